@@ -1,0 +1,236 @@
+"""The command line: `main(argv) -> int` over the library's own functions.
+
+Exit codes (DESIGN.md): 0 verdict below --fail-on, 1 at or above it, 2 usage, configuration
+or input error (one line on stderr), 3 internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any, NoReturn, TextIO
+
+from .errors import InputError, PostguardError
+from .model import Verdict
+
+EXIT_OK, EXIT_FLAGGED, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+log = logging.getLogger(__name__)
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{self.prog}: {message}")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="postguard", description="Screen social-media drafts against the "
+                "organisation's online safety policy.")
+    p.add_argument("--version", action="store_true", help="print the version and exit")
+    p.add_argument("-v", "--verbose", action="count", default=0,
+                   help="log progress to stderr (-vv for debug, which may show post text)")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    s = sub.add_parser("scan", help="screen one draft (file, - for stdin) and its photos")
+    s.add_argument("file", nargs="?", help="the draft text file, or - for standard input")
+    s.add_argument("--image", action="append", default=[], metavar="PATH",
+                   help="an attached photo (repeat for several)")
+    s.add_argument("--metadata", metavar="FILE", help="post metadata as a JSON file")
+    s.add_argument("--id", help="the post id to put in the report")
+    _common(s)
+    s.add_argument("--format", choices=("text", "json"), default="text")
+    s.add_argument("--redact-out", metavar="DIR",
+                   help="write the redacted text (and images) into DIR")
+
+    b = sub.add_parser("batch", help="screen every post of JSONL files, one report per line")
+    b.add_argument("inputs", nargs="+", metavar="INPUT")
+    b.add_argument("--out", default="-", metavar="FILE", help="reports as JSONL (default stdout)")
+    _common(b)
+
+    d = sub.add_parser("detectors", help="list the installed detectors")
+    d.add_argument("--policy", metavar="FILE")
+
+    e = sub.add_parser("explain", help="explain a finding code, e.g. PG101")
+    e.add_argument("code")
+    return p
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--policy", metavar="FILE", help="a policy TOML file (default: shipped)")
+    p.add_argument("--fail-on", choices=("review", "block"), default="block",
+                   help="exit 1 when the verdict is at or above this (default block)")
+
+
+def _screener(policy: str | None) -> Any:
+    from .screener import Screener
+
+    return Screener(policy)
+
+
+def _load_metadata(path: str | None) -> dict[str, Any]:
+    if not path:
+        return {}
+    from .inputs import read_text
+
+    try:
+        data = json.loads(read_text(path))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: not valid JSON ({exc.msg})", source=path) from None
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: metadata must be a JSON object", source=path)
+    return data
+
+
+def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
+    from .inputs import read_text
+    from .model import Post
+    from .render import safe, to_json, to_text
+
+    if args.file is None and not args.image:
+        raise _UsageError("postguard scan: give a draft FILE, - for stdin, or --image PATH")
+    text = read_text(args.file) if args.file is not None else ""
+    metadata = _load_metadata(args.metadata)
+    for img in args.image:
+        if not os.path.isfile(img):
+            raise InputError(f"{img}: no such image file", source=img)
+    screener = _screener(args.policy)
+    name = args.file if args.file not in (None, "-") else "<stdin>" if args.file else ""
+    post = Post(text=text, images=tuple(args.image), id=args.id or (name or None),
+                metadata=metadata)
+    report = screener.screen(post)
+    unreadable = [e for e in report.errors if e.source.startswith("image:")]
+    if unreadable:
+        e = unreadable[0]
+        raise InputError(e.message)
+    if args.format == "json":
+        out.write(to_json(report) + "\n")
+    else:
+        colour = out.isatty() and os.environ.get("NO_COLOR") is None
+        out.write(safe(to_text(report, text, name=name, colour=colour)) + "\n")
+    if args.redact_out:
+        _write_redacted(args, report, post)
+    return EXIT_FLAGGED if report.verdict.rank >= Verdict(args.fail_on).rank else EXIT_OK
+
+
+def _write_redacted(args: argparse.Namespace, report: Any, post: Any) -> None:
+    out_dir = args.redact_out
+    try:
+        os.makedirs(out_dir, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{out_dir}: cannot create folder ({exc.strerror})") from None
+    if args.file is not None:
+        name = "draft.txt" if args.file == "-" else os.path.basename(args.file)
+        with open(os.path.join(out_dir, name), "w", encoding="utf-8",
+                  errors="surrogateescape") as fh:
+            fh.write(report.redacted_text)
+    if post.images:
+        try:
+            from .images.redact import redact_images
+        except ImportError:
+            return
+        redact_images(post, report, out_dir)
+
+
+def _cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
+    from .batch import screen_items
+    from .inputs import iter_jsonl
+    from .render import to_json
+
+    screener = _screener(args.policy)
+    fail_rank = Verdict(args.fail_on).rank
+    verdicts: Counter[str] = Counter()
+    dest = out if args.out == "-" else open(args.out, "w", encoding="utf-8")  # noqa: SIM115
+    try:
+        for path in args.inputs:
+            for report in screen_items(screener, iter_jsonl(path)):
+                dest.write(to_json(report) + "\n")
+                dest.flush()
+                verdicts[report.verdict.value] += 1
+    finally:
+        if dest is not out:
+            dest.close()
+    total = sum(verdicts.values())
+    print(f"postguard: {total} posts: " + ", ".join(
+        f"{v} {verdicts[v]}" for v in ("allow", "review", "block")), file=sys.stderr)
+    flagged = any(verdicts[v.value] for v in Verdict if v.rank >= fail_rank)
+    return EXIT_FLAGGED if flagged else EXIT_OK
+
+
+def _cmd_detectors(args: argparse.Namespace, out: TextIO) -> int:
+    screener = _screener(args.policy)
+    active = set(screener.detector_names)
+    for name in screener.registry.names():
+        cls = screener.registry.get(name)
+        cats = ", ".join(c.value for c in cls.categories)
+        state = "on " if name in active else "off"
+        out.write(f"{state} {name:<18} {cats:<40} {cls.description}\n")
+    return EXIT_OK
+
+
+def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
+    from .codes import code_table, explain
+
+    info = explain(args.code)
+    if info is None:
+        raise _UsageError(
+            f"postguard explain: unknown code '{args.code}'; known codes: "
+            + ", ".join(sorted(code_table()))
+        )
+    out.write(f"{info.code}  {info.title}  (category: {info.category.value})\n\n"
+              f"Why: {info.why}\n\nWhat to do: {info.fix}\n")
+    return EXIT_OK
+
+
+COMMANDS = {"scan": _cmd_scan, "batch": _cmd_batch, "detectors": _cmd_detectors,
+            "explain": _cmd_explain}
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    try:
+        args = _parser().parse_args(argv)
+    except _UsageError as exc:
+        print(f"postguard: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    if args.version:
+        from . import __version__
+
+        out.write(f"postguard {__version__}\n")
+        return EXIT_OK
+    if args.verbose:
+        logging.basicConfig(level=logging.DEBUG if args.verbose > 1 else logging.INFO,
+                            format="postguard: %(levelname)s %(name)s: %(message)s")
+    if args.command is None:
+        _parser().print_help(sys.stderr)
+        return EXIT_INPUT
+    try:
+        return COMMANDS[args.command](args, out)
+    except _UsageError as exc:
+        print(f"postguard: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except PostguardError as exc:
+        print(f"postguard: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("postguard: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # never a traceback, never a silent 0
+        log.debug("internal error", exc_info=True)
+        # The exception's text may quote the post, so only its type is shown.
+        print(f"postguard: internal error: {type(exc).__name__} "
+              "(run with -vv for details and report it)", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def run() -> NoReturn:
+    sys.exit(main())

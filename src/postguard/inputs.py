@@ -1,0 +1,107 @@
+"""Reading drafts and batch files. Every failure is an `InputError` naming the file."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from .errors import InputError
+from .model import Post
+
+MAX_POST_BYTES = 50 * 1024 * 1024
+
+
+def decode(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "save the draft as UTF-8",
+            source=name,
+        ) from None
+
+
+def read_text(path: str) -> str:
+    """A draft from a file, or from standard input when `path` is "-"."""
+    if path == "-":
+        return decode(sys.stdin.buffer.read(), "<stdin>")
+    try:
+        if os.path.isdir(path):
+            raise InputError(f"{path}: is a folder, not a draft file", source=path)
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_POST_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file", source=path) from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied", source=path) from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})", source=path) from None
+    if len(data) > MAX_POST_BYTES:
+        raise InputError(f"{path}: larger than {MAX_POST_BYTES // 2**20} MB", source=path)
+    return decode(data, path)
+
+
+def post_from_record(record: Any, where: str, default_id: str) -> Post:
+    """A Post from one JSON object ({"id", "text", "images", "metadata"})."""
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: expected a JSON object, got {type(record).__name__}")
+    text = record.get("text", "")
+    if text is None:
+        text = ""
+    if not isinstance(text, str):
+        raise InputError(f"{where}: 'text' must be a string")
+    images = record.get("images") or []
+    if isinstance(images, str):
+        images = [images]
+    if not isinstance(images, list) or not all(isinstance(i, str) for i in images):
+        raise InputError(f"{where}: 'images' must be a list of paths")
+    metadata = record.get("metadata") or {}
+    if not isinstance(metadata, dict):
+        raise InputError(f"{where}: 'metadata' must be an object")
+    pid = record.get("id", default_id)
+    return Post(text=text, images=tuple(images), id=str(pid) if pid is not None else default_id,
+                metadata=metadata)
+
+
+def iter_jsonl(path: str) -> Iterator[tuple[str, Post | InputError]]:
+    """(id, Post) for each line of a JSONL file, or (id, InputError) for a malformed line.
+
+    A line that cannot be parsed keeps its place: its id is the one it names when that can be
+    read, else "<file>:<line>". Blank lines are skipped.
+    """
+    try:
+        fh = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file", source=path) from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})", source=path) from None
+    with fh:
+        for lineno, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            where = f"{os.path.basename(path)}:{lineno}"
+            try:
+                record = json.loads(decode(raw, where))
+                post = post_from_record(record, where, where)
+            except InputError as exc:
+                yield _guess_id(raw, where), exc
+                continue
+            except (json.JSONDecodeError, RecursionError) as exc:
+                msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+                yield _guess_id(raw, where), InputError(f"{where}: not valid JSON ({msg})")
+                continue
+            yield post.id or where, post
+
+
+def _guess_id(raw: bytes, fallback: str) -> str:
+    try:
+        obj = json.loads(raw)
+        if isinstance(obj, dict) and isinstance(obj.get("id"), (str, int)):
+            return str(obj["id"])
+    except (ValueError, RecursionError):
+        pass
+    return fallback

@@ -1,0 +1,79 @@
+"""Report output for people (text, colour on a terminal) and for tools (JSON)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .model import Report, Verdict
+
+_COLOURS = {Verdict.BLOCK: "\033[1;37;41m", Verdict.REVIEW: "\033[30;43m", Verdict.ALLOW: ""}
+_RESET = "\033[0m"
+
+
+def to_json(report: Report) -> str:
+    # ASCII escapes keep any string (lone surrogates included) encodable on any stream.
+    return json.dumps(report.to_dict(), ensure_ascii=True, separators=(", ", ": "))
+
+
+def _mark(text: str, report: Report, colour: bool) -> str:
+    spans = sorted(
+        (f.start, f.end, f.action or Verdict.REVIEW, i + 1)
+        for i, f in enumerate(report.findings)
+        if f.source == "text" and f.start is not None and f.end is not None
+    )
+    out: list[str] = []
+    pos = 0
+    for s, e, action, n in spans:
+        if s < pos:  # overlapping: the earlier mark already covers it
+            continue
+        out.append(text[pos:s])
+        if colour:
+            out.append(f"{_COLOURS[action]}{text[s:e]}{_RESET}[{n}]")
+        else:
+            out.append(f"[[{text[s:e]}]][{n}]")
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def to_text(report: Report, text: str, *, name: str = "", colour: bool = False) -> str:
+    head = report.verdict.value.upper()
+    if colour and report.verdict is not Verdict.ALLOW:
+        head = f"{_COLOURS[report.verdict]} {head} {_RESET}"
+    lines = [f"{head}  {name}".rstrip()]
+    if text:
+        lines.append("")
+        lines.extend("  " + ln for ln in _mark(text, report, colour).splitlines() or [""])
+    if report.findings:
+        lines.append("")
+    for i, f in enumerate(report.findings, 1):
+        where = f.source
+        if f.start is not None:
+            where += f" {f.start}-{f.end}"
+        if f.box is not None:
+            where += f" box {list(f.box)}"
+        action = f.action.value if f.action else "?"
+        line = f"  [{i}] {f.code} {f.category.value:<16} {action:<6} {f.message} ({where})"
+        if f.suggestion is not None:
+            s = f.suggestion
+            line += f"\n      suggest: {s.action.value}"
+            if s.replacement:
+                line += f" -> {s.replacement!r}"
+        lines.append(line)
+    for e in report.errors:
+        lines.append(f"  error: {e.source}: {e.message}")
+    if text and report.redacted_text != text:
+        lines.append("")
+        lines.append("redacted:")
+        lines.extend("  " + ln for ln in report.redacted_text.splitlines())
+    return "\n".join(lines)
+
+
+def safe(s: str) -> str:
+    """A string that any terminal can print (lone surrogates escaped)."""
+    return s.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def summary_line(counts: dict[str, Any]) -> str:
+    return ", ".join(f"{k}: {v}" for k, v in counts.items())

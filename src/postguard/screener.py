@@ -1,0 +1,220 @@
+"""The Screener: runs the policy's detectors on a post and turns findings into a report.
+
+It orchestrates only: detectors find, `policy` decides actions, `redaction` edits text,
+`escalation` combines findings. A detector that raises or breaks its contract becomes a
+`detector_error` finding, so a failure is never a silent pass.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+from . import escalation
+from .detectors.base import Detector
+from .errors import ConfigurationError, PluginError
+from .model import (
+    Action,
+    Category,
+    ErrorEntry,
+    Finding,
+    Post,
+    Report,
+    Severity,
+    Suggestion,
+    Verdict,
+    strongest,
+)
+from .policy import Policy
+from .redaction import redact_text
+from .registry import DetectorRegistry
+
+log = logging.getLogger(__name__)
+
+PolicyLike = Policy | str | os.PathLike[str] | Mapping[str, Any] | None
+
+
+def _as_policy(policy: PolicyLike) -> Policy:
+    if policy is None:
+        return Policy.default()
+    if isinstance(policy, Policy):
+        return policy
+    if isinstance(policy, Mapping):
+        return Policy.from_dict(policy)
+    return Policy.load(policy)
+
+
+def _contract_error(detector: str, why: str, source: str = "text") -> Finding:
+    return Finding(
+        code="PG001",
+        detector=detector,
+        category=Category.DETECTOR_ERROR,
+        severity=Severity.HIGH,
+        score=1.0,
+        message=f"detector '{detector}' failed: {why}",
+        source=source,
+        suggestion=Suggestion(Action.REVIEW),
+    )
+
+
+class Screener:
+    """Screens posts against a policy. Build one and reuse it: detectors load once."""
+
+    def __init__(
+        self,
+        policy: PolicyLike = None,
+        *,
+        registry: DetectorRegistry | None = None,
+        detectors: Sequence[str] | None = None,
+    ) -> None:
+        self.policy = _as_policy(policy)
+        self.registry = registry or DetectorRegistry()
+        available = self.registry.names()
+        wanted = list(detectors) if detectors is not None else (
+            list(self.policy.enabled) if self.policy.enabled is not None else available
+        )
+        unknown = [n for n in [*wanted, *self.policy.disabled] if n not in available]
+        if unknown:
+            raise ConfigurationError(
+                f"unknown detector {', '.join(repr(n) for n in unknown)}; "
+                f"available: {', '.join(available)}"
+            )
+        self.detector_names: tuple[str, ...] = tuple(
+            n for n in wanted if n not in self.policy.disabled
+        )
+        self._detectors: list[Detector] | None = None
+
+    @property
+    def detectors(self) -> list[Detector]:
+        if self._detectors is None:
+            self._detectors = [self.registry.get(n)(self.policy) for n in self.detector_names]
+        return self._detectors
+
+    # -- screening ---------------------------------------------------------------------
+    def screen(
+        self,
+        post: Post | str,
+        *,
+        images: Iterable[Any] = (),
+        metadata: Mapping[str, Any] | None = None,
+        id: str | None = None,
+    ) -> Report:
+        if isinstance(post, str):
+            post = Post(text=post, images=tuple(images), id=id, metadata=dict(metadata or {}))
+        elif not isinstance(post, Post):
+            raise TypeError(f"screen() takes a Post or a str, not {type(post).__name__}")
+        findings: list[Finding] = []
+        errors: list[ErrorEntry] = []
+        for det in self.detectors:
+            findings.extend(self._run(det, post, errors))
+        return self.report(post, findings, errors)
+
+    def screen_many(self, posts: Iterable[Post]) -> Iterator[Report]:
+        for post in posts:
+            yield self.screen(post)
+
+    def _run(self, det: Detector, post: Post, errors: list[ErrorEntry]) -> list[Finding]:
+        try:
+            produced = list(det.detect(post))
+        except Exception as exc:  # fail closed, and say which detector
+            log.warning("detector %s raised %s on post %s", det.name, type(exc).__name__, post.id)
+            log.debug("detector %s traceback", det.name, exc_info=True)
+            return [_contract_error(det.name, f"{type(exc).__name__} raised")]
+        out: list[Finding] = []
+        for f in produced:
+            problem = self._contract_problem(det, post, f)
+            if problem:
+                log.warning("detector %s broke its contract: %s", det.name, problem)
+                out.append(_contract_error(det.name, problem))
+            else:
+                out.append(f)
+        # Errors a detector reports as findings (PG002) are also listed as report errors.
+        for f in out:
+            if f.code == "PG002":
+                errors.append(ErrorEntry(f.source, "unreadable", f.message))
+        return out
+
+    @staticmethod
+    def _contract_problem(det: Detector, post: Post, f: object) -> str | None:
+        if not isinstance(f, Finding):
+            return f"returned a {type(f).__name__}, not a Finding"
+        if f.code not in det.codes and f.code not in ("PG001", "PG002"):
+            return f"emitted code {f.code} it does not declare"
+        if not isinstance(f.category, Category):
+            return "emitted a category outside the vocabulary"
+        if f.source == "text":
+            if (f.start is None) != (f.end is None):
+                return "gave a span with only one end"
+            if f.start is not None and f.end is not None and not (
+                0 <= f.start < f.end <= len(post.text)
+            ):
+                return f"gave a span {f.start}..{f.end} outside the text (length {len(post.text)})"
+        if not 0.0 <= f.score <= 1.0:
+            return f"gave a score {f.score} outside 0..1"
+        return None
+
+    def report(
+        self, post: Post, findings: Iterable[Finding], errors: Iterable[ErrorEntry] = ()
+    ) -> Report:
+        """Apply the policy to raw findings: thresholds, escalation, actions, redaction."""
+        policy = self.policy
+        kept = [f for f in findings if f.score >= policy.threshold_for(f.category)
+                or f.category is Category.DETECTOR_ERROR]
+        kept = escalation.escalate(post, _dedupe(kept))
+        decided = [
+            dataclasses.replace(f, action=policy.action_for(f.category, f.severity)) for f in kept
+        ]
+        decided.sort(key=lambda f: (f.source != "text", f.source, f.start or 0, f.end or 0,
+                                    f.category.value))
+        errs = tuple(errors)
+        verdict = strongest(f.action for f in decided if f.action is not None)
+        if errs and verdict is Verdict.ALLOW:
+            verdict = Verdict.REVIEW
+        return Report(
+            id=post.id,
+            verdict=verdict,
+            findings=tuple(decided),
+            redacted_text=redact_text(post.text, decided),
+            errors=errs,
+        )
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """Drop exact repeats (same category, source and span), keeping the strongest."""
+    best: dict[tuple[Any, ...], Finding] = {}
+    order = {Severity.LOW: 0, Severity.MEDIUM: 1, Severity.HIGH: 2}
+    for f in findings:
+        if f.start is None:
+            key: tuple[Any, ...] = (id(f),)
+        else:
+            key = (f.category, f.source, f.start, f.end)
+        cur = best.get(key)
+        if cur is None or (order[f.severity], f.score) > (order[cur.severity], cur.score):
+            best[key] = f
+    return list(best.values())
+
+
+_default: Screener | None = None
+
+
+def screen(
+    text: str = "",
+    *,
+    images: Iterable[Any] = (),
+    metadata: Mapping[str, Any] | None = None,
+    id: str | None = None,
+    policy: PolicyLike = None,
+) -> Report:
+    """Screen one draft with the default policy (or `policy`). Reuses one Screener."""
+    global _default
+    if policy is not None:
+        return Screener(policy).screen(text, images=images, metadata=metadata, id=id)
+    if _default is None:
+        _default = Screener()
+    return _default.screen(text, images=images, metadata=metadata, id=id)
+
+
+__all__ = ["Screener", "screen", "PluginError"]
