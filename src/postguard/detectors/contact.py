@@ -1,123 +1,536 @@
-"""Contact details: phone numbers, email addresses, personal social-media handles."""
+"""Contact details: phone numbers, email addresses, personal social-media handles.
+
+Cue words, trap words and the list of social sites are data (`data/contact.toml`,
+`data/social_sites.toml`). Each detector starts with a cheap pre-filter (digits, "@", a site
+name) so that a clean post costs a few microseconds.
+
+Phone numbers: candidates are runs of digit groups (spaces, dots, dashes, brackets, a leading
+`+` or `00`), split where a new number may begin; each is checked with libphonenumber.
+A *valid* number written with `+`, `00` or a leading `0` is always reported (PG101). A merely
+*possible* one (Ofcom's drama ranges, a digit missing) is reported (PG102) next to a contact
+cue ("call", "mob", "WhatsApp" ...), when written with `+`/`00`, or when it has the shape of a
+UK number (`0` and ten more digits). Digits without `+` or `0` need a cue. The nearest cue word
+decides: "order no. 0123 4567" is a reference, not a number.
+"""
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 from ..model import Action, Category, Finding, Severity, Suggestion
 from ..policy import Policy
+from ..tomlcompat import tomllib
 from .base import TextDetector
 
-_CUE = re.compile(
-    r"\b(call|calls|ring|rings|phone|text|txt|mob|mobile|tel|telephone|whatsapp|number|no\.?|"
-    r"contact|reach)\b",
-    re.IGNORECASE,
+
+@functools.cache
+def _data(name: str) -> dict[str, Any]:
+    text = resources.files("postguard.data").joinpath(name).read_text("utf-8")
+    data: dict[str, Any] = tomllib.loads(text)
+    return data
+
+
+def _words_regex(words: Iterable[str]) -> re.Pattern[str]:
+    alts = sorted({re.escape(w.lower()).replace(r"\ ", r"\s+") for w in words},
+                  key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+
+
+_PHONE_REMOVED = Suggestion(Action.REMOVE, "[phone removed]")
+_EMAIL_REMOVED = Suggestion(Action.REMOVE, "[email removed]")
+_HANDLE_REMOVED = Suggestion(Action.REMOVE, "[handle removed]")
+_LINK_REMOVED = Suggestion(Action.REMOVE, "[link removed]")
+
+# ---------------------------------------------------------------------------------- phone
+_DIGITS = "0123456789"
+_RUN = re.compile(r"\+?\(?\+?[0-9][0-9 \u00a0.\-\u2010-\u2013()]*")
+_GROUP = re.compile(r"[0-9]+")
+_SEP_OK = re.compile(
+    r"[ \u00a0]{1,2}|[.\-\u2010-\u2013]|[ \u00a0]?\([ \u00a0]?|\)[ \u00a0.\-\u2010-\u2013]?"
+    r"|\)[ \u00a0]?\("
 )
+_DASH = r"[\-\u2010-\u2013]"
+# Shapes that are dates, year ranges, time ranges or ISBNs, matched at a candidate's start.
+_TRAP = re.compile(
+    rf"[0-9]{{1,2}}[./\-][0-9]{{1,2}}[./\-](?:[0-9]{{4}}|[0-9]{{2}})(?![0-9])"
+    rf"|[0-9]{{4}}[./\-][0-9]{{1,2}}[./\-][0-9]{{1,2}}(?![0-9])"
+    rf"|(?:19|20)[0-9]{{2}} ?{_DASH} ?(?:19|20)?[0-9]{{2}}(?![0-9])"
+    rf"|[0-9]{{1,2}}[.:][0-9]{{2}} ?{_DASH} ?[0-9]{{1,2}}"
+    rf"|97[89]{_DASH}?[0-9]{{1,5}}{_DASH}[0-9]+{_DASH}[0-9]+{_DASH}[0-9]\Z"
+    rf"|[0-9]{{1,5}}-[0-9]+-[0-9]+-[0-9]\Z"
+)
+_THOUSANDS = re.compile(r"[0-9]{1,3}(?:[ \u00a0.,][0-9]{3})+")
+_FR_PAIRS = re.compile(r"0[1-9](?:[ .\-][0-9]{2}){4}")
+_NANP = re.compile(r"(?:\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}[ .\-])[2-9][0-9]{2}[ .\-][0-9]{4}")
+_BAD_BEFORE = frozenset("£$€¥₹#@/_\\")
+_MAX_DIGITS = {"plus": 16, "00": 17, "zero": 12, "bare": 12}
+_POS, _NEG = 1, -1
+_ALLOWED = ("allowed", 1.0)
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    start: int
+    end: int
+    joined: bool  # joined to the previous group by a phone-like separator
+    can_start: bool
 
 
 class PhoneDetector(TextDetector):
     name = "phone"
     codes = ("PG101", "PG102")
     categories = (Category.PHONE,)
-    description = "UK and international phone numbers (libphonenumber)"
+    description = "UK and international phone numbers (libphonenumber), not dates or prices"
 
     def __init__(self, policy: Policy) -> None:
         super().__init__(policy)
         import phonenumbers
 
         self._pn: Any = phonenumbers
-        self._allowed = {self._key(p) for p in policy.allowlist("phones")}
+        words = _data("contact.toml")["phone"]
+        self._cue = _words_regex(words["cues"])
+        negs = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
+            words["negatives"], key=len, reverse=True))
+        # "order no." must end where "no." ends, so the nearer, negative reading wins.
+        self._neg = re.compile(rf"(?<!\w)(?:{negs})(?:\s+(?:number|no\.?|num|#))?(?!\w)",
+                               re.IGNORECASE)
+        self._allowed = frozenset(k for p in policy.allowlist("phones") if (k := self._key(p)))
 
-    def _key(self, raw: str) -> str:
-        digits = re.sub(r"\D", "", raw)
+    def _key(self, raw: str) -> str | None:
+        pn = self._pn
         try:
-            num = self._pn.parse(raw, "GB")
-            return str(self._pn.format_number(num, self._pn.PhoneNumberFormat.E164))
-        except self._pn.NumberParseException:
-            return digits
+            num = pn.parse(raw, "GB")
+        except pn.NumberParseException:
+            return None
+        return str(pn.format_number(num, pn.PhoneNumberFormat.E164))
+
+    # -- candidates ------------------------------------------------------------------------
+    @staticmethod
+    def _groups(text: str, run_start: int, run: str) -> list[_Group]:
+        out: list[_Group] = []
+        prev_end = -1
+        for m in _GROUP.finditer(run):
+            s, e = m.start() + run_start, m.end() + run_start
+            if prev_end < 0:
+                out.append(_Group(s, e, False, True))
+            else:
+                sep = text[prev_end:s]
+                joined = _SEP_OK.fullmatch(sep) is not None
+                spaced = not joined or sep[-1] in " \u00a0(" or sep[0] in " \u00a0"
+                out.append(_Group(s, e, joined, spaced and (not joined or text[s] == "0")))
+            prev_end = e
+        return out
 
     def detect_text(self, text: str) -> Iterable[Finding]:
-        if sum(c.isdigit() for c in text) < 5:
+        if sum(map(text.count, _DIGITS)) < 7:
             return
+        cues: _Cues | None = None
+        for run in _RUN.finditer(text):
+            raw = run.group()
+            if sum(map(raw.count, _DIGITS)) < 7:
+                continue
+            rs = run.start()
+            before = text[rs - 1] if rs else " "
+            if before.isalnum() or before in _BAD_BEFORE or (
+                before.isspace() and rs > 1 and text[rs - 2] in _BAD_BEFORE
+            ):
+                continue
+            groups = self._groups(text, rs, raw)
+            i = 0
+            while i < len(groups):
+                g = groups[i]
+                if not g.can_start:
+                    i += 1
+                    continue
+                if cues is None:
+                    cues = self._cues(text)
+                found = self._from(text, rs, groups, i, cues)
+                if found is None:
+                    i += 1
+                    continue
+                last, finding = found
+                if finding is not None:
+                    yield finding
+                i = last + 1
+
+    def _from(
+        self, text: str, rs: int, groups: Sequence[_Group], i: int,
+        cues: _Cues,
+    ) -> tuple[int, Finding | None] | None:
+        """Look for a number that starts at group i; (last group used, finding or None when
+        the number is allowlisted), or None when no number starts there."""
+        g = groups[i]
+        start = g.start
+        if i == 0 or text[g.start - 1] == "(":
+            start = rs if i == 0 else g.start - 1
+            while start < g.start and text[start] not in "+(":
+                start += 1
+        head = text[start:g.start]
+        ends: list[tuple[int, int]] = []
+        digits = 0
+        j = i
+        while j < len(groups) and (j == i or groups[j].joined):
+            digits += groups[j].end - groups[j].start
+            kind = ("plus" if "+" in head else "00" if text.startswith("00", g.start)
+                    else "zero" if text[g.start] == "0" else "bare")
+            if digits > _MAX_DIGITS[kind]:
+                break
+            if digits >= 7:
+                ends.append((j, digits))
+            j += 1
+        attempts = 0
+        for j, ndigits in reversed(ends):
+            end = groups[j].end
+            cand = text[start:end]
+            if _TRAP.match(cand, 1 if cand[0] in "+(" else 0) or attempts >= 3:
+                continue
+            after = text[end] if end < len(text) else " "
+            if after.isalnum() or after in "%£$€":
+                continue
+            if cand[0] == "(" and ")" not in cand:
+                start, cand = start + 1, cand[1:]
+            attempts += 1
+            verdict = self._judge(cand, kind, ndigits, start, end, cues)
+            if verdict is None:
+                continue
+            if verdict[0] == "allowed":
+                return j, None
+            code, score = verdict
+            message = ("phone number" if code == "PG101"
+                       else "possible phone number (digits laid out like a phone number)")
+            return j, self.finding(code, Category.PHONE, Severity.HIGH, message, score=score,
+                                   start=start, end=end, suggestion=_PHONE_REMOVED)
+        return None
+
+    def _judge(
+        self, cand: str, kind: str, ndigits: int, start: int, end: int,
+        cues: _Cues,
+    ) -> tuple[str, float] | None:
         pn = self._pn
-        seen: list[tuple[int, int]] = []
-        for m in pn.PhoneNumberMatcher(text, "GB", leniency=pn.Leniency.VALID):
-            e164 = pn.format_number(m.number, pn.PhoneNumberFormat.E164)
-            seen.append((m.start, m.end))
-            if e164 in self._allowed:
-                continue
-            yield self.finding("PG101", Category.PHONE, Severity.HIGH, "phone number",
-                               score=0.99, start=m.start, end=m.end,
-                               suggestion=Suggestion(Action.REMOVE, "[phone removed]"))
-        if not _CUE.search(text):
-            return
-        for m in pn.PhoneNumberMatcher(text, "GB", leniency=pn.Leniency.POSSIBLE):
-            if any(s < m.end and m.start < e for s, e in seen):
-                continue
-            window = text[max(0, m.start - 40):m.start]
-            if not _CUE.search(window):
-                continue
-            if self._key(m.raw_string) in self._allowed:
-                continue
-            yield self.finding("PG102", Category.PHONE, Severity.HIGH,
-                               "possible phone number next to a contact cue", score=0.8,
-                               start=m.start, end=m.end,
-                               suggestion=Suggestion(Action.REMOVE, "[phone removed]"))
+        if kind == "00" and cand.lstrip("(").startswith("000"):
+            return None
+        try:
+            num = pn.parse(cand, "GB")
+        except pn.NumberParseException:
+            return None
+        if pn.format_number(num, pn.PhoneNumberFormat.E164) in self._allowed:
+            return _ALLOWED
+        valid = bool(pn.is_valid_number(num))
+        if not valid and (kind == "zero" and _FR_PAIRS.fullmatch(cand)
+                          or kind == "bare" and _NANP.fullmatch(cand)):
+            region = "FR" if kind == "zero" else "US"
+            other = pn.parse(cand, region)
+            if pn.is_valid_number(other):
+                if pn.format_number(other, pn.PhoneNumberFormat.E164) in self._allowed:
+                    return _ALLOWED
+                return "PG101", 0.9
+        if kind == "bare" and _THOUSANDS.fullmatch(cand):
+            return None
+        cue = cues.polarity(start, end)
+        if valid and kind != "bare":
+            return "PG101", 0.99
+        if cue == _NEG or not pn.is_possible_number(num):
+            return None
+        if cue == _POS:
+            return ("PG101", 0.9) if valid else ("PG102", 0.8)
+        if kind in ("plus", "00") or (kind == "zero" and ndigits == 11):
+            return "PG102", 0.7
+        return None
+
+    def _cues(self, text: str) -> _Cues:
+        found = [(m.end(), -_POS, m.start()) for m in self._cue.finditer(text)]
+        found += [(m.end(), -_NEG, m.start()) for m in self._neg.finditer(text)]
+        found.sort()
+        after = sorted(s for e, p, s in found if p == -_POS)
+        return _Cues([e for e, _p, _s in found], found, after)
 
 
-_EMAIL = re.compile(
-    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24})\b"
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    """Cue words of one text, sorted so that each number's nearest cue is a bisect away."""
+
+    ends: list[int]
+    items: list[tuple[int, int, int]]  # (end, -polarity, start): at equal ends NEG sorts last
+    positive_starts: list[int]
+
+    def polarity(self, start: int, end: int) -> int:
+        """The nearest cue word before the number (within 40 characters) decides; failing
+        that, a contact cue just after it ("07700 900123 (mob)")."""
+        i = bisect.bisect_right(self.ends, start)
+        if i:
+            _e, neg_pol, s = self.items[i - 1]
+            if s >= start - 40:
+                return -neg_pol
+        k = bisect.bisect_left(self.positive_starts, end)
+        if k < len(self.positive_starts) and self.positive_starts[k] <= end + 25:
+            return _POS
+        return 0
+
+
+class _Spans:
+    """Sorted, disjoint spans already claimed, with a bisect overlap test."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end)
+        return i > 0 and self._ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+
+
+# ---------------------------------------------------------------------------------- email
+_AT = re.compile(r"(?<=[\w.%+'\-])@(?=[^\W_])")
+_LOCAL_TAIL = re.compile(r"[\w.%+'\-]{1,64}\Z")
+_DOMAIN = re.compile(r"(?:[^\W_](?:[\w\-]{0,61}[^\W_])?\.){1,8}([^\W\d_]{2,24})(?![\w\-])")
+_OBF_HINT = re.compile(
+    r"[\[({<]\s{0,2}(?:at|dot)\s{0,2}[\])}>]|\sdot\s|\sat\s+[\w\-]+\.[a-z]{2,6}\b",
+    re.IGNORECASE,
 )
+_OBF_AT = re.compile(r"(?<!\s)(?:\s{0,2}[\[({<]\s{0,2}at\s{0,2}[\])}>]\s{0,2}|\s+at\s+)",
+                     re.IGNORECASE)
+_OBF_LABEL = re.compile(r"[^\W_][\w\-]{0,62}")
+_OBF_DOT = re.compile(r"\s{0,2}[\[({<]\s{0,2}dot\s{0,2}[\])}>]\s{0,2}|\s+dot\s+|\.",
+                      re.IGNORECASE)
 
 
 class EmailDetector(TextDetector):
     name = "email"
-    codes = ("PG111",)
+    codes = ("PG111", "PG112")
     categories = (Category.EMAIL,)
-    description = "email addresses outside the organisation's own domains"
+    description = "email addresses (also 'name at domain dot com'), not the organisation's"
 
     def __init__(self, policy: Policy) -> None:
         super().__init__(policy)
-        self._domains = tuple(d.lower().lstrip("@") for d in policy.allowlist("email_domains"))
+        self._domains = tuple(d.lower().strip().lstrip("@")
+                              for d in policy.allowlist("email_domains"))
+        words = _data("contact.toml")["email"]
+        self._file_ext = frozenset(words["file_extensions"])
+        self._tlds = frozenset(words["obfuscated_tlds"])
 
     def _allowed(self, domain: str) -> bool:
         d = domain.lower()
         return any(d == a or d.endswith("." + a) for a in self._domains)
 
+    @staticmethod
+    def _local_start(text: str, at: int) -> int | None:
+        lo = max(0, at - 64)
+        m = _LOCAL_TAIL.search(text, lo, at)
+        if m is None:
+            return None
+        s = m.start()
+        while s < at and not text[s].isalnum():
+            s += 1
+        return s if s < at else None
+
     def detect_text(self, text: str) -> Iterable[Finding]:
-        if "@" not in text:
-            return
-        for m in _EMAIL.finditer(text):
-            if self._allowed(m.group(1)):
+        taken = _Spans()
+        if "@" in text:
+            for at in _AT.finditer(text):
+                s = self._local_start(text, at.start())
+                d = _DOMAIN.match(text, at.end())
+                if s is None or d is None or d.group(1).lower() in self._file_ext:
+                    continue
+                if taken.overlaps(s, d.end()):
+                    continue
+                taken.add(s, d.end())
+                if not self._allowed(d.group(0)):
+                    yield self.finding("PG111", Category.EMAIL, Severity.HIGH, "email address",
+                                       score=0.99, start=s, end=d.end(),
+                                       suggestion=_EMAIL_REMOVED)
+        if _OBF_HINT.search(text):
+            yield from self._obfuscated(text, taken)
+
+    def _obfuscated(self, text: str, taken: _Spans) -> Iterator[Finding]:
+        for at in _OBF_AT.finditer(text):
+            s = self._local_start(text, at.start())
+            if s is None or taken.overlaps(s, at.end()):
                 continue
-            yield self.finding("PG111", Category.EMAIL, Severity.HIGH, "email address",
-                               score=0.99, start=m.start(), end=m.end(),
-                               suggestion=Suggestion(Action.REMOVE, "[email removed]"))
+            labels: list[tuple[int, int]] = []
+            pos, worded = at.end(), False
+            while len(labels) < 8:
+                lab = _OBF_LABEL.match(text, pos)
+                if lab is None:
+                    break
+                labels.append((lab.start(), lab.end()))
+                dot = _OBF_DOT.match(text, lab.end())
+                if dot is None:
+                    break
+                worded = worded or dot.group() != "."
+                pos = dot.end()
+            last = max((k for k in range(1, len(labels))
+                        if text[labels[k][0]:labels[k][1]].lower() in self._tlds), default=0)
+            if not last:
+                continue
+            local = text[s:at.start()]
+            bracketed = at.group().strip().lower() != "at"
+            if not (bracketed or worded or any(c in local for c in "._0123456789")):
+                continue
+            domain = ".".join(text[a:b] for a, b in labels[:last + 1])
+            end = labels[last][1]
+            if taken.overlaps(s, end):
+                continue
+            taken.add(s, end)
+            if self._allowed(domain):
+                continue
+            yield self.finding("PG112", Category.EMAIL, Severity.HIGH,
+                               "email address written out to dodge filters", score=0.9,
+                               start=s, end=end, suggestion=_EMAIL_REMOVED)
 
 
-_HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)\b")
+# ------------------------------------------------------------------------- social handles
+_HANDLE = re.compile(
+    r"(?<![\w@.+\-/\\])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@]|\.\w)"
+)
+_TIMEISH = re.compile(r"[0-9]{1,2}(?:[:.][0-9]{2})?(?:am|pm|h|hrs)?|[0-9]+|[A-Za-z]\d?",
+                      re.IGNORECASE)
+_DOMAINISH = re.compile(r".+\.(?:com|co|uk|org|net|io|me|edu|gov)", re.IGNORECASE)
+_USER = re.compile(r"[A-Za-z0-9_.\-]{1,60}")
+_QUERY = re.compile(r"[?#]")
+_LINK_HEAD = (r"(?<![\w.\-@/])(?:https?://)?(?:(?:www|m|mobile|vm|uk)\.)?({domains})/"
+              r"([^\s<>\"'()\[\]{{}}|]{{1,200}})")
+
+
+@dataclass(frozen=True, slots=True)
+class _Site:
+    name: str
+    paths: tuple[tuple[str, ...], ...]
+    reserved: frozenset[str]
 
 
 class SocialHandleDetector(TextDetector):
     name = "social_handle"
     codes = ("PG121", "PG122")
     categories = (Category.SOCIAL_HANDLE,)
-    description = "personal social-media handles and profile links"
+    description = "personal social-media handles and profile links, not the organisation's"
 
     def __init__(self, policy: Policy) -> None:
         super().__init__(policy)
-        self._own = {h.lower().lstrip("@") for h in policy.allowlist("handles")}
+        self._own = frozenset(h.lower().strip().lstrip("@") for h in policy.allowlist("handles"))
+        self._own_links = tuple(
+            w.lower().strip().removeprefix("https://").removeprefix("http://")
+            .removeprefix("www.").rstrip("/")
+            for w in policy.allowlist("websites"))
+        words = _data("contact.toml")["handle"]
+        self._at_words = frozenset(words["at_words"])
+        self._not_user = frozenset(words["not_usernames"])
+        self._sites: dict[str, _Site] = {}
+        for site in _data("social_sites.toml")["site"]:
+            info = _Site(site["name"], tuple(tuple(p.split("/")) for p in site["paths"]),
+                         frozenset(r.lower() for r in site["reserved"]))
+            for d in site["domains"]:
+                self._sites[d.lower()] = info
+        domains = "|".join(re.escape(d) for d in sorted(self._sites, key=len, reverse=True))
+        self._link = re.compile(_LINK_HEAD.format(domains=domains), re.IGNORECASE)
+        self._site_hint = re.compile("|".join(re.escape(d) for d in self._sites), re.IGNORECASE)
+        informal = "|".join(re.escape(p).replace(r"\ ", r"\s?")
+                            for p in words["informal_platforms"])
+        formal = "|".join(re.escape(p) for p in words["formal_platforms"])
+        self._platform_hint = re.compile(rf"\b(?:{informal}|{formal})\b", re.IGNORECASE)
+        user = r"@?([A-Za-z0-9_][A-Za-z0-9_.]{1,29})(?![\w@])"
+        self._cue_forms = (
+            # "snap: jo_b", "ig - jobloggs"
+            (re.compile(rf"\b(?:{informal})\s?(?:name|id|username)?\s?[:=\-]\s{{0,2}}{user}",
+                        re.IGNORECASE), False),
+            # "Instagram: jo_b_2009" (a username that looks like one)
+            (re.compile(rf"\b(?:{formal})\s?(?:name|username|handle)?\s?[:=\-]\s{{0,2}}{user}",
+                        re.IGNORECASE), True),
+            # "my insta is jobloggs", "her snapchat name is ..."
+            (re.compile(rf"\b(?:my|his|her|their|your)\s+(?:{informal}|{formal})"
+                        rf"(?:\s+(?:name|id|username|handle|account))?\s+(?:is|=|:)\s+{user}",
+                        re.IGNORECASE), False),
+            # "add me on snap jobloggs"
+            (re.compile(rf"\b(?:add|follow|find|message|dm|msg)\s+(?:me|him|her|them)\s+on\s+"
+                        rf"(?:{informal}|{formal})\s?[:\-]?\s{{0,2}}{user}", re.IGNORECASE),
+             False),
+        )
 
     def detect_text(self, text: str) -> Iterable[Finding]:
-        if "@" not in text:
-            return
-        for m in _HANDLE.finditer(text):
-            if m.group(1).lower() in self._own:
+        taken = _Spans()
+        if "/" in text and self._site_hint.search(text):
+            for m in self._link.finditer(text):
+                found = self._profile(m)
+                if found is None:
+                    continue
+                user, end = found
+                taken.add(m.start(), end)
+                link = text[m.start():end].lower().split("://")[-1].removeprefix("www.")
+                if user.lower().lstrip("@") in self._own or any(
+                    "/" in w and link.startswith(w) for w in self._own_links
+                ):
+                    continue
+                yield self.finding("PG122", Category.SOCIAL_HANDLE, Severity.MEDIUM,
+                                   "link to a personal social-media profile", score=0.9,
+                                   start=m.start(), end=end, suggestion=_LINK_REMOVED)
+        if "@" in text:
+            for m in _HANDLE.finditer(text):
+                name = m.group(1)
+                low = name.lower()
+                if (low in self._own or low in self._at_words or _TIMEISH.fullmatch(name)
+                        or _DOMAINISH.fullmatch(name)
+                        or taken.overlaps(m.start(), m.end())):
+                    continue
+                taken.add(m.start(), m.end())
+                yield self.finding("PG121", Category.SOCIAL_HANDLE, Severity.MEDIUM,
+                                   "personal social-media handle", score=0.85,
+                                   start=m.start(), end=m.end(), suggestion=_HANDLE_REMOVED)
+        if self._platform_hint.search(text):
+            yield from self._cued(text, taken)
+
+    def _cued(self, text: str, taken: _Spans) -> Iterator[Finding]:
+        for pattern, needs_shape in self._cue_forms:
+            for m in pattern.finditer(text):
+                name = m.group(1).rstrip(".")
+                s = m.start(1)
+                e = s + len(name) + (1 if text[s] == "@" else 0)
+                if text[s] == "@":
+                    name = name.lstrip("@")
+                low = name.lower()
+                if (len(name) < 3 or low in self._not_user or low in self._own
+                        or taken.overlaps(s, e)
+                        or (needs_shape and not any(c in name for c in "_.0123456789"))):
+                    continue
+                taken.add(s, e)
+                yield self.finding("PG121", Category.SOCIAL_HANDLE, Severity.MEDIUM,
+                                   "personal social-media username given after a platform name",
+                                   score=0.8, start=s, end=e, suggestion=_HANDLE_REMOVED)
+
+    def _profile(self, m: re.Match[str]) -> tuple[str, int] | None:
+        """The username and the end of a profile link, or None for other pages (posts,
+        search, help ...)."""
+        site = self._sites[m.group(1).lower()]
+        segments: list[tuple[int, str, str]] = []
+        pos = m.start(2)
+        for seg in m.group(2).split("/"):
+            segments.append((pos, _QUERY.split(seg, 1)[0], seg))
+            pos += len(seg) + 1
+        for shape in site.paths:
+            if len(segments) < len(shape):
                 continue
-            yield self.finding("PG121", Category.SOCIAL_HANDLE, Severity.MEDIUM,
-                               "personal social-media handle", score=0.85,
-                               start=m.start(), end=m.end(),
-                               suggestion=Suggestion(Action.REMOVE, "[handle removed]"))
+            for k, want in enumerate(shape):
+                at, clean, whole = segments[k]
+                if want in ("{user}", "@{user}"):
+                    has_at = want.startswith("@")
+                    if has_at != clean.startswith("@"):
+                        break
+                    u = _USER.match(clean, 1 if has_at else 0)
+                    user = u.group().rstrip(".-") if u else ""
+                    if not user or (k == 0 and not has_at and user.lower() in site.reserved):
+                        break
+                    return user, at + (1 if has_at else 0) + len(user)
+                if clean.lower() != want.lower():
+                    break
+                if k == len(shape) - 1:  # a literal profile page such as profile.php?id=...
+                    return clean, at + len(whole.rstrip(".,;:!?"))
+        return None
