@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint bench clean model
 
 setup:
 	@bash scripts/setup.sh
@@ -23,3 +23,11 @@ bench: setup
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+# Rebuild the person-name pipeline in models/postguard_en (fixed seeds; a few minutes).
+model: setup
+	$(BIN)/python models/train/make_data.py build/model-data
+	$(BIN)/python -m spacy train models/config.cfg --paths.train build/model-data/train.spacy \
+		--paths.dev build/model-data/dev.spacy --output build/model
+	rm -rf models/postguard_en && cp -r build/model/model-best models/postguard_en
+	$(BIN)/python -m spacy evaluate models/postguard_en build/model-data/dev.spacy

@@ -157,7 +157,7 @@ class Finding:
             source=data.get("source", "text"),
             start=data.get("start"),
             end=data.get("end"),
-            box=tuple(box) if box is not None else None,  # type: ignore[arg-type]
+            box=tuple(box) if box is not None else None,
             suggestion=Suggestion.from_dict(sugg) if sugg else None,
             action=Verdict(action) if action else None,
         )

@@ -24,7 +24,8 @@ _SEVERITIES = tuple(Severity)
 @functools.cache
 def _default_raw() -> dict[str, Any]:
     text = resources.files("postguard.data").joinpath("default-policy.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    data: dict[str, Any] = tomllib.loads(text)
+    return data
 
 
 def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:

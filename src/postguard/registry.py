@@ -50,7 +50,7 @@ class DetectorRegistry:
                 detector=name,
             )
         try:
-            cls = ep.load()
+            cls: type[Detector] = ep.load()
         except Exception as exc:  # a broken plugin must say which one
             raise PluginError(
                 f"detector '{name}' ({ep.value}) could not be loaded: {type(exc).__name__}: {exc}",

@@ -1,0 +1,177 @@
+"""Person names: a child's full name (first name + surname) in a post.
+
+Rules find cheap candidates (runs of capitalised name-like words); only a post that has one
+loads postguard's own spaCy pipeline (`models/postguard_en`, trained by `make model`), once per
+process, and its PERSON spans decide. The in-house name lexicons add a fallback for names the
+model misses. Staff named with a title (Mrs Patel, Mr Tom Hughes), the organisation's staff
+list and well-known figures (Charles Dickens) are reported at low severity (allowed by default).
+A full name meeting a school, address, location or photo is raised by `escalation` (block).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import threading
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import PluginError
+from ..model import Action, Category, Finding, Severity, Suggestion
+from ..policy import Policy
+from .base import TextDetector
+
+log = logging.getLogger(__name__)
+
+_UP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+_LO = "a-zß-öø-ÿ\u0100-\u017f"
+_WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+)*"
+_PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|dos|du|la|le|bin|bint|al|el|ibn|ben)"
+_CANDIDATE = re.compile(rf"(?<![\w@#]){_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD}){{1,3}}(?![\w@])")
+_TITLE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Rev|Revd|Coach|Madame|Monsieur|"
+    r"Señor|Señora|Herr|Frau)\.?\s+$"
+)
+
+MODEL_NAME = "postguard_en"
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("postguard.data").joinpath(f"names/{name}").read_text("utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@functools.cache
+def _lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    firsts = frozenset(w.lower() for w in _lines("first_names.txt"))
+    lasts = frozenset(w.lower() for w in _lines("surnames.txt"))
+    famous = frozenset(" ".join(w.lower().split()) for w in _lines("well_known.txt"))
+    not_names = frozenset(w.lower() for w in _lines("not_name_words.txt"))
+    return firsts, lasts, famous, not_names
+
+
+def model_path() -> Path:
+    """Where the shipped pipeline lives (inside the installed package)."""
+    import postguard.models as models_pkg
+
+    return Path(models_pkg.__file__).resolve().parent / MODEL_NAME
+
+
+_lock = threading.Lock()
+_nlp: Any = None
+
+
+def load_pipeline(path: Path | None = None) -> Any:
+    """The spaCy pipeline, loaded once per process. A missing or corrupt folder raises a
+    PluginError that names the path and how to rebuild it."""
+    global _nlp
+    if _nlp is not None and path is None:
+        return _nlp
+    with _lock:
+        if _nlp is not None and path is None:
+            return _nlp
+        where = path or model_path()
+        if not (where / "meta.json").is_file():
+            raise PluginError(
+                f"the person-name model is missing at {where}; rebuild it with `make model`",
+                detector="person_name",
+            )
+        try:
+            import spacy
+
+            nlp = spacy.load(where)
+        except Exception as exc:
+            raise PluginError(
+                f"the person-name model at {where} could not be loaded "
+                f"({type(exc).__name__}); rebuild it with `make model`",
+                detector="person_name",
+            ) from exc
+        if path is None:
+            _nlp = nlp
+        return nlp
+
+
+class PersonNameDetector(TextDetector):
+    name = "person_name"
+    codes = ("PG321", "PG322")
+    categories = (Category.PERSON_NAME,)
+    description = "full names of people (postguard's spaCy pipeline + name lexicons)"
+
+    def __init__(self, policy: Policy, model: Path | None = None) -> None:
+        super().__init__(policy)
+        self._model = model
+        self._staff = frozenset(
+            " ".join(n.lower().split()) for n in policy.allowlist("staff")
+        )
+
+    def _candidates(self, text: str) -> list[tuple[int, int]]:
+        firsts, lasts, _, not_names = _lexicons()
+        out = []
+        for m in _CANDIDATE.finditer(text):
+            words = m.group().split()
+            if words[-1].lower() in not_names or words[0].lower() in not_names:
+                continue
+            out.append((m.start(), m.end()))
+        return out
+
+    def detect_text(self, text: str) -> Iterable[Finding]:
+        cands = self._candidates(text)
+        if not cands:
+            return
+        firsts, lasts, famous, not_names = _lexicons()
+        nlp = load_pipeline(self._model)
+        spans: dict[tuple[int, int], float] = {}
+        for ent in nlp(text).ents:
+            if ent.label_ != "PERSON":
+                continue
+            s, e = ent.start_char, ent.end_char
+            if any(s < ce and cs < e for cs, ce in cands):
+                spans[(s, e)] = 0.9
+        # Lexicon fallback: a known given name and a known surname, in either order (family
+        # name first is usual in Chinese, Japanese, Korean and Hungarian names).
+        for cs, ce in cands:
+            if any(s < ce and cs < e for s, e in spans):
+                continue
+            words = text[cs:ce].split()
+            first, last = words[0].lower(), words[-1].lower().strip("'’")
+            if (first in firsts and last in lasts) or (first in lasts and last in firsts):
+                spans[(cs, ce)] = 0.75
+            elif " ".join(w.lower() for w in words) in famous:
+                spans[(cs, ce)] = 0.9
+        for (s, e), score in sorted(spans.items()):
+            f = self._judge(text, s, e, score, firsts, lasts, famous, not_names)
+            if f is not None:
+                yield f
+
+    def _judge(self, text: str, s: int, e: int, score: float, firsts: frozenset[str],
+               lasts: frozenset[str], famous: frozenset[str],
+               not_names: frozenset[str]) -> Finding | None:
+        span = text[s:e]
+        # Trim a possessive and surrounding punctuation the model may include.
+        for suffix in ("'s", "’s"):
+            if span.endswith(suffix):
+                e -= 2
+                span = span[:-2]
+        words = [w for w in span.split() if not re.fullmatch(_PARTICLE, w)]
+        if len(words) < 2 or words[-1].lower() in not_names:
+            return None
+        if any(not w[:1].isupper() for w in words):
+            return None
+        key = " ".join(span.lower().split())
+        if key in self._staff:
+            return None
+        if key in famous:
+            return self.finding("PG322", Category.PERSON_NAME, Severity.LOW,
+                                "name of a well-known person", score=score, start=s, end=e)
+        if _TITLE.search(text[max(0, s - 12):s]):
+            return self.finding("PG322", Category.PERSON_NAME, Severity.LOW,
+                                "name of a staff member (with a title)", score=score,
+                                start=s, end=e)
+        return self.finding(
+            "PG321", Category.PERSON_NAME, Severity.MEDIUM, "a person's full name",
+            score=score, start=s, end=e,
+            suggestion=Suggestion(Action.REPLACE, words[0]),
+        )

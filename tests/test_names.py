@@ -1,0 +1,104 @@
+"""Person names: the shipped spaCy pipeline, the lexicon fallback, staff and famous people,
+the triangle of risk, and a clear error when the model folder is missing or corrupt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from postguard import Category, Post, Severity, Verdict
+from postguard.detectors.names import PersonNameDetector, load_pipeline, model_path
+from postguard.errors import PluginError
+from postguard.policy import Policy
+
+
+@pytest.fixture(scope="module")
+def det() -> PersonNameDetector:
+    return PersonNameDetector(Policy.default())
+
+
+def names(det: PersonNameDetector, text: str) -> list[tuple[str, Severity]]:
+    return [(text[f.start:f.end], f.severity) for f in det.detect_text(text)
+            if f.start is not None and f.end is not None]
+
+
+M, L = Severity.MEDIUM, Severity.LOW
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Well done Amelia Hartley-Brown for your swim!", [("Amelia Hartley-Brown", M)]),
+        ("Congratulations to Jayden Okoro and Priya Raman!",
+         [("Jayden Okoro", M), ("Priya Raman", M)]),
+        ("Happy birthday Zhang Wei!", [("Zhang Wei", M)]),
+        ("Lovely to see Katarzyna Nowak at the beach clean.", [("Katarzyna Nowak", M)]),
+        ("Star of the week: Liam O'Donnell in Year 3", [("Liam O'Donnell", M)]),
+        ("Mr Tom Hughes led the trip.", [("Tom Hughes", L)]),
+        ("We read Charles Dickens in class", [("Charles Dickens", L)]),
+        # traps: places, events, single names, staff on the organisation's list
+        ("Our trip to Oxford Street was fun.", []),
+        ("See you at Brighton Station at 9am", []),
+        ("Well done Amy! Great effort today.", []),
+        ("Sports Day has moved to Wednesday.", []),
+        ("A message from Simon Llewellyn, our Principal.", []),
+        ("The Natural History Museum was the highlight.", []),
+        ("no capitals here at all", []),
+    ],
+)
+def test_person_names(det: PersonNameDetector, text: str, expected: list) -> None:
+    assert names(det, text) == expected
+
+
+def test_suggestion_keeps_the_first_name_only(det: PersonNameDetector) -> None:
+    (f,) = det.detect_text("Well done Amelia Hartley-Brown!")
+    assert f.suggestion is not None and f.suggestion.replacement == "Amelia"
+
+
+def test_triangle_of_risk_blocks_and_says_why(screener) -> None:
+    report = screener.screen(Post("Well done Amelia Hartley-Brown on your swim today!",
+                                  images=(b"not-read-here",)))
+    names_found = [f for f in report.findings if f.category is Category.PERSON_NAME]
+    assert names_found and names_found[0].severity is Severity.HIGH
+    assert "a photo" in names_found[0].message
+    assert report.verdict is Verdict.BLOCK
+
+
+def test_name_alone_is_review(screener) -> None:
+    report = screener.screen("Well done Amelia Hartley-Brown on your swim today!")
+    assert report.verdict is Verdict.REVIEW
+
+
+def test_model_is_small_and_ships_in_the_package() -> None:
+    path = model_path()
+    assert (path / "meta.json").is_file()
+    size = sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    assert size <= 25 * 2**20
+
+
+@pytest.mark.parametrize("make", ["missing", "corrupt"])
+def test_broken_model_folder_is_a_clear_error(tmp_path: Path, make: str) -> None:
+    folder = tmp_path / "postguard_en"
+    if make == "corrupt":
+        folder.mkdir()
+        (folder / "meta.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(PluginError, match=r"make model") as err:
+        load_pipeline(folder)
+    assert str(folder) in str(err.value)
+
+
+def test_broken_model_never_breaks_other_detectors(tmp_path: Path) -> None:
+    from postguard.registry import DetectorRegistry
+    from postguard.screener import Screener
+
+    class BrokenNames(PersonNameDetector):
+        def __init__(self, policy: Policy) -> None:
+            super().__init__(policy, model=tmp_path / "nowhere")
+
+    reg = DetectorRegistry()
+    reg._loaded["person_name"] = BrokenNames  # replace the built-in for this test
+    report = Screener(registry=reg).screen("Text Amy Smith on 07911 123456")
+    cats = {f.category for f in report.findings}
+    assert Category.PHONE in cats and Category.DETECTOR_ERROR in cats
+    assert report.verdict is Verdict.BLOCK
