@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model import Action, Category, Finding, Severity, Suggestion
 from ..policy import Policy
@@ -74,8 +74,7 @@ _POS, _NEG = 1, -1
 _ALLOWED = ("allowed", 1.0)
 
 
-@dataclass(frozen=True, slots=True)
-class _Group:
+class _Group(NamedTuple):
     start: int
     end: int
     joined: bool  # joined to the previous group by a phone-like separator
@@ -171,19 +170,30 @@ class PhoneDetector(TextDetector):
             start = rs if i == 0 else g.start - 1
             while start < g.start and text[start] not in "+(":
                 start += 1
-        head = text[start:g.start]
+        chain = [groups[i]]
+        for k in range(i + 1, min(i + 18, len(groups))):
+            if not groups[k].joined:
+                break
+            chain.append(groups[k])
+        lead = "".join(text[c.start:c.end] for c in chain[:3])[:3]
+        if "+" in text[start:g.start]:
+            kind = "plus"
+        elif lead[0] != "0":
+            kind = "bare"
+        elif lead[1:2] != "0":
+            kind = "zero"
+        elif lead[2:3] not in ("", "0"):
+            kind = "00"
+        else:
+            return None
         ends: list[tuple[int, int]] = []
         digits = 0
-        j = i
-        while j < len(groups) and (j == i or groups[j].joined):
-            digits += groups[j].end - groups[j].start
-            kind = ("plus" if "+" in head else "00" if text.startswith("00", g.start)
-                    else "zero" if text[g.start] == "0" else "bare")
+        for j, c in enumerate(chain, start=i):
+            digits += c.end - c.start
             if digits > _MAX_DIGITS[kind]:
                 break
             if digits >= 7:
                 ends.append((j, digits))
-            j += 1
         attempts = 0
         for j, ndigits in reversed(ends):
             end = groups[j].end
@@ -213,8 +223,6 @@ class PhoneDetector(TextDetector):
         cues: _Cues,
     ) -> tuple[str, float] | None:
         pn = self._pn
-        if kind == "00" and cand.lstrip("(").startswith("000"):
-            return None
         try:
             num = pn.parse(cand, "GB")
         except pn.NumberParseException:

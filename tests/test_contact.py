@@ -1,0 +1,282 @@
+"""Contact detectors: phone (PG101/PG102), email (PG111/PG112), social_handle (PG121/PG122).
+
+Table-driven: every row is a draft and what must (or must not) be found in it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from postguard.detectors.contact import EmailDetector, PhoneDetector, SocialHandleDetector
+from postguard.model import Category
+from postguard.policy import Policy
+
+DEFAULT = Policy.default()
+PHONE = PhoneDetector(DEFAULT)
+EMAIL = EmailDetector(DEFAULT)
+HANDLE = SocialHandleDetector(DEFAULT)
+ALL = (PHONE, EMAIL, HANDLE)
+
+
+def found(detector, text: str) -> list[tuple[str, str]]:
+    return [(f.code, text[f.start:f.end]) for f in detector.detect_text(text)]
+
+
+# ------------------------------------------------------------------------------- phone
+PHONE_POSITIVES = [
+    # (draft, the exact span, code)
+    ("Any problems, text me on 07911 123456", "07911 123456", "PG101"),
+    ("Office: 020 7183 8750.", "020 7183 8750", "PG101"),
+    ("Ring us on (020) 7183 8750 today", "(020) 7183 8750", "PG101"),
+    ("Ring us (07911 123456) after 4", "07911 123456", "PG101"),
+    ("Contact +44 (0)20 7183 8750", "+44 (0)20 7183 8750", "PG101"),
+    ("Contact +44(0)7911 123456", "+44(0)7911 123456", "PG101"),
+    ("Dial 00 44 20 7183 8750 from abroad", "00 44 20 7183 8750", "PG101"),
+    ("0044 7911 123456 is Sam's", "0044 7911 123456", "PG101"),
+    ("tel:+447911123456", "+447911123456", "PG101"),
+    ("Call 07911-123-456", "07911-123-456", "PG101"),
+    ("Call 07911.123.456", "07911.123.456", "PG101"),
+    ("My number 07911\u00a0123456", "07911\u00a0123456", "PG101"),
+    ("0 7 9 1 1 1 2 3 4 5 6", "0 7 9 1 1 1 2 3 4 5 6", "PG101"),
+    ("Birmingham office 0121 496 0123", "0121 496 0123", "PG101"),
+    ("WhatsApp +971 50 123 4567", "+971 50 123 4567", "PG101"),
+    ("Ring Jean on +33 6 12 34 56 78", "+33 6 12 34 56 78", "PG101"),
+    ("Jean's mobile: 06 12 34 56 78", "06 12 34 56 78", "PG101"),
+    ("Li Wei: +86 138 0013 8000", "+86 138 0013 8000", "PG101"),
+    ("US office +1 (212) 736-5000", "+1 (212) 736-5000", "PG101"),
+    ("US office (212) 736-5000", "(212) 736-5000", "PG101"),
+    ("Year 6 07911 123456 thanks", "07911 123456", "PG101"),
+    ("From 2019-2024 07911 123456", "07911 123456", "PG101"),
+    ("Order 0207 183 8750 today", "0207 183 8750", "PG101"),  # a valid number wins
+    # possible (not valid) numbers: Ofcom drama ranges, a digit short
+    ("Call 07700 900123 for details", "07700 900123", "PG102"),
+    ("My mob is 07700900123", "07700900123", "PG102"),
+    ("Questions? 07700 900123", "07700 900123", "PG102"),  # UK mobile shape, no cue
+    ("Sheffield 0114 496 0999 or 01632 960123", "01632 960123", "PG102"),
+    ("+44 7700 900123", "+44 7700 900123", "PG102"),  # written with a country code
+    ("text 0770090012", "0770090012", "PG102"),  # a digit short, next to a cue
+    ("07700 900 123 is my number", "07700 900 123", "PG102"),  # cue after the number
+    ("Phone 496 0123", "496 0123", "PG102"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "code"), PHONE_POSITIVES)
+def test_phone_positives(text: str, span: str, code: str) -> None:
+    assert (code, span) in found(PHONE, text)
+
+
+PHONE_TRAPS = [
+    "On 12/05/2024 we met at 10:30-11:45 and 9-3:30.",
+    "Dates 2024-05-12 and 12.05.24 and 12.05.2024 and 01.05.2024",
+    "Tickets are £1,250.00 or £1250000 or $ 1234567 each",
+    "From 2019-2024 we won 3-2 and 21-14.",
+    "Seasons 2019-20, 2020 - 2021 and 1999–2005",
+    "ISBN 978-0-14-103614-4 and ISBN 0-14-103614-4 and 9780141036144",
+    "Booking ref 4839 2231 and order number 48392231",
+    "Call the office about booking ref 48392231 please",
+    "Room 101, room 1234567, 45.5% and 1234567% and postcode SW1A 1AA",
+    "Registered charity number 1123456. Company No. 01234567",
+    "UKPRN 10012345 and URN 123456",
+    "Call in 8.45-15.30 any weekday",
+    "Times 09:30 - 10:45, 13.15-14.45 and 9.30-3.30",
+    "Score 2019 2020 2021 2022",
+    "A record number of 1 250 000 visitors",
+    "Invoice #0123456789 and order no. 0777 123 45",
+    "Flight BA0117 4960123 and ABC1234567",
+    "Population 67,000,000 people and 1.234.567 euros",
+    "Year 10 and Year 11 mocks, 2023/24 results: 98.5% and 7-9 grades",
+    "Call 999 in an emergency, or 111, 101",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", PHONE_TRAPS)
+def test_phone_traps(text: str) -> None:
+    assert found(PHONE, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NSPCC 0808 800 5000 or Childline 0800 1111",
+        "NSPCC +44 808 800 5000",
+        "NSPCC on 0808-800-5000",
+        "NSPCC: (0808) 8005000",
+        "NSPCC 0044 808 800 5000",
+        "Childline: 08001111",
+        "Samaritans 116 123",
+    ],
+)
+def test_allowlisted_helplines_in_any_layout(text: str) -> None:
+    assert found(PHONE, text) == []
+
+
+def test_policy_adds_the_organisations_own_number() -> None:
+    text = "Ring the office on 0121 496 0123 or +44 121 496 0123"
+    assert len(found(PHONE, text)) == 2
+    own = PhoneDetector(Policy.from_dict({"organisation": {"phones": ["0121 4960123"]}}))
+    assert found(own, text) == []
+    # the helplines stay allowed: the organisation's list is added to the public one
+    assert found(own, "Childline 0800 1111") == []
+    assert found(own, "Ring 07911 123456") == [("PG101", "07911 123456")]
+
+
+def test_phone_finding_shape() -> None:
+    (f,) = PHONE.detect_text("text me on 07911 123456")
+    assert f.category is Category.PHONE and f.severity.value == "high"
+    assert f.suggestion is not None and f.suggestion.replacement == "[phone removed]"
+    assert 0.5 <= f.score <= 1.0
+
+
+def test_two_numbers_in_one_run_are_split() -> None:
+    text = "Call 07911 123456 07400 123456"
+    assert found(PHONE, text) == [("PG101", "07911 123456"), ("PG101", "07400 123456")]
+
+
+# ------------------------------------------------------------------------------- email
+EMAIL_POSITIVES = [
+    ("Email jo.bloggs@gmail.com for details.", "jo.bloggs@gmail.com", "PG111"),
+    ("Contact mrs.smith@gmail.com.", "mrs.smith@gmail.com", "PG111"),
+    ("Ask j.smith+trips@stmarys.sch.uk", "j.smith+trips@stmarys.sch.uk", "PG111"),
+    ("head@mail.oakfield.sch.uk", "head@mail.oakfield.sch.uk", "PG111"),
+    ("(JO_B99@Hotmail.co.uk)", "JO_B99@Hotmail.co.uk", "PG111"),
+    ("o'neill@example.ie is Ciara", "o'neill@example.ie", "PG111"),
+    ("jo.bloggs at gmail dot com", "jo.bloggs at gmail dot com", "PG112"),
+    ("jo [at] gmail [dot] com", "jo [at] gmail [dot] com", "PG112"),
+    ("mail jo(at)hotmail(dot)co(dot)uk please", "jo(at)hotmail(dot)co(dot)uk", "PG112"),
+    ("Email jo.bloggs at gmail.com today", "jo.bloggs at gmail.com", "PG112"),
+    ("sam99 AT yahoo DOT com", "sam99 AT yahoo DOT com", "PG112"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "code"), EMAIL_POSITIVES)
+def test_email_positives(text: str, span: str, code: str) -> None:
+    assert found(EMAIL, text) == [(code, span)]
+
+
+EMAIL_TRAPS = [
+    "Meet @ 3pm at the gate, or meet @ the gate",
+    "See image@2x.png and logo@3x.jpg",
+    "Follow @cie_uk for news",
+    "Email me at jo@school",
+    "Sale at argos.co.uk this week",
+    "We arrive at school.Then lunch",
+    "Write to office@cie.org.uk or staff@mail.cie.org.uk",
+    "office [at] cie [dot] org [dot] uk",
+    "See you at the park dot com",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", EMAIL_TRAPS)
+def test_email_traps(text: str) -> None:
+    assert found(EMAIL, text) == []
+
+
+def test_policy_adds_an_email_domain_with_subdomains() -> None:
+    text = "Email head@oakfield.sch.uk or admin@staff.oakfield.sch.uk or jo@gmail.com"
+    assert len(found(EMAIL, text)) == 3
+    own = EmailDetector(Policy.from_dict({"organisation": {"email_domains": ["@Oakfield.sch.uk"]}}))
+    assert found(own, text) == [("PG111", "jo@gmail.com")]
+    assert found(own, "Email office@cie.org.uk") == [("PG111", "office@cie.org.uk")]
+
+
+# ---------------------------------------------------------------------- social handles
+HANDLE_POSITIVES = [
+    ("Follow @jo_smith_1999 for updates", "@jo_smith_1999", "PG121"),
+    ("Thanks @Sam.Jones!", "@Sam.Jones", "PG121"),
+    ("Follow us on instagram.com/jo_b_2009 now", "instagram.com/jo_b_2009", "PG122"),
+    ("https://www.tiktok.com/@jo.b", "https://www.tiktok.com/@jo.b", "PG122"),
+    ("See facebook.com/jo.bloggs.", "facebook.com/jo.bloggs", "PG122"),
+    ("x.com/jobloggs", "x.com/jobloggs", "PG122"),
+    ("https://twitter.com/jobloggs/status/1", "https://twitter.com/jobloggs", "PG122"),
+    ("snapchat.com/add/jobloggs", "snapchat.com/add/jobloggs", "PG122"),
+    ("youtube.com/@jobvlogs", "youtube.com/@jobvlogs", "PG122"),
+    ("linkedin.com/in/jo-bloggs", "linkedin.com/in/jo-bloggs", "PG122"),
+    ("threads.net/@jo_b", "threads.net/@jo_b", "PG122"),
+    ("m.facebook.com/profile.php?id=10001234", "m.facebook.com/profile.php?id=10001234",
+     "PG122"),
+    ("snap: jobloggs", "jobloggs", "PG121"),
+    ("SC - jo.b.123", "jo.b.123", "PG121"),
+    ("my insta is jo_bloggs", "jo_bloggs", "PG121"),
+    ("her snapchat name is @jobloggs", "@jobloggs", "PG121"),
+    ("Add me on snap jobloggs99", "jobloggs99", "PG121"),
+    ("Instagram: jo_b_2009", "jo_b_2009", "PG121"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "code"), HANDLE_POSITIVES)
+def test_handle_positives(text: str, span: str, code: str) -> None:
+    assert found(HANDLE, text) == [(code, span)]
+
+
+HANDLE_TRAPS = [
+    "Meet @ the gym, @ 3pm",
+    "See you @home @3pm @10:30 @school @lunch",
+    "Email jo.bloggs@gmail.com",
+    "Follow @cie_uk and @CIE for news",
+    "instagram.com/cie_uk and https://x.com/CIE",
+    "twitter.com/home and instagram.com/p/Cxyz123 and facebook.com/events/123",
+    "box.com/files and fox.com/news",
+    "Instagram: Amazing photos from our trip",
+    "Our Instagram is brilliant, my insta is private",
+    "Follow us on X for updates",
+    "image@2x.png",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", HANDLE_TRAPS)
+def test_handle_traps(text: str) -> None:
+    assert found(HANDLE, text) == []
+
+
+def test_policy_adds_handles_and_profile_links() -> None:
+    text = "Follow @oakfield_pe and instagram.com/oakfield_pe and facebook.com/OakfieldPrimary"
+    assert len(found(HANDLE, text)) == 3
+    own = SocialHandleDetector(Policy.from_dict({"organisation": {
+        "handles": ["@Oakfield_PE"], "websites": ["https://www.facebook.com/oakfieldprimary"]}}))
+    assert found(own, text) == []
+    assert found(own, "@jo_b") == [("PG121", "@jo_b")]
+
+
+# --------------------------------------------------------------------------- invariants
+_PHONEY = st.text(alphabet="0123456789 +-.()@/:#%£abcxyz_\u00a0\u2013", max_size=80)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.text(max_size=200), _PHONEY))
+def test_spans_inside_text_and_never_raises(text: str) -> None:
+    for det in ALL:
+        for f in det.detect_text(text):
+            assert f.start is not None and f.end is not None
+            assert 0 <= f.start < f.end <= len(text)
+            assert 0.0 <= f.score <= 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(prefix=st.text(max_size=30), suffix=st.text(max_size=30))
+def test_a_valid_number_is_found_wherever_it_sits(prefix: str, suffix: str) -> None:
+    text = f"{prefix} call 07911 123456 {suffix}"
+    assert ("PG101", "07911 123456") in found(PHONE, text)
+
+
+def test_odd_unicode_keeps_offsets() -> None:
+    text = "\U0001f600\u200d\U0001f467 e\u0301 \ud800 \u05e9\u05dc\u05d5\u05dd text 07911 123456"
+    (f,) = PHONE.detect_text(text)
+    assert text[f.start:f.end] == "07911 123456"
+    text = "\U0001f469\u200d\U0001f467 jo@gmail.com \U0001f600 @jo_b"
+    assert found(EMAIL, text) == [("PG111", "jo@gmail.com")]
+    assert found(HANDLE, text) == [("PG121", "@jo_b")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["0 " * 20000, "1-" * 20000, "@" * 40000, "a@a." * 10000, "jo" + " " * 40000 + "at x dot com",
+     "my" + " " * 40000 + "insta is jo", "(" * 40000 + "0", "instagram.com/jo_b " * 2000],
+)
+def test_pathological_input_finishes(text: str) -> None:
+    for det in ALL:
+        list(det.detect_text(text))  # quadratic time would hang here, not return
