@@ -1,0 +1,504 @@
+"""School names, in the UK and abroad, found by pattern and context.
+
+A school name is a run of capitalised name words that ends in a school word ("St Mary's C of E
+Primary School", "Harris Academy", "Eirias High") or follows one ("Ysgol y Graig", "Lycée
+Victor Hugo", "Colegio San José"). The run must hold at least one proper word: "Primary
+School", "our School", "Summer School" name no particular school. No gazetteer is shipped:
+the words live in `data/school-words*.toml` and the traps in `data/school-traps.toml`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from ..model import Action, Category, Finding, Severity, Suggestion
+from ..policy import Policy
+from ..tomlcompat import tomllib
+from .base import TextDetector
+
+_LETTERS = r"[\w\u0300-\u036f]"
+_TOKEN = re.compile(
+    rf"{_LETTERS}+(?:[.'’\-]{_LETTERS}+)*(?:['’](?=\s))?|[^\s\w\u0300-\u036f]"
+)
+_NUMBERED = re.compile(r"(?:no|nr|n°|nº)\.?\d{1,3}")  # "No.4" written as one token
+_MAX_LEFT = 12
+# Church words: with one in the name, "X and Y" joins two village names ("Staunton and Corse
+# CofE Primary School").
+_CHURCH = frozenset({"church", "cofe", "ce", "c.e", "rc", "r.c", "catholic", "methodist",
+                     "anglican", "voluntary", "aided", "controlled", "va", "vc", "england"})
+_MAX_RIGHT = 8
+_WINDOW = 200  # characters tokenised either side of a school word
+
+
+def _words(table: Any, *keys: str) -> frozenset[str]:
+    for key in keys:
+        table = table[key]
+    return frozenset(str(w).casefold() for w in table)
+
+
+@functools.cache
+def _load(name: str) -> dict[str, Any]:
+    text = resources.files("postguard.data").joinpath(name).read_text("utf-8")
+    data: dict[str, Any] = tomllib.loads(text)
+    return data
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    strong: frozenset[str]
+    weak: frozenset[str]
+    compound_endings: tuple[str, ...]
+    types: frozenset[str]
+    joiners: frozenset[str]
+    connectors: frozenset[str]
+    saints: frozenset[str]
+    number_words: frozenset[str]
+    stop: frozenset[str]
+    generic: frozenset[str]
+    prefix: frozenset[str]
+    prefix_lower: frozenset[str]
+    kind_before: frozenset[str]
+    after: frozenset[str]
+    tail_stop: frozenset[str]
+    specialisms: frozenset[str]
+    reject: frozenset[str]
+    traps: re.Pattern[str]
+    prefilter: re.Pattern[str]
+    anchors: frozenset[str]
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    words = _load("school-words.toml")
+    foreign = _load("school-words-foreign.toml")
+    traps = _load("school-traps.toml")
+    strong = _words(words, "suffix", "strong")
+    weak = _words(words, "suffix", "weak")
+    endings = tuple(str(e).casefold() for e in words["suffix"]["compound_endings"])
+    prefix = _words(foreign, "prefix", "words")
+    # Capitalised forms only ("School", "SCHOOL", "Pre-School", "Sixth Form"), and no leading
+    # \\b: a plain alternation of literals lets the regex engine skip ahead fast.
+    forms: set[str] = set()
+    for cue in strong | weak | prefix | {"sixth form", "referral"}:
+        forms.update({cue[:1].upper() + cue[1:], cue.title(), cue.upper()})
+    prefilter = re.compile(
+        "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
+    )
+    trap_rx = re.compile(
+        "|".join(rf"(?<![\w'’])(?:{p})(?![\w])" for p in traps["phrases"]["patterns"])
+    )
+    return _Lexicon(
+        strong=strong,
+        weak=weak,
+        compound_endings=endings,
+        types=_words(words, "types", "words"),
+        joiners=_words(words, "types", "joiners"),
+        connectors=_words(words, "name", "connectors"),
+        saints=_words(words, "name", "saints"),
+        number_words=_words(words, "name", "number_words"),
+        stop=_words(words, "stop", "words"),
+        generic=_words(words, "generic", "words"),
+        prefix=prefix,
+        prefix_lower=_words(foreign, "prefix_lowercase", "words"),
+        kind_before=_words(traps, "kind_before", "words"),
+        after=_words(traps, "after", "words"),
+        tail_stop=_words(words, "tail_stop", "words"),
+        specialisms=_words(words, "specialisms", "words"),
+        reject=_words(traps, "reject_tokens", "words"),
+        traps=trap_rx,
+        prefilter=prefilter,
+        anchors=strong | weak | prefix | {"form", "unit", "service"},
+    )
+
+
+class _Tokens:
+    """Tokens of text[lo:hi] with offsets. `joined(i)`: token i follows token i-1 on the same
+    line with at most a few spaces between; `cap(i)`: it starts with a capital letter."""
+
+    __slots__ = ("starts", "ends", "raw", "keys", "caps", "glued")
+
+    def __init__(self, text: str, lo: int = 0, hi: int | None = None) -> None:
+        found = list(_TOKEN.finditer(text, lo, len(text) if hi is None else hi))
+        self.starts = [m.start() for m in found]
+        self.ends = [m.end() for m in found]
+        self.raw = [m.group() for m in found]
+        self.keys = [t.casefold().replace("’", "'").rstrip("'") or "'" for t in self.raw]
+        self.caps = [t[0].isupper() for t in self.raw]
+        self.glued = [False] + [
+            s - e <= 3 and text.find("\n", e, s) < 0 and text.find("\r", e, s) < 0
+            for e, s in zip(self.ends, self.starts[1:], strict=False)
+        ]
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def joined(self, i: int) -> bool:
+        return 0 < i < len(self.glued) and self.glued[i]
+
+    def cap(self, i: int) -> bool:
+        return self.caps[i]
+
+    def titlecase(self, i: int) -> bool:
+        return self.caps[i] and not self.raw[i].isupper()
+
+
+class SchoolDetector(TextDetector):
+    name = "school"
+    codes = ("PG301",)
+    categories = (Category.SCHOOL,)
+    description = "named schools, UK and abroad (School, Academy, College, Ysgol, Lycée ...)"
+
+    def __init__(self, policy: Policy) -> None:
+        super().__init__(policy)
+        self._lex = _lexicon()
+        self._numbers = self._lex.number_words | {"n", "nr", "no"}
+        allowed = [*policy.allowlist("schools")]
+        org = policy.section("organisation").get("name")
+        if isinstance(org, str) and org.strip():
+            allowed.append(org)
+        self._allowed = tuple(
+            re.compile(rf"(?<!\w){re.escape(a.strip())}(?!\w)", re.IGNORECASE)
+            for a in allowed if a.strip()
+        )
+
+    # -- the scan --------------------------------------------------------------------------
+    def detect_text(self, text: str) -> Iterable[Finding]:
+        for lo, hi in self._windows(text):
+            toks = _Tokens(text, lo, hi)
+            for first, last, score in self._spans(toks):
+                start, end = toks.starts[first], toks.ends[last]
+                value = text[start:end]
+                if any(rx.search(value) for rx in self._allowed):
+                    continue
+                if self._trapped(text, toks, first, last):
+                    continue
+                yield self.finding(
+                    "PG301", Category.SCHOOL, Severity.MEDIUM, "named school", score=score,
+                    start=start, end=end,
+                    suggestion=Suggestion(Action.REPLACE, "[school removed]"),
+                )
+
+    def _windows(self, text: str) -> list[tuple[int, int]]:
+        """Stretches of text around capitalised school words, merged, cut at whitespace.
+        Only these are tokenised, so a long post costs time in proportion to its length."""
+        out: list[tuple[int, int]] = []
+        for m in self._lex.prefilter.finditer(text):
+            pos = m.start()
+            if pos > 0 and text[pos - 1].isalnum():
+                continue  # inside a word ("Highlights" is not "High")
+            lo = max(0, pos - _WINDOW)
+            hi = min(len(text), m.end() + _WINDOW)
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], hi)
+            else:
+                out.append((lo, hi))
+        snapped = []
+        for lo, hi in out:
+            if lo > 0:
+                cut = text.find(" ", lo, lo + 40)
+                lo = cut + 1 if cut >= 0 else lo
+            if hi < len(text):
+                cut = text.rfind(" ", hi - 40, hi)
+                hi = cut if cut >= 0 else hi
+            snapped.append((lo, hi))
+        return snapped
+
+    def _trapped(self, text: str, toks: _Tokens, first: int, last: int) -> bool:
+        """A trap phrase ("Royal Academy of Arts", "King's College London") overlaps the
+        finding; phrases are tried only where a nearby token starts."""
+        start, end = toks.starts[first], toks.ends[last]
+        for k in range(max(0, first - 4), min(len(toks), last + 2)):
+            m = self._lex.traps.match(text, toks.starts[k])
+            if m and m.start() < end and start < m.end():
+                return True
+        return False
+
+    def _spans(self, toks: _Tokens) -> Iterator[tuple[int, int, float]]:
+        lex = self._lex
+        keys = toks.keys
+        caps = toks.caps
+        i = 0
+        floor = 0  # tokens before this belong to an earlier finding
+        n = len(toks)
+        while i < n:
+            key = keys[i]
+            if not caps[i] or not (
+                key in lex.anchors or key.endswith(lex.compound_endings)
+            ):
+                i += 1
+                continue
+            best: tuple[int, int, float] | None = None
+            if key in lex.prefix:
+                best = self._prefix_match(toks, i)
+            suffix = self._suffix_match(toks, i, floor)
+            if suffix is not None and (best is None or suffix[0] < best[0]):
+                best = (suffix[0], max(suffix[1], best[1]) if best else suffix[1], suffix[2])
+            if best is None:
+                i += 1
+                continue
+            first, last, score = best
+            yield first, last, score
+            i = floor = last + 1
+
+    # -- name follows the school word: Ysgol y Graig, Lycée Victor Hugo ----------------------
+    def _prefix_match(self, toks: _Tokens, i: int) -> tuple[int, int, float] | None:
+        lex = self._lex
+        keys = toks.keys
+        last_good = -1
+        j = i + 1
+        while j < len(toks) and j <= i + _MAX_RIGHT and toks.joined(j):
+            key = keys[j]
+            name_word = toks.cap(j) and not (key in lex.stop and len(key) > 1) \
+                and key not in lex.after
+            if name_word or (key[0].isdigit() and self._number_word_before(toks, j) >= 0):
+                last_good = j
+            elif key in lex.prefix_lower or key in (".", "-", "'"):
+                pass
+            else:
+                break
+            j += 1
+        if last_good < 0:
+            return None
+        return (i, last_good, 0.85)
+
+    # -- name precedes the school word: Bramley Primary School --------------------------------
+    def _suffix_match(
+        self, toks: _Tokens, i: int, floor: int
+    ) -> tuple[int, int, float] | None:
+        lex = self._lex
+        keys = toks.keys
+        n = len(toks)
+        # 1. Extend right over kinds to the last school word: "Primary School and Nursery".
+        end = i if self._ends_name(toks, i) else -1
+        j = i + 1
+        while j < n and toks.joined(j) and j <= i + _MAX_RIGHT:
+            key = keys[j]
+            if toks.cap(j) and key in lex.types:
+                if self._ends_name(toks, j):
+                    end = j
+                j += 1
+            elif key in ("and", "&") and j + 1 < n and toks.joined(j + 1) and toks.cap(j + 1) \
+                    and keys[j + 1] in lex.types:
+                j += 1
+            else:
+                break
+        if end < 0:
+            return None
+        nxt = end + 1
+        follows_cap = nxt < n and toks.joined(nxt) and toks.cap(nxt)
+        if follows_cap and keys[nxt] in lex.after:
+            return None  # College Road, Academy Awards
+        weak_end = keys[end] in lex.weak
+        if weak_end and follows_cap:
+            return None  # High Street, Primary Colours, Bramley Primary Amy
+        # 2. Extend left over name words, kinds and connectors.
+        churchy = any(keys[k] in _CHURCH for k in range(i, end + 1))
+        first = self._extend_left(toks, i, floor, churchy)
+        chain = range(first, end + 1)
+        if any(keys[k] in lex.reject for k in chain):
+            return None
+        # The word before the final run of kinds must not be a kind of course or club.
+        k = end
+        while k >= first:
+            if keys[k] in lex.specialisms and k >= first + 2 and keys[k - 1] in ("and", "&"):
+                k -= 3
+            elif keys[k] in lex.types or keys[k] in lex.joiners:
+                k -= 1
+            else:
+                break
+        if k < first or keys[k] in lex.kind_before:
+            return None
+        the = keys[first] == "the"
+        if not any(self._proper(toks, k2, the) for k2 in range(first, k + 1)):
+            return None
+        # 3. Tails that belong to the name: "for Girls", "(VA)", "of Theatre Arts", a place.
+        if not weak_end:
+            end = self._extend_tail(toks, end)
+        return (first, end, 0.75 if weak_end else 0.85)
+
+    def _ends_name(self, toks: _Tokens, j: int) -> bool:
+        lex = self._lex
+        key = toks.keys[j]
+        if key in lex.strong or key in lex.weak or key.endswith(lex.compound_endings):
+            return True
+        prev = toks.keys[j - 1] if j > 0 else ""
+        return (key == "form" and prev == "sixth") or (
+            key in ("unit", "service") and prev == "referral"
+        )
+
+    def _number_word_before(self, toks: _Tokens, j: int) -> int:
+        """Index of the number word ("No", "Nr", "n.") just before digits at j, else -1."""
+        keys = toks.keys
+        k = j - 1
+        if k >= 0 and keys[k] == "." and toks.joined(j):
+            k -= 1
+        if k >= 0 and toks.joined(k + 1) and keys[k] in self._numbers:
+            return k
+        return -1
+
+    def _proper(self, toks: _Tokens, k: int, after_the: bool = False) -> bool:
+        """Token k names something: not a kind, a generic word, a stop word or a joiner.
+        After "The", a generic word names the school ("The British School")."""
+        lex = self._lex
+        key = toks.keys[k]
+        if _NUMBERED.fullmatch(key):
+            return True
+        if key[0].isdigit():
+            return self._number_word_before(toks, k) >= 0
+        if key in lex.saints:
+            return True
+        if not toks.cap(k) or len(key) < 2 or key in lex.types or key in lex.stop \
+                or key in lex.connectors:
+            return False
+        return after_the or key not in lex.generic
+
+    def _extend_left(self, toks: _Tokens, i: int, floor: int, churchy: bool) -> int:
+        lex = self._lex
+        keys = toks.keys
+        first = i
+        j = i - 1
+        while j >= floor and j >= i - _MAX_LEFT and toks.joined(j + 1):
+            key = keys[j]
+            right = keys[j + 1]
+            if key == "the" and toks.cap(j):
+                if j > floor and toks.joined(j) and keys[j - 1] in lex.saints:
+                    j -= 1  # "Christ The King"
+                    continue
+                return j
+            if (key == "our" and right.startswith("lady")) or (
+                key == "all" and right == "saints"
+            ):
+                first = j
+                j -= 1
+                continue
+            if key in ("and", "&") and right in lex.specialisms and j > floor \
+                    and keys[j - 1] in lex.specialisms:
+                j -= 2  # "Business and Enterprise", "Technology & Music"
+                first = j + 1
+                continue
+            if key in lex.joiners and toks.titlecase(j) and right in lex.types \
+                    and j > floor and keys[j - 1] in lex.types:
+                j -= 1  # "Church In Wales", "Church Of England"
+                continue
+            if key in ("and", "&", "with"):
+                # Inside a name only: "St Peter and St Paul", "St Peter and Paul", "Junior
+                # and Infant", "Staunton and Corse CofE"; not "Amy and Bramley School".
+                if right in lex.saints or (key != "with" and right in lex.types) or (
+                    j - 2 >= floor and keys[j - 2] in lex.saints
+                ) or (churchy and key != "with" and j > floor and toks.cap(j - 1)):
+                    j -= 1
+                    continue
+                break
+            if key in lex.connectors and not toks.titlecase(j):
+                j -= 1
+                continue
+            if key == ".":
+                prev = keys[j - 1] if j > 0 else ""
+                if j > floor and toks.joined(j) and (
+                    prev in lex.saints or prev in lex.number_words
+                    or "." in prev or (len(prev) == 1 and toks.cap(j - 1))
+                ):
+                    j -= 1
+                    continue
+                break
+            if key == ")":
+                # "(VA)", "(C of E)", "(A)": kinds or short capitals in brackets.
+                k = j - 1
+                while k > j - 5 and k > floor and self._bracketed(toks, k):
+                    k -= 1
+                if k >= floor and keys[k] == "(" and k < j - 1:
+                    j = k - 1
+                    continue
+                break
+            if key[0].isdigit():
+                # "No. 2", "Nr 5": the number word starts the name part.
+                w = self._number_word_before(toks, j)
+                if w < floor:
+                    break
+                first = w
+                j = w - 1
+                continue
+            if _NUMBERED.fullmatch(key):  # "No.4"
+                first = j
+                j -= 1
+                continue
+            if not toks.cap(j):
+                break
+            if key in lex.stop and key not in lex.types and key not in lex.saints:
+                break
+            if key in _CHURCH:
+                churchy = True
+            first = j
+            j -= 1
+        return first
+
+    def _bracketed(self, toks: _Tokens, k: int) -> bool:
+        """A word allowed in brackets inside a name: "(VA)", "(C of E)", "(Barnsbury)"."""
+        key = toks.keys[k]
+        return key in self._lex.types or key in self._lex.joiners or (
+            toks.cap(k) and key not in self._lex.stop
+        )
+
+    def _tail_word(self, toks: _Tokens, k: int) -> bool:
+        """A capitalised word that may continue a name after its school word (a place)."""
+        lex = self._lex
+        key = toks.keys[k]
+        return toks.cap(k) and len(key) > 1 and key not in lex.stop \
+            and key not in lex.tail_stop and key not in lex.after \
+            and key not in lex.kind_before and key not in lex.prefix
+
+    def _boundary(self, toks: _Tokens, k: int) -> bool:
+        """Nothing name-like follows token k-1: the end, a line break, or no capital."""
+        lex = self._lex
+        return k >= len(toks) or not toks.joined(k) or not toks.cap(k) or (
+            toks.keys[k] in lex.stop or toks.keys[k] in lex.tail_stop
+        )
+
+    def _extend_tail(self, toks: _Tokens, end: int) -> int:
+        lex = self._lex
+        keys = toks.keys
+        n = len(toks)
+        j = end + 1
+        if j + 1 < n and keys[j] == "for" and toks.joined(j) and toks.joined(j + 1) and (
+            keys[j + 1] in ("girls", "boys", "the", "young")
+        ):
+            end = j + 1
+            if keys[j + 1] in ("the", "young") and j + 2 < n and toks.joined(j + 2) \
+                    and toks.cap(j + 2):
+                end = j + 2
+            j = end + 1
+        if j + 2 < n and keys[j] == "(" and toks.joined(j):
+            k = j + 1
+            while k < n and k < j + 5 and toks.joined(k) and self._bracketed(toks, k):
+                k += 1
+            if k < n and keys[k] == ")" and k > j + 1:
+                end = k
+                j = end + 1
+        # "and Language College", "& Sixth Form": a second school word joined on.
+        if j + 1 < n and keys[j] in ("and", "&") and toks.joined(j):
+            k = j + 1
+            while k < n and k <= j + 4 and toks.joined(k) and toks.cap(k) \
+                    and keys[k] not in lex.stop:
+                if (self._ends_name(toks, k) and keys[k] not in lex.weak) or keys[k] in (
+                    "centre", "unit", "base"
+                ):
+                    end = k
+                    j = end + 1
+                    break
+                k += 1
+        # "of Theatre Arts", "Peckham", ", Leamington Spa": up to three capitalised words
+        # that end where the name plainly ends.
+        k = j
+        if k < n and keys[k] in ("of", ",") and toks.joined(k):
+            k += 1
+        start = k
+        while k < n and k < start + 3 and toks.joined(k) and self._tail_word(toks, k):
+            k += 1
+        if k > start and self._boundary(toks, k):
+            end = k - 1
+        return end
