@@ -1,0 +1,216 @@
+"""The address detector: addresses, postcodes and street names (address, location)."""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from postguard.codes import code_table
+from postguard.detectors.places import AddressDetector
+from postguard.model import Category, Severity
+from postguard.policy import Policy
+from postguard.registry import DetectorRegistry
+
+
+@pytest.fixture(scope="module")
+def detector() -> AddressDetector:
+    return AddressDetector(Policy.default())
+
+
+def found(detector: AddressDetector, text: str) -> list[tuple[str, str]]:
+    return [(f.code, text[f.start:f.end]) for f in detector.detect_text(text)
+            if f.start is not None and f.end is not None]
+
+
+# (text, [(code, matched text), ...]); an empty list is a trap that must not match.
+CASES: list[tuple[str, list[tuple[str, str]]]] = [
+    # house number + street
+    ("Send it to 12 Elm Road please", [("PG202", "12 Elm Road")]),
+    ("She lives at 12a Elm Rd. with her mum", [("PG202", "12a Elm Rd.")]),
+    ("221B Baker Street", [("PG202", "221B Baker Street")]),
+    ("meet at 12 elm rd at 3", [("PG202", "12 elm rd")]),
+    ("dropped off at 14 kings ave", [("PG202", "14 kings ave")]),
+    ("He is at 7 St John's Road now", [("PG202", "7 St John's Road")]),
+    ("Party at 12-14 Mill Lane!", [("PG202", "12-14 Mill Lane")]),
+    ("we met at 5 Mill Walk, then home", [("PG202", "5 Mill Walk")]),
+    ("12 High Street", [("PG202", "12 High Street")]),
+    ("12 Oak Dr", [("PG202", "12 Oak Dr")]),
+    ("at 3 Church Hill.", [("PG202", "3 Church Hill")]),
+    ("12 ELM ROAD", [("PG202", "12 ELM ROAD")]),
+    # flats and named houses
+    ("Flat 3, 14 Kings Court", [("PG203", "Flat 3, 14 Kings Court")]),
+    ("Flat 3 Kings Court", [("PG203", "Flat 3 Kings Court")]),
+    ("Apt 4B, 9 Elm Grove", [("PG203", "Apt 4B, 9 Elm Grove")]),
+    ("Rose Cottage, Mill Lane", [("PG203", "Rose Cottage, Mill Lane")]),
+    ("The Old Rectory, Church Lane", [("PG203", "The Old Rectory, Church Lane")]),
+    ("Ivy House, 2 Station Road", [("PG203", "Ivy House, 2 Station Road")]),
+    # full addresses: one span from the house number to the postcode
+    ("12 Elm Road, Brighton, East Sussex BN2 1AB",
+     [("PG202", "12 Elm Road, Brighton, East Sussex BN2 1AB")]),
+    ("12 Elm Road\nBrighton\nBN2 1AB", [("PG202", "12 Elm Road\nBrighton\nBN2 1AB")]),
+    ("Flat 3 Kings Court, Hove BN3 2AA", [("PG203", "Flat 3 Kings Court, Hove BN3 2AA")]),
+    ("Elm Road, Brighton BN2 1AB", [("PG201", "Elm Road, Brighton BN2 1AB")]),
+    # postcodes: strict format
+    ("SW1A 1AA", [("PG201", "SW1A 1AA")]),
+    ("post to EC1A 1BB.", [("PG201", "EC1A 1BB")]),
+    ("M1 1AE", [("PG201", "M1 1AE")]),
+    ("B33 8TH", [("PG201", "B33 8TH")]),
+    ("CR2 6XH", [("PG201", "CR2 6XH")]),
+    ("DN55 1PT", [("PG201", "DN55 1PT")]),
+    ("GIR 0AA", [("PG201", "GIR 0AA")]),
+    ("code SW1A1AA", [("PG201", "SW1A1AA")]),
+    ("sw1a 1aa", [("PG201", "sw1a 1aa")]),
+    ("bn2 1ab is near", [("PG201", "bn2 1ab")]),
+    # streets without a number
+    ("we walked on Elm Road", [("PG211", "Elm Road")]),
+    ("down Station Road to the beach", [("PG211", "Station Road")]),
+    ("ELM ROAD", [("PG211", "ELM ROAD")]),
+    ("ELM RD\nBN2", [("PG211", "ELM RD\nBN2")]),
+    ("Cycling along Mount Pleasant Road", [("PG211", "Mount Pleasant Road")]),
+    # home cues
+    ("she lives on Station Road", [("PG212", "Station Road")]),
+    ("her house is on Elm Road", [("PG212", "Elm Road")]),
+    ("the host family on Park Lane are lovely", [("PG212", "Park Lane")]),
+    ("she lives on Oxford Street", [("PG212", "Oxford Street")]),
+    ("staying at Church Hill with friends", [("PG212", "Church Hill")]),
+    ("lives on elm road", [("PG212", "elm road")]),
+    ("round the corner from her house on Victoria Avenue",
+     [("PG212", "Victoria Avenue")]),
+    ("Cedar Close, where she lives", [("PG212", "Cedar Close")]),
+    ("Maria is staying with her host family on Cedar Close this term",
+     [("PG212", "Cedar Close")]),
+    ("we're in BN2 now", [("PG213", "BN2")]),
+    ("families in the SW1A area", [("PG213", "SW1A")]),
+    ("postcode E1 only", [("PG213", "E1")]),
+    # traps
+    ("Well done to our B2 and C1 students", []),
+    ("Traffic on the M25 and the A4, A23", []),
+    ("Print it on A4 paper", []),
+    ("Meet in Room B12", []),
+    ("Won a PS5 in the raffle", []),
+    ("Year 10 did brilliantly", []),
+    ("a shopping trip to Oxford Street", []),
+    ("visiting Regent Street and Downing Street", []),
+    ("the crossing at Abbey Road, then Brick Lane", []),
+    ("a day in Sussex", []),
+    ("support your high street shops", []),
+    ("shopping on the High Street", []),
+    ("photos outside 10 Downing Street", []),
+    ("a picnic in Hyde Park", []),
+    ("on the school field", []),
+    ("St Mary's Church", []),
+    ("at St Paul's Cathedral", []),
+    ("a trip to St Andrews", []),
+    ("Happy St Patrick's Day to all!", []),
+    ("thanks to Dr Smith", []),
+    ("3 Great Trips this term", []),
+    ("20 Year 7 students", []),
+    ("2 Harry Potter films", []),
+    ("Chapter 12 Road to Nowhere", []),
+    ("it was 10 Downing at half time", []),
+    ("we won 3-1 at Villa Park", []),
+    ("Our Top 5 Summer Walk Routes", []),
+    ("a 10 minute walk from school", []),
+    ("only a 2 hour drive away", []),
+    ("saved on Google Drive", []),
+    ("a trip down Memory Lane", []),
+    ("we visited Abbey Road Studios", []),
+    ("Station Road Primary is closed", []),
+    ("B2", []),
+    ("C1", []),
+    ("M25", []),
+    ("COVID 19", []),
+    ("the b12 3rd floor", []),
+    ("model XK12 3ZZ", []),
+    ("order QQ1 2AB", []),
+    ("the CO2 in the air", []),
+    ("students in B2 class", []),
+    ("Happy birthday Mrs Lane", []),
+    ("see you next week!", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_cases(detector: AddressDetector, text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(detector, text) == expected
+
+
+def test_categories_severities_and_suggestions(detector: AddressDetector) -> None:
+    text = "She lives on Elm Road. Post to 3 Oak Close, BN1 1AA. We walked down Mill Lane."
+    fs = {text[f.start or 0:f.end]: f for f in detector.detect_text(text)}
+    home, address, street = fs["Elm Road"], fs["3 Oak Close, BN1 1AA"], fs["Mill Lane"]
+    assert (home.category, home.severity) == (Category.LOCATION, Severity.HIGH)
+    assert (address.category, address.severity) == (Category.ADDRESS, Severity.HIGH)
+    assert (street.category, street.severity) == (Category.LOCATION, Severity.MEDIUM)
+    assert address.suggestion is not None and address.suggestion.replacement == "[address removed]"
+    assert all(f.detector == "address" for f in fs.values())
+
+
+def test_codes_documented_and_registered() -> None:
+    table = code_table()
+    for code in AddressDetector.codes:
+        assert code in table
+        assert table[code].category in AddressDetector.categories
+    assert DetectorRegistry().get("address") is AddressDetector
+
+
+def test_screen_blocks_address_and_redacts(screener: object) -> None:
+    import postguard
+
+    report = postguard.screen("Pick-up is at 12 Elm Road, BN2 1AB at 4pm.")
+    assert report.verdict.value == "block"
+    assert "12 Elm Road" not in report.redacted_text
+    assert "[address removed]" in report.redacted_text
+
+
+_WORDS = ["Elm", "Road", "Rd", "St", "Street", "Flat", "Lane", "Park", "lives", "on", "her",
+          "house", "BN2", "1AB", "SW1A", "12", "3a", "Cottage", ",", "\n", "in", "the", "Mill",
+          "x", "\u00e9", "\U0001f600", "\u0301", "\u05d0", "\ud800", "."]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=6), max_size=40).map(" ".join))
+def test_spans_inside_and_never_raises(text: str) -> None:
+    det = AddressDetector(Policy.default())
+    for f in det.detect_text(text):
+        assert f.start is not None and f.end is not None
+        assert 0 <= f.start < f.end <= len(text)
+        assert text[f.start:f.end].strip() == text[f.start:f.end]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text())
+def test_any_unicode(text: str) -> None:
+    det = AddressDetector(Policy.default())
+    for f in det.detect_text(text):
+        assert f.start is not None and f.end is not None and 0 <= f.start < f.end <= len(text)
+
+
+def _random_text(n_chars: int, seed: int) -> str:
+    rng = random.Random(seed)
+    vocab = ["Elm", "Road", "12", "Street", "St", "Park", "Lane", "BN2", "1AB", "lives", "on",
+             "Flat", "3", "Kings", "Court", "the", "A4", "Rd", ",", "\n", "Mill", "Cottage",
+             "her", "house", "SW1A", "EC1A", "1BB", "221B", "Baker"]
+    out: list[str] = []
+    size = 0
+    while size < n_chars:
+        w = rng.choice(vocab) if rng.random() < 0.7 else str(rng.randint(0, 99999))
+        out.append(w)
+        size += len(w) + 1
+    return " ".join(out)
+
+
+def test_linear_time_on_large_text(detector: AddressDetector) -> None:
+    small, large = _random_text(100_000, 1), _random_text(1_000_000, 2)
+    t0 = time.perf_counter()
+    list(detector.detect_text(small))
+    t1 = time.perf_counter()
+    list(detector.detect_text(large))
+    t2 = time.perf_counter()
+    # ten times the text may not cost much more than ten times the time (plus slack)
+    assert (t2 - t1) < 25 * (t1 - t0) + 0.5
+    assert (t2 - t1) < 20.0
