@@ -48,6 +48,7 @@ _TIME_FIELDS = ("scheduled_at", "published_at", "posted_at")
 _CHILDREN, _ADULTS, _UNKNOWN = "children", "adults", "unknown"
 _SPLIT = re.compile(r"\s*(?:[,;/&+|]|\band\b)\s*")
 _REVIEW = Suggestion(Action.REVIEW)
+_DATE_ONLY = re.compile(r"[0-9]{4}-?[0-9]{2}-?[0-9]{2}")
 
 
 @functools.cache
@@ -207,7 +208,7 @@ def _parse_time(value: object) -> dt.datetime | str:
         text = value.strip()
         if text[-1:] in ("Z", "z"):
             text = text[:-1] + "+00:00"
-        if len(text) <= 10 and "T" not in text.upper():
+        if _DATE_ONLY.fullmatch(text):
             return "has a date but no time of day"
         try:
             moment = dt.datetime.fromisoformat(text)
