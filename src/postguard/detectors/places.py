@@ -11,44 +11,14 @@ length of the text.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
 
 from ..model import Action, Category, Finding, Severity, Suggestion
 from ..policy import Policy
 from .base import TextDetector
-
-
-@functools.cache
-def load_sections(filename: str) -> dict[str, tuple[str, ...]]:
-    """A data file of `[section]` headers and one entry a line (`#` starts a comment)."""
-    text = resources.files("postguard.data").joinpath(filename).read_text("utf-8")
-    sections: dict[str, list[str]] = {"": []}
-    current = ""
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1].strip()
-            sections.setdefault(current, [])
-        else:
-            sections[current].append(line)
-    return {k: tuple(v) for k, v in sections.items()}
-
-
-def phrases_pattern(phrases: Iterable[str]) -> str:
-    """An alternation of phrases, longest first; a space in a phrase matches any whitespace."""
-    alts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alts)
-
-
-def _key(word: str) -> str:
-    return word.lower().replace("'", "").replace("\u2019", "")
-
+from .place_data import Tokens, is_alpha, is_cap, lexicon, postcode_area, word_key
 
 # BS 7666 letter rules per position: first letter never Q V X; second never I J Z; third
 # (A9A) only A-H J K P S T U W; fourth (AA9A) only A B E H M N P R V W X Y; the inward
@@ -61,108 +31,11 @@ _POSTCODE = re.compile(
 )
 _OUTWARD_ALONE = re.compile(rf"(?<![A-Za-z0-9])({_OUTWARD})(?![A-Za-z0-9])")
 _ORDINAL = {"1": "st", "2": "nd", "3": "rd"}
-_TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]")
 _HOUSE_NUMBER = re.compile(r"[1-9][0-9]{0,3}[A-Za-z]?")
 _FLAT_NUMBER = re.compile(r"[A-Za-z]?[0-9]{1,4}[A-Za-z]?")
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 _DIGIT = re.compile(r"[0-9]")
 _AREA_AFTER = re.compile(r"\s+area\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class _Lexicon:
-    tiers: dict[str, str]  # suffix key -> "street" | "weak"
-    expand: dict[str, str]  # abbreviation key -> full word key
-    suffix_re: re.Pattern[str]
-    landmarks: frozenset[str]
-    famous: frozenset[str]
-    areas: frozenset[str]
-    home_before: re.Pattern[str]
-    home_after: re.Pattern[str]
-    outward_cue: re.Pattern[str]
-    flat_words: frozenset[str]
-    house_words: frozenset[str]
-    name_stop: frozenset[str]
-    number_stop: frozenset[str]
-    units: frozenset[str]
-    venues: frozenset[str]
-    outward_traps: frozenset[str]
-
-    def normalise(self, words: Sequence[str]) -> str:
-        return " ".join(self.expand.get(_key(w), _key(w)) for w in words)
-
-
-@functools.cache
-def lexicon() -> _Lexicon:
-    tiers: dict[str, str] = {}
-    expand: dict[str, str] = {}
-    for line in load_sections("uk_street_suffixes.txt")[""]:
-        parts = line.split()
-        tiers[_key(parts[1])] = parts[0]
-        if len(parts) > 2:
-            expand[_key(parts[1])] = _key(parts[2])
-    # lower, Title and UPPER spellings, case-sensitive: several times faster than IGNORECASE
-    spellings = {v for w in tiers for v in (w, w.title(), w.upper())}
-    suffix_re = re.compile(r"(?<![\w'\u2019])" + _trie(spellings) + r"(?!\w)")
-    marks = load_sections("uk_landmark_streets.txt")
-    cues = load_sections("place_cues.txt")
-    lex = _Lexicon(
-        tiers=tiers, expand=expand, suffix_re=suffix_re, landmarks=frozenset(),
-        famous=frozenset(),
-        areas=frozenset(w for line in load_sections("uk_postcode_areas.txt")[""]
-                        for w in line.split()),
-        home_before=re.compile(r"\b(?:" + phrases_pattern(cues["home_cues_before"]) + r")\b",
-                               re.IGNORECASE),
-        home_after=re.compile(r"\b(?:" + phrases_pattern(cues["home_cues_after"]) + r")\b",
-                              re.IGNORECASE),
-        outward_cue=re.compile(r"\b(?:" + phrases_pattern(cues["outward_cues"]) + r")\s+\Z",
-                               re.IGNORECASE),
-        flat_words=frozenset(_key(w) for w in cues["flat_words"]),
-        house_words=frozenset(_key(w) for w in cues["house_words"]),
-        name_stop=frozenset(_key(w) for w in cues["name_stopwords"]),
-        number_stop=frozenset(_key(w) for w in cues["number_stopwords"]),
-        units=frozenset(_key(w) for w in cues["unit_words"]),
-        venues=frozenset(_key(w) for w in cues["venue_words"]),
-        outward_traps=frozenset(w.upper() for w in cues["outward_traps"]),
-    )
-    norm = lex.normalise
-    return _Lexicon(**{
-        **lex.__dict__,
-        "landmarks": frozenset(norm(p.split()) for p in marks["landmarks"]),
-        "famous": frozenset(norm(p.split()) for p in marks["famous_addresses"]),
-    })
-
-
-class _Tokens:
-    """Word and punctuation tokens of a text, with their offsets."""
-
-    __slots__ = ("text", "words", "starts", "ends")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        matches = list(_TOKEN.finditer(text))
-        self.words = [m.group() for m in matches]
-        self.starts = [m.start() for m in matches]
-        self.ends = [m.end() for m in matches]
-
-    def index_at(self, pos: int) -> int:
-        return bisect.bisect_left(self.starts, pos)
-
-    def same_line(self, i: int, j: int) -> bool:
-        """Tokens i and j (i < j, adjacent) are separated by spaces on one line."""
-        gap = self.text[self.ends[i]:self.starts[j]]
-        return "\n" not in gap and "\r" not in gap
-
-    def word(self, i: int) -> str:
-        return self.words[i] if 0 <= i < len(self.words) else ""
-
-
-def _is_cap(w: str) -> bool:
-    return w[:1].isupper()
-
-
-def _alpha(w: str) -> bool:
-    return w.replace("'", "").replace("\u2019", "").isalpha()
 
 
 @dataclass
@@ -211,7 +84,7 @@ class AddressDetector(TextDetector):
             # "she lives on elm road": lowercase street names count next to a home cue
             hits = list(self._lex.suffix_re.finditer(text))
         if hits:
-            toks = _Tokens(text)
+            toks = Tokens(text)
             pc_by_start = {s: e for s, e in postcodes}
             for m in hits:
                 place = self._street(toks, toks.index_at(m.start()), pc_by_start)
@@ -228,7 +101,7 @@ class AddressDetector(TextDetector):
                 if value.isupper():
                     yield m.span()
                 continue
-            if _area(m.group(1)) not in self._lex.areas:
+            if postcode_area(m.group(1)) not in self._lex.areas:
                 continue
             if not value.isupper():
                 # lowercase postcodes must have the space, and "b12 3rd" is an ordinal
@@ -243,7 +116,7 @@ class AddressDetector(TextDetector):
         starts = [s for s, _ in postcodes]
         for m in _OUTWARD_ALONE.finditer(text):
             code = m.group()
-            area = _area(code)
+            area = postcode_area(code)
             if area not in lex.areas or code in lex.outward_traps:
                 continue
             k = bisect.bisect_right(starts, m.start()) - 1
@@ -258,10 +131,10 @@ class AddressDetector(TextDetector):
             yield _Place(m.start(), m.end(), "PG213", Category.LOCATION, Severity.LOW, 0.6,
                          "postcode district")
 
-    def _street(self, t: _Tokens, i: int, pcs: dict[int, int]) -> _Place | None:
+    def _street(self, t: Tokens, i: int, pcs: dict[int, int]) -> _Place | None:
         lex = self._lex
         sfx = t.words[i]
-        tier = lex.tiers.get(_key(sfx))
+        tier = lex.tiers.get(word_key(sfx))
         if tier is None:
             return None
         lower = sfx.islower()
@@ -269,14 +142,14 @@ class AddressDetector(TextDetector):
         j = i
         while i - j < 4 and j > 0 and t.same_line(j - 1, j):
             w = t.words[j - 1]
-            if not _alpha(w) or _key(w) in lex.name_stop or not (_is_cap(w) or lower):
+            if not is_alpha(w) or word_key(w) in lex.name_stop or not (is_cap(w) or lower):
                 break
             j -= 1
         if j == i:
             return None
         names = t.words[j:i]
         end = t.ends[i]
-        if _key(sfx) in lex.expand and t.word(i + 1) == "." and t.starts[i + 1] == end:
+        if word_key(sfx) in lex.expand and t.word(i + 1) == "." and t.starts[i + 1] == end:
             end += 1  # "Rd."
         nxt = i + 2 if end != t.ends[i] else i + 1
         follow = t.word(nxt) if nxt < len(t.words) and t.same_line(nxt - 1, nxt) else ""
@@ -288,7 +161,7 @@ class AddressDetector(TextDetector):
             return _Place(s, e, code, Category.ADDRESS, Severity.HIGH, 0.9, msg)
         return self._named(t, j, i, tier, lower, names, end, nxt, follow, pcs)
 
-    def _numbered(self, t: _Tokens, j: int, i: int, tier: str, lower: bool,
+    def _numbered(self, t: Tokens, j: int, i: int, tier: str, lower: bool,
                   names: list[str], follow: str) -> tuple[int, str] | None:
         """(start, code) when a house number (and maybe a flat or house name) precedes."""
         lex = self._lex
@@ -301,13 +174,13 @@ class AddressDetector(TextDetector):
         if before in ("-", "\u2013") and _HOUSE_NUMBER.fullmatch(t.word(k - 2)):
             k -= 2  # "12-14 Elm Road"
             before = t.word(k - 1)
-        if _key(before) in lex.number_stop or before in (":", ".", "/", "£", "$", "€", "#"):
+        if word_key(before) in lex.number_stop or before in (":", ".", "/", "£", "$", "€", "#"):
             return None
-        if any(_key(w) in lex.units for w in names[:1]) and (lower or tier == "weak"):
+        if any(word_key(w) in lex.units for w in names[:1]) and (lower or tier == "weak"):
             return None
         if lower and (tier == "weak" or len(names) > 2 or not all(w.islower() for w in names)):
             return None
-        if tier == "weak" and _is_cap(follow) and _alpha(follow):
+        if tier == "weak" and is_cap(follow) and is_alpha(follow):
             return None  # "Top 5 Summer Walk Routes"
         words = [t.words[k], *names, t.words[i]]
         if lex.normalise(words) in lex.famous and not self._home_cue(t, k, i):
@@ -315,21 +188,22 @@ class AddressDetector(TextDetector):
         start, code = self._prefix(t, k, t.starts[k], "PG202")
         return start, code
 
-    def _prefix(self, t: _Tokens, p: int, start: int, code: str) -> tuple[int, str]:
+    def _prefix(self, t: Tokens, p: int, start: int, code: str) -> tuple[int, str]:
         """Extend backwards over "Flat 3," or a house name ("Rose Cottage,")."""
         lex = self._lex
-        if _key(t.word(p - 1)) in lex.flat_words and _FLAT_NUMBER.fullmatch(t.word(p)):
+        if word_key(t.word(p - 1)) in lex.flat_words and _FLAT_NUMBER.fullmatch(t.word(p)):
             return t.starts[p - 1], "PG203"  # "Flat 3 Kings Court"
         q = p - 1
         if t.word(q) == ",":
             q -= 1
-        if q >= 1 and _FLAT_NUMBER.fullmatch(t.word(q)) and _key(t.word(q - 1)) in lex.flat_words:
+        if q >= 1 and _FLAT_NUMBER.fullmatch(t.word(q)) and \
+                word_key(t.word(q - 1)) in lex.flat_words:
             return t.starts[q - 1], "PG203"
         if q >= 0 and q < p and (t.word(q + 1) == "," or not t.same_line(q, p)) and \
-                _key(t.word(q)) in lex.house_words and _is_cap(t.word(q)):
+                word_key(t.word(q)) in lex.house_words and is_cap(t.word(q)):
             r = q
-            while q - r < 3 and r > 0 and _is_cap(t.word(r - 1)) and _alpha(t.word(r - 1)) and \
-                    _key(t.word(r - 1)) not in lex.name_stop and t.same_line(r - 1, r):
+            while q - r < 3 and r > 0 and is_cap(t.word(r - 1)) and is_alpha(t.word(r - 1)) and \
+                    word_key(t.word(r - 1)) not in lex.name_stop and t.same_line(r - 1, r):
                 r -= 1
             if r > 0 and t.word(r - 1) == "The" and t.same_line(r - 1, r):
                 r -= 1
@@ -337,14 +211,14 @@ class AddressDetector(TextDetector):
                 return t.starts[r], "PG203"
         return start, code
 
-    def _named(self, t: _Tokens, j: int, i: int, tier: str, lower: bool, names: list[str],
+    def _named(self, t: Tokens, j: int, i: int, tier: str, lower: bool, names: list[str],
                end: int, nxt: int, follow: str, pcs: dict[int, int]) -> _Place | None:
         """A street without a house number."""
         lex = self._lex
         if len(names) > 1 and len(names[0]) > 4 and names[0].lower().endswith(("ed", "ing", "ly")):
             j += 1  # "Walked Elm Road": a verb at the start of a sentence
             names = names[1:]
-        if _key(names[0]) in lex.units and (lower or _HOUSE_NUMBER.fullmatch(t.word(j - 1))):
+        if word_key(names[0]) in lex.units and (lower or _HOUSE_NUMBER.fullmatch(t.word(j - 1))):
             return None  # "a 20 minute drive"
         start = t.starts[j]
         pstart, code = self._prefix(t, j, start, "")
@@ -354,12 +228,12 @@ class AddressDetector(TextDetector):
         s, e, msg = self._extend(t, nxt, start, end, "street", pcs)
         if msg.endswith("postcode"):
             return _Place(s, e, "PG201", Category.ADDRESS, Severity.HIGH, 0.9, msg)
-        sfx_key = _key(t.words[i])
-        if sfx_key in ("st", "dr") and _is_cap(follow) and _alpha(follow):
+        sfx_key = word_key(t.words[i])
+        if sfx_key in ("st", "dr") and is_cap(follow) and is_alpha(follow):
             return None  # St Mary's, Dr Smith
-        if _key(t.word(j - 1)) in ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir"):
+        if word_key(t.word(j - 1)) in ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir"):
             return None  # Mrs Lane
-        if _key(follow) in lex.venues:
+        if word_key(follow) in lex.venues:
             return None  # Abbey Road Studios, Station Road Primary
         cue = self._home_cue(t, j, i)
         if lower and not cue:
@@ -368,14 +242,14 @@ class AddressDetector(TextDetector):
             caps = all(w.isupper() for w in (*names, t.words[i]) if len(w) > 1)
             if tier == "weak" or lex.normalise([*names, t.words[i]]) in lex.landmarks:
                 return None
-            if follow and _is_cap(follow) and _alpha(follow) and not caps and e == end:
+            if follow and is_cap(follow) and is_alpha(follow) and not caps and e == end:
                 return None  # a title: "Hip Hop Street Dance"
             return _Place(s, e, "PG211", Category.LOCATION, Severity.MEDIUM, 0.75,
                           "street name")
         return _Place(s, e, "PG212", Category.LOCATION, Severity.HIGH, 0.85,
                       "street named as someone's home")
 
-    def _home_cue(self, t: _Tokens, j: int, i: int) -> bool:
+    def _home_cue(self, t: Tokens, j: int, i: int) -> bool:
         """A home cue in the same sentence, shortly before or after tokens j..i."""
         lex = self._lex
         text = t.text
@@ -388,9 +262,10 @@ class AddressDetector(TextDetector):
         m2 = lex.home_after.search(after)
         return m2 is not None and not _SENTENCE_BREAK.search(after, 0, m2.start())
 
-    def _extend(self, t: _Tokens, k: int, start: int, end: int, what: str,
+    def _extend(self, t: Tokens, k: int, start: int, end: int, what: str,
                 pcs: dict[int, int]) -> tuple[int, int, str]:
         """Extend forwards over a town to a postcode, or to a district ("ELM RD\\nBN2")."""
+        lex = self._lex
         first = k
         while k < len(t.words) and k - first < 6:
             s = t.starts[k]
@@ -399,35 +274,12 @@ class AddressDetector(TextDetector):
             w = t.words[k]
             if k == first or (k == first + 1 and t.word(first) == ","):
                 code = _OUTWARD_ALONE.fullmatch(w)
-                if code and _area(w) in self._lex.areas and w not in self._lex.outward_traps:
+                if code and postcode_area(w) in lex.areas and w not in lex.outward_traps:
                     return start, t.ends[k], f"{what} and postcode district"
-            if w != "," and not (_alpha(w) and _is_cap(w) and _key(w) not in self._lex.venues):
+            if w != "," and not (is_alpha(w) and is_cap(w) and word_key(w) not in lex.venues):
                 break
             k += 1
         return start, end, what
-
-
-def _trie(words: Iterable[str]) -> str:
-    """One regex alternation of lowercase words, factored by prefix (much faster to scan)."""
-    groups: dict[str, list[str]] = {}
-    ends = False
-    for w in words:
-        if w:
-            groups.setdefault(w[0], []).append(w[1:])
-        else:
-            ends = True
-    alts = [re.escape(c) + _trie(rest) for c, rest in sorted(groups.items())]
-    if not alts:
-        return ""
-    body = "(?:" + "|".join(alts) + ")"
-    return body + "?" if ends else body
-
-
-def _area(outward: str) -> str:
-    n = 0
-    while n < len(outward) and outward[n].isalpha():
-        n += 1
-    return outward[:n].upper()
 
 
 def _drop_contained(places: list[_Place]) -> list[_Place]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..model import Action, Category, Finding, Severity, Suggestion
 from ..policy import Policy
 from .base import TextDetector
-from .places import load_sections, phrases_pattern
+from .place_data import load_sections, phrases_pattern
 
 _AGE = r"(?:0[2-9]|[12][0-9]|5[1-9]|[67][0-9])"
 # One scan for every format; at one position the earlier alternative wins.

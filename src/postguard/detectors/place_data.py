@@ -1,0 +1,169 @@
+"""Word lists and tokens for the places detectors, loaded once from `postguard/data/`.
+
+Files (written by the postguard project): `uk_street_suffixes.txt`, `uk_landmark_streets.txt`,
+`uk_postcode_areas.txt`, `place_cues.txt`; the vehicle_plate detector reads
+`plate_lexicon.txt` with the same section format.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+_TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]")
+
+
+@functools.cache
+def load_sections(filename: str) -> dict[str, tuple[str, ...]]:
+    """A data file of `[section]` headers and one entry a line (`#` starts a comment)."""
+    text = resources.files("postguard.data").joinpath(filename).read_text("utf-8")
+    sections: dict[str, list[str]] = {"": []}
+    current = ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1].strip()
+            sections.setdefault(current, [])
+        else:
+            sections[current].append(line)
+    return {k: tuple(v) for k, v in sections.items()}
+
+
+def phrases_pattern(phrases: Iterable[str]) -> str:
+    """An alternation of phrases, longest first; a space in a phrase matches any whitespace."""
+    alts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alts)
+
+
+def word_key(word: str) -> str:
+    return word.lower().replace("'", "").replace("\u2019", "")
+
+
+def wordword_key(word: str) -> str:
+    """A word as the lists hold it: lowercase, without apostrophes."""
+    return word.lower().replace("'", "").replace("\u2019", "")
+
+
+@dataclass(frozen=True)
+class PlaceLexicon:
+    tiers: dict[str, str]  # suffix key -> "street" | "weak"
+    expand: dict[str, str]  # abbreviation key -> full word key
+    suffix_re: re.Pattern[str]
+    landmarks: frozenset[str]
+    famous: frozenset[str]
+    areas: frozenset[str]
+    home_before: re.Pattern[str]
+    home_after: re.Pattern[str]
+    outward_cue: re.Pattern[str]
+    flat_words: frozenset[str]
+    house_words: frozenset[str]
+    name_stop: frozenset[str]
+    number_stop: frozenset[str]
+    units: frozenset[str]
+    venues: frozenset[str]
+    outward_traps: frozenset[str]
+
+    def normalise(self, words: Sequence[str]) -> str:
+        return " ".join(self.expand.get(word_key(w), word_key(w)) for w in words)
+
+
+@functools.cache
+def lexicon() -> PlaceLexicon:
+    tiers: dict[str, str] = {}
+    expand: dict[str, str] = {}
+    for line in load_sections("uk_street_suffixes.txt")[""]:
+        parts = line.split()
+        tiers[word_key(parts[1])] = parts[0]
+        if len(parts) > 2:
+            expand[word_key(parts[1])] = word_key(parts[2])
+    # lower, Title and UPPER spellings, case-sensitive: several times faster than IGNORECASE
+    spellings = {v for w in tiers for v in (w, w.title(), w.upper())}
+    suffix_re = re.compile(r"(?<![\w'\u2019])" + trie(spellings) + r"(?!\w)")
+    marks = load_sections("uk_landmark_streets.txt")
+    cues = load_sections("place_cues.txt")
+    lex = PlaceLexicon(
+        tiers=tiers, expand=expand, suffix_re=suffix_re, landmarks=frozenset(),
+        famous=frozenset(),
+        areas=frozenset(w for line in load_sections("uk_postcode_areas.txt")[""]
+                        for w in line.split()),
+        home_before=re.compile(r"\b(?:" + phrases_pattern(cues["home_cues_before"]) + r")\b",
+                               re.IGNORECASE),
+        home_after=re.compile(r"\b(?:" + phrases_pattern(cues["home_cues_after"]) + r")\b",
+                              re.IGNORECASE),
+        outward_cue=re.compile(r"\b(?:" + phrases_pattern(cues["outward_cues"]) + r")\s+\Z",
+                               re.IGNORECASE),
+        flat_words=frozenset(word_key(w) for w in cues["flat_words"]),
+        house_words=frozenset(word_key(w) for w in cues["house_words"]),
+        name_stop=frozenset(word_key(w) for w in cues["name_stopwords"]),
+        number_stop=frozenset(word_key(w) for w in cues["number_stopwords"]),
+        units=frozenset(word_key(w) for w in cues["unit_words"]),
+        venues=frozenset(word_key(w) for w in cues["venue_words"]),
+        outward_traps=frozenset(w.upper() for w in cues["outward_traps"]),
+    )
+    norm = lex.normalise
+    return PlaceLexicon(**{
+        **lex.__dict__,
+        "landmarks": frozenset(norm(p.split()) for p in marks["landmarks"]),
+        "famous": frozenset(norm(p.split()) for p in marks["famous_addresses"]),
+    })
+
+
+class Tokens:
+    """Word and punctuation tokens of a text, with their offsets."""
+
+    __slots__ = ("text", "words", "starts", "ends")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        matches = list(_TOKEN.finditer(text))
+        self.words = [m.group() for m in matches]
+        self.starts = [m.start() for m in matches]
+        self.ends = [m.end() for m in matches]
+
+    def index_at(self, pos: int) -> int:
+        return bisect.bisect_left(self.starts, pos)
+
+    def same_line(self, i: int, j: int) -> bool:
+        """Tokens i and j (i < j, adjacent) are separated by spaces on one line."""
+        gap = self.text[self.ends[i]:self.starts[j]]
+        return "\n" not in gap and "\r" not in gap
+
+    def word(self, i: int) -> str:
+        return self.words[i] if 0 <= i < len(self.words) else ""
+
+
+def is_cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def is_alpha(w: str) -> bool:
+    return w.replace("'", "").replace("\u2019", "").isalpha()
+
+
+def trie(words: Iterable[str]) -> str:
+    """One regex alternation of lowercase words, factored by prefix (much faster to scan)."""
+    groups: dict[str, list[str]] = {}
+    ends = False
+    for w in words:
+        if w:
+            groups.setdefault(w[0], []).append(w[1:])
+        else:
+            ends = True
+    alts = [re.escape(c) + trie(rest) for c, rest in sorted(groups.items())]
+    if not alts:
+        return ""
+    body = "(?:" + "|".join(alts) + ")"
+    return body + "?" if ends else body
+
+
+def postcode_area(outward: str) -> str:
+    n = 0
+    while n < len(outward) and outward[n].isalpha():
+        n += 1
+    return outward[:n].upper()
