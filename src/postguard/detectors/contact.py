@@ -49,7 +49,9 @@ _LINK_REMOVED = Suggestion(Action.REMOVE, "[link removed]")
 
 # ---------------------------------------------------------------------------------- phone
 _DIGITS = "0123456789"
-_RUN = re.compile(r"\+?\(?\+?[0-9][0-9 \u00a0.\-\u2010-\u2013()]*")
+# A run starts at a digit (a leading "+" or "(" is added back by hand: a regex that opens
+# with a character set scans about four times faster than one with optional prefixes).
+_RUN = re.compile(r"[0-9][0-9 \u00a0.\-\u2010-\u2013()]*")
 _GROUP = re.compile(r"[0-9]+")
 _SEP_OK = re.compile(
     r"[ \u00a0]{1,2}|[.\-\u2010-\u2013]|[ \u00a0]?\([ \u00a0]?|\)[ \u00a0.\-\u2010-\u2013]?"
@@ -132,9 +134,12 @@ class PhoneDetector(TextDetector):
         cues: _Cues | None = None
         for run in _RUN.finditer(text):
             raw = run.group()
-            if sum(map(raw.count, _DIGITS)) < 7:
+            if len(raw) < 7 or sum(map(raw.count, _DIGITS)) < 7:
                 continue
             rs = run.start()
+            while rs > 0 and text[rs - 1] in "+(" and run.start() - rs < 3:
+                rs -= 1
+            raw = text[rs:run.end()]
             before = text[rs - 1] if rs else " "
             if before.isalnum() or before in _BAD_BEFORE or (
                 before.isspace() and rs > 1 and text[rs - 2] in _BAD_BEFORE
@@ -222,28 +227,20 @@ class PhoneDetector(TextDetector):
         self, cand: str, kind: str, ndigits: int, start: int, end: int,
         cues: _Cues,
     ) -> tuple[str, float] | None:
-        pn = self._pn
-        try:
-            num = pn.parse(cand, "GB")
-        except pn.NumberParseException:
+        facts = _number_facts(cand, kind)
+        if facts is None:
             return None
-        if pn.format_number(num, pn.PhoneNumberFormat.E164) in self._allowed:
+        e164, valid, possible, foreign_e164 = facts
+        if e164 in self._allowed or foreign_e164 in self._allowed:
             return _ALLOWED
-        valid = bool(pn.is_valid_number(num))
-        if not valid and (kind == "zero" and _FR_PAIRS.fullmatch(cand)
-                          or kind == "bare" and _NANP.fullmatch(cand)):
-            region = "FR" if kind == "zero" else "US"
-            other = pn.parse(cand, region)
-            if pn.is_valid_number(other):
-                if pn.format_number(other, pn.PhoneNumberFormat.E164) in self._allowed:
-                    return _ALLOWED
-                return "PG101", 0.9
+        if foreign_e164:
+            return "PG101", 0.9
         if kind == "bare" and _THOUSANDS.fullmatch(cand):
             return None
-        cue = cues.polarity(start, end)
         if valid and kind != "bare":
             return "PG101", 0.99
-        if cue == _NEG or not pn.is_possible_number(num):
+        cue = cues.polarity(start, end)
+        if cue == _NEG or not possible:
             return None
         if cue == _POS:
             return ("PG101", 0.9) if valid else ("PG102", 0.8)
@@ -257,6 +254,28 @@ class PhoneDetector(TextDetector):
         found.sort()
         after = sorted(s for e, p, s in found if p == -_POS)
         return _Cues([e for e, _p, _s in found], found, after)
+
+
+@functools.lru_cache(maxsize=4096)
+def _number_facts(cand: str, kind: str) -> tuple[str, bool, bool, str] | None:
+    """What libphonenumber says of a candidate (E.164 as a UK number, valid, possible, and
+    the E.164 of a valid French/North American reading, or ""). Cached: parsing costs
+    ~50 us and the same numbers (an organisation's own line) recur from post to post."""
+    import phonenumbers as pn
+
+    try:
+        num = pn.parse(cand, "GB")
+    except pn.NumberParseException:
+        return None
+    valid = bool(pn.is_valid_number(num))
+    foreign = ""
+    if not valid and (kind == "zero" and _FR_PAIRS.fullmatch(cand)
+                      or kind == "bare" and _NANP.fullmatch(cand)):
+        other = pn.parse(cand, "FR" if kind == "zero" else "US")
+        if pn.is_valid_number(other):
+            foreign = str(pn.format_number(other, pn.PhoneNumberFormat.E164))
+    return (str(pn.format_number(num, pn.PhoneNumberFormat.E164)), valid,
+            bool(pn.is_possible_number(num)), foreign)
 
 
 @dataclass(frozen=True, slots=True)
@@ -441,11 +460,12 @@ class SocialHandleDetector(TextDetector):
                 self._sites[d.lower()] = info
         domains = "|".join(re.escape(d) for d in sorted(self._sites, key=len, reverse=True))
         self._link = re.compile(_LINK_HEAD.format(domains=domains), re.IGNORECASE)
-        self._site_hint = re.compile("|".join(re.escape(d) for d in self._sites), re.IGNORECASE)
+        self._site_paths = tuple(d + "/" for d in self._sites)
         informal = "|".join(re.escape(p).replace(r"\ ", r"\s?")
                             for p in words["informal_platforms"])
         formal = "|".join(re.escape(p) for p in words["formal_platforms"])
-        self._platform_hint = re.compile(rf"\b(?:{informal}|{formal})\b", re.IGNORECASE)
+        # Searched in the lower-cased text: case-insensitive alternations are 4x slower.
+        self._platform_hint = re.compile(rf"\b(?:{informal}|{formal})\b")
         user = r"@?([A-Za-z0-9_][A-Za-z0-9_.]{1,29})(?![\w@])"
         self._cue_forms = (
             # "snap: jo_b", "ig - jobloggs"
@@ -466,7 +486,8 @@ class SocialHandleDetector(TextDetector):
 
     def detect_text(self, text: str) -> Iterable[Finding]:
         taken = _Spans()
-        if "/" in text and self._site_hint.search(text):
+        low = text.lower()
+        if "/" in text and any(d in low for d in self._site_paths):
             for m in self._link.finditer(text):
                 found = self._profile(m)
                 if found is None:
@@ -493,7 +514,7 @@ class SocialHandleDetector(TextDetector):
                 yield self.finding("PG121", Category.SOCIAL_HANDLE, Severity.MEDIUM,
                                    "personal social-media handle", score=0.85,
                                    start=m.start(), end=m.end(), suggestion=_HANDLE_REMOVED)
-        if self._platform_hint.search(text):
+        if self._platform_hint.search(low):
             yield from self._cued(text, taken)
 
     def _cued(self, text: str, taken: _Spans) -> Iterator[Finding]:
