@@ -1,0 +1,313 @@
+"""One tone analysis of a text, shared by the six tone detectors.
+
+The cheap pre-pass (own tokenizer, normalisation candidates, dictionary look-ups) runs on
+every text. Only when it finds a candidate that needs context (an ambiguous word, a word in
+an allow-phrase, a sexual term that an educational frame may lower) are spaCy and the
+context rules loaded (`context.py`). Results are cached per text, so the six detectors that
+read the same post cost one analysis.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ...codes import code_table
+from ...model import Action, Category, Severity, Suggestion
+from ...policy import Policy
+from .context import ContextRules
+from .lexicon import Entry, Lexicon, Slot, build_lexicon
+from .normalise import (
+    NEWLINE,
+    PUNCT,
+    SENTENCE_END,
+    WORD,
+    Token,
+    candidates,
+    mask_matches,
+    mask_pattern,
+    spaced_runs,
+    tokenize,
+)
+
+_SEV_RANK = {Severity.LOW: 0, Severity.MEDIUM: 1, Severity.HIGH: 2}
+_SIGNOFF_NEXT = frozenset(".!?,;:)")
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady",
+                         "st", "saint", "uncle", "aunt", "auntie"})
+_REPHRASE_CATEGORIES = (Category.KISSES, Category.OVER_FAMILIAR, Category.PRIVATE_CONTACT)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A candidate lexicon match: token indexes `first..last` and the character span."""
+
+    entry: Entry
+    first: int
+    last: int
+    start: int
+    end: int
+    key: str
+    score: float
+    obfuscated: bool = False
+    severity: Severity | None = None
+
+    @property
+    def sev(self) -> Severity:
+        return self.severity or self.entry.severity
+
+
+@dataclass(frozen=True, slots=True)
+class ToneFinding:
+    category: Category
+    code: str
+    severity: Severity
+    score: float
+    start: int
+    end: int
+    message: str
+    suggestion: Suggestion
+
+
+class ToneAnalyser:
+    def __init__(self, lexicon: Lexicon, org: str, channel: str) -> None:
+        self.lexicon = lexicon
+        self.org = org
+        self.channel = channel
+        self.context = ContextRules(lexicon.allow_phrases)
+        self._kiss_words = frozenset(
+            k for k, es in lexicon.words.items()
+            if any(e.category is Category.KISSES for e in es)
+        )
+        self.analyse = functools.lru_cache(maxsize=32)(self._analyse)
+
+    # -- the pre-pass ---------------------------------------------------------------------
+    def _analyse(self, text: str) -> tuple[ToneFinding, ...]:
+        tokens = tokenize(text)
+        if not tokens:
+            return ()
+        hits = self._prepass(text, tokens)
+        if not hits:
+            return ()
+        needs_context = any(
+            "ctx" in h.entry.flags or "confirm" in h.entry.flags
+            or h.entry.category is Category.SEXUAL_CONTENT for h in hits
+        )
+        if needs_context:
+            hits = self.context.judge(tokens, hits)
+        return tuple(self._finding(h, text) for h in _drop_nested(hits))
+
+    def _prepass(self, text: str, tokens: list[Token]) -> list[Hit]:
+        lex = self.lexicon
+        words, phrases = lex.words, lex.phrases
+        hits: list[Hit] = []
+        seq: list[frozenset[str] | None] = []
+        seq_tok: list[int] = []
+        for i, tok in enumerate(tokens):
+            if tok.kind == WORD:
+                cands = candidates(tok.text)
+                seq.append(cands)
+                seq_tok.append(i)
+                low = tok.text.lower()
+                for c in cands:
+                    for e in words.get(c, ()):
+                        if self._accept(e, tokens, i, i):
+                            hits.append(Hit(e, i, i, tok.start, tok.end, c,
+                                            0.95 if c == low else 0.9, c != low))
+                if "*" in (tok.masked or tok.text):
+                    self._mask(tok, i, hits)
+            elif tok.kind == NEWLINE or tok.text in SENTENCE_END:
+                seq.append(None)
+                seq_tok.append(i)
+            elif not tok.text.isascii():
+                for e in words.get(tok.text, ()):
+                    if self._accept(e, tokens, i, i):
+                        hits.append(Hit(e, i, i, tok.start, tok.end, tok.text, 0.95))
+        for j, seen in enumerate(seq):
+            if seen is None:
+                continue
+            for c in seen:
+                for e in phrases.get(c, ()):
+                    end = _match(e.slots, 0, seq, j)
+                    if end is not None:
+                        a, b = tokens[seq_tok[j]], tokens[seq_tok[end - 1]]
+                        hits.append(Hit(e, seq_tok[j], seq_tok[end - 1], a.start, b.end, c,
+                                        0.95))
+        runs = self._spaced(text, tokens, hits)
+        if runs:
+            hits = [h for h in hits if h.score == 0.85 or not any(
+                a <= h.first and h.last <= b and (a, b) != (h.first, h.last) for a, b in runs)]
+        return hits
+
+    def _accept(self, e: Entry, tokens: list[Token], first: int, last: int) -> bool:
+        flags = e.flags
+        written = tokens[first].text if first == last else ""
+        if flags and written:
+            if "lower" in flags and written != written.lower():
+                return False
+            if "notitle" in flags and written[:1].isupper() and written[1:] == \
+                    written[1:].lower():
+                return False
+            if "notupper" in flags and written == written.upper() and written != \
+                    written.lower():
+                return False
+        if written and written.istitle() and written.casefold() in self.lexicon.names \
+                and self._name_position(tokens, first):
+            return False
+        if "signoff" in flags:
+            return self._signoff(tokens, first, last)
+        return True
+
+    def _name_position(self, tokens: list[Token], i: int) -> bool:
+        """A capitalised name: inside a sentence, before or after another capitalised word,
+        or after a title (Mr, Dr)."""
+        prev = tokens[i - 1] if i > 0 else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.kind == WORD and nxt.text[:1].isupper():
+            return True
+        if prev is not None and prev.kind == WORD and prev.text.lower() in _HONORIFICS:
+            return True
+        # At the start of a sentence and alone, a capitalised word may be the insult.
+        return not (prev is None or prev.kind == NEWLINE or prev.text in SENTENCE_END)
+
+    def _is_kiss(self, tok: Token) -> bool:
+        if tok.kind == WORD:
+            return not candidates(tok.text).isdisjoint(self._kiss_words)
+        return tok.kind == PUNCT and tok.text in self._kiss_words
+
+    def _signoff(self, tokens: list[Token], first: int, last: int) -> bool:
+        """A kiss only counts as a sign-off: at the end of the message, a line or a
+        sentence, or after a comma."""
+        k = last + 1
+        while k < len(tokens) and (self._is_kiss(tokens[k]) or (
+                tokens[k].kind == PUNCT and not tokens[k].text.isascii())):
+            k += 1
+        nxt = tokens[k] if k < len(tokens) else None
+        if nxt is None or nxt.kind == NEWLINE or nxt.text in _SIGNOFF_NEXT:
+            return True
+        p = first - 1
+        while p >= 0 and self._is_kiss(tokens[p]):
+            p -= 1
+        prev = tokens[p] if p >= 0 else None
+        return prev is not None and (prev.text == "," or prev.kind == NEWLINE)
+
+    def _mask(self, tok: Token, i: int, hits: list[Hit]) -> None:
+        written = tok.masked or tok.text
+        pat = mask_pattern(written)
+        if pat is None:
+            return
+        best: tuple[str, Entry] | None = None
+        for w, e in self.lexicon.masks.get(len(pat), ()):
+            if mask_matches(pat, w) and (
+                best is None or _SEV_RANK[e.severity] > _SEV_RANK[best[1].severity]
+            ):
+                best = (w, e)
+        if best is not None:
+            hits.append(Hit(best[1], i, i, tok.start, tok.start + len(written), best[0],
+                            0.85, True))
+
+    def _spaced(self, text: str, tokens: list[Token], hits: list[Hit]) -> list[tuple[int, int]]:
+        """Dotted and spaced letters; returns the token ranges that matched."""
+        words = self.lexicon.words
+        matched: list[tuple[int, int]] = []
+        for first, last in spaced_runs(text, tokens):
+            idx = [k for k in range(first, last + 1) if tokens[k].kind == WORD]
+            n = len(idx)
+            for a in range(n):
+                for b in range(n, a + 2, -1):
+                    joined = "".join(tokens[k].text for k in idx[a:b])
+                    whole = a == 0 and b == n
+                    found = False
+                    for c in candidates(joined):
+                        for e in words.get(c, ()):
+                            if not whole and e.category not in (
+                                    Category.PROFANITY, Category.SEXUAL_CONTENT):
+                                continue
+                            if "signoff" in e.flags and not self._signoff(
+                                    tokens, idx[a], idx[b - 1]):
+                                continue
+                            hits.append(Hit(e, idx[a], idx[b - 1], tokens[idx[a]].start,
+                                            tokens[idx[b - 1]].end, c, 0.85, True))
+                            found = True
+                    if found:
+                        matched.append((idx[a], idx[b - 1]))
+                        break
+        return matched
+
+    # -- output ---------------------------------------------------------------------------
+    def _finding(self, h: Hit, text: str) -> ToneFinding:
+        e = h.entry
+        title = code_table()[e.code].title
+        message = title + (" (disguised spelling)" if h.obfuscated else "")
+        if h.severity is not None and h.severity is not e.severity:
+            message += " (lowered: educational context)"
+        rewrite = e.rewrite
+        if rewrite is not None:
+            rewrite = rewrite.replace("{org}", self.org).replace("{channel}", self.channel)
+        if e.category is Category.KISSES and rewrite is not None and text[h.end:].strip(
+                " \t\r\n.!?,") != "":
+            rewrite = None  # not the last thing in the post: just remove it
+        if rewrite is None:
+            sugg = Suggestion(Action.REMOVE, None)
+        elif e.category in _REPHRASE_CATEGORIES:
+            sugg = Suggestion(Action.REPHRASE, rewrite)
+        else:
+            sugg = Suggestion(Action.REPLACE, rewrite)
+        return ToneFinding(e.category, e.code, h.sev, h.score, h.start, h.end, message, sugg)
+
+
+def _match(slots: tuple[Slot, ...], k: int, seq: list[frozenset[str] | None],
+           j: int) -> int | None:
+    """Match phrase slots from word position `j`; the end position, or None."""
+    if k == len(slots):
+        return j
+    slot = slots[k]
+    if slot.gap:
+        for skip in range(slot.gap + 1):
+            if j + skip > len(seq) or (skip and seq[j + skip - 1] is None):
+                break
+            r = _match(slots, k + 1, seq, j + skip)
+            if r is not None:
+                return r
+        return None
+    if j < len(seq):
+        cands = seq[j]
+        if cands is not None and not slot.words.isdisjoint(cands):
+            r = _match(slots, k + 1, seq, j + 1)
+            if r is not None:
+                return r
+    if slot.optional:
+        return _match(slots, k + 1, seq, j)
+    return None
+
+
+def _drop_nested(hits: list[Hit]) -> list[Hit]:
+    """One finding per span and category: the longest, then the most severe."""
+    hits = sorted(hits, key=lambda h: (h.start, -(h.end - h.start), -_SEV_RANK[h.sev]))
+    out: list[Hit] = []
+    for h in hits:
+        if any(o.entry.category is h.entry.category and o.start <= h.start and h.end <= o.end
+               for o in out[-8:]):
+            continue
+        out.append(h)
+    return out
+
+
+_ANALYSERS: dict[str, ToneAnalyser] = {}
+
+
+def analyser_for(policy: Policy) -> ToneAnalyser:
+    """The analyser for a policy's tone settings, shared by every tone detector."""
+    settings: Mapping[str, Any] = policy.section("tone")
+    org = str(policy.section("organisation").get("name") or "the organisation")
+    channel = str(settings.get("official_channel") or f"{org}'s official page or email")
+    key = json.dumps([settings, org, channel, policy.source], sort_keys=True, default=str)
+    found = _ANALYSERS.get(key)
+    if found is None:
+        if len(_ANALYSERS) > 16:
+            _ANALYSERS.clear()
+        found = ToneAnalyser(build_lexicon(settings, policy.source), org, channel)
+        _ANALYSERS[key] = found
+    return found

@@ -1,0 +1,139 @@
+"""Context rules, run with spaCy's Matcher and PhraseMatcher on a Doc built from
+postguard's own tokens (`Doc(vocab, words, spaces)`), so obfuscated words stay whole.
+
+spaCy is imported on first use only: the pre-pass in `analysis.py` calls `judge` only for
+texts with a candidate that needs context. The rules live in `data/tone/context.toml`:
+
+- allow-phrases (PhraseMatcher on LOWER): a candidate inside one is dropped
+  (Relationships and Sex Education, Malcolm X, blue tit);
+- `veto` patterns: the token at `target` is not what the lexicon thinks ("Year x", "2 x");
+- `confirm` patterns: an ambiguous word (flag `confirm`) counts only where one matches
+  ("that was sick", "thanks fam", "morning gorgeous");
+- `frame` phrases: an educational frame (lesson, RSE, online safety) drops clinical sexual
+  words and lowers other sexual words to low severity. Grooming phrases are never lowered.
+
+Each candidate token's NORM is set to the lexicon word it matched, so patterns can say
+`{NORM = "x"}` and catch "xx", "x" and their disguises alike.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import threading
+from collections.abc import Sequence
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from ...model import Category, Severity
+from ...tomlcompat import tomllib
+from .normalise import Token, tokenize
+
+if TYPE_CHECKING:
+    from .analysis import Hit
+
+BOS, EOS = "<s>", "</s>"
+
+
+@functools.cache
+def _rules() -> dict[str, Any]:
+    text = resources.files("postguard.data").joinpath("tone/context.toml").read_text("utf-8")
+    rules: dict[str, Any] = tomllib.loads(text)
+    return rules
+
+
+@functools.cache
+def _vocab() -> Any:
+    import spacy
+
+    return spacy.blank("en").vocab
+
+
+def _expand(value: Any, lists: dict[str, list[str]]) -> Any:
+    """Replace "@name" inside IN/NOT_IN lists with the named list of `[lists]`."""
+    if isinstance(value, dict):
+        return {k: _expand(v, lists) for k, v in value.items()}
+    if isinstance(value, list):
+        out: list[Any] = []
+        for v in value:
+            if isinstance(v, str) and v.startswith("@"):
+                out.extend(lists[v[1:]])
+            else:
+                out.append(_expand(v, lists))
+        return out
+    return value
+
+
+class _Compiled:
+    def __init__(self, allow_phrases: Sequence[Sequence[str]]) -> None:
+        from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.tokens import Doc
+
+        self.Doc = Doc
+        self.vocab = _vocab()
+        raw = _rules()
+        lists: dict[str, list[str]] = raw.get("lists", {})
+        self.matcher = Matcher(self.vocab)
+        self.targets: dict[int, tuple[str, int]] = {}
+        for kind in ("veto", "confirm"):
+            for n, rule in enumerate(raw.get(kind, [])):
+                name = f"{kind}:{rule.get('name', n)}"
+                self.matcher.add(name, [_expand(rule["pattern"], lists)])
+                self.targets[self.vocab.strings[name]] = (kind, int(rule.get("target", 0)))
+        self.allow = PhraseMatcher(self.vocab, attr="LOWER")
+        docs = [Doc(self.vocab, words=list(p)) for p in allow_phrases if p]
+        if docs:
+            self.allow.add("allow", docs)
+        self.frame = PhraseMatcher(self.vocab, attr="LOWER")
+        cues = [Doc(self.vocab, words=[t.text.lower() for t in tokenize(c)])
+                for c in raw["frame"]["education"]]
+        self.frame.add("education", cues)
+
+
+class ContextRules:
+    def __init__(self, allow_phrases: Sequence[Sequence[str]]) -> None:
+        self._allow = [list(p) for p in allow_phrases]
+        self._compiled: _Compiled | None = None
+        self._lock = threading.Lock()
+
+    def compiled(self) -> _Compiled:
+        if self._compiled is None:
+            with self._lock:
+                if self._compiled is None:
+                    self._compiled = _Compiled(self._allow)
+        return self._compiled
+
+    def judge(self, tokens: list[Token], hits: list[Hit]) -> list[Hit]:
+        c = self.compiled()
+        words = [BOS] + [t.text for t in tokens] + [EOS]
+        spaces = [True] + [
+            tokens[i + 1].start > t.end if i + 1 < len(tokens) else True
+            for i, t in enumerate(tokens)
+        ] + [False]
+        doc = c.Doc(c.vocab, words=words, spaces=spaces)
+        for h in hits:
+            doc[h.first + 1].norm_ = h.key
+        allowed: set[int] = set()
+        for _, s, e in c.allow(doc):
+            allowed.update(range(s - 1, e - 1))
+        vetoed: set[int] = set()
+        confirmed: set[int] = set()
+        for match_id, s, e in c.matcher(doc):
+            kind, target = c.targets[match_id]
+            pos = (s + target if target >= 0 else e + target) - 1
+            (vetoed if kind == "veto" else confirmed).add(pos)
+        educational = bool(c.frame(doc))
+        out: list[Hit] = []
+        for h in hits:
+            span = range(h.first, h.last + 1)
+            if any(i in allowed for i in span) or any(i in vetoed for i in span):
+                continue
+            if "confirm" in h.entry.flags and not any(i in confirmed for i in span):
+                continue
+            if educational and h.entry.category is Category.SEXUAL_CONTENT:
+                if "clinical" in h.entry.flags:
+                    continue
+                h = dataclasses.replace(h, severity=Severity.LOW)
+            out.append(h)
+        return out
+

@@ -1,0 +1,314 @@
+"""Tone lexicons: loading the shipped TSV files, the policy's own terms, allow-phrases and
+names.
+
+A lexicon line is `term<TAB>category<TAB>severity<TAB>code<TAB>rewrite<TAB>flags` (see
+docs/lexicons.md). A term is one word or a phrase pattern: words separated by spaces, each
+word may list alternatives `a|b|c`, end in `?` (optional), be `~N` (up to N other words), or
+be a macro `%name` defined on a line `%name<TAB>alt|alt`. Every word is compared with the
+normalisation candidates of a token, whole word against whole word: never a substring.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from ...codes import code_table
+from ...errors import ConfigurationError
+from ...model import Category, Severity
+from .normalise import base_form, tokenize
+
+TONE_CATEGORIES = (
+    Category.KISSES, Category.SLANG, Category.PROFANITY, Category.SEXUAL_CONTENT,
+    Category.OVER_FAMILIAR, Category.PRIVATE_CONTACT,
+)
+SHIPPED_FILES = (
+    "kisses.tsv", "slang.tsv", "profanity.tsv", "sexual.tsv", "familiar.tsv", "private.tsv",
+)
+FLAGS = frozenset({
+    "lower",      # only when written in lower case (u, x)
+    "notitle",    # not when written Title-case (Ur, the city)
+    "notupper",   # not when written all in capitals (XX, the numeral)
+    "ctx",        # run the context rules (allow-phrases, vetoes) before reporting
+    "confirm",    # ambiguous: report only when a context rule confirms it (sick, lit, fam)
+    "clinical",   # a clinical/educational word: dropped inside an educational frame
+    "signoff",    # a kiss: only as a sign-off (end of message or sentence, after a comma)
+    "nomask",     # never matched through `*` masks
+})
+DEFAULT_CODES = {
+    (Category.KISSES, None): "PG401",
+    (Category.SLANG, None): "PG411",
+    (Category.PROFANITY, Severity.LOW): "PG421",
+    (Category.PROFANITY, None): "PG422",
+    (Category.SEXUAL_CONTENT, None): "PG431",
+    (Category.OVER_FAMILIAR, None): "PG441",
+    (Category.PRIVATE_CONTACT, None): "PG451",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    words: frozenset[str]
+    optional: bool = False
+    gap: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    term: str
+    category: Category
+    severity: Severity
+    code: str
+    rewrite: str | None
+    flags: frozenset[str]
+    slots: tuple[Slot, ...]
+    where: str
+
+    @property
+    def single(self) -> bool:
+        return len(self.slots) == 1
+
+
+@dataclass
+class Lexicon:
+    words: dict[str, list[Entry]] = field(default_factory=dict)
+    phrases: dict[str, list[Entry]] = field(default_factory=dict)
+    masks: dict[int, list[tuple[str, Entry]]] = field(default_factory=dict)
+    allow_phrases: list[list[str]] = field(default_factory=list)
+    names: frozenset[str] = frozenset()
+
+    def add(self, entry: Entry) -> None:
+        if entry.single:
+            for w in entry.slots[0].words:
+                self.words.setdefault(w, []).append(entry)
+                if (entry.category in (Category.PROFANITY, Category.SEXUAL_CONTENT)
+                        and "nomask" not in entry.flags and len(w) >= 3 and w.isalpha()):
+                    self.masks.setdefault(len(w), []).append((w, entry))
+        else:
+            for w in entry.slots[0].words:
+                self.phrases.setdefault(w, []).append(entry)
+
+    def remove(self, terms: Iterable[str]) -> None:
+        drop = {base_form(t) for t in terms}
+        for index in (self.words, self.phrases):
+            for key in list(index):
+                index[key] = [e for e in index[key] if base_form(e.term) not in drop]
+        for n in list(self.masks):
+            self.masks[n] = [(w, e) for w, e in self.masks[n] if base_form(e.term) not in drop]
+
+    def mark_context_words(self) -> None:
+        """Words that appear in an allow-phrase need the context rules to be cleared."""
+        in_phrases = {w for p in self.allow_phrases for w in p}
+        for key, entries in self.words.items():
+            if key in in_phrases:
+                self.words[key] = [_with_flag(e, "ctx") for e in entries]
+
+
+def _with_flag(e: Entry, flag: str) -> Entry:
+    return Entry(e.term, e.category, e.severity, e.code, e.rewrite, e.flags | {flag}, e.slots,
+                 e.where)
+
+
+def norm_word(word: str) -> str:
+    return base_form(word).replace("'", "").replace("\u2019", "")
+
+
+def expand_macros(term: str, macros: Mapping[str, str], where: str) -> list[str]:
+    """Expand `%name` words; a macro alternative of several words ("you are") makes a
+    variant of the term of its own."""
+    options: list[list[str]] = []
+    for raw in term.split():
+        optional = raw.endswith("?") and len(raw) > 1
+        word = raw[:-1] if optional else raw
+        if not word.startswith("%"):
+            options.append([raw])
+            continue
+        if word[1:] not in macros:
+            raise ConfigurationError(f"{where}: unknown macro '{word}'")
+        alts = [a.strip() for a in macros[word[1:]].split("|") if a.strip()]
+        singles = [a for a in alts if " " not in a]
+        opts = ["|".join(singles) + ("?" if optional else "")] if singles else []
+        opts += [a for a in alts if " " in a]
+        if optional and not singles:
+            opts.append("")
+        options.append(opts)
+    variants = [" ".join(w for w in combo if w) for combo in itertools.product(*options)]
+    if len(variants) > 64:
+        raise ConfigurationError(f"{where}: term expands to more than 64 variants")
+    return variants
+
+
+def parse_term(term: str, macros: Mapping[str, str], where: str) -> tuple[Slot, ...]:
+    slots: list[Slot] = []
+    for raw in term.split():
+        if raw.startswith("~"):
+            try:
+                n = int(raw[1:])
+            except ValueError:
+                raise ConfigurationError(f"{where}: gap '{raw}' must be ~N") from None
+            if not slots or not 1 <= n <= 6:
+                raise ConfigurationError(f"{where}: a gap ~N needs 1 <= N <= 6 after a word")
+            slots.append(Slot(frozenset(), gap=n))
+            continue
+        optional = raw.endswith("?") and len(raw) > 1
+        word = raw[:-1] if optional else raw
+        if word.startswith("%"):
+            if word[1:] not in macros:
+                raise ConfigurationError(f"{where}: unknown macro '{word}'")
+            word = macros[word[1:]]
+        alts = frozenset(norm_word(a) for a in word.split("|") if a)
+        if not alts:
+            raise ConfigurationError(f"{where}: empty word in term")
+        slots.append(Slot(alts, optional=optional))
+    if not slots or slots[0].optional or slots[0].gap or slots[-1].gap:
+        raise ConfigurationError(f"{where}: a term must start and end with a required word")
+    return tuple(slots)
+
+
+def make_entry(
+    term: str, category: str, severity: str, code: str, rewrite: str, flags: str,
+    macros: Mapping[str, str], where: str,
+) -> list[Entry]:
+    try:
+        cat = Category(category.strip())
+    except ValueError:
+        cat = None
+    if cat not in TONE_CATEGORIES:
+        names = ", ".join(c.value for c in TONE_CATEGORIES)
+        raise ConfigurationError(f"{where}: category must be one of {names}")
+    assert cat is not None
+    try:
+        sev = Severity(severity.strip())
+    except ValueError:
+        raise ConfigurationError(f"{where}: severity must be low, medium or high") from None
+    code = code.strip().upper()
+    if not code:
+        code = DEFAULT_CODES.get((cat, sev)) or DEFAULT_CODES[(cat, None)]
+    info = code_table().get(code)
+    if info is None or info.category is not cat:
+        raise ConfigurationError(f"{where}: code {code} is not a documented {cat.value} code")
+    flagset = frozenset(f.strip() for f in flags.split(",") if f.strip())
+    unknown = flagset - FLAGS
+    if unknown:
+        raise ConfigurationError(
+            f"{where}: unknown flag {', '.join(sorted(unknown))}; "
+            f"flags are {', '.join(sorted(FLAGS))}"
+        )
+    rw = rewrite.strip()
+    return [
+        Entry(term.strip(), cat, sev, code, None if rw in ("", "-") else rw, flagset,
+              parse_term(variant, {}, where), where)
+        for variant in expand_macros(term, macros, where)
+    ]
+
+
+def parse_tsv(text: str, source: str) -> list[Entry]:
+    entries: list[Entry] = []
+    macros: dict[str, str] = {}
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        where = f"{source}:{lineno}"
+        cols = line.rstrip("\n").split("\t")
+        if cols[0].startswith("%") and " " not in cols[0].strip() and len(cols) <= 2:
+            if len(cols) < 2:
+                raise ConfigurationError(f"{where}: a macro line is %name<TAB>alt|alt")
+            macros[cols[0][1:].strip()] = cols[1].strip()
+            continue
+        if len(cols) < 3:
+            raise ConfigurationError(
+                f"{where}: expected term, category, severity[, code, rewrite, flags] "
+                "separated by tabs"
+            )
+        cols += [""] * (6 - len(cols))
+        t, c, sev, code, rw, fl = cols[:6]
+        entries.extend(make_entry(t, c, sev, code, rw, fl, macros, where))
+    return entries
+
+
+def _data(name: str) -> str:
+    return resources.files("postguard.data").joinpath(f"tone/{name}").read_text("utf-8")
+
+
+def _lines(text: str) -> list[str]:
+    return [s.strip() for s in text.splitlines() if s.strip() and not s.lstrip().startswith("#")]
+
+
+def phrase_words(phrase: str) -> list[str]:
+    return [t.text.lower() for t in tokenize(phrase)]
+
+
+@functools.cache
+def shipped_entries() -> tuple[Entry, ...]:
+    out: list[Entry] = []
+    for name in SHIPPED_FILES:
+        out.extend(parse_tsv(_data(name), f"data/tone/{name}"))
+    return tuple(out)
+
+
+@functools.cache
+def shipped_allow() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(phrase_words(p)) for p in _lines(_data("allow-phrases.txt")))
+
+
+@functools.cache
+def shipped_names() -> frozenset[str]:
+    return frozenset(n.casefold() for n in _lines(_data("names.txt")))
+
+
+def build_lexicon(settings: Mapping[str, Any], policy_source: str) -> Lexicon:
+    """The shipped lexicon plus the policy's `[detectors.tone]` additions."""
+    lex = Lexicon()
+    for e in shipped_entries():
+        lex.add(e)
+    lex.allow_phrases = [list(p) for p in shipped_allow()]
+    names = set(shipped_names())
+    where = f"{policy_source}: [detectors.tone]"
+    paths = settings.get("extra_lexicon", [])
+    if isinstance(paths, str):
+        paths = [paths]
+    if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
+        raise ConfigurationError(f"{where} extra_lexicon must be a path or a list of paths")
+    base = os.path.dirname(policy_source) if os.path.isfile(policy_source) else os.getcwd()
+    for p in paths:
+        full = p if os.path.isabs(p) else os.path.join(base, p)
+        try:
+            with open(full, encoding="utf-8") as fh:
+                text = fh.read()
+        except OSError as exc:
+            raise ConfigurationError(
+                f"{where} extra_lexicon {p}: cannot read ({exc.strerror})"
+            ) from None
+        except UnicodeDecodeError:
+            raise ConfigurationError(f"{where} extra_lexicon {p}: not UTF-8 text") from None
+        for e in parse_tsv(text, p):
+            lex.add(e)
+    for i, item in enumerate(_list(settings, "terms", where, Mapping)):
+        w = f"{where} terms[{i}]"
+        if not isinstance(item.get("term"), str):
+            raise ConfigurationError(f"{w}: needs term = \"...\"")
+        for e in make_entry(
+            item["term"], str(item.get("category", "")), str(item.get("severity", "medium")),
+            str(item.get("code", "")), str(item.get("rewrite", "")),
+            ",".join(_list(item, "flags", w, str)), {}, w,
+        ):
+            lex.add(e)
+    lex.remove(_list(settings, "remove_terms", where, str))
+    lex.allow_phrases += [phrase_words(p) for p in _list(settings, "allow_phrases", where, str)]
+    names.update(n.casefold() for n in _list(settings, "names", where, str))
+    lex.names = frozenset(names)
+    lex.mark_context_words()
+    return lex
+
+
+def _list(settings: Mapping[str, Any], key: str, where: str, kind: type) -> Sequence[Any]:
+    value = settings.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, kind) for v in value):
+        what = "tables" if kind is Mapping else "strings"
+        raise ConfigurationError(f"{where} {key} must be a list of {what}")
+    return value
