@@ -49,6 +49,8 @@ PHONE_POSITIVES = [
     ("US office (212) 736-5000", "(212) 736-5000", "PG101"),
     ("Year 6 07911 123456 thanks", "07911 123456", "PG101"),
     ("From 2019-2024 07911 123456", "07911 123456", "PG101"),
+    ("Room B12 07911 123456", "07911 123456", "PG101"),
+    ("£1 250 000 raised, 07911 123456", "07911 123456", "PG101"),
     ("Order 0207 183 8750 today", "0207 183 8750", "PG101"),  # a valid number wins
     # possible (not valid) numbers: Ofcom drama ranges, a digit short
     ("Call 07700 900123 for details", "07700 900123", "PG102"),

@@ -113,13 +113,13 @@ class PhoneDetector(TextDetector):
 
     # -- candidates ------------------------------------------------------------------------
     @staticmethod
-    def _groups(text: str, run_start: int, run: str) -> list[_Group]:
+    def _groups(text: str, run_start: int, run: str, first_can_start: bool) -> list[_Group]:
         out: list[_Group] = []
         prev_end = -1
         for m in _GROUP.finditer(run):
             s, e = m.start() + run_start, m.end() + run_start
             if prev_end < 0:
-                out.append(_Group(s, e, False, True))
+                out.append(_Group(s, e, False, first_can_start))
             else:
                 sep = text[prev_end:s]
                 joined = _SEP_OK.fullmatch(sep) is not None
@@ -141,11 +141,11 @@ class PhoneDetector(TextDetector):
                 rs -= 1
             raw = text[rs:run.end()]
             before = text[rs - 1] if rs else " "
-            if before.isalnum() or before in _BAD_BEFORE or (
-                before.isspace() and rs > 1 and text[rs - 2] in _BAD_BEFORE
-            ):
-                continue
-            groups = self._groups(text, rs, raw)
+            # "B12 ...", "£1 250 ...", "#123 ...": the first group is no number's start, but
+            # a number may still begin later in the run ("Room B12 07911 123456").
+            glued = before.isalnum() or before in _BAD_BEFORE or (
+                before.isspace() and rs > 1 and text[rs - 2] in _BAD_BEFORE)
+            groups = self._groups(text, rs, raw, not glued)
             i = 0
             while i < len(groups):
                 g = groups[i]
