@@ -74,17 +74,23 @@ class AddressDetector(TextDetector):
     def find_places(self, text: str) -> list[_Place]:
         has_digit = _DIGIT.search(text) is not None
         postcodes = list(self._postcodes(text)) if has_digit else []
-        places: list[_Place] = [
-            _Place(s, e, "PG201", Category.ADDRESS, Severity.HIGH, 0.95, "UK postcode")
-            for s, e in postcodes
-        ]
         hits = [m for m in self._lex.suffix_re.finditer(text)
                 if has_digit or not m.group().islower()]
         if not has_digit and self._lex.home_before.search(text):
             # "she lives on elm road": lowercase street names count next to a home cue
             hits = list(self._lex.suffix_re.finditer(text))
-        if hits:
-            toks = Tokens(text)
+        toks = Tokens(text) if hits or postcodes else None
+        places: list[_Place] = []
+        for s, e in postcodes:
+            assert toks is not None
+            house = self._house_before(toks, toks.index_at(s))
+            if house is None:
+                places.append(_Place(s, e, "PG201", Category.ADDRESS, Severity.HIGH, 0.95,
+                                     "UK postcode"))
+            else:
+                places.append(_Place(house, e, "PG203", Category.ADDRESS, Severity.HIGH, 0.9,
+                                     "flat or named house and postcode"))
+        if toks is not None:
             pc_by_start = {s: e for s, e in postcodes}
             for m in hits:
                 place = self._street(toks, toks.index_at(m.start()), pc_by_start)
@@ -93,6 +99,19 @@ class AddressDetector(TextDetector):
         if has_digit:
             places.extend(self._districts(text, postcodes))
         return _drop_contained(places)
+
+    def _house_before(self, t: Tokens, k: int) -> int | None:
+        """Start of a flat or house name a few words before the postcode at token k
+        ("Rose Cottage, Lewes BN7 2AB")."""
+        lex = self._lex
+        for p in range(k, max(0, k - 6), -1):
+            start, code = self._prefix(t, p, -1, "")
+            if code:
+                return start
+            w = t.word(p - 1)
+            if w != "," and not (is_alpha(w) and is_cap(w) and word_key(w) not in lex.name_stop):
+                return None
+        return None
 
     def _postcodes(self, text: str) -> Iterator[tuple[int, int]]:
         for m in _POSTCODE.finditer(text):
@@ -178,10 +197,11 @@ class AddressDetector(TextDetector):
             return None
         if any(word_key(w) in lex.units for w in names[:1]) and (lower or tier == "weak"):
             return None
-        if lower and (tier == "weak" or len(names) > 2 or not all(w.islower() for w in names)):
-            return None
-        if tier == "weak" and is_cap(follow) and is_alpha(follow):
-            return None  # "Top 5 Summer Walk Routes"
+        if lower and (tier != "street" or len(names) > 2 or not all(w.islower() for w in names)):
+            return None  # "has 2 best friends close"
+        if tier == "weak" and is_alpha(follow) and (
+                is_cap(follow) or word_key(follow) not in lex.name_stop):
+            return None  # "Top 5 Summer Walk Routes", "2 West End shows"
         words = [t.words[k], *names, t.words[i]]
         if lex.normalise(words) in lex.famous and not self._home_cue(t, k, i):
             return None
@@ -236,7 +256,7 @@ class AddressDetector(TextDetector):
         if word_key(follow) in lex.venues:
             return None  # Abbey Road Studios, Station Road Primary
         cue = self._home_cue(t, j, i)
-        if lower and not cue:
+        if lower and (not cue or tier != "street"):
             return None
         if not cue:
             caps = all(w.isupper() for w in (*names, t.words[i]) if len(w) > 1)
