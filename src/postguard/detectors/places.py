@@ -75,10 +75,7 @@ class AddressDetector(TextDetector):
         has_digit = _DIGIT.search(text) is not None
         postcodes = list(self._postcodes(text)) if has_digit else []
         hits = [m for m in self._lex.suffix_re.finditer(text)
-                if has_digit or not m.group().islower()]
-        if not has_digit and self._lex.home_before.search(text):
-            # "she lives on elm road": lowercase street names count next to a home cue
-            hits = list(self._lex.suffix_re.finditer(text))
+                if not m.group().islower() or self._lower_hit(text, m.start(), m.group())]
         toks = Tokens(text) if hits or postcodes else None
         places: list[_Place] = []
         for s, e in postcodes:
@@ -99,6 +96,14 @@ class AddressDetector(TextDetector):
         if has_digit:
             places.extend(self._districts(text, postcodes))
         return _drop_contained(places)
+
+    def _lower_hit(self, text: str, pos: int, word: str) -> bool:
+        """A lowercase street word counts after a house number ("12 elm rd") or a home cue
+        ("lives on elm road"); most are ordinary words (way, park, close)."""
+        lex = self._lex
+        if lex.tiers.get(word) == "street" and _DIGIT.search(text, max(0, pos - 40), pos):
+            return True
+        return lex.home_before.search(text, max(0, pos - 60), pos) is not None
 
     def _house_before(self, t: Tokens, k: int) -> int | None:
         """Start of a flat or house name a few words before the postcode at token k
