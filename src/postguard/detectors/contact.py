@@ -235,7 +235,7 @@ class PhoneDetector(TextDetector):
             return _ALLOWED
         if foreign_e164:
             return "PG101", 0.9
-        if kind == "bare" and _THOUSANDS.fullmatch(cand):
+        if kind == "bare" and (_THOUSANDS.fullmatch(cand) or not _bare_shape(cand)):
             return None
         if valid and kind != "bare":
             return "PG101", 0.99
@@ -254,6 +254,16 @@ class PhoneDetector(TextDetector):
         found.sort()
         after = sorted(s for e, p, s in found if p == -_POS)
         return _Cues([e for e, _p, _s in found], found, after)
+
+
+def _bare_shape(cand: str) -> bool:
+    """Digits without + or 0 are a phone number only in phone-like groups (3-4 digits, at
+    most one short group), not "3 12 19 27 33" (lottery numbers, scores)."""
+    sizes = [len(g) for g in _GROUP.findall(cand)]
+    if len(sizes) == 1:
+        return True
+    short = sum(n < 3 for n in sizes)
+    return min(sizes) >= 2 and short <= (1 if len(sizes) > 2 else 0)
 
 
 @functools.lru_cache(maxsize=4096)
