@@ -91,6 +91,12 @@ class Screener:
     def detectors(self) -> list[Detector]:
         if self._detectors is None:
             self._detectors = [self.registry.get(n)(self.policy) for n in self.detector_names]
+            # Optional hook: a detector that needs the others (the image detectors run the
+            # text detectors on OCR text) gets the Screener once, after all are built.
+            for det in self._detectors:
+                bind = getattr(det, "bind", None)
+                if callable(bind):
+                    bind(self)
         return self._detectors
 
     # -- screening ---------------------------------------------------------------------
@@ -141,7 +147,10 @@ class Screener:
     def _contract_problem(det: Detector, post: Post, f: object) -> str | None:
         if not isinstance(f, Finding):
             return f"returned a {type(f).__name__}, not a Finding"
-        if f.code not in det.codes and f.code not in ("PG001", "PG002"):
+        delegated = getattr(det, "delegated_codes", None)  # codes of detectors it runs
+        if f.code not in det.codes and f.code not in ("PG001", "PG002") and not (
+            callable(delegated) and f.code in delegated()
+        ):
             return f"emitted code {f.code} it does not declare"
         if not isinstance(f.category, Category):
             return "emitted a category outside the vocabulary"
