@@ -146,6 +146,8 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("the CO2 in the air", []),
     ("students in B2 class", []),
     ("Happy birthday Mrs Lane", []),
+    ("Congratulations to Sarah Lane and Tom Hill", []),
+    ("she lives on Holly Lane", [("PG212", "Holly Lane")]),
     ("see you next week!", []),
 ]
 

@@ -68,6 +68,7 @@ class PlaceLexicon:
     units: frozenset[str]
     venues: frozenset[str]
     outward_traps: frozenset[str]
+    first_names: frozenset[str] = frozenset()
 
     def normalise(self, words: Sequence[str]) -> str:
         return " ".join(self.expand.get(word_key(w), word_key(w)) for w in words)
@@ -105,6 +106,7 @@ def lexicon() -> PlaceLexicon:
         units=frozenset(word_key(w) for w in cues["unit_words"]),
         venues=frozenset(word_key(w) for w in cues["venue_words"]),
         outward_traps=frozenset(w.upper() for w in cues["outward_traps"]),
+        first_names=_first_names(),
     )
     norm = lex.normalise
     return PlaceLexicon(**{
@@ -112,6 +114,16 @@ def lexicon() -> PlaceLexicon:
         "landmarks": frozenset(norm(p.split()) for p in marks["landmarks"]),
         "famous": frozenset(norm(p.split()) for p in marks["famous_addresses"]),
     })
+
+
+def _first_names() -> frozenset[str]:
+    """Given names from the person_name detector's list ("Sarah Lane" is a person); empty
+    when that list is not installed."""
+    try:
+        lines = load_sections("names/first_names.txt")
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(word_key(w) for ws in lines.values() for w in ws)
 
 
 class Tokens:

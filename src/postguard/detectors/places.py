@@ -258,6 +258,9 @@ class AddressDetector(TextDetector):
             return None  # St Mary's, Dr Smith
         if word_key(t.word(j - 1)) in ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir"):
             return None  # Mrs Lane
+        if sfx_key == "lane" and len(names) == 1 and word_key(names[0]) in lex.first_names \
+                and not self._home_cue(t, j, i):
+            return None  # Sarah Lane
         if word_key(follow) in lex.venues:
             return None  # Abbey Road Studios, Station Road Primary
         cue = self._home_cue(t, j, i)
