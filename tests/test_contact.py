@@ -50,6 +50,16 @@ PHONE_POSITIVES = [
     ("Year 6 07911 123456 thanks", "07911 123456", "PG101"),
     ("From 2019-2024 07911 123456", "07911 123456", "PG101"),
     ("Room B12 07911 123456", "07911 123456", "PG101"),
+    ("WhatsApp: +44 7911 123456 / +44 7400 123456", "+44 7400 123456", "PG101"),
+    ("07911 123456/07400 123456", "07400 123456", "PG101"),
+    ("(+44) 7911 123456", "(+44) 7911 123456", "PG101"),
+    ("Message me https://wa.me/447911123456", "447911123456", "PG101"),
+    ("api.whatsapp.com/send?phone=971501234567", "971501234567", "PG101"),
+    ("+44 (0)7911-123-456", "+44 (0)7911-123-456", "PG101"),
+    ("+7 (495) 123-45-67", "+7 (495) 123-45-67", "PG101"),
+    ("+81 3-1234-5678", "+81 3-1234-5678", "PG101"),
+    ("0049 30 1234567", "0049 30 1234567", "PG101"),
+    ("Mob: 07911123456, Tel: 01214960123", "01214960123", "PG101"),
     ("£1 250 000 raised, 07911 123456", "07911 123456", "PG101"),
     ("Order 0207 183 8750 today", "0207 183 8750", "PG101"),  # a valid number wins
     # possible (not valid) numbers: Ofcom drama ranges, a digit short
@@ -290,3 +300,17 @@ def test_odd_unicode_keeps_offsets() -> None:
 def test_pathological_input_finishes(text: str) -> None:
     for det in ALL:
         list(det.detect_text(text))  # quadratic time would hang here, not return
+
+
+def test_screen_redacts_every_contact_detail() -> None:
+    import postguard
+
+    screener = postguard.Screener(detectors=["phone", "email", "social_handle"])
+    text = ("Questions? Text 07911 123456, email jo.b@gmail.com or jo [at] gmail [dot] com, "
+            "follow @jo_b_2009 or instagram.com/jo_b. Childline 0800 1111, @cie_uk.")
+    report = screener.screen(text)
+    assert report.verdict.value == "block"
+    assert report.redacted_text == (
+        "Questions? Text [phone removed], email [email removed] or [email removed], "
+        "follow [handle removed] or [link removed]. Childline 0800 1111, @cie_uk.")
+    assert {f.code for f in report.findings} == {"PG101", "PG111", "PG112", "PG121", "PG122"}

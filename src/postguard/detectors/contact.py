@@ -70,7 +70,10 @@ _TRAP = re.compile(
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:[ \u00a0.,][0-9]{3})+")
 _FR_PAIRS = re.compile(r"0[1-9](?:[ .\-][0-9]{2}){4}")
 _NANP = re.compile(r"(?:\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}[ .\-])[2-9][0-9]{2}[ .\-][0-9]{4}")
-_BAD_BEFORE = frozenset("£$€¥₹#@/_\\")
+_BAD_BEFORE = frozenset("£$€¥₹#@_\\")  # glued to a number's first digit: not a phone
+_MONEY = frozenset("£$€¥₹#")  # the same one space before
+# Links that carry an international number without its "+".
+_WA_LINKS = ("wa.me/", "whatsapp.com/send?phone=", "whatsapp.com/send/?phone=")
 _MAX_DIGITS = {"plus": 16, "00": 17, "zero": 12, "bare": 12}
 _POS, _NEG = 1, -1
 _ALLOWED = ("allowed", 1.0)
@@ -144,7 +147,7 @@ class PhoneDetector(TextDetector):
             # "B12 ...", "£1 250 ...", "#123 ...": the first group is no number's start, but
             # a number may still begin later in the run ("Room B12 07911 123456").
             glued = before.isalnum() or before in _BAD_BEFORE or (
-                before.isspace() and rs > 1 and text[rs - 2] in _BAD_BEFORE)
+                before.isspace() and rs > 1 and text[rs - 2] in _MONEY)
             groups = self._groups(text, rs, raw, not glued)
             i = 0
             while i < len(groups):
@@ -181,7 +184,8 @@ class PhoneDetector(TextDetector):
                 break
             chain.append(groups[k])
         lead = "".join(text[c.start:c.end] for c in chain[:3])[:3]
-        if "+" in text[start:g.start]:
+        implied_plus = i == 0 and text.endswith(_WA_LINKS, 0, start)
+        if "+" in text[start:g.start] or implied_plus:
             kind = "plus"
         elif lead[0] != "0":
             kind = "bare"
@@ -211,7 +215,8 @@ class PhoneDetector(TextDetector):
             if cand[0] == "(" and ")" not in cand:
                 start, cand = start + 1, cand[1:]
             attempts += 1
-            verdict = self._judge(cand, kind, ndigits, start, end, cues)
+            verdict = self._judge("+" + cand if implied_plus else cand, kind, ndigits, start,
+                                  end, cues)
             if verdict is None:
                 continue
             if verdict[0] == "allowed":
