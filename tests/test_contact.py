@@ -166,6 +166,7 @@ EMAIL_POSITIVES = [
     ("mail jo(at)hotmail(dot)co(dot)uk please", "jo(at)hotmail(dot)co(dot)uk", "PG112"),
     ("Email jo.bloggs at gmail.com today", "jo.bloggs at gmail.com", "PG112"),
     ("sam99 AT yahoo DOT com", "sam99 AT yahoo DOT com", "PG112"),
+    ("mail jo99 at yahoo.com now", "jo99 at yahoo.com", "PG112"),
 ]
 
 
@@ -184,6 +185,8 @@ EMAIL_TRAPS = [
     "Write to office@cie.org.uk or staff@mail.cie.org.uk",
     "office [at] cie [dot] org [dot] uk",
     "See you at the park dot com",
+    "Class 5B at oakfield.sch.uk and Year 6 at kew.org",
+    "Tickets available at ticketmaster.co.uk",
     "",
 ]
 

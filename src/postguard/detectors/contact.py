@@ -342,6 +342,9 @@ _OBF_HINT = re.compile(
 )
 _OBF_AT = re.compile(r"(?<!\s)(?:\s{0,2}[\[({<]\s{0,2}at\s{0,2}[\])}>]\s{0,2}|\s+at\s+)",
                      re.IGNORECASE)
+# With a plain " at " and a real dot, the name must look like a mailbox ("jo.bloggs",
+# "sam_99", "jo99"), not a word or a class ("available at ...", "5B at ...").
+_ADDRESS_LIKE = re.compile(r"[._]|(?=.*[^\W\d_])(?=.*\d).{4}")
 _OBF_LABEL = re.compile(r"[^\W_][\w\-]{0,62}")
 _OBF_DOT = re.compile(r"\s{0,2}[\[({<]\s{0,2}dot\s{0,2}[\])}>]\s{0,2}|\s+dot\s+|\.",
                       re.IGNORECASE)
@@ -417,7 +420,7 @@ class EmailDetector(TextDetector):
                 continue
             local = text[s:at.start()]
             bracketed = at.group().strip().lower() != "at"
-            if not (bracketed or worded or any(c in local for c in "._0123456789")):
+            if not (bracketed or worded or _ADDRESS_LIKE.search(local)):
                 continue
             domain = ".".join(text[a:b] for a, b in labels[:last + 1])
             end = labels[last][1]
