@@ -212,6 +212,8 @@ HANDLE_POSITIVES = [
     ("https://www.tiktok.com/@jo.b", "https://www.tiktok.com/@jo.b", "PG122"),
     ("See facebook.com/jo.bloggs.", "facebook.com/jo.bloggs", "PG122"),
     ("x.com/jobloggs", "x.com/jobloggs", "PG122"),
+    ("instagram.com/stories/jo_b/3141", "instagram.com/stories/jo_b", "PG122"),
+    ("tiktok.com/@jo_b/video/7312", "tiktok.com/@jo_b", "PG122"),
     ("https://twitter.com/jobloggs/status/1", "https://twitter.com/jobloggs", "PG122"),
     ("snapchat.com/add/jobloggs", "snapchat.com/add/jobloggs", "PG122"),
     ("youtube.com/@jobvlogs", "youtube.com/@jobvlogs", "PG122"),
