@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+# characters that stand for more than themselves in a phrase
+_PIECES = {" ": r"\s+", "'": "['\u2019]", "\u2019": "['\u2019]"}
 _TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]")
 
 
@@ -36,9 +38,19 @@ def load_sections(filename: str) -> dict[str, tuple[str, ...]]:
 
 
 def phrases_pattern(phrases: Iterable[str]) -> str:
-    """An alternation of phrases, longest first; a space in a phrase matches any whitespace."""
-    alts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alts)
+    """One alternation of phrases in lower, Capitalised, Title and UPPER case (compile it
+    without IGNORECASE, which is several times slower): a space matches any whitespace, an
+    apostrophe either apostrophe."""
+    forms: set[str] = set()
+    for p in phrases:
+        low = " ".join(p.lower().split())
+        forms.update((low, low.capitalize(), low.title(), low.upper()))
+    forms.discard("")
+    return trie(forms)
+
+
+def _cue_regex(phrases: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + phrases_pattern(phrases) + r")\b")
 
 
 def word_key(word: str) -> str:
@@ -93,12 +105,9 @@ def lexicon() -> PlaceLexicon:
         famous=frozenset(),
         areas=frozenset(w for line in load_sections("uk_postcode_areas.txt")[""]
                         for w in line.split()),
-        home_before=re.compile(r"\b(?:" + phrases_pattern(cues["home_cues_before"]) + r")\b",
-                               re.IGNORECASE),
-        home_after=re.compile(r"\b(?:" + phrases_pattern(cues["home_cues_after"]) + r")\b",
-                              re.IGNORECASE),
-        outward_cue=re.compile(r"\b(?:" + phrases_pattern(cues["outward_cues"]) + r")\s+\Z",
-                               re.IGNORECASE),
+        home_before=_cue_regex(cues["home_cues_before"]),
+        home_after=_cue_regex(cues["home_cues_after"]),
+        outward_cue=re.compile(r"\b(?:" + phrases_pattern(cues["outward_cues"]) + r")\s+\Z"),
         flat_words=frozenset(word_key(w) for w in cues["flat_words"]),
         house_words=frozenset(word_key(w) for w in cues["house_words"]),
         name_stop=frozenset(word_key(w) for w in cues["name_stopwords"]),
@@ -129,10 +138,12 @@ def _first_names() -> frozenset[str]:
 class Tokens:
     """Word and punctuation tokens of a text, with their offsets."""
 
-    __slots__ = ("text", "words", "starts", "ends")
+    __slots__ = ("text", "words", "starts", "ends", "spans")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        #: per-text cache of cue matches, filled by the detector on first use
+        self.spans: dict[str, tuple[list[int], list[int]]] = {}
         matches = list(_TOKEN.finditer(text))
         self.words = [m.group() for m in matches]
         self.starts = [m.start() for m in matches]
@@ -167,7 +178,7 @@ def trie(words: Iterable[str]) -> str:
             groups.setdefault(w[0], []).append(w[1:])
         else:
             ends = True
-    alts = [re.escape(c) + trie(rest) for c, rest in sorted(groups.items())]
+    alts = [(_PIECES.get(c) or re.escape(c)) + trie(rest) for c, rest in sorted(groups.items())]
     if not alts:
         return ""
     body = "(?:" + "|".join(alts) + ")"

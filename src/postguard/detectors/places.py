@@ -279,16 +279,18 @@ class AddressDetector(TextDetector):
 
     def _home_cue(self, t: Tokens, j: int, i: int) -> bool:
         """A home cue in the same sentence, shortly before or after tokens j..i."""
-        lex = self._lex
         text = t.text
         s, e = t.starts[j], t.ends[i]
-        before = text[max(0, s - 60):s]
-        for m in lex.home_before.finditer(before):
-            if not _SENTENCE_BREAK.search(before, m.end()):
+        starts, ends = _cue_spans(t, "before", self._lex.home_before)
+        k = bisect.bisect_right(ends, s) - 1
+        while k >= 0 and ends[k] >= s - 60:
+            if _SENTENCE_BREAK.search(text, ends[k], s) is None:
                 return True
-        after = text[e:e + 50]
-        m2 = lex.home_after.search(after)
-        return m2 is not None and not _SENTENCE_BREAK.search(after, 0, m2.start())
+            k -= 1
+        starts, ends = _cue_spans(t, "after", self._lex.home_after)
+        k = bisect.bisect_left(starts, e)
+        return k < len(starts) and starts[k] <= e + 50 and \
+            _SENTENCE_BREAK.search(text, e, starts[k]) is None
 
     def _extend(self, t: Tokens, k: int, start: int, end: int, what: str,
                 pcs: dict[int, int]) -> tuple[int, int, str]:
@@ -308,6 +310,15 @@ class AddressDetector(TextDetector):
                 break
             k += 1
         return start, end, what
+
+
+def _cue_spans(t: Tokens, kind: str, rx: re.Pattern[str]) -> tuple[list[int], list[int]]:
+    """Starts and ends of a cue's matches in the whole text, found once per text."""
+    spans = t.spans.get(kind)
+    if spans is None:
+        found = [m.span() for m in rx.finditer(t.text)]
+        spans = t.spans[kind] = ([a for a, _ in found], [b for _, b in found])
+    return spans
 
 
 def _drop_contained(places: list[_Place]) -> list[_Place]:

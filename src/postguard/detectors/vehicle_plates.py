@@ -51,7 +51,7 @@ class _PlateLexicon:
 def plate_lexicon() -> _PlateLexicon:
     raw = load_sections("plate_lexicon.txt")
     return _PlateLexicon(
-        cue=re.compile(r"\b(?:" + phrases_pattern(raw["cues"]) + r")\b", re.IGNORECASE),
+        cue=re.compile(r"\b(?:" + phrases_pattern(raw["cues"]) + r")\b"),
         not_letters=frozenset(w.upper() for w in raw["not_letters"]),
     )
 
