@@ -1,12 +1,47 @@
-"""Batch screening: one report per post, in input order, with the same ids."""
+"""Batch screening: one report per post, in input order, with the same ids.
+
+    from postguard.batch import run_batch
+    summary = run_batch(["archive.jsonl"], "reports.jsonl", workers=2, resume=True)
+
+The reports go out as JSONL, one complete line per write, so a run killed at any moment
+(Ctrl-C, SIGTERM, SIGKILL) leaves at most one torn last line. `resume=True` cuts that line,
+checks the reports already written against the input, skips those posts and appends the
+rest: every post ends up reported exactly once. Work is spread over processes (or a Dask
+cluster, see `dask_engine`) in chunks with a bounded number in flight, so memory stays flat
+however large the archive, and results come back in input order.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import dataclasses
+import json
+import logging
+import os
+import sys
+import threading
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import IO, Any, NamedTuple, TextIO
 
 from .errors import InputError
-from .model import Action, Category, ErrorEntry, Finding, Post, Report, Severity, Suggestion, Verdict
+from .model import (
+    Action,
+    Category,
+    ErrorEntry,
+    Finding,
+    Post,
+    Report,
+    Severity,
+    Suggestion,
+    Verdict,
+)
+from .policy import Policy
 from .screener import Screener
+
+log = logging.getLogger(__name__)
+
+Item = tuple[str, "Post | InputError"]
 
 
 def error_report(post_id: str, error: InputError, text: str = "") -> Report:
@@ -33,11 +68,477 @@ def error_report(post_id: str, error: InputError, text: str = "") -> Report:
     )
 
 
-def screen_items(
-    screener: Screener, items: Iterable[tuple[str, Post | InputError]]
-) -> Iterator[Report]:
-    for pid, item in items:
-        if isinstance(item, InputError):
-            yield error_report(pid, item)
+def check_images(post: Post, report: Report) -> Report:
+    """Add an error for each image path that was not there to screen (missing, or only on
+    the web: postguard never downloads), unless a detector already reported it."""
+    reported = {e.source for e in report.errors}
+    extra: list[ErrorEntry] = []
+    for i, img in enumerate(post.images):
+        if not isinstance(img, str) or f"image:{i}" in reported:
+            continue
+        name = os.path.basename(img.split("?", 1)[0]) or img
+        if img.lower().startswith(("http://", "https://", "//")):
+            extra.append(ErrorEntry(f"image:{i}", "not_screened",
+                                    f"image {i + 1} ({name}) is only on the web; postguard "
+                                    "does not download: put the file next to the export"))
+        elif not os.path.isfile(img):
+            extra.append(ErrorEntry(f"image:{i}", "missing",
+                                    f"image {i + 1}: {img}: no such file"))
+    if not extra:
+        return report
+    verdict = report.verdict if report.verdict is not Verdict.ALLOW else Verdict.REVIEW
+    return dataclasses.replace(report, verdict=verdict, errors=(*report.errors, *extra))
+
+
+def screen_item(screener: Screener, item: Item) -> tuple[Post | None, Report]:
+    """Screen one batch item: a post, or the error report of one that could not be read."""
+    pid, post = item
+    if isinstance(post, InputError):
+        return None, error_report(pid, post)
+    if post.id is None:
+        post = dataclasses.replace(post, id=pid)
+    return post, check_images(post, screener.screen(post))
+
+
+def screen_items(screener: Screener, items: Iterable[Item]) -> Iterator[Report]:
+    """Reports for items in order, in this process."""
+    for item in items:
+        yield screen_item(screener, item)[1]
+
+
+# -- work done per chunk, in whichever process runs it ---------------------------------------
+
+
+class Screened(NamedTuple):
+    """What the parent needs of one screened post: the JSON line and a summary of it."""
+
+    id: str
+    line: str
+    verdict: str
+    categories: tuple[str, ...]
+    codes: tuple[str, ...]
+    findings: int
+    errors: int
+    html: dict[str, Any] | None
+
+
+def summarise(post: Post | None, report: Report, html: bool, line: str = "") -> Screened:
+    from .render import to_json
+
+    entry = None
+    if html and report.verdict is not Verdict.ALLOW:
+        from .reports.html import html_entry
+
+        entry = html_entry(post, report)
+    return Screened(
+        id=str(report.id), line=line or to_json(report), verdict=report.verdict.value,
+        categories=tuple(sorted({f.category.value for f in report.findings})),
+        codes=tuple(sorted({f.code for f in report.findings})), findings=len(report.findings),
+        errors=len(report.errors),
+        html=entry,
+    )
+
+
+_screeners: dict[str, Screener] = {}
+
+
+def policy_key(policy: Policy) -> str:
+    return json.dumps(policy.raw, sort_keys=True, default=str)
+
+
+def worker_screener(policy: Policy, key: str | None = None) -> Screener:
+    """The Screener of this process for `policy`, built once."""
+    key = key or policy_key(policy)
+    screener = _screeners.get(key)
+    if screener is None:
+        screener = _screeners[key] = Screener(policy)
+    return screener
+
+
+def screen_chunk(policy: Policy, key: str, items: list[Item], html: bool) -> list[Screened]:
+    screener = worker_screener(policy, key)
+    return [summarise(*screen_item(screener, item), html) for item in items]
+
+
+# -- engines: ordered, bounded map of chunks ----------------------------------------------
+
+Chunk = list[Item]
+
+
+def ordered_window(submit: Callable[[Chunk], Any], result: Callable[[Any], list[Screened]],
+                   chunks: Iterator[Chunk], in_flight: int) -> Iterator[list[Screened]]:
+    """Submit chunks with at most `in_flight` outstanding, yield their results in order."""
+    pending: deque[Any] = deque()
+    for chunk in chunks:
+        pending.append(submit(chunk))
+        while len(pending) >= in_flight:
+            yield result(pending.popleft())
+    while pending:
+        yield result(pending.popleft())
+
+
+class LocalEngine:
+    """This process (workers=1) or a pool of processes, each building its Screener once."""
+
+    def __init__(self, policy: Policy, workers: int = 1) -> None:
+        self.policy = policy
+        self.key = policy_key(policy)
+        self.workers = max(1, workers)
+        self.chunk_size = 256 if self.workers == 1 else 64
+        self._pool: Any = None
+
+    def map(self, chunks: Iterator[Chunk], html: bool) -> Iterator[list[Screened]]:
+        if self.workers == 1:
+            for chunk in chunks:
+                yield screen_chunk(self.policy, self.key, chunk, html)
+            return
+        import multiprocessing
+
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self._pool = ctx.Pool(self.workers, initializer=_init_worker,
+                              initargs=(self.policy, self.key, os.getpid()))
+        pool = self._pool
+
+        def submit(chunk: Chunk) -> Any:
+            return pool.apply_async(screen_chunk, (self.policy, self.key, chunk, html))
+
+        yield from ordered_window(submit, lambda r: r.get(), chunks, self.workers * 3)
+
+    def close(self, *, abort: bool = False) -> None:
+        if self._pool is not None:
+            if abort:
+                self._pool.terminate()
+            else:
+                self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+
+def _init_worker(policy: Policy, key: str, parent: int) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler is not ours
+
+    # A parent killed with SIGKILL cannot stop its pool: the workers leave with it.
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+    worker_screener(policy, key)
+
+
+# -- output -----------------------------------------------------------------------------
+
+
+class JsonlOut:
+    """Appends report lines with one `write` per chunk of complete lines."""
+
+    def __init__(self, dest: str | TextIO) -> None:
+        self.stream: TextIO | None = None
+        self.fd: int | None = None
+        if isinstance(dest, str) and dest != "-":
+            try:
+                self.fd = os.open(dest, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            except OSError as exc:
+                raise InputError(f"{dest}: cannot write ({exc.strerror})", source=dest) from None
         else:
-            yield screener.screen(item)
+            self.stream = sys.stdout if dest == "-" else dest  # type: ignore[assignment]
+
+    def write(self, lines: Sequence[str]) -> None:
+        if not lines:
+            return
+        text = "\n".join(lines) + "\n"
+        if self.fd is None:
+            assert self.stream is not None
+            self.stream.write(text)
+            self.stream.flush()
+            return
+        data = text.encode("utf-8")
+        while data:
+            n = os.write(self.fd, data)
+            data = data[n:]
+
+    def close(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+
+def prepare_resume(path: str) -> int:
+    """Cut a torn last line off an earlier run's output; the number of complete lines."""
+    try:
+        fh = open(path, "rb+")  # noqa: SIM115
+    except FileNotFoundError:
+        return 0
+    except OSError as exc:
+        raise InputError(f"{path}: cannot resume ({exc.strerror})", source=path) from None
+    with fh:
+        size = fh.seek(0, os.SEEK_END)
+        keep = size
+        step = 1 << 16
+        while keep > 0:
+            start = max(0, keep - step)
+            fh.seek(start)
+            block = fh.read(keep - start)
+            nl = block.rfind(b"\n")
+            if nl >= 0:
+                keep = start + nl + 1
+                break
+            keep = start
+        if keep != size:
+            log.info("resume: cutting a torn last line (%d bytes) off %s", size - keep, path)
+            fh.truncate(keep)
+        fh.seek(0)
+        return sum(1 for _ in fh)
+
+
+def _done_lines(path: str) -> Iterator[tuple[str, str]]:
+    """(id, line) of each report already written, in order."""
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            line = line.rstrip("\n")
+            try:
+                pid = json.loads(line)["id"]
+            except (ValueError, KeyError, TypeError):
+                raise InputError(f"{path}:{n}: not a report line; cannot resume (remove the "
+                                 "file or run without --resume)", source=path) from None
+            yield str(pid), line
+
+
+# -- the run ----------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class BatchSummary:
+    total: int = 0
+    resumed: int = 0
+    errors: int = 0
+    verdicts: Counter[str] = dataclasses.field(default_factory=Counter)
+    categories: Counter[str] = dataclasses.field(default_factory=Counter)
+    seconds: float = 0.0
+
+    def add(self, s: Screened) -> None:
+        self.total += 1
+        self.verdicts[s.verdict] += 1
+        self.categories.update(s.categories)
+        self.errors += 1 if s.errors else 0
+
+    @property
+    def worst(self) -> Verdict:
+        return max((Verdict(v) for v in self.verdicts), key=lambda v: v.rank,
+                   default=Verdict.ALLOW)
+
+    def lines(self) -> list[str]:
+        head = f"postguard: {self.total} posts"
+        if self.resumed:
+            head += f" ({self.resumed} already done)"
+        head += ": " + ", ".join(f"{v.value} {self.verdicts[v.value]}" for v in Verdict)
+        rate = (self.total - self.resumed) / self.seconds if self.seconds > 0 else 0.0
+        head += f" in {self.seconds:.1f}s ({rate:,.0f} posts/s)"
+        out = [head]
+        if self.categories:
+            out.append("postguard: posts by category: " + ", ".join(
+                f"{c} {n}" for c, n in self.categories.most_common()))
+        if self.errors:
+            out.append(f"postguard: {self.errors} posts not fully screened (see their errors)")
+        return out
+
+
+class _Chunker:
+    """Cuts items into chunks. An input that breaks off ends the stream cleanly, so the
+    posts read before the break are screened and written; `run_batch` raises afterwards."""
+
+    def __init__(self, items: Iterator[Item], size: int) -> None:
+        self.items = items
+        self.size = size
+        self.error: InputError | None = None
+
+    def __iter__(self) -> Iterator[Chunk]:
+        chunk: Chunk = []
+        try:
+            for item in self.items:
+                chunk.append(item)
+                if len(chunk) >= self.size:
+                    yield chunk
+                    chunk = []
+        except InputError as exc:
+            self.error = exc
+        if chunk:
+            yield chunk
+
+
+def run_batch(
+    inputs: Sequence[str],
+    out: str | TextIO = "-",
+    *,
+    policy: Policy | str | None = None,
+    workers: int = 1,
+    resume: bool = False,
+    input_format: str | None = None,
+    html: str | None = None,
+    csv: str | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: bool | None = None,
+    err: TextIO | None = None,
+) -> BatchSummary:
+    """Screen every post of `inputs` into `out` (a path, "-" or a stream); see the module
+    docstring. Raises `InputError` when an input cannot be read at all (the reports written
+    before it stay), and `KeyboardInterrupt` when interrupted."""
+    from .archives import open_input
+    from .reports.progress import Progress
+
+    err = err or sys.stderr
+    pol = policy if isinstance(policy, Policy) else (
+        Policy.load(policy) if policy else Policy.default())
+    # A bad policy or a broken detector stops here, before anything is written; built in
+    # this process, the detectors are shared with forked workers.
+    _ = worker_screener(pol).detectors
+    readers = [open_input(p, input_format) for p in inputs]  # every input checked up front
+    if resume and (not isinstance(out, str) or out == "-"):
+        raise InputError("--resume needs --out FILE: it continues the reports in that file")
+    if isinstance(out, str) and out != "-" and not resume:
+        _truncate(out)
+    done = prepare_resume(out) if resume and isinstance(out, str) else 0
+
+    def items() -> Iterator[Item]:
+        for _fmt, read in readers:
+            yield from read()
+
+    summary = BatchSummary()
+    sinks = _Sinks(html, csv)
+    stream: Iterator[Item] = items()
+    if done:
+        stream = _skip_done(stream, out, done, summary, sinks)  # type: ignore[arg-type]
+    show = err.isatty() if progress is None else progress
+    bar = Progress(_count(inputs, readers) if show else None, err, enabled=show)
+    writer = JsonlOut(out)
+    if engine == "dask":
+        from .dask_engine import DaskEngine
+
+        eng: Any = DaskEngine(pol, workers=workers, scheduler=scheduler)
+    elif engine == "local":
+        eng = LocalEngine(pol, workers)
+    else:
+        raise InputError(f"unknown engine '{engine}'; engines: local, dask")
+    start = time.monotonic()
+    aborted = True
+    chunker = _Chunker(stream, eng.chunk_size)
+    try:
+        for results in eng.map(iter(chunker), html is not None):
+            writer.write([r.line for r in results])
+            for r in results:
+                summary.add(r)
+                sinks.add(r)
+            bar.update(summary.total)
+        aborted = False
+    finally:
+        eng.close(abort=aborted)
+        writer.close()
+        bar.close()
+        summary.seconds = time.monotonic() - start
+        if aborted:
+            sinks.abort()
+    if chunker.error is not None:
+        sinks.abort()
+        raise chunker.error
+    sinks.finish(summary)
+    return summary
+
+
+def _truncate(path: str) -> None:
+    try:
+        with open(path, "wb"):
+            pass
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror})", source=path) from None
+
+
+def _skip_done(items: Iterator[Item], out: str, done: int, summary: BatchSummary,
+               sinks: _Sinks) -> Iterator[Item]:
+    """Skip the posts an earlier run already reported, checking that they are the same."""
+    lines = _done_lines(out)
+    for n, (line_id, line) in enumerate(lines, 1):
+        item = next(items, None)
+        if item is None or item[0] != line_id:
+            got = "the end of the input" if item is None else f"post '{item[0]}'"
+            raise InputError(f"{out}: cannot resume: report {n} is for post '{line_id}' but "
+                             f"the input has {got}; the input changed, run without --resume",
+                             source=out)
+        post = item[1] if isinstance(item[1], Post) else None
+        s = summarise(post, Report.from_dict(json.loads(line)), sinks.html is not None, line)
+        summary.add(s)
+        summary.resumed += 1
+        sinks.add(s)
+    yield from items
+
+
+def _count(inputs: Sequence[str], readers: Sequence[tuple[str, Any]]) -> int | None:
+    """The number of posts when it is cheap to know (JSONL), for the progress bar's ETA."""
+    total = 0
+    for path, (fmt, _) in zip(inputs, readers, strict=True):
+        if fmt != "jsonl" or path == "-":
+            return None
+        with open(path, "rb") as fh:
+            total += sum(1 for line in fh if line.strip())
+    return total
+
+
+class _Sinks:
+    """The CSV summary and the HTML report, fed one screened post at a time."""
+
+    def __init__(self, html: str | None, csv: str | None) -> None:
+        self.html = html
+        self.csv_path = csv
+        self._csv: Any = None
+        self._spool: IO[str] | None = None
+        if csv:
+            from .reports.csv_summary import CsvSummary
+
+            self._csv = CsvSummary(csv)
+        if html:
+            import tempfile
+
+            self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+
+    def add(self, s: Screened) -> None:
+        if self._csv is not None:
+            self._csv.add(s)
+        if self._spool is not None and s.html is not None:
+            self._spool.write(json.dumps(s.html, ensure_ascii=True) + "\n")
+
+    def abort(self) -> None:
+        """Interrupted: keep the CSV rows written so far, drop the unfinished HTML."""
+        if self._csv is not None:
+            self._csv.close()
+            self._csv = None
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
+
+    def finish(self, summary: BatchSummary) -> None:
+        if self._csv is not None:
+            self._csv.close()
+        if self._spool is not None and self.html:
+            from .reports.html import write_html
+
+            self._spool.seek(0)
+            entries = (json.loads(line) for line in self._spool)
+            write_html(self.html, entries, summary)
+            self._spool.close()
+
+
+__all__ = ["BatchSummary", "LocalEngine", "Screened", "check_images", "error_report",
+           "run_batch", "screen_chunk", "screen_item", "screen_items"]

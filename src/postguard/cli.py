@@ -11,7 +11,6 @@ import json
 import logging
 import os
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
@@ -50,10 +49,40 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--redact-out", metavar="DIR",
                    help="write the redacted text (and images) into DIR")
 
-    b = sub.add_parser("batch", help="screen every post of JSONL files, one report per line")
-    b.add_argument("inputs", nargs="+", metavar="INPUT")
+    b = sub.add_parser("batch", help="screen every post of archives and exports, one report "
+                       "per line")
+    b.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="JSONL, CSV, a folder of drafts, or an X/Facebook/Instagram/WordPress "
+                   "export (file or folder)")
     b.add_argument("--out", default="-", metavar="FILE", help="reports as JSONL (default stdout)")
+    b.add_argument("--input-format", metavar="FORMAT",
+                   choices=("jsonl", "csv", "folder", "draft", "twitter", "facebook",
+                            "instagram", "wordpress"),
+                   help="the inputs' format (default: detected)")
+    b.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="processes to screen with (default 1)")
+    b.add_argument("--resume", action="store_true",
+                   help="continue an interrupted run: skip the posts already in --out FILE")
+    b.add_argument("--html", metavar="FILE", help="also write an offline HTML report")
+    b.add_argument("--csv", metavar="FILE", help="also write a CSV summary, one row per post")
+    b.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes (default) or a Dask cluster")
+    b.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: an existing scheduler (default: a LocalCluster)")
+    b.add_argument("--no-progress", action="store_true",
+                   help="no progress bar even on a terminal")
     _common(b)
+
+    v = sub.add_parser("serve", help="run the HTTP service and the staff review page")
+    v.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    v.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    v.add_argument("--policy", metavar="FILE", help="a policy TOML file (default: shipped)")
+    v.add_argument("--max-body-mb", type=float, default=20.0, metavar="MB",
+                   help="largest request body accepted (default 20)")
+    v.add_argument("--max-pixels", type=int, default=40_000_000, metavar="N",
+                   help="largest image accepted, in pixels (default 40 million)")
+    v.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                   help="time allowed per request (default 30)")
 
     d = sub.add_parser("detectors", help="list the installed detectors")
     d.add_argument("--policy", metavar="FILE")
@@ -140,28 +169,42 @@ def _write_redacted(args: argparse.Namespace, report: Any, post: Any) -> None:
 
 
 def _cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
-    from .batch import screen_items
-    from .inputs import iter_jsonl
-    from .render import to_json
+    import signal
 
-    screener = _screener(args.policy)
-    fail_rank = Verdict(args.fail_on).rank
-    verdicts: Counter[str] = Counter()
-    dest = out if args.out == "-" else open(args.out, "w", encoding="utf-8")  # noqa: SIM115
+    from .batch import run_batch
+
+    if args.workers < 1:
+        raise _UsageError("postguard batch: --workers must be 1 or more")
+    if args.resume and args.out == "-":
+        raise _UsageError("postguard batch: --resume needs --out FILE")
+    if args.scheduler and args.engine != "dask":
+        raise _UsageError("postguard batch: --scheduler needs --engine dask")
+
+    def terminated(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt  # stop the workers; what is written stays
+
+    previous = signal.signal(signal.SIGTERM, terminated)
     try:
-        for path in args.inputs:
-            for report in screen_items(screener, iter_jsonl(path)):
-                dest.write(to_json(report) + "\n")
-                dest.flush()
-                verdicts[report.verdict.value] += 1
+        summary = run_batch(
+            args.inputs, out if args.out == "-" else args.out, policy=args.policy,
+            workers=args.workers, resume=args.resume, input_format=args.input_format,
+            html=args.html, csv=args.csv, engine=args.engine, scheduler=args.scheduler,
+            progress=False if args.no_progress else None,
+        )
     finally:
-        if dest is not out:
-            dest.close()
-    total = sum(verdicts.values())
-    print(f"postguard: {total} posts: " + ", ".join(
-        f"{v} {verdicts[v]}" for v in ("allow", "review", "block")), file=sys.stderr)
-    flagged = any(verdicts[v.value] for v in Verdict if v.rank >= fail_rank)
-    return EXIT_FLAGGED if flagged else EXIT_OK
+        signal.signal(signal.SIGTERM, previous)
+    for line in summary.lines():
+        print(line, file=sys.stderr)
+    return EXIT_FLAGGED if summary.worst.rank >= Verdict(args.fail_on).rank else EXIT_OK
+
+
+def _cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
+    from .server import Limits, serve
+
+    serve(args.host, args.port, policy=args.policy,
+          limits=Limits(max_body=int(args.max_body_mb * 2**20), max_pixels=args.max_pixels,
+                        timeout=args.timeout))
+    return EXIT_OK
 
 
 def _cmd_detectors(args: argparse.Namespace, out: TextIO) -> int:
@@ -189,8 +232,8 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"scan": _cmd_scan, "batch": _cmd_batch, "detectors": _cmd_detectors,
-            "explain": _cmd_explain}
+COMMANDS = {"scan": _cmd_scan, "batch": _cmd_batch, "serve": _cmd_serve,
+            "detectors": _cmd_detectors, "explain": _cmd_explain}
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:

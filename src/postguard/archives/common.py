@@ -1,0 +1,57 @@
+"""Helpers shared by the input formats."""
+
+from __future__ import annotations
+
+import os
+from typing import IO
+
+from ..errors import InputError
+from ..model import Post
+
+#: (post id, the post) or (post id, why it could not be read): one per post, in input order.
+Item = tuple[str, Post | InputError]
+
+IMAGE_EXTS = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff",
+                        ".heic", ".heif"})
+
+
+def open_binary(path: str) -> IO[bytes]:
+    """Open a whole input file, or raise the one-line error that stops the run."""
+    try:
+        if os.path.isdir(path):
+            raise InputError(f"{path}: is a folder, not a file", source=path)
+        return open(path, "rb")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file", source=path) from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied", source=path) from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})", source=path) from None
+
+
+def head(path: str, size: int = 4096) -> bytes:
+    with open_binary(path) as fh:
+        return fh.read(size)
+
+
+def is_remote(ref: str) -> bool:
+    return ref.lower().startswith(("http://", "https://", "//"))
+
+
+def local_image(base: str, ref: str) -> str:
+    """An image reference as a path: absolute and existing ones stay; a relative one is
+    looked up in the working folder, then next to the input file. Remote URLs stay as they
+    are (batch reports them as not screened, since postguard never downloads)."""
+    if is_remote(ref) or os.path.isabs(ref) or os.path.exists(ref):
+        return ref
+    return os.path.join(base, ref)
+
+
+def fix_mojibake(s: str) -> str:
+    """Meta's exports write UTF-8 bytes as Latin-1 escapes ("\\u00c3\\u00a9" for "é")."""
+    if s.isascii():
+        return s
+    try:
+        return s.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return s

@@ -1,0 +1,164 @@
+"""The project's own input formats: JSONL, CSV, a folder of draft files, one draft file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..errors import InputError
+from ..inputs import MAX_POST_BYTES, iter_jsonl, read_text
+from ..model import Post
+from .common import IMAGE_EXTS, Item, local_image, open_binary
+
+DRAFT_EXTS = (".txt", ".md", ".markdown", ".text")
+TEXT_COLUMNS = ("text", "message", "content", "body", "post", "caption", "full_text")
+IMAGE_COLUMNS = ("images", "image", "media", "photos", "photo")
+METADATA_COLUMNS = ("account", "audience", "scheduled_at", "platform", "consent")
+
+
+def iter_jsonl_posts(path: str) -> Iterator[Item]:
+    """JSONL lines (`inputs.iter_jsonl`), with relative image paths found next to the file."""
+    base = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
+    for pid, item in iter_jsonl(path):
+        if isinstance(item, Post) and item.images:
+            imgs = tuple(local_image(base, i) if isinstance(i, str) else i for i in item.images)
+            item = Post(text=item.text, images=imgs, id=item.id, metadata=item.metadata)
+        yield pid, item
+
+
+def _split_images(value: str) -> list[str]:
+    value = value.strip()
+    if not value:
+        return []
+    if value.startswith("["):
+        try:
+            parsed = json.loads(value)
+        except json.JSONDecodeError:
+            parsed = None
+        if isinstance(parsed, list) and all(isinstance(v, str) for v in parsed):
+            return parsed
+    return [p.strip() for p in re.split(r"[;|\n]", value) if p.strip()]
+
+
+def iter_csv(path: str) -> Iterator[Item]:
+    """CSV with a header: `id`, `text` (or message/content/body/caption), `images` (paths
+    split by `;` or `|`, or a JSON list), `metadata` (a JSON object) and the metadata columns
+    account, audience, scheduled_at, platform, consent."""
+    name = os.path.basename(path)
+    base = os.path.dirname(os.path.abspath(path))
+    csv.field_size_limit(MAX_POST_BYTES)
+    delimiter = "\t" if path.lower().endswith(".tsv") else ","
+    with io.TextIOWrapper(open_binary(path), encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh, delimiter=delimiter)
+        try:
+            header = next(reader, None)
+            if header is None:
+                return
+            cols = {h.strip().lower(): i for i, h in enumerate(header)}
+            text_col = next((cols[c] for c in TEXT_COLUMNS if c in cols), None)
+            if text_col is None:
+                raise InputError(
+                    f"{path}: no text column (found: {', '.join(sorted(cols)) or 'none'}); "
+                    f"name one of: {', '.join(TEXT_COLUMNS)}", source=path)
+            img_col = next((cols[c] for c in IMAGE_COLUMNS if c in cols), None)
+            for row in reader:
+                if not any(cell.strip() for cell in row):
+                    continue
+                where = f"{name}:{reader.line_num}"
+                yield _csv_row(row, cols, text_col, img_col, where, base)
+        except csv.Error as exc:
+            raise InputError(f"{path}: broken CSV near line {reader.line_num} ({exc})",
+                             source=path) from None
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: not UTF-8 text near line {reader.line_num}; save the "
+                             "CSV as UTF-8", source=path) from None
+
+
+def _cell(row: list[str], i: int | None) -> str:
+    return row[i] if i is not None and i < len(row) else ""
+
+
+def _csv_row(row: list[str], cols: dict[str, int], text_col: int, img_col: int | None,
+             where: str, base: str) -> Item:
+    pid = _cell(row, cols.get("id")).strip() or where
+    metadata: dict[str, Any] = {}
+    raw_meta = _cell(row, cols.get("metadata")).strip()
+    if raw_meta:
+        try:
+            parsed = json.loads(raw_meta)
+        except json.JSONDecodeError:
+            return pid, InputError(f"{where}: 'metadata' is not valid JSON")
+        if not isinstance(parsed, dict):
+            return pid, InputError(f"{where}: 'metadata' must be a JSON object")
+        metadata.update(parsed)
+    for key in METADATA_COLUMNS:
+        value = _cell(row, cols.get(key)).strip()
+        if value:
+            metadata[key] = value
+    images = tuple(local_image(base, p) for p in _split_images(_cell(row, img_col)))
+    return pid, Post(text=_cell(row, text_col), images=images, id=pid, metadata=metadata)
+
+
+_MD_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\(\s*<?([^)\s>]{1,1000})>?(?:\s+\"[^\"\n]*\")?\s*\)")
+
+
+def draft_post(path: str, pid: str) -> Item:
+    """One draft file: its text, photos named like it (`draft.jpg`, `draft.1.png`,
+    `draft_2.jpg`), images a Markdown draft links to, and `draft.json` as metadata."""
+    try:
+        text = read_text(path)
+    except InputError as exc:
+        return pid, exc
+    folder = os.path.dirname(os.path.abspath(path))
+    stem = os.path.splitext(os.path.basename(path))[0]
+    images: list[str] = []
+    try:
+        siblings = sorted(os.listdir(folder))
+    except OSError:
+        siblings = []
+    pattern = re.compile(re.escape(stem) + r"(?:[._-]\d{1,4})?(\.[A-Za-z0-9]+)$")
+    for f in siblings:
+        m = pattern.fullmatch(f)
+        if m and m.group(1).lower() in IMAGE_EXTS:
+            images.append(os.path.join(folder, f))
+    if path.lower().endswith((".md", ".markdown")):
+        for m in _MD_IMAGE.finditer(text):
+            ref = m.group(1)
+            resolved = local_image(folder, ref)
+            if resolved not in images:
+                images.append(resolved)
+    metadata: dict[str, Any] = {}
+    sidecar = os.path.join(folder, stem + ".json")
+    if os.path.isfile(sidecar):
+        try:
+            parsed = json.loads(read_text(sidecar))
+        except (InputError, json.JSONDecodeError):
+            return pid, InputError(f"{sidecar}: metadata is not valid JSON", source=sidecar)
+        if not isinstance(parsed, dict):
+            return pid, InputError(f"{sidecar}: metadata must be a JSON object", source=sidecar)
+        metadata = parsed
+    return pid, Post(text=text, images=tuple(images), id=pid, metadata=metadata)
+
+
+def iter_draft(path: str) -> Iterator[Item]:
+    yield draft_post(path, path)
+
+
+def iter_folder(path: str) -> Iterator[Item]:
+    """Every draft file (.txt, .md) under a folder, in sorted order; the id is the path
+    relative to the folder. Hidden files and folders are skipped."""
+    if not os.path.isdir(path):
+        raise InputError(f"{path}: not a folder", source=path)
+    for root, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for f in sorted(files):
+            if f.startswith(".") or not f.lower().endswith(DRAFT_EXTS):
+                continue
+            full = os.path.join(root, f)
+            rel = os.path.relpath(full, path).replace(os.sep, "/")
+            yield draft_post(full, rel)

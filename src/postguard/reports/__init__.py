@@ -1,0 +1,1 @@
+"""Reports of a batch run beyond the JSONL: a CSV summary, an offline HTML page, progress."""

@@ -1,0 +1,33 @@
+"""The CSV summary of a batch run: one row per post, for spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+from typing import Any
+
+from ..errors import InputError
+
+COLUMNS = ("id", "verdict", "findings", "categories", "codes", "errors")
+
+
+def _cell(value: str) -> str:
+    # A cell starting with = + - @ would run as a formula in a spreadsheet.
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+class CsvSummary:
+    def __init__(self, path: str) -> None:
+        try:
+            self.fh = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        except OSError as exc:
+            raise InputError(f"{path}: cannot write ({exc.strerror})", source=path) from None
+        self.writer = csv.writer(self.fh)
+        self.writer.writerow(COLUMNS)
+
+    def add(self, s: Any) -> None:
+        """Add one `batch.Screened` row."""
+        self.writer.writerow((_cell(s.id), s.verdict, s.findings, ";".join(s.categories),
+                              ";".join(s.codes), s.errors))
+
+    def close(self) -> None:
+        self.fh.close()
