@@ -54,12 +54,11 @@ def _cue_regex(phrases: Iterable[str]) -> re.Pattern[str]:
 
 
 def word_key(word: str) -> str:
-    return word.lower().replace("'", "").replace("\u2019", "")
-
-
-def wordword_key(word: str) -> str:
     """A word as the lists hold it: lowercase, without apostrophes."""
-    return word.lower().replace("'", "").replace("\u2019", "")
+    low = word.lower()
+    if "'" in low or "\u2019" in low:
+        return low.replace("'", "").replace("\u2019", "")
+    return low
 
 
 @dataclass(frozen=True)
@@ -166,7 +165,8 @@ def is_cap(w: str) -> bool:
 
 
 def is_alpha(w: str) -> bool:
-    return w.replace("'", "").replace("\u2019", "").isalpha()
+    """Letters only, apostrophes allowed inside ("Mary's")."""
+    return w.isalpha() or w.replace("'", "").replace("\u2019", "").isalpha()
 
 
 def trie(words: Iterable[str]) -> str:
