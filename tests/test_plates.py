@@ -92,6 +92,17 @@ def test_finding_fields(detector: VehiclePlateDetector) -> None:
     assert f.suggestion is not None and f.suggestion.replacement == "[plate removed]"
 
 
+def test_screen_reviews_and_redacts() -> None:
+    from postguard import Screener
+    from postguard.registry import DetectorRegistry
+
+    registry = DetectorRegistry(use_entry_points=False,
+                                extra={"vehicle_plate": VehiclePlateDetector})
+    report = Screener(registry=registry).screen("Parked behind AB12 CDE again.")
+    assert report.verdict.value == "review"
+    assert report.redacted_text == "Parked behind [plate removed] again."
+
+
 def test_codes_documented() -> None:
     table = code_table()
     for code in VehiclePlateDetector.codes:
