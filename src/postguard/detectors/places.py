@@ -31,7 +31,8 @@ _POSTCODE = re.compile(
 )
 _OUTWARD_ALONE = re.compile(rf"(?<![A-Za-z0-9])({_OUTWARD})(?![A-Za-z0-9])")
 _ORDINAL = {"1": "st", "2": "nd", "3": "rd"}
-_HOUSE_NUMBER = re.compile(r"[1-9][0-9]{0,3}[A-Za-z]?")
+# UK house numbers stop well short of 1000; four digits are years ("In 2024 Station Road")
+_HOUSE_NUMBER = re.compile(r"[1-9][0-9]{0,2}[A-Za-z]?")
 _FLAT_NUMBER = re.compile(r"[A-Za-z]?[0-9]{1,4}[A-Za-z]?")
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 _DIGIT = re.compile(r"[0-9]")
@@ -166,9 +167,16 @@ class AddressDetector(TextDetector):
         j = i
         while i - j < 4 and j > 0 and t.same_line(j - 1, j):
             w = t.words[j - 1]
+            if w == "." and j > 1 and t.words[j - 2] in ("St", "ST") and \
+                    t.ends[j - 2] == t.starts[j - 1] and j < i:
+                j -= 2  # "St. John's Road"
+                continue
             if not is_alpha(w) or word_key(w) in lex.name_stop or not (is_cap(w) or lower):
                 break
             j -= 1
+        if j == i and t.word(i - 1) in ("The", "THE", "the") and \
+                _HOUSE_NUMBER.fullmatch(t.word(i - 2)) and t.same_line(i - 1, i):
+            j = i - 1  # "12 The Avenue"
         if j == i:
             return None
         names = t.words[j:i]
@@ -198,6 +206,8 @@ class AddressDetector(TextDetector):
         if before in ("-", "\u2013") and _HOUSE_NUMBER.fullmatch(t.word(k - 2)):
             k -= 2  # "12-14 Elm Road"
             before = t.word(k - 1)
+        if before == "." and word_key(t.word(k - 2)) in ("no", "nos"):
+            before = ""  # "No. 12 Elm Road"
         if word_key(before) in lex.number_stop or before in (":", ".", "/", "£", "$", "€", "#"):
             return None
         if any(word_key(w) in lex.units for w in names[:1]) and (lower or tier == "weak"):
@@ -245,6 +255,8 @@ class AddressDetector(TextDetector):
             names = names[1:]
         if word_key(names[0]) in lex.units and (lower or _HOUSE_NUMBER.fullmatch(t.word(j - 1))):
             return None  # "a 20 minute drive"
+        if word_key(names[0]) == "the" and len(names) == 1:
+            return None  # "The Avenue" alone is anywhere
         start = t.starts[j]
         pstart, code = self._prefix(t, j, start, "")
         if code:
