@@ -71,6 +71,7 @@ class PlaceLexicon:
     areas: frozenset[str]
     home_before: re.Pattern[str]
     home_after: re.Pattern[str]
+    home_place: re.Pattern[str]
     outward_cue: re.Pattern[str]
     flat_words: frozenset[str]
     house_words: frozenset[str]
@@ -106,6 +107,8 @@ def lexicon() -> PlaceLexicon:
                         for w in line.split()),
         home_before=_cue_regex(cues["home_cues_before"]),
         home_after=_cue_regex(cues["home_cues_after"]),
+        home_place=re.compile(r"\b(?:" + phrases_pattern(cues["home_place_cues"]) + r")[ \t]+"
+                              r"(?=[A-Z])"),
         outward_cue=re.compile(r"\b(?:" + phrases_pattern(cues["outward_cues"]) + r")\s+\Z"),
         flat_words=frozenset(word_key(w) for w in cues["flat_words"]),
         house_words=frozenset(word_key(w) for w in cues["house_words"]),

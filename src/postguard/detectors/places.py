@@ -50,6 +50,8 @@ class _Place:
     message: str
 
 
+# words that join a name to the next clause ("lives on Elm Road And ..." in capitals)
+_JOINERS = frozenset({"and", "or", "but", "with", "for", "to", "in", "on", "at", "the", "a"})
 _ADDRESS_FIX = Suggestion(Action.REMOVE, "[address removed]")
 _LOCATION_FIX = Suggestion(Action.REMOVE, "[location removed]")
 
@@ -77,8 +79,11 @@ class AddressDetector(TextDetector):
         postcodes = list(self._postcodes(text)) if has_digit else []
         hits = [m for m in self._lex.suffix_re.finditer(text)
                 if not m.group().islower() or self._lower_hit(text, m.start(), m.group())]
-        toks = Tokens(text) if hits or postcodes else None
+        homes = list(self._lex.home_place.finditer(text))
+        toks = Tokens(text) if hits or postcodes or homes else None
         places: list[_Place] = []
+        if toks is not None:
+            places.extend(self._homes(toks, homes))
         for s, e in postcodes:
             assert toks is not None
             house = self._house_before(toks, toks.index_at(s))
@@ -97,6 +102,23 @@ class AddressDetector(TextDetector):
         if has_digit:
             places.extend(self._districts(text, postcodes))
         return _drop_contained(places)
+
+    def _homes(self, t: Tokens, cues: list[re.Match[str]]) -> Iterator[_Place]:
+        """The capitalised name right after "lives on", "lives at" ...: where someone lives,
+        whatever kind of street or house it is ("lives on Preston Drove")."""
+        lex = self._lex
+        for m in cues:
+            k = j = t.index_at(m.end())
+            while j < len(t.words) and j - k < 3 and (j == k or t.same_line(j - 1, j)):
+                w = t.words[j]
+                key = word_key(w)
+                if not (is_cap(w) and is_alpha(w)) or key in _JOINERS or (
+                        j == k and key in lex.name_stop):
+                    break  # a verb may end a name ("Preston Drove"), not start one
+                j += 1
+            if j > k:
+                yield _Place(t.starts[k], t.ends[j - 1], "PG212", Category.LOCATION,
+                             Severity.HIGH, 0.8, "place named as someone's home")
 
     def _lower_hit(self, text: str, pos: int, word: str) -> bool:
         """A lowercase street word counts after a house number ("12 elm rd") or a home cue
