@@ -51,10 +51,12 @@ def make_posts(n: int, words: int = 40, seed: int = 2026) -> list[str]:
     return posts
 
 
-def throughput(posts: list[str], runs: int, warmup: int) -> dict[str, Any]:
+def throughput(
+    posts: list[str], runs: int, warmup: int, detectors: list[str] | None = None
+) -> dict[str, Any]:
     import postguard
 
-    screener = postguard.Screener()
+    screener = postguard.Screener(detectors=detectors)
     objs = [postguard.Post(text=t, id=str(i)) for i, t in enumerate(posts)]
     for p in objs[:warmup]:
         screener.screen(p)
@@ -123,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3, help="timed runs (median; default 3)")
     ap.add_argument("--warmup", type=int, default=300, help="posts screened first, untimed")
     ap.add_argument("--cold", type=int, default=5, help="cold-start repeats (median; default 5)")
+    ap.add_argument("--detectors", help="comma-separated detector names (default: all enabled)")
     ap.add_argument("--skip-cold", action="store_true", help="only measure throughput")
     ap.add_argument("--json", metavar="FILE", help="write the numbers as JSON to FILE")
     args = ap.parse_args(argv)
@@ -133,9 +136,10 @@ def main(argv: list[str] | None = None) -> int:
     given = argv if argv is not None else sys.argv[1:]
     command = " ".join([shown, "benchmarks/speed.py", *given])
     result: dict[str, Any] = {"command": command, "python": sys.version.split()[0],
-                              "cpus": os.cpu_count()}
+                              "cpus": os.cpu_count(), "loadavg_before": os.getloadavg()}
     posts = make_posts(args.posts, args.words)
-    result["throughput"] = tp = throughput(posts, args.runs, args.warmup)
+    dets = [d.strip() for d in args.detectors.split(",")] if args.detectors else None
+    result["throughput"] = tp = throughput(posts, args.runs, args.warmup, dets)
     print(f"throughput: {tp['median_posts_per_s']:.0f} posts/s "
           f"({tp['median_ms_per_post']:.3f} ms/post; median of {args.runs} runs of "
           f"{tp['posts']} posts, {tp['words_per_post']:.1f} words each; "
@@ -147,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
               f"(median of {args.cold}: {cs['scan_runs_s']}; target <= 1.0 s)")
         print(f"import:     {cs['import_median_s']:.3f} s for `{cs['import_command']}` "
               f"(median of {args.cold}: {cs['import_runs_s']})")
+    print(f"load average before: {result['loadavg_before']} on {result['cpus']} CPUs")
     print(f"command: {command}")
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
