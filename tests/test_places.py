@@ -182,6 +182,13 @@ def test_categories_severities_and_suggestions(detector: AddressDetector) -> Non
     assert all(f.detector == "address" for f in fs.values())
 
 
+def test_organisation_address_is_allowed() -> None:
+    policy = Policy.from_dict({"organisation": {"addresses": ["1 School Lane, Hove BN3 1AA"]}})
+    det = AddressDetector(policy)
+    text = "Visit us at 1 School Lane, Hove BN3 1AA or School Lane; Ana lives at 12 Elm Road"
+    assert [text[f.start or 0:f.end] for f in det.detect_text(text)] == ["12 Elm Road"]
+
+
 def test_codes_documented_and_registered() -> None:
     table = code_table()
     for code in AddressDetector.codes:

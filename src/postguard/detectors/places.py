@@ -65,10 +65,14 @@ class AddressDetector(TextDetector):
     def __init__(self, policy: Policy) -> None:
         super().__init__(policy)
         self._lex = lexicon()
+        # the organisation's own published addresses ([organisation] addresses = [...])
+        self._allowed = tuple(_squash(a) for a in policy.allowlist("addresses") if a.strip())
 
     def detect_text(self, text: str) -> Iterable[Finding]:
         places = self.find_places(text)
         for p in places:
+            if self._allowed and any(_squash(text[p.start:p.end]) in a for a in self._allowed):
+                continue
             fix = _ADDRESS_FIX if p.category is Category.ADDRESS else _LOCATION_FIX
             yield self.finding(p.code, p.category, p.severity, p.message, score=p.score,
                                start=p.start, end=p.end, suggestion=fix)
@@ -344,6 +348,11 @@ class AddressDetector(TextDetector):
                 break
             k += 1
         return start, end, what
+
+
+def _squash(value: str) -> str:
+    """Letters and digits only, lowercase: "1 School Lane, BN1 1AA" -> "1schoollanebn11aa"."""
+    return "".join(c for c in value.lower() if c.isalnum())
 
 
 def _cue_spans(t: Tokens, kind: str, rx: re.Pattern[str]) -> tuple[list[int], list[int]]:
