@@ -1,0 +1,295 @@
+"""The Starlette app of `postguard serve`: a thin adapter over `Screener` and the report JSON."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import io
+import json
+import logging
+import warnings
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import anyio
+from starlette.applications import Starlette
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
+
+from .. import __version__
+from ..errors import PostguardError
+from ..model import Post, Report
+from ..render import to_json
+from ..screener import Screener
+from . import Limits
+from .page import PAGE, PAGE_CSP
+from .schema import openapi
+
+log = logging.getLogger(__name__)
+#: Text-only posts shorter than this are screened on the event loop: a thread hop costs
+#: more than the screening (detectors are linear in the text).
+INLINE_CHARS = 20_000
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+def _json(data: Any, status: int = 200) -> Response:
+    # ASCII escapes: any string (lone surrogates included) goes out as valid JSON.
+    return Response(json.dumps(data, ensure_ascii=True), status_code=status,
+                    media_type="application/json")
+
+
+def _error(status: int, code: str, message: str) -> Response:
+    return _json({"error": {"code": code, "message": message}}, status)
+
+
+def _report_response(report: Report) -> Response:
+    return Response(to_json(report), media_type="application/json")
+
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def _guarded(handler: Handler) -> Handler:
+    async def run(request: Request) -> Response:
+        try:
+            return await handler(request)
+        except ApiError as exc:
+            return _error(exc.status, exc.code, exc.message)
+        except PostguardError as exc:
+            return _error(422, "unprocessable", str(exc))
+        except Exception as exc:  # never a stack trace, never the post's text
+            log.error("internal error in %s: %s", request.url.path, type(exc).__name__)
+            log.debug("traceback", exc_info=True)
+            return _error(500, "internal", f"internal error ({type(exc).__name__})")
+
+    return run
+
+
+# -- reading a request --------------------------------------------------------------------
+
+
+async def _body(request: Request, limits: Limits) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limits.max_body:
+        raise ApiError(413, "body_too_large",
+                       f"the request body is larger than {limits.max_body} bytes")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limits.max_body:
+            raise ApiError(413, "body_too_large",
+                           f"the request body is larger than {limits.max_body} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _image_bytes(value: Any, index: int) -> bytes:
+    if not isinstance(value, str):
+        raise ApiError(400, "bad_image", f"images[{index}] must be a base64 string")
+    if value.startswith("data:"):
+        value = value.split(",", 1)[-1]
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        raise ApiError(400, "bad_image", f"images[{index}] is not valid base64") from None
+
+
+def _check_image(data: bytes, index: int, limits: Limits) -> None:
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as im:
+                width, height = im.size
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        raise ApiError(413, "image_too_large",
+                       f"image {index + 1} has more than {limits.max_pixels} pixels") from None
+    except Exception:
+        raise ApiError(422, "bad_image",
+                       f"image {index + 1} is not an image format postguard can read") from None
+    if width * height > limits.max_pixels:
+        raise ApiError(413, "image_too_large",
+                       f"image {index + 1} is {width}x{height}: more than "
+                       f"{limits.max_pixels} pixels")
+
+
+def _metadata(value: Any) -> dict[str, Any]:
+    if value is None or value == "":
+        return {}
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError:
+            raise ApiError(400, "bad_metadata", "metadata is not valid JSON") from None
+    if not isinstance(value, dict):
+        raise ApiError(400, "bad_metadata", "metadata must be a JSON object")
+    return value
+
+
+async def _post(request: Request, limits: Limits) -> Post:
+    body = await _body(request, limits)
+    ctype = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    images: list[bytes] = []
+    if ctype == "application/json":
+        try:
+            data = json.loads(body)
+        except (ValueError, RecursionError):
+            raise ApiError(400, "bad_json", "the body is not valid JSON") from None
+        if not isinstance(data, dict):
+            raise ApiError(400, "bad_json", "the body must be a JSON object")
+        text = data.get("text") or ""
+        raw_images = data.get("images") or []
+        if not isinstance(raw_images, list):
+            raise ApiError(400, "bad_image", "images must be a list of base64 strings")
+        if len(raw_images) > limits.max_images:
+            raise ApiError(413, "too_many_images", f"at most {limits.max_images} images")
+        images = [_image_bytes(v, i) for i, v in enumerate(raw_images)]
+        metadata = _metadata(data.get("metadata"))
+        pid = data.get("id")
+    elif ctype == "multipart/form-data":
+        async def replay() -> dict[str, Any]:
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        try:
+            form = await Request(request.scope, replay).form(
+                max_files=limits.max_images + 1, max_fields=50)
+        except HTTPException as exc:
+            raise ApiError(400, "bad_form", str(exc.detail)) from None
+        text = form.get("text") or ""
+        if isinstance(text, UploadFile):
+            try:
+                text = (await text.read()).decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise ApiError(400, "bad_text", "the text file is not UTF-8") from None
+        for key, value in form.multi_items():
+            if isinstance(value, UploadFile) and key != "text":
+                data_bytes = await value.read()
+                if data_bytes:  # an empty file input sends an empty part
+                    images.append(data_bytes)
+        if len(images) > limits.max_images:
+            raise ApiError(413, "too_many_images", f"at most {limits.max_images} images")
+        metadata = _metadata(form.get("metadata"))
+        pid = form.get("id")
+    else:
+        raise ApiError(415, "unsupported_media_type",
+                       "send application/json or multipart/form-data")
+    if not isinstance(text, str):
+        raise ApiError(400, "bad_text", "text must be a string")
+    if len(text) > limits.max_text:
+        raise ApiError(413, "text_too_long", f"text is longer than {limits.max_text} characters")
+    if pid is not None and not isinstance(pid, (str, int)):
+        raise ApiError(400, "bad_id", "id must be a string or a number")
+    for i, img in enumerate(images):
+        _check_image(img, i, limits)
+    return Post(text=text, images=tuple(images), id=None if pid is None else str(pid),
+                metadata=metadata)
+
+
+# -- the app ------------------------------------------------------------------------------
+
+
+def build(policy: Any, limits: Limits) -> Starlette:
+    screener = Screener(policy)
+    _ = screener.detectors  # load every detector now, not on the first request
+    threads = anyio.CapacityLimiter(2)
+
+    async def in_thread(fn: Callable[..., Any], *args: Any) -> Any:
+        try:
+            with anyio.fail_after(limits.timeout):
+                return await anyio.to_thread.run_sync(fn, *args, abandon_on_cancel=True,
+                                                      limiter=threads)
+        except TimeoutError:
+            raise ApiError(408, "timeout",
+                           f"screening took longer than {limits.timeout:g} s") from None
+
+    async def screen_post(post: Post) -> Report:
+        if not post.images and len(post.text) <= INLINE_CHARS:
+            return screener.screen(post)
+        report: Report = await in_thread(screener.screen, post)
+        return report
+
+    @_guarded
+    async def screen(request: Request) -> Response:
+        post = await _post(request, limits)
+        return _report_response(await screen_post(post))
+
+    @_guarded
+    async def redact(request: Request) -> Response:
+        post = await _post(request, limits)
+        report = await screen_post(post)
+        images = await in_thread(_redact_images, post, report) if post.images else []
+        return Response(
+            '{"report": ' + to_json(report) + ', "redacted_text": '
+            + json.dumps(report.redacted_text, ensure_ascii=True) + ', "images": '
+            + json.dumps(images, ensure_ascii=True) + "}",
+            media_type="application/json")
+
+    async def healthz(request: Request) -> Response:
+        return _json({"status": "ok", "version": __version__,
+                      "detectors": list(screener.detector_names)})
+
+    async def schema(request: Request) -> Response:
+        return _json(openapi(limits))
+
+    async def page(request: Request) -> Response:
+        return HTMLResponse(PAGE, headers={"Content-Security-Policy": PAGE_CSP,
+                                           "X-Content-Type-Options": "nosniff"})
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        status = exc.status_code if isinstance(exc, HTTPException) else 500
+        code = {404: "not_found", 405: "method_not_allowed"}.get(status, "http_error")
+        detail = exc.detail if isinstance(exc, HTTPException) else "error"
+        return _error(status, code, str(detail))
+
+    async def internal(request: Request, exc: Exception) -> Response:
+        log.error("internal error: %s", type(exc).__name__)
+        return _error(500, "internal", "internal error")
+
+    routes = [
+        Route("/", page, methods=["GET"]),
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/openapi.json", schema, methods=["GET"]),
+        Route("/v1/screen", screen, methods=["POST"]),
+        Route("/v1/redact", redact, methods=["POST"]),
+    ]
+    return Starlette(routes=routes,
+                     exception_handlers={HTTPException: http_error, Exception: internal})
+
+
+def _redact_images(post: Post, report: Report) -> list[dict[str, Any]]:
+    """Each image with its findings covered and its metadata stripped, as base64 PNG."""
+    try:
+        from ..images.redact import redact
+    except ImportError:
+        return [{"index": i, "error": "image redaction is not installed"}
+                for i in range(len(post.images))]
+    from PIL import Image
+
+    out: list[dict[str, Any]] = []
+    for i, src in enumerate(post.images):
+        boxes = [f.box for f in report.findings if f.source == f"image:{i}" and f.box]
+        try:
+            result = redact(src, boxes)
+        except PostguardError as exc:
+            out.append({"index": i, "error": str(exc)})
+            continue
+        fresh = Image.new("RGB", result.image.size)  # pixels only: no EXIF, GPS or XMP
+        fresh.paste(result.image.convert("RGB"))
+        buf = io.BytesIO()
+        fresh.save(buf, "PNG")
+        out.append({"index": i, "content_type": "image/png", "clean": result.clean,
+                    "boxes": [list(b) for b in result.boxes],
+                    "data": base64.b64encode(buf.getvalue()).decode("ascii")})
+    return out

@@ -1,0 +1,127 @@
+"""The HTML report and the review page in a real headless browser (Debian's chromium)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
+    pytest.skip("chromium and chromium-driver are not installed (scripts/setup.sh installs "
+                "them)", allow_module_level=True)
+webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is a dev dependency")
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+
+from postguard.batch import run_batch  # noqa: E402
+
+EVIL = "<script>window.pwned=1</script><img src=x onerror=window.pwned=1>"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    os.environ["SE_OFFLINE"] = "true"  # never let Selenium Manager fetch anything
+    profile = tempfile.mkdtemp(prefix="pg-chromium-")
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", f"--user-data-dir={profile}"):
+        opts.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def _visible(driver: Any, css: str) -> list[Any]:
+    return [e for e in driver.find_elements(By.CSS_SELECTOR, css) if e.is_displayed()]
+
+
+def test_html_report_opens_shows_findings_and_filters(browser: Any, tmp_path: Path) -> None:
+    policy = tmp_path / "policy.toml"
+    policy.write_text('[detectors]\nenabled = ["phone", "email"]\n')
+    photo = tmp_path / "p.png"
+    Image.new("RGB", (300, 200), (30, 120, 200)).save(photo)
+    posts = [
+        {"id": "phone", "text": "Ring 07911 123456 " + EVIL, "images": [str(photo)]},
+        {"id": "clean", "text": "A good match today"},
+        {"id": "email", "text": "Write to jo.bloggs@gmail.com"},
+        {"id": "broken", "text": "x", "images": [str(tmp_path / "missing.jpg")]},
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(p) + "\n" for p in posts))
+    page = tmp_path / "report.html"
+    run_batch([str(src)], str(tmp_path / "o.jsonl"), policy=str(policy), html=str(page))
+    html = page.read_text()
+    assert "<script>window.pwned" not in html and "&lt;script&gt;" in html
+    assert "http://" not in html and "https://" not in html  # nothing to fetch
+
+    browser.get(page.as_uri())
+    assert browser.title == "postguard report"
+    assert browser.execute_script("return window.pwned === undefined")
+    articles = _visible(browser, "article.post")
+    ids = [a.find_element(By.CSS_SELECTOR, "h2 .code").text for a in articles]
+    assert ids == ["phone", "email", "broken"]  # only posts needing action
+    mark = articles[0].find_element(By.CSS_SELECTOR, "mark")
+    assert mark.text.startswith("07911 123456")
+    assert EVIL in articles[0].find_element(By.CSS_SELECTOR, ".text").text  # shown as text
+    thumb = articles[0].find_element(By.CSS_SELECTOR, "figure img")
+    assert thumb.get_attribute("src").startswith("data:image/jpeg;base64,")
+    assert browser.execute_script("return arguments[0].naturalWidth", thumb) > 0
+    assert "missing.jpg" in articles[2].text
+
+    Select(browser.find_element(By.ID, "category")).select_by_value("phone")
+    shown = [a.find_element(By.CSS_SELECTOR, "h2 .code").text
+             for a in _visible(browser, "article.post")]
+    assert shown == ["phone"]
+    assert browser.find_element(By.ID, "shown").text == "1 of 3 posts shown"
+    Select(browser.find_element(By.ID, "category")).select_by_value("")
+    browser.find_element(By.CSS_SELECTOR, "input[name=verdict][value=block]").click()
+    shown = [a.find_element(By.CSS_SELECTOR, "h2 .code").text
+             for a in _visible(browser, "article.post")]
+    assert shown == ["broken"]  # review only
+
+
+def test_review_page_checks_a_draft(browser: Any, tmp_path: Path) -> None:
+    pytest.importorskip("starlette", reason="the server needs the 'serve' extra")
+    sys.path.insert(0, os.path.dirname(__file__))
+    from test_serve import start_server, stop_server
+
+    policy = tmp_path / "policy.toml"
+    policy.write_text('[detectors]\nenabled = ["phone"]\n')
+    photo = tmp_path / "photo.png"
+    Image.new("RGB", (80, 60), (200, 200, 200)).save(photo)
+    proc, base = start_server(str(policy))
+    try:
+        browser.get(base + "/")
+        draft = "Line one \U0001f600\nRing 07911 123456 " + EVIL
+        browser.find_element(By.ID, "text").send_keys(draft)
+        browser.find_element(By.ID, "images").send_keys(str(photo))
+        browser.find_element(By.ID, "check").click()
+        WebDriverWait(browser, 60).until(
+            lambda d: d.find_element(By.ID, "status").text in ("done", "")
+            and d.find_elements(By.CSS_SELECTOR, "#result .verdict, #result .error"))
+        assert browser.find_element(By.CSS_SELECTOR, "#result .verdict").text == "BLOCK"
+        mark = browser.find_element(By.CSS_SELECTOR, "#result mark")
+        assert mark.text.startswith("07911 123456")  # offsets right after an emoji
+        redacted = browser.find_element(By.CSS_SELECTOR, "#result .redacted").text
+        assert "07911" not in redacted and "[phone removed]" in redacted
+        assert "suggest remove" in browser.find_element(By.CSS_SELECTOR, "ol.findings").text
+        photos = browser.find_elements(By.CSS_SELECTOR, "#result img, #result p.error")
+        assert len(photos) == 1  # the redacted photo, or why it is not there
+        assert browser.execute_script("return window.pwned === undefined")
+    finally:
+        stop_server(proc)
