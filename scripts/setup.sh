@@ -5,9 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SYSTEM_PACKAGES=(tesseract-ocr tesseract-ocr-eng libzbar0)
+SYSTEM_PACKAGES=(tesseract-ocr tesseract-ocr-eng libzbar0 chromium chromium-driver)
 PYTHON=${PYTHON:-python3}
-EXTRAS=${POSTGUARD_EXTRAS:-dev,faces,heic,fast-ocr}
+EXTRAS=${POSTGUARD_EXTRAS:-dev,faces,heic,fast-ocr,serve,dask}
 
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do
