@@ -34,6 +34,8 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("221B Baker Street", [("PG202", "221B Baker Street")]),
     ("meet at 12 elm rd at 3", [("PG202", "12 elm rd")]),
     ("dropped off at 14 kings ave", [("PG202", "14 kings ave")]),
+    ("dropped off at 14 Kings ave", [("PG202", "14 Kings ave")]),
+    ("Flat B, 14 Kings Court", [("PG203", "Flat B, 14 Kings Court")]),
     ("He is at 7 St John's Road now", [("PG202", "7 St John's Road")]),
     ("Party at 12-14 Mill Lane!", [("PG202", "12-14 Mill Lane")]),
     ("we met at 5 Mill Walk, then home", [("PG202", "5 Mill Walk")]),

@@ -33,7 +33,7 @@ _OUTWARD_ALONE = re.compile(rf"(?<![A-Za-z0-9])({_OUTWARD})(?![A-Za-z0-9])")
 _ORDINAL = {"1": "st", "2": "nd", "3": "rd"}
 # UK house numbers stop well short of 1000; four digits are years ("In 2024 Station Road")
 _HOUSE_NUMBER = re.compile(r"[1-9][0-9]{0,2}[A-Za-z]?")
-_FLAT_NUMBER = re.compile(r"[A-Za-z]?[0-9]{1,4}[A-Za-z]?")
+_FLAT_NUMBER = re.compile(r"[A-Za-z]?[0-9]{1,4}[A-Za-z]?|[A-Z]")
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 _DIGIT = re.compile(r"[0-9]")
 _AREA_AFTER = re.compile(r"\s+area\b", re.IGNORECASE)
@@ -238,7 +238,7 @@ class AddressDetector(TextDetector):
             return None
         if any(word_key(w) in lex.units for w in names[:1]) and (lower or tier == "weak"):
             return None
-        if lower and (tier != "street" or len(names) > 2 or not all(w.islower() for w in names)):
+        if lower and (tier != "street" or len(names) > 2):
             return None  # "has 2 best friends close"
         if tier == "weak" and is_alpha(follow) and (
                 is_cap(follow) or word_key(follow) not in lex.name_stop):
