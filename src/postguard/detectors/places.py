@@ -36,6 +36,7 @@ _HOUSE_NUMBER = re.compile(r"[1-9][0-9]{0,2}[A-Za-z]?")
 _FLAT_NUMBER = re.compile(r"[A-Za-z]?[0-9]{1,4}[A-Za-z]?|[A-Z]")
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 _DIGIT = re.compile(r"[0-9]")
+_CUE_GAP = re.compile(r"[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
 _AREA_AFTER = re.compile(r"\s+area\b", re.IGNORECASE)
 
 
@@ -238,8 +239,8 @@ class AddressDetector(TextDetector):
             return None
         if any(word_key(w) in lex.units for w in names[:1]) and (lower or tier == "weak"):
             return None
-        if lower and (tier != "street" or len(names) > 2):
-            return None  # "has 2 best friends close"
+        if lower and (len(names) > 2 or (tier != "street" and not self._cue_right_before(t, k))):
+            return None  # "has 2 best friends close"; but "lives at 5 marine view"
         if tier == "weak" and is_alpha(follow) and (
                 is_cap(follow) or word_key(follow) not in lex.name_stop):
             return None  # "Top 5 Summer Walk Routes", "2 West End shows"
@@ -302,8 +303,8 @@ class AddressDetector(TextDetector):
         if word_key(follow) in lex.venues:
             return None  # Abbey Road Studios, Station Road Primary
         cue = self._home_cue(t, j, i)
-        if lower and (not cue or tier != "street"):
-            return None
+        if lower and (not cue or (tier != "street" and not self._cue_right_before(t, j))):
+            return None  # lowercase needs a home cue: "lives on marine view"
         if not cue:
             caps = all(w.isupper() for w in (*names, t.words[i]) if len(w) > 1)
             if tier == "weak" or lex.normalise([*names, t.words[i]]) in lex.landmarks:
@@ -314,6 +315,13 @@ class AddressDetector(TextDetector):
                           "street name")
         return _Place(s, e, "PG212", Category.LOCATION, Severity.HIGH, 0.85,
                       "street named as someone's home")
+
+    def _cue_right_before(self, t: Tokens, j: int) -> bool:
+        """A home cue ends just before token j ("lives on [the] ...")."""
+        s = t.starts[j]
+        _, ends = _cue_spans(t, "before", self._lex.home_before)
+        k = bisect.bisect_right(ends, s) - 1
+        return k >= 0 and _CUE_GAP.fullmatch(t.text, ends[k], s) is not None
 
     def _home_cue(self, t: Tokens, j: int, i: int) -> bool:
         """A home cue in the same sentence, shortly before or after tokens j..i."""
