@@ -32,9 +32,13 @@ from corpus_lib import (  # noqa: E402
 
 
 def predicted_spans(report: Any) -> list[Span]:
-    """The report's findings as spans; findings without a text span match by category only."""
+    """The report's findings as spans; findings without a text span match by category only.
+    Findings the policy allows (action "allow", e.g. a staff member's name) flag nothing to
+    the author, so they are not predictions."""
     out = []
     for f in report.findings:
+        if f.action is not None and f.action.value == "allow":
+            continue
         cat = f.category.value
         if f.source == "text" and f.start is not None and f.end is not None:
             out.append(Span(cat, f.start, f.end))

@@ -13,7 +13,31 @@ from .model import Category, Finding, Post, Severity
 _PLACE = frozenset({Category.SCHOOL, Category.ADDRESS, Category.LOCATION})
 
 
+# A "name" inside a school, an address, a street or a contact detail is part of that thing
+# (Lycée Victor Hugo, 12 Mary Street, amy.smith@...), not a person named in the post.
+_CONTAINS_NAMES = frozenset({Category.SCHOOL, Category.ADDRESS, Category.LOCATION,
+                             Category.EMAIL, Category.SOCIAL_HANDLE})
+
+
+def resolve(findings: list[Finding]) -> list[Finding]:
+    """Drop person-name findings that lie inside a school, address, place or contact span."""
+    holders = [(f.source, f.start, f.end) for f in findings
+               if f.category in _CONTAINS_NAMES and f.start is not None]
+    if not holders:
+        return findings
+    out = []
+    for f in findings:
+        if f.category is Category.PERSON_NAME and f.start is not None and f.end is not None and any(
+            src == f.source and s is not None and e is not None and s < f.end and f.start < e
+            for src, s, e in holders
+        ):
+            continue
+        out.append(f)
+    return out
+
+
 def escalate(post: Post, findings: list[Finding]) -> list[Finding]:
+    findings = resolve(findings)
     cats = {f.category for f in findings}
     has_photo = bool(post.images)
     has_name = Category.PERSON_NAME in cats

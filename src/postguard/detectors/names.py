@@ -30,7 +30,15 @@ _UP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
 _LO = "a-zß-öø-ÿ\u0100-\u017f"
 _WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+)*"
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|dos|du|la|le|bin|bint|al|el|ibn|ben)"
-_CANDIDATE = re.compile(rf"(?<![\w@#]){_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD}){{1,3}}(?![\w@])")
+_CANDIDATE = re.compile(
+    rf"(?<![\w@#]){_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_WORD}){{1,3}}(?![\w@])"
+)
+_WORD_RE = re.compile(rf"{_WORD}|{_PARTICLE}")
+_TITLES = frozenset(
+    "mr mrs ms miss mx dr prof professor sir dame rev revd coach madame monsieur mme mlle "
+    "señor señora senor senora sr sra herr frau khun pope saint st lord lady king queen "
+    "prince princess captain sensei signor signora".split()
+)
 _TITLE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Rev|Revd|Coach|Madame|Monsieur|"
     r"Señor|Señora|Herr|Frau)\.?\s+$"
@@ -51,6 +59,11 @@ def _lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozens
     famous = frozenset(" ".join(w.lower().split()) for w in _lines("well_known.txt"))
     not_names = frozenset(w.lower() for w in _lines("not_name_words.txt"))
     return firsts, lasts, famous, not_names
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _lines("common_words.txt"))
 
 
 def model_path() -> Path:
@@ -108,13 +121,19 @@ class PersonNameDetector(TextDetector):
         )
 
     def _candidates(self, text: str) -> list[tuple[int, int]]:
-        firsts, lasts, _, not_names = _lexicons()
+        firsts, _, _, not_names = _lexicons()
+        common = _common_words()
         out = []
         for m in _CANDIDATE.finditer(text):
             words = m.group().split()
-            if words[-1].lower() in not_names or words[0].lower() in not_names:
+            if any(w.lower() in not_names for w in words):
                 continue
-            out.append((m.start(), m.end()))
+            start = m.start()
+            while words and words[0].lower() in common and words[0].lower() not in firsts:
+                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
+                words = words[1:]
+            if len(words) >= 2:
+                out.append((start, m.end()))
         return out
 
     def detect_text(self, text: str) -> Iterable[Finding]:
@@ -128,8 +147,10 @@ class PersonNameDetector(TextDetector):
             if ent.label_ != "PERSON":
                 continue
             s, e = ent.start_char, ent.end_char
-            if any(s < ce and cs < e for cs, ce in cands):
-                spans[(s, e)] = 0.9
+            for cs, ce in cands:
+                # Keep the part of the model's span that is a run of name-like words.
+                if s < ce and cs < e:
+                    spans[(max(s, cs), min(e, ce))] = 0.9
         # Lexicon fallback: a known given name and a known surname, in either order (family
         # name first is usual in Chinese, Japanese, Korean and Hungarian names).
         for cs, ce in cands:
@@ -155,10 +176,21 @@ class PersonNameDetector(TextDetector):
             if span.endswith(suffix):
                 e -= 2
                 span = span[:-2]
-        words = [w for w in span.split() if not re.fullmatch(_PARTICLE, w)]
-        if len(words) < 2 or words[-1].lower() in not_names:
+        raw = span.split()
+        if not raw or not all(_WORD_RE.fullmatch(w) for w in raw):
             return None
-        if any(not w[:1].isupper() for w in words):
+        titled = False
+        while raw and raw[0].lower().rstrip(".") in _TITLES:
+            titled = True
+            s = text.index(raw[1], s + len(raw[0])) if len(raw) > 1 else e
+            raw = raw[1:]
+        common = _common_words()
+        while raw and raw[0].lower() in common and raw[0].lower() not in firsts:
+            s = text.index(raw[1], s + len(raw[0])) if len(raw) > 1 else e
+            raw = raw[1:]
+        span = text[s:e]
+        words = [w for w in raw if not re.fullmatch(_PARTICLE, w)]
+        if len(words) < 2 or any(w.lower() in not_names for w in words):
             return None
         key = " ".join(span.lower().split())
         if key in self._staff:
@@ -166,7 +198,7 @@ class PersonNameDetector(TextDetector):
         if key in famous:
             return self.finding("PG322", Category.PERSON_NAME, Severity.LOW,
                                 "name of a well-known person", score=score, start=s, end=e)
-        if _TITLE.search(text[max(0, s - 12):s]):
+        if titled or _TITLE.search(text[max(0, s - 12):s]):
             return self.finding("PG322", Category.PERSON_NAME, Severity.LOW,
                                 "name of a staff member (with a title)", score=score,
                                 start=s, end=e)
