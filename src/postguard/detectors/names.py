@@ -34,11 +34,6 @@ _CANDIDATE = re.compile(
     rf"(?<![\w@#]){_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_WORD}){{1,3}}(?![\w@])"
 )
 _WORD_RE = re.compile(rf"{_WORD}|{_PARTICLE}")
-_TITLES = frozenset(
-    "mr mrs ms miss mx dr prof professor sir dame rev revd coach madame monsieur mme mlle "
-    "señor señora senor senora sr sra herr frau khun pope saint st lord lady king queen "
-    "prince princess captain sensei signor signora".split()
-)
 _TITLE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Rev|Revd|Coach|Madame|Monsieur|"
     r"Señor|Señora|Herr|Frau)\.?\s+$"
@@ -64,6 +59,11 @@ def _lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozens
 @functools.cache
 def _common_words() -> frozenset[str]:
     return frozenset(w.lower() for w in _lines("common_words.txt"))
+
+
+@functools.cache
+def _titles() -> frozenset[str]:
+    return frozenset(w.lower() for w in _lines("titles.txt"))
 
 
 def model_path() -> Path:
@@ -180,7 +180,7 @@ class PersonNameDetector(TextDetector):
         if not raw or not all(_WORD_RE.fullmatch(w) for w in raw):
             return None
         titled = False
-        while raw and raw[0].lower().rstrip(".") in _TITLES:
+        while raw and raw[0].lower().rstrip(".") in _titles():
             titled = True
             s = text.index(raw[1], s + len(raw[0])) if len(raw) > 1 else e
             raw = raw[1:]
