@@ -34,10 +34,6 @@ _CANDIDATE = re.compile(
     rf"(?<![\w@#]){_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_WORD}){{1,3}}(?![\w@])"
 )
 _WORD_RE = re.compile(rf"{_WORD}|{_PARTICLE}")
-_TITLE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Rev|Revd|Coach|Madame|Monsieur|"
-    r"Señor|Señora|Herr|Frau)\.?\s+$"
-)
 
 MODEL_NAME = "postguard_en"
 
@@ -198,7 +194,11 @@ class PersonNameDetector(TextDetector):
         if key in famous:
             return self.finding("PG322", Category.PERSON_NAME, Severity.LOW,
                                 "name of a well-known person", score=score, start=s, end=e)
-        if titled or _TITLE.search(text[max(0, s - 12):s]):
+        before = text[max(0, s - 16):s]
+        prev = ""
+        if before[-1:].isspace() and before.strip():
+            prev = before.split()[-1].lower().rstrip(".")
+        if titled or prev in _titles():
             return self.finding("PG322", Category.PERSON_NAME, Severity.LOW,
                                 "name of a staff member (with a title)", score=score,
                                 start=s, end=e)
