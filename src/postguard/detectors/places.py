@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..model import Action, Category, Finding, Severity, Suggestion
 from ..policy import Policy
+from .abroad import addresses_abroad
 from .base import TextDetector
 from .place_data import Tokens, is_alpha, is_cap, lexicon, postcode_area, word_key
 
@@ -106,6 +107,9 @@ class AddressDetector(TextDetector):
                     places.append(place)
         if has_digit:
             places.extend(self._districts(text, postcodes))
+            places.extend(_Place(s, e, "PG202", Category.ADDRESS, Severity.HIGH, 0.85,
+                                 "house number and street (outside the UK)")
+                          for s, e in addresses_abroad(text))
         return _drop_contained(places)
 
     def _homes(self, t: Tokens, cues: list[re.Match[str]]) -> Iterator[_Place]:
