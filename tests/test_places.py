@@ -102,6 +102,8 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("round the corner from her house on Victoria Avenue",
      [("PG212", "Victoria Avenue")]),
     ("Cedar Close, where she lives", [("PG212", "Cedar Close")]),
+    ("Elm Rd. is where she lives", [("PG212", "Elm Rd.")]),
+    ("She lives in Hove. We walked down Elm Road", [("PG211", "Elm Road")]),
     ("Maria is staying with her host family on Cedar Close this term",
      [("PG212", "Cedar Close")]),
     ("Maria's host family live on Preston Drove.", [("PG212", "Preston Drove")]),

@@ -35,7 +35,11 @@ _ORDINAL = {"1": "st", "2": "nd", "3": "rd"}
 # UK house numbers stop well short of 1000; four digits are years ("In 2024 Station Road")
 _HOUSE_NUMBER = re.compile(r"[1-9][0-9]{0,2}[A-Za-z]?")
 _FLAT_NUMBER = re.compile(r"[A-Za-z]?[0-9]{1,4}[A-Za-z]?|[A-Z]")
-_SENTENCE_BREAK = re.compile(r"[.!?\n]")
+# a full stop ends a sentence, but not after St, Rd, No, Mr ... ("lives on St. John's Road")
+_SENTENCE_BREAK = re.compile(
+    r"[!?\n]|(?<!\bSt)(?<!\bRd)(?<!\bAve)(?<!\bNo)(?<!\bno)(?<!\bMr)(?<!\bMrs)(?<!\bMs)"
+    r"(?<!\bDr)\.(?=\s|\Z)"
+)
 _DIGIT = re.compile(r"[0-9]")
 _CUE_GAP = re.compile(r"[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
 _AREA_AFTER = re.compile(r"\s+area\b", re.IGNORECASE)
