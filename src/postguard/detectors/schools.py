@@ -66,6 +66,7 @@ class _Lexicon:
     after: frozenset[str]
     tail_stop: frozenset[str]
     specialisms: frozenset[str]
+    joined_on: frozenset[str]
     reject: frozenset[str]
     traps: re.Pattern[str]
     prefilter: re.Pattern[str]
@@ -109,6 +110,8 @@ def _lexicon() -> _Lexicon:
         after=_words(traps, "after", "words"),
         tail_stop=_words(words, "tail_stop", "words"),
         specialisms=_words(words, "specialisms", "words"),
+        joined_on=_words(words, "joined_on", "words") | _words(words, "specialisms", "words")
+        | _words(words, "types", "words"),
         reject=_words(traps, "reject_tokens", "words"),
         traps=trap_rx,
         prefilter=prefilter,
@@ -483,7 +486,7 @@ class SchoolDetector(TextDetector):
         if j + 1 < n and keys[j] in ("and", "&") and toks.joined(j):
             k = j + 1
             while k < n and k <= j + 4 and toks.joined(k) and toks.cap(k) \
-                    and keys[k] not in lex.stop:
+                    and keys[k] in lex.joined_on:
                 if (self._ends_name(toks, k) and keys[k] not in lex.weak) or keys[k] in (
                     "centre", "unit", "base"
                 ):

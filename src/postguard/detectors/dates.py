@@ -1,0 +1,364 @@
+"""Dates of birth and ages that identify a child.
+
+PG311: a full date (day, month, year, in any common layout) next to a birth cue (born, DOB,
+d.o.b., date of birth, birthday). PG312: an age with a birthday ("Happy 11th birthday"), an
+age with a name ("Amy turns 12 today", "Amy (11)", "Amy, aged 9"), or a birthday without the
+year next to a name ("Amy's birthday is on 3 May"). Dates of events, year-only mentions
+("born in 1564"), group ages ("children aged 9 to 11") and adults' milestones are not
+findings. Words live in `data/dates.toml`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from ..model import Action, Category, Finding, Severity, Suggestion
+from ..policy import Policy
+from ..tomlcompat import tomllib
+from .base import TextDetector
+
+_MIN_YEAR = 1900  # a birth year before this is history, not a person to protect
+_MAX_AGE = 19  # ages above this are adults' milestones
+_BEFORE = 60  # characters a cue may stand before a date
+_AFTER = 40  # ... or after it
+# A sentence ends at . ! ? before a space, or a line break; not at the dots of "d.o.b."
+_SENTENCE_END = re.compile(r"(?:(?<![.\s][^\W\d_])\.|[!?])(?:\s|$)|\n")
+_DIGIT = re.compile(r"\d")
+_NAME = re.compile(r"(?<![\w'’])[^\W\d_][\w'’-]*")
+
+
+class _Spans:
+    """Spans already claimed, kept sorted: overlap checks stay cheap on a 5 MB post."""
+
+    __slots__ = ("starts", "ends")
+    _LONGEST = 80  # no span here is longer, so a look back this far is enough
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        j = bisect.bisect_left(self.starts, end) - 1
+        while j >= 0 and self.starts[j] > start - self._LONGEST:
+            if self.ends[j] > start:
+                return True
+            j -= 1
+        return j >= 0 and self.ends[j] > start
+
+    def add(self, start: int, end: int) -> None:
+        j = bisect.bisect_right(self.starts, start)
+        self.starts.insert(j, start)
+        self.ends.insert(j, end)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    months: dict[str, int]
+    ages: dict[str, int]
+    ordinals: dict[str, int]
+    not_names: frozenset[str]
+    groups: frozenset[str]
+    org_birthday: frozenset[str]
+    full_dates: tuple[re.Pattern[str], ...]
+    day_month: tuple[re.Pattern[str], ...]
+    birth_cue: re.Pattern[str]
+    birthday_cue: re.Pattern[str]
+    any_cue: re.Pattern[str]
+    range_words: re.Pattern[str]
+    ordinal_birthday: re.Pattern[str]
+    turns: re.Pattern[str]
+    paren_age: re.Pattern[str]
+    comma_age: re.Pattern[str]
+    aged: re.Pattern[str]
+    year_old: re.Pattern[str]
+    word_cues: re.Pattern[str]
+    word_before: re.Pattern[str]
+
+
+@functools.cache
+def _rules() -> _Rules:
+    text = resources.files("postguard.data").joinpath("dates.toml").read_text("utf-8")
+    raw: dict[str, Any] = tomllib.loads(text)
+    months = {str(k).casefold(): int(v) for k, v in raw["months"].items()}
+    ages = {str(k).casefold(): int(v) for k, v in raw["ages"].items()}
+    ordinals = {str(k).casefold(): int(v) for k, v in raw["ordinals"].items()}
+    mon = "|".join(sorted(months, key=len, reverse=True))
+    num = r"\d{1,2}|" + "|".join(sorted(ages, key=len, reverse=True))
+    ordw = "|".join(sorted(ordinals, key=len, reverse=True))
+    cues = raw["cues"]
+    birth = "|".join(cues["birth"])
+    bday = "|".join(re.escape(c) for c in cues["birthday"])
+    day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+    full_dates = (
+        # 3 May 2014, 3rd of May 2014, 03-May-2014
+        re.compile(rf"(?<![\d.])\b{day}(?:\s+of)?[\s\-]+(?P<m>{mon})\.?,?[\s\-]+"
+                   r"(?P<y>\d{4})(?!\d)", re.IGNORECASE),
+        # May 3, 2014; May 3rd 2014
+        re.compile(rf"\b(?P<m>{mon})\.?\s+{day},?\s+(?P<y>\d{{4}})(?!\d)", re.IGNORECASE),
+        # 03/05/2014, 3.5.14, 03-05-2014 (day-month or month-day)
+        re.compile(r"(?<![\d/.\-])(?P<a>\d{1,2})(?P<s>[/.\-])(?P<b>\d{1,2})(?P=s)"
+                   r"(?P<y>\d{4}|\d{2})(?!\d|[/.\-]\d)"),
+        # 2014-05-03, 2014/05/03
+        re.compile(r"(?<![\d/.\-])(?P<y>\d{4})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)"
+                   r"(?P<d>\d{1,2})(?!\d|[/.\-]\d)"),
+    )
+    cap_mon = "|".join(
+        sorted({m.capitalize() for m in months} | {m.upper() for m in months}, key=len,
+               reverse=True)
+    )
+    day_month = (
+        re.compile(rf"(?<![\d.])\b{day}(?:\s+of)?\s+(?P<m>{cap_mon})\b\.?"),
+        re.compile(rf"\b(?P<m>{cap_mon})\.?\s+{day}\b"),
+    )
+    return _Rules(
+        months=months,
+        ages=ages,
+        ordinals=ordinals,
+        not_names=frozenset(str(w).casefold() for w in raw["names"]["not_names"]),
+        groups=frozenset(str(w).casefold() for w in raw["names"]["groups"]),
+        org_birthday=frozenset(
+            str(w).casefold() for w in raw["names"]["organisation_birthday"]
+        ),
+        full_dates=full_dates,
+        day_month=day_month,
+        birth_cue=re.compile(rf"\b(?:{birth})(?!\w)", re.IGNORECASE),
+        birthday_cue=re.compile(rf"\b(?:{bday})(?!\w)", re.IGNORECASE),
+        any_cue=re.compile(rf"\b(?:{birth}|{bday})(?!\w)", re.IGNORECASE),
+        range_words=re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in cues["range"]) + r")\b", re.IGNORECASE
+        ),
+        ordinal_birthday=re.compile(
+            rf"\b(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{ordw})\s+(?:{bday})(?!\w)", re.IGNORECASE
+        ),
+        turns=re.compile(
+            r"(?<=\s)(?P<verb>turns|turned|has\s+turned|is\s+turning|will\s+turn|will\s+be|"
+            rf"is\s+now|is)\s+(?P<n>{num})\b"
+            r"(?P<tail>\s+(?:today|tomorrow|this\s+week|on\s+\w+|years?\s+old))?"
+        ),
+        paren_age=re.compile(r"(?<=[^\W\d_])\s?\((?P<n>\d{1,2})\)"),
+        comma_age=re.compile(r"(?<=[^\W\d_]),\s(?P<n>\d{1,2}),\s(?!\d)"),
+        aged=re.compile(rf"(?<![\w'’])[Aa]ged\s+(?P<n>{num})\b"
+                        r"(?!\s*(?:-|–|to\b|and\b|or\b|\+|&|plus\b|years?\s+and\b))"),
+        year_old=re.compile(rf"\b(?P<n>{num})[\s-]+years?[\s-]+old\b(?![\s-]*s\b)",
+                            re.IGNORECASE),
+        word_before=re.compile(r"([^\W\d_][\w'’-]*)[ \t]*,?[ \t]*$"),
+        word_cues=re.compile(r"birth|bday|b-day|turn|aged|year.old|born|\bdob\b|d\.o\.b",
+                             re.IGNORECASE),
+    )
+
+
+def _year(raw: str) -> int:
+    y = int(raw)
+    if len(raw) == 2:
+        now = datetime.date.today().year % 100
+        y += 2000 if y <= now else 1900
+    return y
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        datetime.date(y, m, d)
+    except ValueError:
+        return False
+    return _MIN_YEAR <= y <= datetime.date.today().year
+
+
+class DateOfBirthDetector(TextDetector):
+    name = "date_of_birth"
+    codes = ("PG311", "PG312")
+    categories = (Category.DATE_OF_BIRTH,)
+    description = "full dates of birth, and ages or birthdays that identify a child"
+
+    def __init__(self, policy: Policy) -> None:
+        super().__init__(policy)
+        self._r = _rules()
+        org = policy.section("organisation").get("name")
+        self._org = org.casefold() if isinstance(org, str) else ""
+
+    # -- helpers -----------------------------------------------------------------------
+    def _is_name(self, word: str) -> bool:
+        key = word.casefold().replace("’", "'")
+        key = key[:-2] if key.endswith("'s") else key
+        return (
+            word[:1].isupper() and len(key) > 1 and key not in self._r.not_names
+            and key != self._org and not word.isupper()
+        )
+
+    def _name_near(self, text: str, start: int, end: int) -> bool:
+        """A capitalised word that may be a person's name in the same sentence, close by."""
+        lo, hi = self._sentence(text, start, end)
+        for m in _NAME.finditer(text, max(lo, start - _BEFORE), min(hi, end + _AFTER)):
+            if start <= m.start() < end:
+                continue
+            if self._is_name(m.group()) and not self._r.months.get(m.group().casefold()):
+                return True
+        return False
+
+    @staticmethod
+    def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+        lo = max(0, start - _BEFORE - 1)
+        last = None
+        for m in _SENTENCE_END.finditer(text, lo, start):
+            last = m
+        lo = last.end() if last else lo
+        m2 = _SENTENCE_END.search(text, end, min(len(text), end + _AFTER + 1))
+        hi = m2.start() if m2 else min(len(text), end + _AFTER)
+        return lo, hi
+
+    def _cue(self, text: str, start: int, end: int, cue: re.Pattern[str]) -> re.Match[str] | None:
+        """A cue in the same sentence, just before or just after the span; a cue followed by a
+        range word ("born between", "born after") does not count."""
+        lo, hi = self._sentence(text, start, end)
+        for m in cue.finditer(text, max(lo, start - _BEFORE), start):
+            if not self._r.range_words.search(text, m.end(), start):
+                return m
+        return cue.search(text, end, min(hi, end + _AFTER))
+
+    # -- the scan ----------------------------------------------------------------------
+    def detect_text(self, text: str) -> Iterable[Finding]:
+        r = self._r
+        if not _DIGIT.search(text) and not r.word_cues.search(text):
+            return
+        taken = _Spans()
+        if r.any_cue.search(text):
+            yield from self._dates(text, taken)
+            yield from self._ordinal_birthdays(text, taken)
+        yield from self._ages(text, taken)
+
+    def _full_dates(
+        self, text: str, seen: _Spans
+    ) -> Iterator[tuple[int, int, int]]:
+        """(start, end, year) of every valid full date in the text; `seen` gets the spans of
+        every full date, valid or not, so that "23 April 1564" is not read as "23 April"."""
+        for rx in self._r.full_dates:
+            for m in rx.finditer(text):
+                seen.add(m.start(), m.end())
+                g = m.groupdict()
+                y = _year(g["y"])
+                if "a" in g and g.get("a") is not None:
+                    a, b = int(g["a"]), int(g["b"])
+                    if not (_valid(y, b, a) or _valid(y, a, b)):
+                        continue
+                else:
+                    mon = g["m"]
+                    month = int(mon) if mon.isdigit() else self._r.months[mon.casefold()]
+                    if not _valid(y, month, int(g["d"])):
+                        continue
+                yield m.start(), m.end(), y
+
+    def _dates(self, text: str, taken: _Spans) -> Iterator[Finding]:
+        r = self._r
+        this_year = datetime.date.today().year
+        seen = _Spans()
+        for start, end, year in sorted(set(self._full_dates(text, seen))):
+            if taken.overlaps(start, end):
+                continue
+            if self._cue(text, start, end, r.birth_cue):
+                code = "PG311"
+            elif self._cue(text, start, end, r.birthday_cue):
+                if year < this_year - 1:
+                    code = "PG311"
+                elif self._name_near(text, start, end):
+                    code = "PG312"  # this year's celebration: the day and month, and a name
+                else:
+                    continue
+            else:
+                continue
+            taken.add(start, end)
+            if code == "PG311":
+                yield self.finding("PG311", Category.DATE_OF_BIRTH, Severity.HIGH,
+                                   "full date of birth", score=0.95, start=start, end=end,
+                                   suggestion=Suggestion(Action.REPLACE, "[date removed]"))
+            else:
+                yield self._birthday(start, end)
+        for rx in r.day_month:
+            for m in rx.finditer(text):
+                start, end = m.start(), m.end()
+                if taken.overlaps(start, end) or seen.overlaps(start, end):
+                    continue
+                month = r.months[m.group("m").casefold()]
+                if not _valid(2000, month, int(m.group("d"))):  # a leap year: 29 Feb is fine
+                    continue
+                cue = self._cue(text, start, end, r.any_cue)
+                if cue is None:
+                    continue
+                possessive = re.search(r"['’]s\s+$", text[max(0, cue.start() - 3):cue.start()])
+                if not (possessive or self._name_near(text, start, end)):
+                    continue
+                taken.add(start, end)
+                yield self._birthday(start, end)
+
+    def _birthday(self, start: int, end: int) -> Finding:
+        return self.finding("PG312", Category.DATE_OF_BIRTH, Severity.MEDIUM,
+                            "birthday next to a name", score=0.8, start=start, end=end,
+                            suggestion=Suggestion(Action.REPLACE, "[date removed]"))
+
+    def _ordinal_birthdays(self, text: str, taken: _Spans) -> Iterator[Finding]:
+        r = self._r
+        for m in r.ordinal_birthday.finditer(text):
+            raw = m.group("n").casefold()
+            n = int(raw[:-2]) if raw[:1].isdigit() else r.ordinals[raw]
+            if not 1 <= n <= _MAX_AGE:
+                continue
+            before = text[max(0, m.start() - 30):m.start()].casefold().split()
+            if any(w.replace("’", "'") in r.org_birthday for w in before[-2:]):
+                continue  # "celebrating our 10th birthday": the organisation's
+            if self._org and self._org in before[-3:]:
+                continue
+            start, end = m.start("n"), m.end("n")
+            taken.add(start, end)
+            yield self.finding("PG312", Category.DATE_OF_BIRTH, Severity.MEDIUM,
+                               "age with a birthday", score=0.8, start=start, end=end,
+                               suggestion=Suggestion(Action.REMOVE))
+
+    def _age(self, raw: str) -> int:
+        raw = raw.casefold()
+        return int(raw) if raw.isdigit() else self._r.ages.get(raw, 0)
+
+    def _name_before(self, text: str, pos: int) -> bool:
+        """The word ending just before `pos` (spaces between) may be a person's name."""
+        m = self._r.word_before.search(text, max(0, pos - 40), pos)
+        return m is not None and self._is_name(m.group(1))
+
+    def _ages(self, text: str, taken: _Spans) -> Iterator[Finding]:
+        r = self._r
+        found: list[tuple[int, int, str]] = []
+        for m in r.turns.finditer(text):
+            verb = m.group("verb")
+            if verb.startswith(("is", "will be")) and not m.group("tail"):
+                continue  # "Amy is 11" alone may be anything; "Amy is 11 today" is an age
+            if 1 <= self._age(m.group("n")) <= _MAX_AGE and self._name_before(text, m.start()):
+                found.append((m.start("verb"), m.end("n"), "age next to a name"))
+        if "(" in text:
+            for m in r.paren_age.finditer(text):
+                if 1 <= int(m.group("n")) <= _MAX_AGE and self._name_before(text, m.start()):
+                    found.append((m.start("n") - 1, m.end(), "age next to a name"))
+        for m in r.comma_age.finditer(text):
+            if 1 <= int(m.group("n")) <= _MAX_AGE and self._name_before(text, m.start()):
+                found.append((m.start("n"), m.end("n"), "age next to a name"))
+        for m in r.aged.finditer(text):
+            before = r.word_before.search(text, max(0, m.start() - 40), m.start())
+            pre = before.group(1).casefold() if before else ""
+            if pre in r.groups or not 1 <= self._age(m.group("n")) <= _MAX_AGE:
+                continue
+            found.append((m.start(), m.end("n"), "child's age"))
+        if "old" in text or "OLD" in text:
+            for m in r.year_old.finditer(text):
+                if 1 <= self._age(m.group("n")) <= _MAX_AGE and self._name_near(
+                    text, m.start(), m.end()
+                ):
+                    found.append((m.start(), m.end(), "age next to a name"))
+        for start, end, message in sorted(found):
+            if taken.overlaps(start, end):
+                continue
+            taken.add(start, end)
+            yield self.finding("PG312", Category.DATE_OF_BIRTH, Severity.MEDIUM, message,
+                               score=0.75, start=start, end=end,
+                               suggestion=Suggestion(Action.REVIEW))
