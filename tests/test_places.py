@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 import time
 
@@ -9,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from postguard import Screener
 from postguard.codes import code_table
 from postguard.detectors.places import AddressDetector
 from postguard.model import Category, Severity
@@ -233,9 +235,7 @@ def test_codes_documented_and_registered() -> None:
      "Shopping on Oxford Street in A4 paper hats"),
 ])
 def test_screen_verdicts_and_redaction(text: str, verdict: str, redacted: str) -> None:
-    from postguard import Screener
-
-    report = Screener(detectors=["address"]).screen(text)
+    report = _address_screener().screen(text)
     assert report.verdict.value == verdict
     assert report.redacted_text == redacted
 
@@ -253,6 +253,21 @@ def test_spans_inside_and_never_raises(text: str) -> None:
         assert f.start is not None and f.end is not None
         assert 0 <= f.start < f.end <= len(text)
         assert text[f.start:f.end].strip() == text[f.start:f.end]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_WORDS), max_size=30).map(" ".join))
+def test_redaction_leaves_no_address_behind(text: str) -> None:
+    report = _address_screener().screen(text)
+    for f in report.findings:
+        value = text[f.start or 0:f.end]
+        if text.count(value) == 1:
+            assert value not in report.redacted_text
+
+
+@functools.cache
+def _address_screener() -> Screener:
+    return Screener(detectors=["address"])
 
 
 @settings(max_examples=100, deadline=None)
