@@ -182,6 +182,7 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("the CO2 in the air", []),
     ("students in B2 class", []),
     ("Happy birthday Mrs Lane", []),
+    ("catch a 12 Oxford Road bus", []),
     ("Friday 12 July Road safety talk", []),
     ("Chapter 3 The Road Home", []),
     ("Year 10 The Drive", []),

@@ -249,6 +249,8 @@ class AddressDetector(TextDetector):
             return None
         if lower and (len(names) > 2 or (tier != "street" and not self._cue_right_before(t, k))):
             return None  # "has 2 best friends close"; but "lives at 5 marine view"
+        if word_key(follow) in lex.venues:
+            return None  # "the 12 Oxford Road bus", "5 Station Road Primary"
         if tier == "weak" and is_alpha(follow) and (
                 is_cap(follow) or word_key(follow) not in lex.name_stop):
             return None  # "Top 5 Summer Walk Routes", "2 West End shows"
