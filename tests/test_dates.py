@@ -1,0 +1,162 @@
+"""The date_of_birth detector: full dates of birth (PG311), ages and birthdays (PG312)."""
+
+from __future__ import annotations
+
+import datetime
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from postguard.detectors.dates import DateOfBirthDetector
+from postguard.model import Action, Category, Severity, Verdict
+from postguard.policy import Policy
+from postguard.registry import DetectorRegistry
+from postguard.screener import Screener
+
+THIS_YEAR = datetime.date.today().year
+
+
+@pytest.fixture(scope="module")
+def detector() -> DateOfBirthDetector:
+    return DateOfBirthDetector(Policy.default())
+
+
+def found(det: DateOfBirthDetector, text: str) -> list[tuple[str, str]]:
+    return [(f.code, text[f.start:f.end]) for f in det.detect_text(text)
+            if f.start is not None and f.end is not None]
+
+
+# (text, [(code, matched text), ...]); an empty list is a trap that must not match.
+CASES: list[tuple[str, list[tuple[str, str]]]] = [
+    # -- PG311: full dates of birth, every layout, every cue
+    ("Amy was born on 3 May 2014.", [("PG311", "3 May 2014")]),
+    ("DOB: 03/05/2014", [("PG311", "03/05/2014")]),
+    ("d.o.b. 03.05.14", [("PG311", "03.05.14")]),
+    ("D.O.B. 3/5/2014", [("PG311", "3/5/2014")]),
+    ("Date of birth: 3rd of May 2014", [("PG311", "3rd of May 2014")]),
+    ("Born May 3, 2014 in Leeds", [("PG311", "May 3, 2014")]),
+    ("born 2014-05-03", [("PG311", "2014-05-03")]),
+    ("Her birthday is 3 May 2014", [("PG311", "3 May 2014")]),
+    ("Birth date 12-11-2013, Year 6", [("PG311", "12-11-2013")]),
+    ("Sam (born 21st March 2012) joins us", [("PG311", "21st March 2012")]),
+    ("Our newest pupil, born 05/13/2015 in Ohio", [("PG311", "05/13/2015")]),
+    ("3 May 2014 is Amy's date of birth", [("PG311", "3 May 2014")]),
+    ("Amy was born on 3 May 2014. Trip on 4 May 2024.", [("PG311", "3 May 2014")]),
+    # -- PG312: ages with a birthday or a name
+    ("Happy 11th birthday Amy!", [("PG312", "11th")]),
+    ("Happy eleventh birthday Sam", [("PG312", "eleventh")]),
+    ("Amy turns 12 today", [("PG312", "turns 12")]),
+    ("Ben turned nine on Friday", [("PG312", "turned nine")]),
+    ("Amy is 11 today", [("PG312", "is 11")]),
+    ("Ben is 11 years old", [("PG312", "is 11")]),
+    ("Amy (11) won the race", [("PG312", "(11)")]),
+    ("Amy, aged 9, won the race", [("PG312", "aged 9")]),
+    ("Amy, 11, from Leeds won", [("PG312", "11")]),
+    ("our 9-year-old Amy", [("PG312", "9-year-old")]),
+    # -- PG312: a birthday without the year next to a name
+    ("It's Amy's birthday on 3 May!", [("PG312", "3 May")]),
+    ("Happy birthday Amy, born 3rd May", [("PG312", "3rd May")]),
+    ("Sam's birthday: May 21st", [("PG312", "May 21st")]),
+    (f"Amy's birthday party is on 3 May {THIS_YEAR}", [("PG312", f"3 May {THIS_YEAR}")]),
+    # -- traps
+    ("Trip on 3 May 2024", []),
+    ("Term starts 04/09/2024", []),
+    ("Born to lead!", []),
+    ("The birthday of the school (founded 1880)", []),
+    ("Celebrating our 50th anniversary", []),
+    ("Year 11 students", []),
+    ("11 students went to London", []),
+    ("Shakespeare was born in 1564", []),
+    ("Shakespeare was born on 23 April 1564", []),
+    ("U18 team, over 18s welcome", []),
+    ("Children born between 1 September 2020 and 31 August 2021 can apply.", []),
+    ("Pupils born after 1 September 2013 may enter.", []),
+    ("Clubs for children aged 9 to 11.", []),
+    ("Children aged 9 will enjoy it.", []),
+    ("Open to students aged 12-16", []),
+    ("Our school turns 12 today!", []),
+    ("Celebrating our 10th birthday as a charity", []),
+    ("Happy 50th birthday Mr Jones!", []),
+    ("Suitable for 9-year-olds", []),
+    ("Room (11) is free", []),
+    ("Year 7, 8, 9 and Table (3)", []),
+    ("It is 11 today", []),
+    ("Happy birthday to everyone born in May!", []),
+    ("The 100-year-old oak in the playground", []),
+    ("Results day is 21/08/2025 and GCSEs on 15 May 2025", []),
+    ("Born on 31 February 2014", []),
+    ("Happy birthday Amy! We hope you have a lovely day.", []),
+    ("Birthday cake sale on 3 May raises £50", []),
+    ("Version 2.3.14 released", []),
+    ("Happy birthday CIE, 10 years old today!", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_cases(detector: DateOfBirthDetector, text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(detector, text) == expected
+
+
+def test_full_date_finding_shape(detector: DateOfBirthDetector) -> None:
+    (f,) = detector.detect_text("DOB 3 May 2014")
+    assert (f.category, f.severity) == (Category.DATE_OF_BIRTH, Severity.HIGH)
+    assert f.suggestion is not None and f.suggestion.action is Action.REPLACE
+    assert f.suggestion.replacement == "[date removed]"
+
+
+def test_age_finding_shape(detector: DateOfBirthDetector) -> None:
+    (f,) = detector.detect_text("Amy turns 12 today")
+    assert (f.code, f.severity) == ("PG312", Severity.MEDIUM)
+
+
+def test_registered_screened_and_redacted() -> None:
+    assert DetectorRegistry().get("date_of_birth") is DateOfBirthDetector
+    screener = Screener(detectors=["date_of_birth"])
+    report = screener.screen("Amy was born on 3 May 2014!")
+    assert report.verdict is Verdict.BLOCK
+    assert report.redacted_text == "Amy was born on [date removed]!"
+    review = screener.screen("Happy 11th birthday Amy!")
+    assert review.verdict is Verdict.REVIEW
+    assert review.redacted_text == "Happy birthday Amy!"
+    assert screener.screen("Trip on 3 May 2024").verdict is Verdict.ALLOW
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+def test_spans_inside_text_on_any_string(text: str) -> None:
+    for f in DateOfBirthDetector(Policy.default()).detect_text(text):
+        assert f.start is not None and f.end is not None
+        assert 0 <= f.start < f.end <= len(text)
+
+
+_WORDS = ["born", "DOB", "birthday", "Amy", "(11)", "3", "May", "2014", "03/05/2014", "aged",
+          "9", "turns", "12", "today", ",", ".", "11th", "of", "is", "years", "old", "\n",
+          "😀", "é", "2014-05-03", "d.o.b.", "Happy", "children"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=40))
+@settings(max_examples=300)
+def test_spans_inside_text_on_date_like_words(words: list[str]) -> None:
+    text = " ".join(words)
+    spans = []
+    for f in DateOfBirthDetector(Policy.default()).detect_text(text):
+        assert f.start is not None and f.end is not None
+        assert 0 <= f.start < f.end <= len(text)
+        spans.append((f.start, f.end))
+    spans.sort()
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), "overlap"
+
+
+@pytest.mark.parametrize("unit", ["born 3 May 2014 ", "Amy (11) ", "Amy, 11, ", "1/1/1 ",
+                                  "aged 9 " * 2, "9 " * 10, "born " * 5, "Amy is 11 today. "])
+def test_long_text_is_linear(detector: DateOfBirthDetector, unit: str) -> None:
+    small, big = unit * 1_000, unit * 10_000
+    t0 = time.perf_counter()
+    list(detector.detect_text(small))
+    t1 = time.perf_counter()
+    list(detector.detect_text(big))
+    t2 = time.perf_counter()
+    # Ten times the text: well under a hundred times the time (generous for a busy machine).
+    assert t2 - t1 < 30 * (t1 - t0) + 0.5
