@@ -91,12 +91,28 @@ async def load(port: int, clients: int, requests: int) -> tuple[list[float], flo
     return latencies, time.perf_counter() - t
 
 
-def _cpu_seconds(pid: int) -> float:
-    """User + system CPU of a process (and its reaped children), from /proc."""
-    with open(f"/proc/{pid}/stat") as fh:
-        fields = fh.read().rsplit(")", 1)[1].split()
-    ticks = sum(int(fields[i]) for i in (11, 12, 13, 14))
-    return ticks / os.sysconf("SC_CLK_TCK")
+def _cpu_seconds(root: int) -> float:
+    """User + system CPU of a process and its live descendants, from /proc."""
+    parents: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(name)] = int(fields[1])
+        cpu[int(name)] = sum(int(fields[i]) for i in (11, 12)) / os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid, seconds in cpu.items():
+        p = pid
+        while p and p != root:
+            p = parents.get(p, 0)
+        if p == root:
+            total += seconds
+    return total
 
 
 def main() -> None:

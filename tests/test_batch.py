@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from postguard.batch import check_images, prepare_resume, run_batch
+from postguard.batch import check_images, run_batch
 from postguard.cli import main
 from postguard.model import Post, Report, Verdict
+from postguard.reports.jsonl import prepare_resume
 from postguard.reports.progress import Progress
 
 PHONE = "Any problems, ring me on 07911 123456 tonight"
@@ -202,18 +203,28 @@ def _start(args: list[str]) -> subprocess.Popen[bytes]:
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
+@pytest.fixture(scope="module")
+def big_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    """12,000 posts, their uninterrupted reports, and the policy: shared by the kill tests."""
+    tmp = tmp_path_factory.mktemp("big")
+    policy = tmp / "policy.toml"
+    policy.write_text('[detectors]\nenabled = ["phone"]\n')
+    src = _jsonl(tmp / "in.jsonl", 12000)
+    reference = tmp / "ref.jsonl"
+    run_batch([str(src)], str(reference), policy=str(policy))
+    return src, reference, str(policy)
+
+
 @pytest.mark.parametrize(("sig", "workers"), [(signal.SIGKILL, "2"), (signal.SIGTERM, "2"),
                                              (signal.SIGINT, "1")])
-def test_killed_run_resumes_to_the_same_output(tmp_path: Path, policy: str, sig: int,
-                                               workers: str) -> None:
-    src = _jsonl(tmp_path / "in.jsonl", 30000)
-    reference = tmp_path / "ref.jsonl"
-    run_batch([str(src)], str(reference), policy=policy)
+def test_killed_run_resumes_to_the_same_output(tmp_path: Path, big_run: tuple[Path, Path, str],
+                                               sig: int, workers: str) -> None:
+    src, reference, policy = big_run
     out = tmp_path / "o.jsonl"
     args = ["batch", str(src), "--out", str(out), "--policy", policy, "--workers", workers]
     proc = _start(args)
     deadline = time.monotonic() + 60
-    while (not out.exists() or out.stat().st_size < 50_000) and time.monotonic() < deadline:
+    while (not out.exists() or out.stat().st_size < 20_000) and time.monotonic() < deadline:
         time.sleep(0.01)
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)
@@ -224,4 +235,3 @@ def test_killed_run_resumes_to_the_same_output(tmp_path: Path, policy: str, sig:
     _, err = resumed.communicate(timeout=120)
     assert resumed.returncode == 1, err
     assert out.read_bytes() == reference.read_bytes()
-

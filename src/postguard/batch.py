@@ -22,7 +22,7 @@ import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import IO, Any, NamedTuple, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from .errors import InputError
 from .model import (
@@ -239,84 +239,6 @@ def _init_worker(policy: Policy, key: str, parent: int) -> None:
     worker_screener(policy, key)
 
 
-# -- output -----------------------------------------------------------------------------
-
-
-class JsonlOut:
-    """Appends report lines with one `write` per chunk of complete lines."""
-
-    def __init__(self, dest: str | TextIO) -> None:
-        self.stream: TextIO | None = None
-        self.fd: int | None = None
-        if isinstance(dest, str) and dest != "-":
-            try:
-                self.fd = os.open(dest, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-            except OSError as exc:
-                raise InputError(f"{dest}: cannot write ({exc.strerror})", source=dest) from None
-        else:
-            self.stream = sys.stdout if dest == "-" else dest  # type: ignore[assignment]
-
-    def write(self, lines: Sequence[str]) -> None:
-        if not lines:
-            return
-        text = "\n".join(lines) + "\n"
-        if self.fd is None:
-            assert self.stream is not None
-            self.stream.write(text)
-            self.stream.flush()
-            return
-        data = text.encode("utf-8")
-        while data:
-            n = os.write(self.fd, data)
-            data = data[n:]
-
-    def close(self) -> None:
-        if self.fd is not None:
-            os.close(self.fd)
-            self.fd = None
-
-
-def prepare_resume(path: str) -> int:
-    """Cut a torn last line off an earlier run's output; the number of complete lines."""
-    try:
-        fh = open(path, "rb+")  # noqa: SIM115
-    except FileNotFoundError:
-        return 0
-    except OSError as exc:
-        raise InputError(f"{path}: cannot resume ({exc.strerror})", source=path) from None
-    with fh:
-        size = fh.seek(0, os.SEEK_END)
-        keep = size
-        step = 1 << 16
-        while keep > 0:
-            start = max(0, keep - step)
-            fh.seek(start)
-            block = fh.read(keep - start)
-            nl = block.rfind(b"\n")
-            if nl >= 0:
-                keep = start + nl + 1
-                break
-            keep = start
-        if keep != size:
-            log.info("resume: cutting a torn last line (%d bytes) off %s", size - keep, path)
-            fh.truncate(keep)
-        fh.seek(0)
-        return sum(1 for _ in fh)
-
-
-def _done_lines(path: str) -> Iterator[tuple[str, str]]:
-    """(id, line) of each report already written, in order."""
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            line = line.rstrip("\n")
-            try:
-                pid = json.loads(line)["id"]
-            except (ValueError, KeyError, TypeError):
-                raise InputError(f"{path}:{n}: not a report line; cannot resume (remove the "
-                                 "file or run without --resume)", source=path) from None
-            yield str(pid), line
-
-
 # -- the run ----------------------------------------------------------------------------
 
 
@@ -398,7 +320,9 @@ def run_batch(
     docstring. Raises `InputError` when an input cannot be read at all (the reports written
     before it stay), and `KeyboardInterrupt` when interrupted."""
     from .archives import open_input
+    from .reports.jsonl import JsonlOut, prepare_resume
     from .reports.progress import Progress
+    from .reports.sinks import Sinks
 
     err = err or sys.stderr
     pol = policy if isinstance(policy, Policy) else (
@@ -418,7 +342,7 @@ def run_batch(
             yield from read()
 
     summary = BatchSummary()
-    sinks = _Sinks(html, csv)
+    sinks = Sinks(html, csv)
     stream: Iterator[Item] = items()
     if done:
         stream = _skip_done(stream, out, done, summary, sinks)  # type: ignore[arg-type]
@@ -467,9 +391,11 @@ def _truncate(path: str) -> None:
 
 
 def _skip_done(items: Iterator[Item], out: str, done: int, summary: BatchSummary,
-               sinks: _Sinks) -> Iterator[Item]:
+               sinks: Any) -> Iterator[Item]:
     """Skip the posts an earlier run already reported, checking that they are the same."""
-    lines = _done_lines(out)
+    from .reports.jsonl import done_lines
+
+    lines = done_lines(out)
     for n, (line_id, line) in enumerate(lines, 1):
         item = next(items, None)
         if item is None or item[0] != line_id:
@@ -494,50 +420,6 @@ def _count(inputs: Sequence[str], readers: Sequence[tuple[str, Any]]) -> int | N
         with open(path, "rb") as fh:
             total += sum(1 for line in fh if line.strip())
     return total
-
-
-class _Sinks:
-    """The CSV summary and the HTML report, fed one screened post at a time."""
-
-    def __init__(self, html: str | None, csv: str | None) -> None:
-        self.html = html
-        self.csv_path = csv
-        self._csv: Any = None
-        self._spool: IO[str] | None = None
-        if csv:
-            from .reports.csv_summary import CsvSummary
-
-            self._csv = CsvSummary(csv)
-        if html:
-            import tempfile
-
-            self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
-
-    def add(self, s: Screened) -> None:
-        if self._csv is not None:
-            self._csv.add(s)
-        if self._spool is not None and s.html is not None:
-            self._spool.write(json.dumps(s.html, ensure_ascii=True) + "\n")
-
-    def abort(self) -> None:
-        """Interrupted: keep the CSV rows written so far, drop the unfinished HTML."""
-        if self._csv is not None:
-            self._csv.close()
-            self._csv = None
-        if self._spool is not None:
-            self._spool.close()
-            self._spool = None
-
-    def finish(self, summary: BatchSummary) -> None:
-        if self._csv is not None:
-            self._csv.close()
-        if self._spool is not None and self.html:
-            from .reports.html import write_html
-
-            self._spool.seek(0)
-            entries = (json.loads(line) for line in self._spool)
-            write_html(self.html, entries, summary)
-            self._spool.close()
 
 
 __all__ = ["BatchSummary", "LocalEngine", "Screened", "check_images", "error_report",

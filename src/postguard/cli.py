@@ -83,6 +83,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="largest image accepted, in pixels (default 40 million)")
     v.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
                    help="time allowed per request (default 30)")
+    v.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="server processes (default 1)")
 
     d = sub.add_parser("detectors", help="list the installed detectors")
     d.add_argument("--policy", metavar="FILE")
@@ -201,7 +203,9 @@ def _cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     from .server import Limits, serve
 
-    serve(args.host, args.port, policy=args.policy,
+    if args.workers < 1:
+        raise _UsageError("postguard serve: --workers must be 1 or more")
+    serve(args.host, args.port, policy=args.policy, workers=args.workers,
           limits=Limits(max_body=int(args.max_body_mb * 2**20), max_pixels=args.max_pixels,
                         timeout=args.timeout))
     return EXIT_OK

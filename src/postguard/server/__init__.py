@@ -40,14 +40,40 @@ def create_app(policy: Any = None, limits: Limits | None = None) -> Any:
     return build(policy, limits or Limits())
 
 
+_ENV = "POSTGUARD_SERVE_CONFIG"
+
+
+def app_from_env() -> Any:
+    """The app of one `serve --workers N` process (its settings come from the parent)."""
+    import json
+    import os
+
+    config = json.loads(os.environ.get(_ENV, "{}"))
+    return create_app(config.get("policy"), Limits(**config.get("limits", {})))
+
+
 def serve(host: str = "127.0.0.1", port: int = 8000, *, policy: Any = None,
-          limits: Limits | None = None) -> None:
-    app = create_app(policy, limits)
+          limits: Limits | None = None, workers: int = 1) -> None:
+    """Run the service with uvicorn; `workers` > 1 runs that many processes on one port."""
+    limits = limits or Limits()
+    app = create_app(policy, limits)  # a bad policy stops here, with one clear line
     try:
         import uvicorn
     except ImportError:
         raise MissingDependencyError("uvicorn", "serve", "postguard serve") from None
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    if workers <= 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+        return
+    import dataclasses
+    import json
+    import os
+
+    if policy is not None and not isinstance(policy, (str, os.PathLike)):
+        raise ValueError("serve(workers > 1) takes the policy as a file path")
+    os.environ[_ENV] = json.dumps({"policy": os.fspath(policy) if policy else None,
+                                   "limits": dataclasses.asdict(limits)})
+    uvicorn.run("postguard.server:app_from_env", factory=True, workers=workers, host=host,
+                port=port, log_level="warning", server_header=False)
 
 
-__all__ = ["Limits", "create_app", "serve"]
+__all__ = ["Limits", "app_from_env", "create_app", "serve"]

@@ -1,0 +1,50 @@
+"""Where each screened post goes besides the JSONL: the CSV summary and the HTML report."""
+
+from __future__ import annotations
+
+import json
+from typing import IO, Any
+
+
+class Sinks:
+    """The CSV summary and the HTML report, fed one screened post at a time."""
+
+    def __init__(self, html: str | None, csv: str | None) -> None:
+        self.html = html
+        self.csv_path = csv
+        self._csv: Any = None
+        self._spool: IO[str] | None = None
+        if csv:
+            from .csv_summary import CsvSummary
+
+            self._csv = CsvSummary(csv)
+        if html:
+            import tempfile
+
+            self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+
+    def add(self, s: Any) -> None:
+        if self._csv is not None:
+            self._csv.add(s)
+        if self._spool is not None and s.html is not None:
+            self._spool.write(json.dumps(s.html, ensure_ascii=True) + "\n")
+
+    def abort(self) -> None:
+        """Interrupted: keep the CSV rows written so far, drop the unfinished HTML."""
+        if self._csv is not None:
+            self._csv.close()
+            self._csv = None
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
+
+    def finish(self, summary: Any) -> None:
+        if self._csv is not None:
+            self._csv.close()
+        if self._spool is not None and self.html:
+            from .html import write_html
+
+            self._spool.seek(0)
+            entries = (json.loads(line) for line in self._spool)
+            write_html(self.html, entries, summary)
+            self._spool.close()
