@@ -358,7 +358,7 @@ class SchoolDetector(TextDetector):
         if not toks.cap(k) or len(key) < 2 or key in lex.types or key in lex.stop \
                 or key in lex.connectors:
             return False
-        return after_the or key not in lex.generic
+        return after_the or (key not in lex.generic and key not in lex.specialisms)
 
     def _extend_left(self, toks: _Tokens, i: int, floor: int, churchy: bool) -> int:
         lex = self._lex
