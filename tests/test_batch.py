@@ -235,3 +235,18 @@ def test_killed_run_resumes_to_the_same_output(tmp_path: Path, big_run: tuple[Pa
     _, err = resumed.communicate(timeout=120)
     assert resumed.returncode == 1, err
     assert out.read_bytes() == reference.read_bytes()
+
+
+def test_resume_rebuilds_csv_and_html_for_every_post(tmp_path: Path, policy: str) -> None:
+    src = _jsonl(tmp_path / "in.jsonl", 30)
+    full = tmp_path / "full.jsonl"
+    run_batch([str(src)], str(full), policy=policy)
+    out = tmp_path / "o.jsonl"
+    out.write_bytes(b"".join(full.read_bytes().splitlines(keepends=True)[:10]))
+    table, page = tmp_path / "s.csv", tmp_path / "r.html"
+    run_batch([str(src)], str(out), policy=policy, resume=True, csv=str(table), html=str(page))
+    rows = list(csv.DictReader(table.read_text().splitlines()))
+    assert [r["id"] for r in rows] == [f"p{i}" for i in range(30)]
+    html = page.read_text()
+    assert html.count('<article class="post"') == 10  # p0, p3, ... p27 have a phone
+    assert html.count("<mark ") == 10  # resumed posts are highlighted too
