@@ -91,6 +91,15 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Birthday cake sale on 3 May raises £50", []),
     ("Version 2.3.14 released", []),
     ("Happy birthday CIE, 10 years old today!", []),
+    ("Places close on 15 January. Children born between 1 September 2021 and 31 August 2022"
+     " are eligible.", []),
+    ("Happy 10th Birthday to our Breakfast Club! It opened in 2015.", []),
+    ("Our new-born lambs arrived on 3 May 2024", []),
+    ("Happy Birthday to our lunchtime supervisor Jan, who is 60 today!", []),
+    ("Host families needed for students aged 14-17 this summer.", []),
+    ("Happy 11th birthday to our lovely Amy!", [("PG312", "11th")]),
+    ("Harry, 14, and his sister Grace, 11, raised £500.", [("PG312", "14"), ("PG312", "11")]),
+    ("3 May 2014: Amy was born", [("PG311", "3 May 2014")]),
 ]
 
 

@@ -83,6 +83,7 @@ class _Rules:
     aged: re.Pattern[str]
     year_old: re.Pattern[str]
     word_before: re.Pattern[str]
+    org_birthday_after: re.Pattern[str]
 
 
 @functools.cache
@@ -117,7 +118,7 @@ def _rules() -> _Rules:
                reverse=True)
     )
     day_month = (
-        re.compile(rf"(?<![\d.])\b{day}(?:\s+of)?\s+(?P<m>{cap_mon})\b\.?"),
+        re.compile(rf"(?<![\d.])\b{day}(?:\s+of)?\s+(?P<m>{cap_mon})\b"),
         re.compile(rf"\b(?P<m>{cap_mon})\.?\s+{day}\b"),
     )
     return _Rules(
@@ -152,6 +153,12 @@ def _rules() -> _Rules:
                         r"(?!\s*(?:-|–|to\b|and\b|or\b|\+|&|plus\b|years?\s+and\b))"),
         year_old=re.compile(rf"\b(?P<n>{num})[\s-]+years?[\s-]+old\b(?![\s-]*s\b)",
                             re.IGNORECASE),
+        org_birthday_after=re.compile(
+            r"\s+to\s+(?:us\b|(?:our|the)\s+(?:[\w'’-]+\s+){0,2}?(?:"
+            + "|".join(re.escape(str(w)) for w in raw["names"]["organisation_nouns"])
+            + r")\b)",
+            re.IGNORECASE,
+        ),
         word_before=re.compile(r"([^\W\d_][\w'’-]*)[ \t]*,?[ \t]*$"),
     )
 
@@ -218,10 +225,14 @@ class DateOfBirthDetector(TextDetector):
         """A cue in the same sentence, just before or just after the span; a cue followed by a
         range word ("born between", "born after") does not count."""
         lo, hi = self._sentence(text, start, end)
+        rng = self._r.range_words
         for m in cue.finditer(text, max(lo, start - _BEFORE), start):
-            if not self._r.range_words.search(text, m.end(), start):
+            if not rng.search(text, m.end(), start):
                 return m
-        return cue.search(text, end, min(hi, end + _AFTER))
+        for m in cue.finditer(text, end, min(hi, end + _AFTER)):
+            if not rng.search(text, m.end(), min(len(text), m.end() + 12)):
+                return m
+        return None
 
     # -- the scan ----------------------------------------------------------------------
     def detect_text(self, text: str) -> Iterable[Finding]:
@@ -316,6 +327,8 @@ class DateOfBirthDetector(TextDetector):
                 continue  # "celebrating our 10th birthday": the organisation's
             if self._org and self._org in before[-3:]:
                 continue
+            if r.org_birthday_after.match(text, m.end()):
+                continue  # "Happy 10th birthday to our Breakfast Club!"
             start, end = m.start("n"), m.end("n")
             taken.add(start, end)
             yield self.finding("PG312", Category.DATE_OF_BIRTH, Severity.MEDIUM,
