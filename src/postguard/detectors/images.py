@@ -202,6 +202,8 @@ class ImageTextDetector(ImageDetector):
         for f in found:
             if f.start is None or f.end is None:
                 continue
+            if sum(c.isalnum() for c in ocr.text[f.start:f.end]) < 2:
+                continue  # a lone OCR letter ("x" read in a texture) is noise, not a kiss
             box = ocr.span_box(f.start, f.end)
             yield dataclasses.replace(
                 f, source=src, box=_padded(img, box) if box else None,
@@ -226,6 +228,13 @@ def _padded(img: Any, box: tuple[float, float, float, float]) -> tuple[int, int,
     return img.scale_box((x0 - pad, y0 - pad, x1 + pad, y1 + pad))  # type: ignore[no-any-return]
 
 
+_PAYLOAD_CATEGORIES = frozenset({
+    Category.PHONE, Category.EMAIL, Category.ADDRESS, Category.LOCATION, Category.SCHOOL,
+    Category.PERSON_NAME, Category.DATE_OF_BIRTH, Category.SOCIAL_HANDLE,
+    Category.VEHICLE_PLATE, Category.GEOLOCATION, Category.DETECTOR_ERROR,
+})
+
+
 class QrCodeDetector(ImageDetector):
     name = "qr_code"
     codes = ("PG611", "PG612")
@@ -246,6 +255,8 @@ class QrCodeDetector(ImageDetector):
                                    f"{what} holds a map position", score=0.95, source=src,
                                    box=code.box, suggestion=_COVER)
             for f in self.screen_text(payload_text(code.payload)):
+                if f.category not in _PAYLOAD_CATEGORIES:
+                    continue  # tone rules misread machine data ("P:x;" is not a kiss)
                 yield dataclasses.replace(f, source=src, start=None, end=None, box=code.box,
                                           message=f"{f.message} (in a {what}'s data)",
                                           suggestion=_COVER)

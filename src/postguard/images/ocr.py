@@ -28,9 +28,10 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # before tesseract (or tesserocr
 
 log = logging.getLogger(__name__)
 
-#: (page-segmentation mode, tesseract thresholding method): 3 with Sauvola's local
-#: threshold (signs in front of dark or busy backgrounds), 11 with global Otsu.
-PASSES = ((3, 2), (11, 0))
+#: (page-segmentation mode, tesseract thresholding method): 11 (sparse text) with Sauvola's local
+#: threshold (signs in front of dark or busy backgrounds), 3 (automatic) with global Otsu and
+#: with Sauvola: each pass alone misses signs the others read (layout analysis drops them).
+PASSES = ((11, 2), (3, 0), (3, 2))
 MIN_CONFIDENCE = 50.0
 _UPSCALE_BELOW = 800
 

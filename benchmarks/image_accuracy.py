@@ -1,0 +1,61 @@
+"""Precision and recall per image category on the generated image corpus.
+
+    python benchmarks/images/generate.py        # once: writes benchmarks/out/images/
+    python benchmarks/image_accuracy.py [--dir benchmarks/out/images] [--verbose]
+
+Scoring is per image: an image's predicted categories are those of findings with source
+"image:0" (detector_error excluded); a category is a true positive when labelled, a false
+positive when not, a false negative when labelled and not found.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from collections import Counter
+from pathlib import Path
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+from postguard import Post, Screener  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dir", default=str(Path(__file__).parent / "out" / "images"))
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args()
+    folder = Path(args.dir)
+    labels = json.loads((folder / "labels.json").read_text("utf-8"))
+    screener = Screener()
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    t0 = time.perf_counter()
+    for item in labels:
+        post = Post(images=(str(folder / item["file"]),), metadata=item["metadata"])
+        report = screener.screen(post)
+        got = {f.category.value for f in report.findings
+               if f.source == "image:0" and f.category.value != "detector_error"}
+        want = set(item["categories"])
+        for c in got & want:
+            tp[c] += 1
+        for c in got - want:
+            fp[c] += 1
+        for c in want - got:
+            fn[c] += 1
+        if args.verbose and got != want:
+            print(f"{item['file']} {item['note']!r}: want {sorted(want)} got {sorted(got)}")
+    elapsed = time.perf_counter() - t0
+    print(f"{len(labels)} images in {elapsed:.1f} s")
+    print(f"{'category':<16}{'tp':>4}{'fp':>4}{'fn':>4}{'precision':>11}{'recall':>8}")
+    for c in sorted(set(tp) | set(fp) | set(fn)):
+        p = tp[c] / (tp[c] + fp[c]) if tp[c] + fp[c] else 1.0
+        r = tp[c] / (tp[c] + fn[c]) if tp[c] + fn[c] else 1.0
+        print(f"{c:<16}{tp[c]:>4}{fp[c]:>4}{fn[c]:>4}{p:>11.2f}{r:>8.2f}")
+
+
+if __name__ == "__main__":
+    main()
