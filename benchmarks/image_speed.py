@@ -2,9 +2,10 @@
 
     python benchmarks/image_speed.py [--runs 15] [--all-detectors]
 
-CPU time is printed too (the wall time suffers when the machine is shared; the
-tesseract program's own CPU is not in it). Each run screens a new Post (so the image is decoded and OCR'd again) with the image
+Each run screens a new Post (so the image is decoded and OCR'd again) with the image
 detectors and the contact and plate text detectors (--all-detectors: the full default set).
+CPU time is printed too: the wall time suffers when the machine is shared (the tesseract
+program's own CPU, with POSTGUARD_OCR_BACKEND=tesseract, is not in it).
 The process is pinned to one CPU. Prints the median and the spread per size and back end.
 """
 
