@@ -250,3 +250,10 @@ def test_resume_rebuilds_csv_and_html_for_every_post(tmp_path: Path, policy: str
     html = page.read_text()
     assert html.count('<article class="post"') == 10  # p0, p3, ... p27 have a phone
     assert html.count("<mark ") == 10  # resumed posts are highlighted too
+
+
+def test_out_cannot_be_an_input(tmp_path: Path, policy: str) -> None:
+    src = _jsonl(tmp_path / "in.jsonl", 2)
+    before = src.read_bytes()
+    assert main(["batch", str(src), "--out", str(src), "--policy", policy]) == 2
+    assert src.read_bytes() == before

@@ -333,6 +333,10 @@ def run_batch(
     readers = [open_input(p, input_format) for p in inputs]  # every input checked up front
     if resume and (not isinstance(out, str) or out == "-"):
         raise InputError("--resume needs --out FILE: it continues the reports in that file")
+    if isinstance(out, str) and out != "-" and any(
+            os.path.exists(p) and os.path.samefile(p, out) for p in inputs if p != "-"
+            and os.path.exists(out)):
+        raise InputError(f"{out}: --out is one of the inputs; write the reports elsewhere")
     if isinstance(out, str) and out != "-" and not resume:
         _truncate(out)
     done = prepare_resume(out) if resume and isinstance(out, str) else 0

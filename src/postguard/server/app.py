@@ -106,17 +106,29 @@ def _image_bytes(value: Any, index: int) -> bytes:
 
 
 def _check_image(data: bytes, index: int, limits: Limits) -> None:
+    """Read the image's header only: refuse what is not an image or has too many pixels."""
     from PIL import Image
 
+    too_large = ApiError(413, "image_too_large",
+                         f"image {index + 1} has more than {limits.max_pixels} pixels")
+    try:
+        from ..images.load import open_image  # knows HEIC too, when pillow-heif is there
+    except ImportError:
+        open_image = None  # type: ignore[assignment]
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data)) as im:
+            if open_image is not None:
+                im = open_image(data, f"image {index + 1}")
+            else:
+                im = Image.open(io.BytesIO(data))
+            with im:
                 width, height = im.size
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise ApiError(413, "image_too_large",
-                       f"image {index + 1} has more than {limits.max_pixels} pixels") from None
-    except Exception:
+        raise too_large from None
+    except Exception as exc:
+        if "pixels" in str(exc) or "MP" in str(exc):
+            raise too_large from None
         raise ApiError(422, "bad_image",
                        f"image {index + 1} is not an image format postguard can read") from None
     if width * height > limits.max_pixels:
