@@ -37,6 +37,8 @@ _SEV_RANK = {Severity.LOW: 0, Severity.MEDIUM: 1, Severity.HIGH: 2}
 _SIGNOFF_NEXT = frozenset(".!?,;:)")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady",
                          "st", "saint", "uncle", "aunt", "auntie"})
+_LONGEST = 16  # letters: spaced-out words longer than this are not looked up
+_KISS_RUN = 8  # kisses next to each other that a sign-off check looks across
 _REPHRASE_CATEGORIES = (Category.KISSES, Category.OVER_FAMILIAR, Category.PRIVATE_CONTACT)
 
 
@@ -53,6 +55,7 @@ class Hit:
     score: float
     obfuscated: bool = False
     severity: Severity | None = None
+    spaced: bool = False
 
     @property
     def sev(self) -> Severity:
@@ -136,9 +139,9 @@ class ToneAnalyser:
                         hits.append(Hit(e, seq_tok[j], seq_tok[end - 1], a.start, b.end, c,
                                         0.95))
         runs = self._spaced(text, tokens, hits)
-        if runs:
-            hits = [h for h in hits if h.score == 0.85 or not any(
-                a <= h.first and h.last <= b and (a, b) != (h.first, h.last) for a, b in runs)]
+        if runs:  # letters read as one spaced-out word are not also words of their own
+            covered = {k for a, b in runs for k in range(a, b + 1)}
+            hits = [h for h in hits if h.spaced or h.first not in covered]
         return hits
 
     def _accept(self, e: Entry, tokens: list[Token], first: int, last: int) -> bool:
@@ -181,14 +184,14 @@ class ToneAnalyser:
         """A kiss only counts as a sign-off: at the end of the message, a line or a
         sentence, or after a comma."""
         k = last + 1
-        while k < len(tokens) and (self._is_kiss(tokens[k]) or (
+        while k < len(tokens) and k <= last + _KISS_RUN and (self._is_kiss(tokens[k]) or (
                 tokens[k].kind == PUNCT and not tokens[k].text.isascii())):
             k += 1
         nxt = tokens[k] if k < len(tokens) else None
         if nxt is None or nxt.kind == NEWLINE or nxt.text in _SIGNOFF_NEXT:
             return True
         p = first - 1
-        while p >= 0 and self._is_kiss(tokens[p]):
+        while p >= 0 and p >= first - _KISS_RUN and self._is_kiss(tokens[p]):
             p -= 1
         prev = tokens[p] if p >= 0 else None
         return prev is not None and (prev.text == "," or prev.kind == NEWLINE)
@@ -214,10 +217,12 @@ class ToneAnalyser:
         matched: list[tuple[int, int]] = []
         for first, last in spaced_runs(text, tokens):
             idx = [k for k in range(first, last + 1) if tokens[k].kind == WORD]
+            letters = [tokens[k].text for k in idx]
             n = len(idx)
             for a in range(n):
-                for b in range(n, a + 2, -1):
-                    joined = "".join(tokens[k].text for k in idx[a:b])
+                # no entry is longer than _LONGEST letters: bounded work per letter
+                for b in range(min(n, a + _LONGEST), a + 2, -1):
+                    joined = "".join(letters[a:b])
                     whole = a == 0 and b == n
                     found = False
                     for c in candidates(joined):
@@ -229,7 +234,8 @@ class ToneAnalyser:
                                     tokens, idx[a], idx[b - 1]):
                                 continue
                             hits.append(Hit(e, idx[a], idx[b - 1], tokens[idx[a]].start,
-                                            tokens[idx[b - 1]].end, c, 0.85, True))
+                                            tokens[idx[b - 1]].end, c, 0.85, True,
+                                            spaced=True))
                             found = True
                     if found:
                         matched.append((idx[a], idx[b - 1]))

@@ -64,6 +64,13 @@ def _expand(value: Any, lists: dict[str, list[str]]) -> Any:
     return value
 
 
+def _encodable(word: str) -> str:
+    """spaCy's string store needs UTF-8: lone surrogates become '?'."""
+    if word.isascii():
+        return word
+    return word.encode("utf-8", "replace").decode("utf-8")
+
+
 class _Compiled:
     def __init__(self, allow_phrases: Sequence[Sequence[str]]) -> None:
         from spacy.matcher import Matcher, PhraseMatcher
@@ -105,7 +112,7 @@ class ContextRules:
 
     def judge(self, tokens: list[Token], hits: list[Hit]) -> list[Hit]:
         c = self.compiled()
-        words = [BOS] + [t.text for t in tokens] + [EOS]
+        words = [BOS] + [_encodable(t.text) for t in tokens] + [EOS]
         spaces = [True] + [
             tokens[i + 1].start > t.end if i + 1 < len(tokens) else True
             for i, t in enumerate(tokens)

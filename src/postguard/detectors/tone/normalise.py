@@ -63,13 +63,19 @@ def tokenize(text: str) -> list[Token]:
             raw = m.group()
             core = raw.strip(_EDGE)
             if not core:
-                append(Token(s, e, raw, PUNCT))
+                for k in range(s, e):
+                    append(Token(k, k + 1, text[k], PUNCT))
                 continue
             lead = len(raw) - len(raw.lstrip(_EDGE))
             cs = s + lead
             ce = cs + len(core)
-            masked = raw[lead:].rstrip("'\u2019!|")
+            # *word* is emphasis, not a mask; f*** keeps its stars for mask matching
+            masked = "" if "*" in raw[:lead] else raw[lead:].rstrip("'\u2019!|")
+            for k in range(s, cs):  # edge quotes and "!" are punctuation of their own
+                append(Token(k, k + 1, text[k], PUNCT))
             append(Token(cs, ce, core, WORD, masked if masked != core else ""))
+            for k in range(ce, e):
+                append(Token(k, k + 1, text[k], PUNCT))
         elif kind == "nl":
             append(Token(s, e, "\n", NEWLINE))
         else:

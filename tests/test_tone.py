@@ -1,0 +1,282 @@
+"""Tone detectors: kisses, slang, profanity, sexual content, over-familiar wording, private
+contact. Table-driven: positives and traps side by side, one row a case."""
+
+from __future__ import annotations
+
+import pytest
+
+from postguard import Category, Verdict
+from postguard.model import Action
+from postguard.screener import Screener
+
+TONE = ("kisses", "slang", "profanity", "sexual_content", "over_familiar", "private_contact")
+
+
+@pytest.fixture(scope="module")
+def tone() -> Screener:
+    return Screener(detectors=TONE)
+
+
+def found(screener: Screener, text: str) -> set[tuple[str, str]]:
+    report = screener.screen(text)
+    assert not [f for f in report.findings if f.category is Category.DETECTOR_ERROR]
+    return {(f.category.value, text[f.start:f.end]) for f in report.findings}
+
+
+# -- each obfuscation trick, and the plain word -------------------------------------------
+OBFUSCATION = [
+    ("fuck", "fuck"),
+    ("FUCK", "FUCK"),
+    ("sh1t happens", "sh1t"),
+    ("$hit", "$hit"),
+    ("a$$", "a$$"),
+    ("b1tch", "b1tch"),
+    ("f*ck", "f*ck"),
+    ("sh*t", "sh*t"),
+    ("f**k that", "f**k"),
+    ("what the f***", "f***"),
+    ("f.u.c.k", "f.u.c.k"),
+    ("F.U.C.K off", "F.U.C.K"),
+    ("F U C K this", "F U C K"),
+    ("s-h-i-t", "s-h-i-t"),
+    ("fuuuuuck", "fuuuuuck"),
+    ("shiiiiit", "shiiiiit"),
+    ("f\u200buck", "f\u200buck"),                 # zero-width space inside
+    ("sh\u00adit", "sh\u00adit"),                  # soft hyphen inside
+    ("\uff46\uff55\uff43\uff4b", "\uff46\uff55\uff43\uff4b"),   # full-width letters
+    ("fu\u0441k", "fu\u0441k"),                   # Cyrillic es inside a Latin word
+    ("\u0455hit", "\u0455hit"),                   # Cyrillic dze for s
+    ("fu\u0308ck", "fu\u0308ck"),                 # combining diaeresis
+    ("\U0001d41f\U0001d42e\U0001d41c\U0001d424", "\U0001d41f\U0001d42e\U0001d41c\U0001d424"),
+    ("'fuck'", "fuck"),
+    ("fuck!!!", "fuck"),
+]
+
+
+@pytest.mark.parametrize("text,span", OBFUSCATION)
+def test_obfuscated_profanity_is_found_with_its_own_span(tone: Screener, text: str,
+                                                         span: str) -> None:
+    assert ("profanity", span) in found(tone, text)
+
+
+# -- traps: must stay clean ---------------------------------------------------------------
+TRAPS = [
+    "Well done to Scunthorpe United juniors!",
+    "Trips to Essex, Sussex and Middlesex this term.",
+    "Penistone and Cockermouth schools joined the festival.",
+    "Mocktail and cocktail sausages at the summer fair.",
+    "The class assessment is on Friday.",
+    "Bring your passport for the Paris trip.",
+    "Our speech therapist visits on Tuesdays.",
+    "Shiitake mushrooms in the food tech lesson.",
+    "Hello everyone and welcome back!",
+    "Hungarian exchange students arrive today.",
+    "Lola won the poetry prize.",
+    "Abraham was born in Ur of the Chaldees.",
+    "U18 squad training moved to Thursday.",
+    "Dickens Day: read A Christmas Carol with Mr Wang and Mrs Cox.",
+    "Matt Hancock opened the new sports hall.",
+    "Relationships and Sex Education (RSE) consultation for parents.",
+    "The Malcolm X talk is in the hall.",
+    "X-ray demonstration in the physics lab.",
+    "We spotted a blue tit and two great tits on the bird walk.",
+    "Dick Whittington panto on Friday!",
+    "Spotted dick and custard for lunch.",
+    "Year X trip on Monday.",
+    "We have booked 2 x coaches for the trip.",
+    "Work out 6 x 4 in your head.",
+    "Label the x-axis and the y-axis.",
+    "Xbox club meets at lunchtime.",
+    "XL t-shirts are in the office.",
+    "Follow us on X for updates.",
+    "Room X is closed today.",
+    "Solve for x.",
+    "Tom is off sick today.",
+    "English Lit revision session tonight.",
+    "The hall was well lit for the show.",
+    "Bring the whole fam to the fun day? No: bring bare feet for yoga, the bare minimum.",
+    "Grace Darling was a hero of the sea.",
+    "Honey and lemon for a sore throat.",
+    "What a gorgeous day for sports day.",
+    "Attila the Hun was our history topic.",
+    "Turned the first sod of the new building today.",
+    "He had a bloody nose after PE, all fine now.",
+    "Our RSE lesson covers puberty and sex education.",
+    "Online safety evening: how to talk to your child about sexting and nudes.",
+    "Parents' guide from the NSPCC on talking about porn and online safety.",
+    "Single-sex and mixed-sex teams at the tournament.",
+    "Our Secret Garden project starts today.",
+    "Please bring a photo of yourself as a baby for the display.",
+    "Follow us on Instagram and message the school office.",
+    "Sizes S, M, L and XL.",
+    "Sox and Xander are in Year 5.",
+    "Meet the team: Mr Dick and Mrs Willy Cox.",
+]
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_traps_stay_clean(tone: Screener, text: str) -> None:
+    assert found(tone, text) == set()
+
+
+INTERNATIONAL = [
+    "Καλημέρα σε όλους τους μαθητές μας! Συγχαρητήρια για την εξαιρετική δουλειά.",
+    "Привет, ребята! Отличная работа сегодня, спасибо всем родителям.",
+    "Добрий день! Дякуємо всім учням за концерт.",
+    "今天的课很好，谢谢大家。下周见！",
+    "مرحبا بالجميع، عمل رائع اليوم. شكرا للطلاب والأهالي",
+    "שלום לכולם, עבודה מצוינת היום",
+    "नमस्ते सभी को, आज बहुत अच्छा काम किया",
+    "こんにちは、皆さん。今日もよく頑張りました。",
+    "Ευχαριστούμε πολύ! Χ Χ",
+    "ПРИВЕТ ХХ",
+]
+
+
+@pytest.mark.parametrize("text", INTERNATIONAL)
+def test_international_text_stays_clean(tone: Screener, text: str) -> None:
+    assert found(tone, text) == set()
+
+
+# -- positives, one per category and wording ----------------------------------------------
+POSITIVES = [
+    ("Great work today everyone xx", "kisses", "xx"),
+    ("See you tomorrow x", "kisses", "x"),
+    ("Thanks, x", "kisses", "x"),
+    ("Well done team, xx Sarah", "kisses", "xx"),
+    ("Have a lovely half term Xx", "kisses", "Xx"),
+    ("Love the team xoxo", "kisses", "xoxo"),
+    ("See you there \U0001f618", "kisses", "\U0001f618"),
+    ("Brilliant effort today x. See you Monday", "kisses", "x"),
+    ("Hugs and kisses from Year 2", "kisses", "Hugs and kisses"),
+    ("ur all gr8", "slang", "ur"),
+    ("ur all gr8", "slang", "gr8"),
+    ("lol what a day", "slang", "lol"),
+    ("OMG what a result", "slang", "OMG"),
+    ("tbh it went well", "slang", "tbh"),
+    ("loooool", "slang", "loooool"),
+    ("That trick was sick!", "slang", "sick"),
+    ("The disco was lit! \U0001f525", "slang", "lit"),
+    ("Thanks fam!", "slang", "fam"),
+    ("That was bare funny", "slang", "bare"),
+    ("This weather is bloody awful", "profanity", "bloody"),
+    ("Bugger, the minibus is late", "profanity", "Bugger"),
+    ("Oh sod it", "profanity", "sod it"),
+    ("What a load of bollocks", "profanity", "bollocks"),
+    ("wtf is going on", "profanity", "wtf"),
+    ("Dick, get out of here", "profanity", "Dick"),
+    ("You look sexy", "sexual_content", "sexy"),
+    ("send nudes", "sexual_content", "send nudes"),
+    ("what are you wearing", "sexual_content", "what are you wearing"),
+    ("Hi babe", "over_familiar", "babe"),
+    ("Morning sweetie!", "over_familiar", "sweetie"),
+    ("Thanks Hun x", "over_familiar", "Hun"),
+    ("Morning gorgeous!", "over_familiar", "gorgeous"),
+    ("you look gorgeous today", "over_familiar", "you look gorgeous"),
+    ("You are my favourite student", "over_familiar", "my favourite student"),
+    ("You are so mature for your age", "over_familiar", "You are so mature for your age"),
+    ("You're special to me", "over_familiar", "You're special to me"),
+    ("Age is just a number", "over_familiar", "Age is just a number"),
+    ("DM me for details", "private_contact", "DM me"),
+    ("Add me on Snapchat", "private_contact", "Add me on Snapchat"),
+    ("add me on snap", "private_contact", "add me on snap"),
+    ("Ring my personal number", "private_contact", "my personal number"),
+    ("text me on my own phone", "private_contact", "text me on my own phone"),
+    ("whatsapp me", "private_contact", "whatsapp me"),
+    ("Don't tell your parents", "private_contact", "Don't tell your parents"),
+    ("dont tell ur mum", "private_contact", "dont tell ur mum"),
+    ("It's our little secret", "private_contact", "our little secret"),
+    ("Keep this between us", "private_contact", "Keep this between us"),
+    ("delete this message after reading", "private_contact", "delete this message"),
+    ("Are you home alone?", "private_contact", "Are you home alone"),
+    ("r u home alone", "private_contact", "r u home alone"),
+    ("send me a pic", "private_contact", "send me a pic"),
+    ("meet me after class, just us", "private_contact", "meet me after class, just us"),
+    ("come round to my house", "private_contact", "come round to my house"),
+]
+
+
+@pytest.mark.parametrize("text,category,span", POSITIVES)
+def test_positives(tone: Screener, text: str, category: str, span: str) -> None:
+    assert (category, span) in found(tone, text)
+
+
+# -- severities and verdicts under the default policy -------------------------------------
+VERDICTS = [
+    ("This is bloody brilliant", Verdict.REVIEW),
+    ("Bugger.", Verdict.REVIEW),
+    ("What the fuck", Verdict.BLOCK),
+    ("sh1t", Verdict.BLOCK),
+    ("see you soon xx", Verdict.REVIEW),
+    ("gr8 work", Verdict.REVIEW),
+    ("Hi hun", Verdict.REVIEW),
+    ("my favourite student", Verdict.REVIEW),
+    ("you are so mature for your age", Verdict.BLOCK),
+    ("DM me", Verdict.BLOCK),
+    ("our little secret", Verdict.BLOCK),
+    ("sexy", Verdict.BLOCK),
+    ("Our lesson on sexting: what the law says", Verdict.ALLOW),
+    ("In our online safety lesson: horny is not a word to use", Verdict.REVIEW),
+    ("In our online safety lesson: don't tell your parents is a warning sign", Verdict.BLOCK),
+    ("Well done everyone, see you at the Year 6 show!", Verdict.ALLOW),
+]
+
+
+@pytest.mark.parametrize("text,verdict", VERDICTS)
+def test_verdicts(tone: Screener, text: str, verdict: Verdict) -> None:
+    assert tone.screen(text).verdict is verdict
+
+
+def test_policy_can_change_the_action() -> None:
+    strict = Screener({"actions": {"profanity": "block"}}, detectors=TONE)
+    assert strict.screen("bloody hell").verdict is Verdict.BLOCK
+
+
+# -- suggestions -------------------------------------------------------------------------
+SUGGESTIONS = [
+    ("gr8 work", "gr8", Action.REPLACE, "great"),
+    ("see ur work", "ur", Action.REPLACE, "your"),
+    ("lol", "lol", Action.REMOVE, None),
+    ("Great work everyone xx", "xx", Action.REPHRASE, "- the CIE team"),
+    ("DM me", "DM me", Action.REPHRASE, "contact us through CIE's official page or email"),
+    ("shit", "shit", Action.REMOVE, None),
+]
+
+
+@pytest.mark.parametrize("text,span,action,replacement", SUGGESTIONS)
+def test_suggestions(tone: Screener, text: str, span: str, action: Action,
+                     replacement: str | None) -> None:
+    f = next(f for f in tone.screen(text).findings if text[f.start:f.end] == span)
+    assert f.suggestion is not None
+    assert (f.suggestion.action, f.suggestion.replacement) == (action, replacement)
+
+
+def test_redacted_text_applies_rewrites(tone: Screener) -> None:
+    assert tone.screen("ur work was gr8").redacted_text == "your work was great"
+
+
+def test_official_channel_comes_from_the_policy() -> None:
+    s = Screener({"detectors": {"tone": {"official_channel": "the school office"}}},
+                 detectors=("private_contact",))
+    f = s.screen("DM me").findings[0]
+    assert f.suggestion is not None and f.suggestion.replacement == \
+        "contact us through the school office"
+
+
+def test_each_detector_reports_only_its_category(tone: Screener) -> None:
+    text = "lol DM me, sh1t xx"
+    for name in TONE:
+        report = Screener(detectors=(name,)).screen(text)
+        assert {f.detector for f in report.findings} <= {name}
+        assert {f.category.value for f in report.findings} <= {name}
+
+
+def test_findings_use_declared_and_documented_codes(tone: Screener) -> None:
+    from postguard.codes import code_table
+
+    text = "lol DM me, sh1t xx, our little secret, sexy, hi babe, send me a pic, retard"
+    report = tone.screen(text)
+    assert len(report.findings) >= 7
+    table = code_table()
+    for f in report.findings:
+        assert table[f.code].category is f.category
