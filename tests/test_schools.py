@@ -112,6 +112,19 @@ CASES: list[tuple[str, list[str]]] = [
     ("School Lane is closed.", []),
     ("The International School Award was ours.", []),
     ("Imperial College researchers visited.", []),
+    ("Junior Chef Academy this Saturday", []),
+    ("We are now a UNICEF Rights Respecting School!", []),
+    ("Proud to be a National Online Safety Certified School", []),
+    ("We are a Microsoft Showcase School", []),
+    ("Maths Academy and Music School sessions", []),
+    ("Our Head of Sixth Form, Mrs Jones, said", []),
+    ("Back to School Night is on Thursday.", []),
+    # -- where a name stops
+    ("Thanks to Bramley High School's PTA", ["Bramley High School's"]),
+    ("At St Mary's Primary School Amy Smith won", ["St Mary's Primary School"]),
+    ("Amy and Bramley Primary School", ["Bramley Primary School"]),
+    ("The Bramley School Choir sang", ["The Bramley School"]),
+    ("Bramley School Lane and Bramley High Street", []),
 ]
 
 

@@ -67,6 +67,7 @@ class _Lexicon:
     tail_stop: frozenset[str]
     specialisms: frozenset[str]
     joined_on: frozenset[str]
+    first_names: frozenset[str]
     reject: frozenset[str]
     traps: re.Pattern[str]
     prefilter: re.Pattern[str]
@@ -116,7 +117,29 @@ def _lexicon() -> _Lexicon:
         traps=trap_rx,
         prefilter=prefilter,
         anchors=strong | weak | prefix | {"form", "unit", "service"},
+        first_names=_first_names(),
     )
+
+
+def _first_names() -> frozenset[str]:
+    """Given names from the person-name lexicon (data/names/first_names.txt): a place may
+    follow a school's name ("Harris Academy Peckham"), a child's name may not ("... School
+    Amy Smith won"). Absent lexicon: no names, tails are simply less careful."""
+    try:
+        text = resources.files("postguard.data").joinpath("names").joinpath("first_names.txt")
+        lines = text.read_text("utf-8").splitlines()
+    except (FileNotFoundError, OSError):
+        return frozenset()
+    return frozenset(
+        line.strip().casefold() for line in lines if line.strip() and not line.startswith("#")
+    )
+
+
+def _key(token: str) -> str:
+    key = token.casefold().replace("’", "'")
+    if key.endswith("'s") and len(key) > 2:
+        key = key[:-2]
+    return key.rstrip("'") or "'"
 
 
 class _Tokens:
@@ -130,7 +153,8 @@ class _Tokens:
         self.starts = [m.start() for m in found]
         self.ends = [m.end() for m in found]
         self.raw = [m.group() for m in found]
-        self.keys = [t.casefold().replace("’", "'").rstrip("'") or "'" for t in self.raw]
+        # Keys compare case-insensitively, without a possessive ("School's PTA", "Infants'").
+        self.keys = [_key(t) for t in self.raw]
         self.caps = [t[0].isupper() for t in self.raw]
         self.glued = [False] + [
             s - e <= 3 and text.find("\n", e, s) < 0 and text.find("\r", e, s) < 0
@@ -453,7 +477,8 @@ class SchoolDetector(TextDetector):
         key = toks.keys[k]
         return toks.cap(k) and len(key) > 1 and key not in lex.stop \
             and key not in lex.tail_stop and key not in lex.after \
-            and key not in lex.kind_before and key not in lex.prefix
+            and key not in lex.kind_before and key not in lex.prefix \
+            and key not in lex.first_names
 
     def _boundary(self, toks: _Tokens, k: int) -> bool:
         """Nothing name-like follows token k-1: the end, a line break, or no capital."""
