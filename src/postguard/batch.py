@@ -268,7 +268,7 @@ class BatchSummary:
             head += f" ({self.resumed} already done)"
         head += ": " + ", ".join(f"{v.value} {self.verdicts[v.value]}" for v in Verdict)
         rate = (self.total - self.resumed) / self.seconds if self.seconds > 0 else 0.0
-        head += f" in {self.seconds:.1f}s ({rate:,.0f} posts/s)"
+        head += f" in {self.seconds:.1f}s ({rate:,.{0 if rate >= 10 else 1}f} posts/s)"
         out = [head]
         if self.categories:
             out.append("postguard: posts by category: " + ", ".join(
