@@ -1,0 +1,91 @@
+"""Build benchmarks/corpus/names.jsonl from the hand-written names_source/names.txt.
+
+Written by the postguard project. The source format is the core corpus's (source/README.md):
+`VERDICT|NOTE|TEXT` with labelled spans marked `[[code:span]]`; this script reuses
+build_core's line parser, numbers the posts `names-0001` ... in file order, and checks the
+labelling rules of this file:
+
+- a child's full name (`pn`) is review; with a school, address or location label in the same
+  post (the triangle of risk) the verdict is block;
+- a post without labels is allow, and its note says what it imitates (`trap: ...`).
+
+    python benchmarks/corpus_tools/build_names.py            # writes the corpus
+    python benchmarks/corpus_tools/build_names.py --check    # only checks and prints counts
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from build_core import RANK, parse_line  # noqa: E402
+
+SOURCE = HERE / "names_source" / "names.txt"
+OUT = HERE.parent / "corpus" / "names.jsonl"
+TRIANGLE = {"school", "address", "location"}
+
+
+def build() -> list[dict[str, object]]:
+    posts: list[dict[str, object]] = []
+    for n, line in enumerate(SOURCE.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        where = f"{SOURCE.name}:{n}"
+        post = parse_line(line, where)
+        labels = post["labels"]
+        assert isinstance(labels, list)
+        cats = {lab["category"] for lab in labels}
+        verdict = str(post["expected_verdict"])
+        if "person_name" in cats and cats & TRIANGLE and verdict != "block":
+            raise SystemExit(f"{where}: a full name with {sorted(cats & TRIANGLE)} is block")
+        if "person_name" in cats and cats <= {"person_name", "date_of_birth"} \
+                and RANK[verdict] > RANK["review"]:
+            raise SystemExit(f"{where}: a full name without school/address/location is review")
+        if not labels and verdict != "allow":
+            raise SystemExit(f"{where}: a post without labels is allow")
+        if not labels and not str(post["note"]).startswith("trap: "):
+            raise SystemExit(f"{where}: a post without labels needs a 'T:' trap note")
+        posts.append({"id": f"names-{len(posts) + 1:04d}", **post})
+    return posts
+
+
+def stats(posts: list[dict[str, object]]) -> None:
+    verdicts: Counter[str] = Counter(str(p["expected_verdict"]) for p in posts)
+    spans: Counter[str] = Counter()
+    positives = traps = 0
+    for p in posts:
+        labels = p["labels"]
+        assert isinstance(labels, list)
+        for lab in labels:
+            spans[lab["category"]] += 1
+        positives += any(lab["category"] == "person_name" for lab in labels)
+        traps += str(p["note"]).startswith("trap: person_name")
+    print(f"{len(posts)} posts; verdicts {dict(verdicts)}")
+    print(f"person_name: {positives} posts with names, {spans['person_name']} spans; "
+          f"{traps} traps")
+    print(f"other spans: {dict((c, n) for c, n in spans.items() if c != 'person_name')}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="check and print counts only")
+    args = ap.parse_args(argv)
+    posts = build()
+    stats(posts)
+    if not args.check:
+        OUT.parent.mkdir(parents=True, exist_ok=True)
+        with OUT.open("w", encoding="utf-8") as fh:
+            for p in posts:
+                fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+        print(f"wrote {OUT}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
