@@ -91,6 +91,7 @@ PHONE_TRAPS = [
     "Room 101, room 1234567, 45.5% and 1234567% and postcode SW1A 1AA",
     "Registered charity number 1123456. Company No. 01234567",
     "UKPRN 10012345 and URN 123456",
+    "NHS number 485 777 3456, UPN 01234567890 and passport no. 0123 456 789",
     "Call in 8.45-15.30 any weekday",
     "Times 09:30 - 10:45, 13.15-14.45 and 9.30-3.30",
     "Score 2019 2020 2021 2022",

@@ -242,9 +242,11 @@ class PhoneDetector(TextDetector):
             return "PG101", 0.9
         if kind == "bare" and (_THOUSANDS.fullmatch(cand) or not _bare_shape(cand)):
             return None
-        if valid and kind != "bare":
-            return "PG101", 0.99
         cue = cues.polarity(start, end)
+        if valid and kind != "bare" and not (cue == _NEG and cand.isdigit()):
+            # A reference word wins only over an unspaced run ("UPN 01234567890"): a number
+            # laid out like a phone ("Order line 0207 183 8750") stays a phone.
+            return "PG101", 0.99
         if cue == _NEG or not possible:
             return None
         if cue == _POS:
