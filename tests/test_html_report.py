@@ -24,7 +24,7 @@ def _finding(start: int | None, end: int | None, action: Verdict = Verdict.BLOCK
                    start=start, end=end, box=box, action=action)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(text=st.text(max_size=60), raw=st.lists(st.tuples(st.integers(0, 60),
                                                          st.integers(1, 20)), max_size=5))
 def test_segments_cover_the_text_exactly(text: str, raw: list[tuple[int, int]]) -> None:

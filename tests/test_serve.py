@@ -188,3 +188,18 @@ def test_timeout_is_a_4xx() -> None:
     slow, fast = anyio.run(go)
     assert slow.status_code == 408 and slow.json()["error"]["code"] == "timeout"
     assert fast.status_code == 200  # short text-only posts are screened inline
+
+
+def test_several_server_processes(tmp_path_factory: pytest.TempPathFactory) -> None:
+    policy = tmp_path_factory.mktemp("serve2") / "policy.toml"
+    policy.write_text('[detectors]\nenabled = ["phone"]\n')
+    proc, base = start_server(str(policy), "--workers", "2", "--max-body-mb", "1")
+    try:
+        for _ in range(4):
+            r = httpx.post(base + "/v1/screen", json={"text": PHONE})
+            assert r.status_code == 200 and r.json()["verdict"] == "block"
+        big = httpx.post(base + "/v1/screen", json={"text": "x" * 1_100_000})
+        assert big.status_code == 413  # the limits reach every process
+    finally:
+        err = stop_server(proc)
+    assert b"Traceback" not in err
