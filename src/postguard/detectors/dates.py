@@ -31,6 +31,8 @@ _AFTER = 40  # ... or after it
 # A sentence ends at . ! ? before a space, or a line break; not at the dots of "d.o.b."
 _SENTENCE_END = re.compile(r"(?:(?<![.\s][^\W\d_])\.|[!?])(?:\s|$)|\n")
 _DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"\d{4}")
+_NUMERIC = re.compile(r"\d[/.\-]\d")
 # Substrings (of the lowercased text) without which a rule cannot match.
 _BIRTH_STEMS = ("born", "birth", "dob", "d.o.b", "bday", "b-day", "b'day", "b’day")
 _WORD_CUES = (*_BIRTH_STEMS, "turn", "aged", "old")
@@ -76,7 +78,7 @@ class _Rules:
     birthday_cue: re.Pattern[str]
     any_cue: re.Pattern[str]
     range_words: re.Pattern[str]
-    ordinal_birthday: re.Pattern[str]
+    ordinal_before: re.Pattern[str]
     turns: re.Pattern[str]
     paren_age: re.Pattern[str]
     comma_age: re.Pattern[str]
@@ -93,7 +95,10 @@ def _rules() -> _Rules:
     months = {str(k).casefold(): int(v) for k, v in raw["months"].items()}
     ages = {str(k).casefold(): int(v) for k, v in raw["ages"].items()}
     ordinals = {str(k).casefold(): int(v) for k, v in raw["ordinals"].items()}
-    mon = "|".join(sorted(months, key=len, reverse=True))
+    # Months in the three ways people write them ("May", "may", "MAY"), matched
+    # case-sensitively: much faster to scan for than one case-insensitive alternation.
+    mon = "|".join(sorted({v for m in months for v in (m, m.capitalize(), m.upper())},
+                          key=len, reverse=True))
     num = r"\d{1,2}|" + "|".join(sorted(ages, key=len, reverse=True))
     ordw = "|".join(sorted(ordinals, key=len, reverse=True))
     cues = raw["cues"]
@@ -103,9 +108,9 @@ def _rules() -> _Rules:
     full_dates = (
         # 3 May 2014, 3rd of May 2014, 03-May-2014
         re.compile(rf"(?<![\d.])\b{day}(?:\s+of)?[\s\-]+(?P<m>{mon})\.?,?[\s\-]+"
-                   r"(?P<y>\d{4})(?!\d)", re.IGNORECASE),
+                   r"(?P<y>\d{4})(?!\d)"),
         # May 3, 2014; May 3rd 2014
-        re.compile(rf"\b(?P<m>{mon})\.?\s+{day},?\s+(?P<y>\d{{4}})(?!\d)", re.IGNORECASE),
+        re.compile(rf"\b(?P<m>{mon})\.?\s+{day},?\s+(?P<y>\d{{4}})(?!\d)"),
         # 03/05/2014, 3.5.14, 03-05-2014 (day-month or month-day)
         re.compile(r"(?<![\d/.\-])(?P<a>\d{1,2})(?P<s>[/.\-])(?P<b>\d{1,2})(?P=s)"
                    r"(?P<y>\d{4}|\d{2})(?!\d|[/.\-]\d)"),
@@ -139,8 +144,8 @@ def _rules() -> _Rules:
         range_words=re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in cues["range"]) + r")\b", re.IGNORECASE
         ),
-        ordinal_birthday=re.compile(
-            rf"\b(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{ordw})\s+(?:{bday})(?!\w)", re.IGNORECASE
+        ordinal_before=re.compile(
+            rf"(?<![\w'’])(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{ordw})\s+$", re.IGNORECASE
         ),
         turns=re.compile(
             r"(?<=\s)(?P<verb>turns|turned|has\s+turned|is\s+turning|will\s+turn|will\s+be|"
@@ -252,7 +257,11 @@ class DateOfBirthDetector(TextDetector):
     ) -> Iterator[tuple[int, int, int]]:
         """(start, end, year) of every valid full date in the text; `seen` gets the spans of
         every full date, valid or not, so that "23 April 1564" is not read as "23 April"."""
-        for rx in self._r.full_dates:
+        has_year = _YEAR.search(text) is not None
+        has_numeric = _NUMERIC.search(text) is not None
+        for k, rx in enumerate(self._r.full_dates):
+            if not (has_year if k < 2 else has_numeric):
+                continue
             for m in rx.finditer(text):
                 seen.add(m.start(), m.end())
                 g = m.groupdict()
@@ -317,7 +326,11 @@ class DateOfBirthDetector(TextDetector):
 
     def _ordinal_birthdays(self, text: str, taken: _Spans) -> Iterator[Finding]:
         r = self._r
-        for m in r.ordinal_birthday.finditer(text):
+        for cue in r.birthday_cue.finditer(text):
+            # The ordinal just before "birthday": looked for behind each cue, not everywhere.
+            m = r.ordinal_before.search(text, max(0, cue.start() - 20), cue.start())
+            if m is None:
+                continue
             raw = m.group("n").casefold()
             n = int(raw[:-2]) if raw[:1].isdigit() else r.ordinals[raw]
             if not 1 <= n <= _MAX_AGE:
@@ -327,7 +340,7 @@ class DateOfBirthDetector(TextDetector):
                 continue  # "celebrating our 10th birthday": the organisation's
             if self._org and self._org in before[-3:]:
                 continue
-            if r.org_birthday_after.match(text, m.end()):
+            if r.org_birthday_after.match(text, cue.end()):
                 continue  # "Happy 10th birthday to our Breakfast Club!"
             start, end = m.start("n"), m.end("n")
             taken.add(start, end)
