@@ -338,10 +338,22 @@ class _Spans:
 _AT = re.compile(r"(?<=[\w.%+'\-])@(?=[^\W_])")
 _LOCAL_TAIL = re.compile(r"[\w.%+'\-]{1,64}\Z")
 _DOMAIN = re.compile(r"(?:[^\W_](?:[\w\-]{0,61}[^\W_])?\.){1,8}([^\W\d_]{2,24})(?![\w\-])")
-_OBF_HINT = re.compile(
-    r"[\[({<]\s{0,2}(?:at|dot)\s{0,2}[\])}>]|\sdot\s|\sat\s+[\w\-]+\.[a-z]{2,6}\b",
-    re.IGNORECASE,
-)
+# Hints of a written-out address, searched in the lower-cased text only after a substring
+# test: one case-insensitive alternation would cost more than the rest of the detector.
+_HINT_BRACKET = re.compile(r"[\[({<]\s{0,2}(?:at|dot)\s{0,2}[\])}>]")
+_HINT_DOT = re.compile(r"\sdot\s")
+_HINT_PLAIN = re.compile(r"\sat\s+[\w\-]+\.[a-z]{2,6}\b")
+
+
+def _obfuscation_hint(text: str) -> bool:
+    low = text.lower()
+    return bool(
+        ("dot" in low and _HINT_DOT.search(low))
+        or ("at" in low and any(b in low for b in "[({<") and _HINT_BRACKET.search(low))
+        or ("at " in low and _HINT_PLAIN.search(low))
+    )
+
+
 _OBF_AT = re.compile(r"(?<!\s)(?:\s{0,2}[\[({<]\s{0,2}at\s{0,2}[\])}>]\s{0,2}|\s+at\s+)",
                      re.IGNORECASE)
 # With a plain " at " and a real dot, the name must look like a mailbox ("jo.bloggs",
@@ -396,7 +408,7 @@ class EmailDetector(TextDetector):
                     yield self.finding("PG111", Category.EMAIL, Severity.HIGH, "email address",
                                        score=0.99, start=s, end=d.end(),
                                        suggestion=_EMAIL_REMOVED)
-        if _OBF_HINT.search(text):
+        if _obfuscation_hint(text):
             yield from self._obfuscated(text, taken)
 
     def _obfuscated(self, text: str, taken: _Spans) -> Iterator[Finding]:
