@@ -29,9 +29,12 @@ log = logging.getLogger(__name__)
 _UP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
 _LO = "a-zß-öø-ÿ\u0100-\u017f"
 _WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+)*"
-_PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|dos|du|la|le|bin|bint|al|el|ibn|ben)"
+_PARTICLE = (
+    r"(?:de|da|di|del|della|van|von|der|den|dos|du|la|le|bin|bint|al|el|ibn|ben|ap|ab|"
+    r"Ó|Ní|Nic|Mac|Ua)"
+)
 _CANDIDATE = re.compile(
-    rf"(?<![\w@#]){_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_WORD}){{1,3}}(?![\w@])"
+    rf"(?<![\w@#]){_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_WORD}){{1,3}}(?![\w@])"
 )
 _WORD_RE = re.compile(rf"{_WORD}|{_PARTICLE}")
 
@@ -103,6 +106,17 @@ def load_pipeline(path: Path | None = None) -> Any:
         return nlp
 
 
+def _has_place_word(words: list[str], not_names: frozenset[str]) -> bool:
+    return any(w.lower() in not_names for w in words)
+
+
+def _known(words: list[str]) -> bool:
+    """A known given name and a known surname, in either order."""
+    firsts, lasts, _, _ = _lexicons()
+    first, last = words[0].lower(), words[-1].lower().strip("'’")
+    return (first in firsts and last in lasts) or (first in lasts and last in firsts)
+
+
 class PersonNameDetector(TextDetector):
     name = "person_name"
     codes = ("PG321", "PG322")
@@ -122,14 +136,16 @@ class PersonNameDetector(TextDetector):
         out = []
         for m in _CANDIDATE.finditer(text):
             words = m.group().split()
-            if any(w.lower() in not_names for w in words):
-                continue
-            start = m.start()
+            start, end = m.start(), m.end()
             while words and words[0].lower() in common and words[0].lower() not in firsts:
-                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
+                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
                 words = words[1:]
-            if len(words) >= 2:
-                out.append((start, m.end()))
+            while words and words[-1].lower() in common:
+                words = words[:-1]
+                end = text.rindex(words[-1], start, m.end()) + len(words[-1]) if words else start
+            if len(words) < 2 or (_has_place_word(words, not_names) and not _known(words)):
+                continue
+            out.append((start, end))
         return out
 
     def detect_text(self, text: str) -> Iterable[Finding]:
@@ -153,8 +169,7 @@ class PersonNameDetector(TextDetector):
             if any(s < ce and cs < e for s, e in spans):
                 continue
             words = text[cs:ce].split()
-            first, last = words[0].lower(), words[-1].lower().strip("'’")
-            if (first in firsts and last in lasts) or (first in lasts and last in firsts):
+            if _known(words):
                 spans[(cs, ce)] = 0.75
             elif " ".join(w.lower() for w in words) in famous:
                 spans[(cs, ce)] = 0.9
@@ -186,7 +201,7 @@ class PersonNameDetector(TextDetector):
             raw = raw[1:]
         span = text[s:e]
         words = [w for w in raw if not re.fullmatch(_PARTICLE, w)]
-        if len(words) < 2 or any(w.lower() in not_names for w in words):
+        if len(words) < 2 or (_has_place_word(words, not_names) and not _known(words)):
             return None
         key = " ".join(span.lower().split())
         if key in self._staff:
