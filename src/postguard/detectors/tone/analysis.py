@@ -113,12 +113,12 @@ class ToneAnalyser:
                 cands = candidates(tok.text)
                 seq.append(cands)
                 seq_tok.append(i)
-                low = tok.text.lower()
                 for c in cands:
                     for e in words.get(c, ()):
                         if self._accept(e, tokens, i, i):
+                            plain = c == tok.text.lower()
                             hits.append(Hit(e, i, i, tok.start, tok.end, c,
-                                            0.95 if c == low else 0.9, c != low))
+                                            0.95 if plain else 0.9, not plain))
                 if "*" in (tok.masked or tok.text):
                     self._mask(tok, i, hits)
             elif tok.kind == NEWLINE or tok.text in SENTENCE_END:

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 from ...tomlcompat import tomllib
 
@@ -40,8 +41,7 @@ WORD, NEWLINE, PUNCT = 0, 1, 2
 SENTENCE_END = frozenset(".!?;:")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A token: `text` is `post[start:end]` (the core, without edge quotes or `!`)."""
 
     start: int
@@ -56,17 +56,21 @@ def tokenize(text: str) -> list[Token]:
     """Split `text` into word, newline and one-character tokens, keeping offsets."""
     out: list[Token] = []
     append = out.append
+    edge = _EDGE
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
         s, e = m.span()
         if kind == "w":
             raw = m.group()
-            core = raw.strip(_EDGE)
+            if raw[0] not in edge and raw[-1] not in edge:  # the common case
+                append(Token(s, e, raw, WORD))
+                continue
+            core = raw.strip(edge)
             if not core:
                 for k in range(s, e):
                     append(Token(k, k + 1, text[k], PUNCT))
                 continue
-            lead = len(raw) - len(raw.lstrip(_EDGE))
+            lead = len(raw) - len(raw.lstrip(edge))
             cs = s + lead
             ce = cs + len(core)
             # *word* is emphasis, not a mask; f*** keeps its stars for mask matching
@@ -155,13 +159,9 @@ def _leet(s: str, leet: dict[str, tuple[str, ...]]) -> list[str]:
     return ["".join(p) for p in itertools.product(*options)]
 
 
+@functools.lru_cache(maxsize=8192)
 def candidates(word: str) -> frozenset[str]:
     """Every normalised spelling of one token that may equal a whole lexicon entry."""
-    return _candidates(word)
-
-
-@functools.lru_cache(maxsize=8192)
-def _candidates(word: str) -> frozenset[str]:
     if word.isascii() and word.isalpha():
         low = word.lower()
         if _ELONGATED.search(low) is None:
@@ -202,6 +202,8 @@ def spaced_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Runs of 3+ one-character word tokens joined by one spacer each (f.u.c.k, F U C K,
     s-h-1-t), as (first, last) token indexes. Separator tokens are skipped over."""
     runs: list[tuple[int, int]] = []
+    if sum(1 for t in tokens if len(t.text) == 1 and t.kind == WORD) < 3:
+        return runs
     first = last = -1
     for i, tok in enumerate(tokens):
         if tok.kind != WORD:
