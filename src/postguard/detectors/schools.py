@@ -154,7 +154,8 @@ class _Tokens:
         self.ends = [m.end() for m in found]
         self.raw = [m.group() for m in found]
         # Keys compare case-insensitively, without a possessive ("School's PTA", "Infants'").
-        self.keys = [_key(t) for t in self.raw]
+        folded = [t.casefold() for t in self.raw]
+        self.keys = [_key(k) if ("'" in k or "’" in k) else k for k in folded]
         self.caps = [t[0].isupper() for t in self.raw]
         self.glued = [False] + [
             s - e <= 3 and text.find("\n", e, s) < 0 and text.find("\r", e, s) < 0
@@ -239,7 +240,7 @@ class SchoolDetector(TextDetector):
         """A trap phrase ("Royal Academy of Arts", "King's College London") overlaps the
         finding; phrases are tried only where a nearby token starts."""
         start, end = toks.starts[first], toks.ends[last]
-        for k in range(max(0, first - 4), min(len(toks), last + 2)):
+        for k in range(max(0, first - 2), min(len(toks), last + 1)):
             m = self._lex.traps.match(text, toks.starts[k])
             if m and m.start() < end and start < m.end():
                 return True
