@@ -123,6 +123,9 @@ CASES: list[tuple[str, list[str]]] = [
     ("Thanks to Bramley High School's PTA", ["Bramley High School's"]),
     ("At St Mary's Primary School Amy Smith won", ["St Mary's Primary School"]),
     ("Amy and Bramley Primary School", ["Bramley Primary School"]),
+    ("Congratulations to Newby and Scalby Primary School",
+     ["Newby and Scalby Primary School"]),
+    ("Thanks to Mrs Patel and Bramley Academy", ["Bramley Academy"]),
     ("The Bramley School Choir sang", ["The Bramley School"]),
     ("Bramley School Lane and Bramley High Street", []),
 ]

@@ -27,6 +27,7 @@ _TOKEN = re.compile(
 )
 _NUMBERED = re.compile(r"(?:no|nr|n°|nº)\.?\d{1,3}")  # "No.4" written as one token
 _MAX_LEFT = 12
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "lord", "lady", "dame"})
 # Church words: with one in the name, "X and Y" joins two village names ("Staunton and Corse
 # CofE Primary School").
 _CHURCH = frozenset({"church", "cofe", "ce", "c.e", "rc", "r.c", "catholic", "methodist",
@@ -68,6 +69,7 @@ class _Lexicon:
     specialisms: frozenset[str]
     joined_on: frozenset[str]
     first_names: frozenset[str]
+    surnames: frozenset[str]
     reject: frozenset[str]
     traps: re.Pattern[str]
     prefilter: re.Pattern[str]
@@ -117,16 +119,18 @@ def _lexicon() -> _Lexicon:
         traps=trap_rx,
         prefilter=prefilter,
         anchors=strong | weak | prefix | {"form", "unit", "service"},
-        first_names=_first_names(),
+        first_names=_names("first_names.txt"),
+        surnames=_names("surnames.txt"),
     )
 
 
-def _first_names() -> frozenset[str]:
-    """Given names from the person-name lexicon (data/names/first_names.txt): a place may
-    follow a school's name ("Harris Academy Peckham"), a child's name may not ("... School
-    Amy Smith won"). Absent lexicon: no names, tails are simply less careful."""
+def _names(fname: str) -> frozenset[str]:
+    """Names from the person-name lexicon (data/names/): a place may follow a school's name
+    ("Harris Academy Peckham"), a child's name may not ("... School Amy Smith won"); two
+    places may be joined ("Newby and Scalby"), a person and a school may not ("Mrs Patel
+    and Bramley Academy"). Absent lexicon: no names, and the rules are less careful."""
     try:
-        text = resources.files("postguard.data").joinpath("names").joinpath("first_names.txt")
+        text = resources.files("postguard.data").joinpath("names").joinpath(fname)
         lines = text.read_text("utf-8").splitlines()
     except (FileNotFoundError, OSError):
         return frozenset()
@@ -421,6 +425,10 @@ class SchoolDetector(TextDetector):
                 ) or (churchy and key != "with" and j > floor and toks.cap(j - 1)):
                     j -= 1
                     continue
+                if key != "with" and j > floor and toks.joined(j) \
+                        and self._village(toks, j - 1) and self._village(toks, j + 1):
+                    j -= 1  # "Newby and Scalby Primary School": two places, not a child
+                    continue
                 break
             if key in lex.connectors and not toks.titlecase(j):
                 j -= 1
@@ -464,6 +472,15 @@ class SchoolDetector(TextDetector):
             first = j
             j -= 1
         return first
+
+    def _village(self, toks: _Tokens, k: int) -> bool:
+        """A capitalised place-like word: not a kind, stop word or common given name."""
+        lex = self._lex
+        key = toks.keys[k]
+        return toks.cap(k) and len(key) > 2 and key not in lex.types \
+            and key not in lex.stop and key not in lex.first_names and key not in lex.saints \
+            and key not in lex.generic and key not in lex.specialisms \
+            and key not in lex.surnames and (k == 0 or toks.keys[k - 1] not in _TITLES)
 
     def _bracketed(self, toks: _Tokens, k: int) -> bool:
         """A word allowed in brackets inside a name: "(VA)", "(C of E)", "(Barnsbury)"."""
