@@ -307,12 +307,15 @@ class SchoolDetector(TextDetector):
         n = len(toks)
         # 1. Extend right over kinds to the last school word: "Primary School and Nursery".
         end = i if self._ends_name(toks, i) else -1
+        strong_end = i if end == i and keys[i] not in lex.weak else -1
         j = i + 1
         while j < n and toks.joined(j) and j <= i + _MAX_RIGHT:
             key = keys[j]
             if toks.cap(j) and key in lex.types:
                 if self._ends_name(toks, j):
                     end = j
+                    if key not in lex.weak:
+                        strong_end = j
                 j += 1
             elif key in ("and", "&") and j + 1 < n and toks.joined(j + 1) and toks.cap(j + 1) \
                     and keys[j + 1] in lex.types:
@@ -327,7 +330,9 @@ class SchoolDetector(TextDetector):
             return None  # College Road, Academy Awards
         weak_end = keys[end] in lex.weak
         if weak_end and follows_cap:
-            return None  # High Street, Primary Colours, Bramley Primary Amy
+            if strong_end < 0:
+                return None  # High Street, Primary Colours, Bramley Primary Amy
+            end, weak_end = strong_end, False  # "... School and Nursery Unit"
         # 2. Extend left over name words, kinds and connectors.
         churchy = any(keys[k] in _CHURCH for k in range(i, end + 1))
         first = self._extend_left(toks, i, floor, churchy)
@@ -403,8 +408,9 @@ class SchoolDetector(TextDetector):
                     continue
                 return j
             if (key == "our" and right.startswith("lady")) or (
-                key == "all" and right == "saints"
-            ):
+                key == "all" and right in ("saints", "souls", "angels", "hallows")
+            ) or (key == "well" and j > floor and toks.cap(j - 1) and toks.joined(j)
+                  and keys[j - 1] not in lex.stop):  # "Bennetts Well Junior School"
                 first = j
                 j -= 1
                 continue
@@ -486,7 +492,7 @@ class SchoolDetector(TextDetector):
         """A word allowed in brackets inside a name: "(VA)", "(C of E)", "(Barnsbury)"."""
         key = toks.keys[k]
         return key in self._lex.types or key in self._lex.joiners or (
-            toks.cap(k) and key not in self._lex.stop
+            toks.cap(k) and (key not in self._lex.stop or len(key) == 1)
         )
 
     def _tail_word(self, toks: _Tokens, k: int) -> bool:
