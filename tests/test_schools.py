@@ -119,6 +119,10 @@ CASES: list[tuple[str, list[str]]] = [
     ("Maths Academy and Music School sessions", []),
     ("Our Head of Sixth Form, Mrs Jones, said", []),
     ("Back to School Night is on Thursday.", []),
+    ("Revise with Oak National Academy lessons", []),
+    ("Army Cadets at Sandhurst Military Academy", []),
+    ("Come to our College Open Evening on Tuesday", []),
+    ("Our Prep School and Senior School combined", []),
     # -- where a name stops
     ("Thanks to Bramley High School's PTA", ["Bramley High School's"]),
     ("At St Mary's Primary School Amy Smith won", ["St Mary's Primary School"]),
