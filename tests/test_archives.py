@@ -323,3 +323,24 @@ def test_iter_array_broken(data: bytes, good: int, message: str) -> None:
     with pytest.raises(InputError, match=message):
         seen.extend(jsonstream.iter_array(io.BytesIO(data), "t.json"))
     assert len(seen) == good  # what came before the break is kept
+
+
+@pytest.mark.parametrize("line", [
+    '{"id": "a", "text": "hi", "images": ["x.jpg"], "metadata": {"audience": "children"}}',
+    '{"id": 7, "text": null}', '{"text": "no id"}', '{"id": "t", "text": 5}',
+    '{"id": "j", "text": "x"', "[1, 2]", '"just a string"', "{oops", '{"images": "one.jpg"}',
+    '{"id": "deep", "text": ' + "[" * 5000 + "]" * 5000 + "}",
+])
+def test_jsonl_lines_parse_as_inputs_iter_jsonl_does(tmp_path: Path, line: str) -> None:
+    from postguard.inputs import iter_jsonl
+
+    f = tmp_path / "in.jsonl"
+    f.write_text("\n" + line + "\n")
+    ours, theirs = _posts(f)[0], next(iter_jsonl(str(f)))
+    assert ours[0] == theirs[0]
+    if isinstance(theirs[1], InputError):
+        assert isinstance(ours[1], InputError) and str(ours[1]) == str(theirs[1])
+    else:
+        assert isinstance(ours[1], Post)
+        assert (ours[1].text, ours[1].id, dict(ours[1].metadata)) == (
+            theirs[1].text, theirs[1].id, dict(theirs[1].metadata))

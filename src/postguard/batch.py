@@ -22,8 +22,9 @@ import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, NamedTuple, TextIO
+from typing import Any, NamedTuple, TextIO, cast
 
+from .archives.simple import RawLine, parse_line
 from .errors import InputError
 from .model import (
     Action,
@@ -41,7 +42,7 @@ from .screener import Screener
 
 log = logging.getLogger(__name__)
 
-Item = tuple[str, "Post | InputError"]
+Item = tuple[str, "Post | InputError | RawLine"]
 
 
 def error_report(post_id: str, error: InputError, text: str = "") -> Report:
@@ -92,7 +93,9 @@ def check_images(post: Post, report: Report) -> Report:
 
 def screen_item(screener: Screener, item: Item) -> tuple[Post | None, Report]:
     """Screen one batch item: a post, or the error report of one that could not be read."""
-    pid, post = item
+    # A JSONL line arrives unparsed: parsing is part of the worker's share of the work.
+    pid, post = parse_line(item[1]) if isinstance(item[1], RawLine) else cast(
+        "tuple[str, Post | InputError]", item)
     if isinstance(post, InputError):
         return None, error_report(pid, post)
     if post.id is None:
@@ -330,7 +333,8 @@ def run_batch(
     # A bad policy or a broken detector stops here, before anything is written; built in
     # this process, the detectors are shared with forked workers.
     _ = worker_screener(pol).detectors
-    readers = [open_input(p, input_format) for p in inputs]  # every input checked up front
+    # Every input is checked up front; JSONL lines are parsed by the workers.
+    readers = [open_input(p, input_format, lazy=True) for p in inputs]
     if resume and (not isinstance(out, str) or out == "-"):
         raise InputError("--resume needs --out FILE: it continues the reports in that file")
     if isinstance(out, str) and out != "-" and any(
@@ -402,6 +406,8 @@ def _skip_done(items: Iterator[Item], out: str, done: int, summary: BatchSummary
     lines = done_lines(out)
     for n, (line_id, line) in enumerate(lines, 1):
         item = next(items, None)
+        if item is not None and isinstance(item[1], RawLine):
+            item = parse_line(item[1])
         if item is None or item[0] != line_id:
             got = "the end of the input" if item is None else f"post '{item[0]}'"
             raise InputError(f"{out}: cannot resume: report {n} is for post '{line_id}' but "

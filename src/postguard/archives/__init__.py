@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from ..errors import InputError
 from .common import Item, head
@@ -29,7 +30,16 @@ from .platforms import (
     iter_twitter,
     twitter_files,
 )
-from .simple import DRAFT_EXTS, iter_csv, iter_draft, iter_folder, iter_jsonl_posts
+from .simple import (
+    DRAFT_EXTS,
+    RawLine,
+    iter_csv,
+    iter_draft,
+    iter_folder,
+    iter_jsonl_posts,
+    iter_jsonl_raw,
+    parse_line,
+)
 from .wordpress import iter_wordpress
 
 READERS: dict[str, Callable[[str], Iterator[Item]]] = {
@@ -113,14 +123,16 @@ def detect_format(path: str) -> str:
                      f"({', '.join(FORMATS)})", source=path)
 
 
-def open_input(path: str, fmt: str | None = None) -> tuple[str, Callable[[], Iterator[Item]]]:
-    """Check an input before the run starts: (its format, a function that reads it)."""
+def open_input(path: str, fmt: str | None = None, *, lazy: bool = False,
+               ) -> tuple[str, Callable[[], Iterator[Any]]]:
+    """Check an input before the run starts: (its format, a function that reads it).
+    With `lazy`, JSONL lines come as unparsed `RawLine`s (see `simple.parse_line`)."""
     fmt = fmt or detect_format(path)
     if fmt not in READERS:
         raise InputError(f"unknown input format '{fmt}'; formats: {', '.join(FORMATS)}")
     if path != "-" and not os.path.exists(path):
         raise InputError(f"{path}: no such file or folder", source=path)
-    reader = READERS[fmt]
+    reader = iter_jsonl_raw if lazy and fmt == "jsonl" else READERS[fmt]
     return fmt, lambda: reader(path)
 
 
@@ -129,4 +141,5 @@ def iter_posts(path: str, fmt: str | None = None) -> Iterator[Item]:
     return open_input(path, fmt)[1]()
 
 
-__all__ = ["FORMATS", "READERS", "Item", "detect_format", "iter_posts", "open_input"]
+__all__ = ["FORMATS", "READERS", "Item", "RawLine", "detect_format", "iter_posts", "open_input",
+           "parse_line"]

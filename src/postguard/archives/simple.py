@@ -7,11 +7,12 @@ import io
 import json
 import os
 import re
+import sys
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import InputError
-from ..inputs import MAX_POST_BYTES, iter_jsonl, read_text
+from ..inputs import MAX_POST_BYTES, decode, post_from_record, read_text
 from ..model import Post
 from .common import IMAGE_EXTS, Item, local_image, open_binary
 
@@ -21,14 +22,59 @@ IMAGE_COLUMNS = ("images", "image", "media", "photos", "photo")
 METADATA_COLUMNS = ("account", "audience", "scheduled_at", "platform", "consent")
 
 
-def iter_jsonl_posts(path: str) -> Iterator[Item]:
-    """JSONL lines (`inputs.iter_jsonl`), with relative image paths found next to the file."""
+class RawLine(NamedTuple):
+    """A JSONL line not parsed yet: batch workers parse it, so the reading process only
+    splits lines (see `parse_line`)."""
+
+    data: bytes
+    where: str
+    base: str
+
+
+def parse_line(raw: RawLine) -> Item:
+    """(id, Post) for one JSONL line, or (id, InputError) when it is malformed: the id it
+    names when that can be read, else "<file>:<line>". Relative image paths are looked up
+    in the working folder, then next to the file."""
+    where = raw.where
+    try:
+        post = post_from_record(json.loads(decode(raw.data, where)), where, where)
+    except InputError as exc:
+        return _guess_id(raw.data, where), exc
+    except (json.JSONDecodeError, RecursionError) as exc:
+        msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+        return _guess_id(raw.data, where), InputError(f"{where}: not valid JSON ({msg})")
+    if post.images:
+        imgs = tuple(local_image(raw.base, i) if isinstance(i, str) else i for i in post.images)
+        post = Post(text=post.text, images=imgs, id=post.id, metadata=post.metadata)
+    return post.id or where, post
+
+
+def _guess_id(raw: bytes, fallback: str) -> str:
+    try:
+        obj = json.loads(raw)
+        if isinstance(obj, dict) and isinstance(obj.get("id"), (str, int)):
+            return str(obj["id"])
+    except (ValueError, RecursionError):
+        pass
+    return fallback
+
+
+def iter_jsonl_raw(path: str) -> Iterator[tuple[str, RawLine]]:
+    """("<file>:<line>", RawLine) for each non-blank line, for `parse_line` to parse."""
     base = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
-    for pid, item in iter_jsonl(path):
-        if isinstance(item, Post) and item.images:
-            imgs = tuple(local_image(base, i) if isinstance(i, str) else i for i in item.images)
-            item = Post(text=item.text, images=imgs, id=item.id, metadata=item.metadata)
-        yield pid, item
+    name = os.path.basename(path) if path != "-" else "<stdin>"
+    fh = sys.stdin.buffer if path == "-" else open_binary(path)
+    with fh:
+        for lineno, line in enumerate(fh, 1):
+            if line.strip():
+                where = f"{name}:{lineno}"
+                yield where, RawLine(line, where, base)
+
+
+def iter_jsonl_posts(path: str) -> Iterator[Item]:
+    """JSONL: one JSON object a line, {"id", "text", "images", "metadata"}."""
+    for _, raw in iter_jsonl_raw(path):
+        yield parse_line(raw)
 
 
 def _split_images(value: str) -> list[str]:
