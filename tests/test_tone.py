@@ -111,6 +111,23 @@ TRAPS = [
     "Sizes S, M, L and XL.",
     "Sox and Xander are in Year 5.",
     "Meet the team: Mr Dick and Mrs Willy Cox.",
+    "Shh, don't tell Mum! We made Mother's Day cards today.",
+    "What are you wearing for World Book Day?",
+    "We would love you to join us at the fair.",
+    "Sharing my love of reading with Year 3.",
+    "Sweetie stall at the summer fair.",
+    "Welcome baby Oliver!",
+    "Aww, gorgeous photos from Year 2.",
+    "Plot x, y and z on the grid.",
+    "Are you alone in feeling anxious about exams? You're not!",
+    "Please contact me directly on the school email.",
+    "Is anyone around to help at the fair?",
+    "If you'd like to talk privately about your child's progress, book a slot.",
+    "Between you and me, this was the best sports day ever.",
+    "Yn y t\u0177 heddiw, da iawn.",
+    "Congratulations to our pancake tosser of the year!",
+    "We met a horny toad at the zoo.",
+    "Sizes: xs, s, m, l, xl.",
 ]
 
 
@@ -193,6 +210,15 @@ POSITIVES = [
     ("send me a pic", "private_contact", "send me a pic"),
     ("meet me after class, just us", "private_contact", "meet me after class, just us"),
     ("come round to my house", "private_contact", "come round to my house"),
+    ("What are you wearing?", "sexual_content", "What are you wearing"),
+    ("Are you alone?", "private_contact", "Are you alone"),
+    ("keep it secret", "private_contact", "keep it secret"),
+    ("our little secret, don't tell your mum about the Mother's Day cards", "private_contact",
+     "our little secret"),
+    ("Thanks my love x", "over_familiar", "my love x"),
+    ("Hi baby", "over_familiar", "baby"),
+    ("Thanks sweetie!", "over_familiar", "sweetie"),
+    ("f\u00fcck", "profanity", "f\u00fcck"),
 ]
 
 

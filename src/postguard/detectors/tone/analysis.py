@@ -37,6 +37,7 @@ _SEV_RANK = {Severity.LOW: 0, Severity.MEDIUM: 1, Severity.HIGH: 2}
 _SIGNOFF_NEXT = frozenset(".!?,;:)")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady",
                          "st", "saint", "uncle", "aunt", "auntie"})
+_CONTEXT_FLAGS = frozenset({"ctx", "confirm", "benign"})
 _LONGEST = 16  # letters: spaced-out words longer than this are not looked up
 _KISS_RUN = 8  # kisses next to each other that a sign-off check looks across
 _REPHRASE_CATEGORIES = (Category.KISSES, Category.OVER_FAMILIAR, Category.PRIVATE_CONTACT)
@@ -95,7 +96,7 @@ class ToneAnalyser:
         if not hits:
             return ()
         needs_context = any(
-            "ctx" in h.entry.flags or "confirm" in h.entry.flags
+            not h.entry.flags.isdisjoint(_CONTEXT_FLAGS)
             or h.entry.category is Category.SEXUAL_CONTENT for h in hits
         )
         if needs_context:
@@ -270,6 +271,8 @@ def _match(slots: tuple[Slot, ...], k: int, seq: list[frozenset[str] | None],
     if k == len(slots):
         return j
     slot = slots[k]
+    if slot.gap < 0:  # `$`: the end of a sentence, a line or the text
+        return j if j == len(seq) or seq[j] is None else None
     if slot.gap:
         for skip in range(slot.gap + 1):
             if j + skip > len(seq) or (skip and seq[j + skip - 1] is None):

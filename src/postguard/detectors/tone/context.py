@@ -11,6 +11,8 @@ texts with a candidate that needs context. The rules live in `data/tone/context.
   ("that was sick", "thanks fam", "morning gorgeous");
 - `frame` phrases: an educational frame (lesson, RSE, online safety) drops clinical sexual
   words and lowers other sexual words to low severity. Grooming phrases are never lowered.
+  A benign frame (Mother's Day cards, World Book Day costumes) clears only the few entries
+  flagged `benign` ("don't tell your mum", "what are you wearing?").
 
 Each candidate token's NORM is set to the lexicon word it matched, so patterns can say
 `{NORM = "x"}` and catch "xx", "x" and their disguises alike.
@@ -92,9 +94,10 @@ class _Compiled:
         if docs:
             self.allow.add("allow", docs)
         self.frame = PhraseMatcher(self.vocab, attr="LOWER")
-        cues = [Doc(self.vocab, words=[t.text.lower() for t in tokenize(c)])
-                for c in raw["frame"]["education"]]
-        self.frame.add("education", cues)
+        for name in ("education", "benign"):
+            cues = [Doc(self.vocab, words=[t.text.lower() for t in tokenize(c)])
+                    for c in raw["frame"][name]]
+            self.frame.add(name, cues)
 
 
 class ContextRules:
@@ -129,13 +132,19 @@ class ContextRules:
             kind, target = c.targets[match_id]
             pos = (s + target if target >= 0 else e + target) - 1
             (vetoed if kind == "veto" else confirmed).add(pos)
-        educational = bool(c.frame(doc))
+        frames = {c.vocab.strings[m] for m, _, _ in c.frame(doc)}
+        educational = "education" in frames
+        benign = "benign" in frames
         out: list[Hit] = []
         for h in hits:
             span = range(h.first, h.last + 1)
-            if any(i in allowed for i in span) or any(i in vetoed for i in span):
+            if any(i in allowed for i in span):
+                continue
+            if h.entry.single and any(i in vetoed for i in span):  # vetoes are about words
                 continue
             if "confirm" in h.entry.flags and not any(i in confirmed for i in span):
+                continue
+            if benign and "benign" in h.entry.flags:
                 continue
             if educational and h.entry.category is Category.SEXUAL_CONTENT:
                 if "clinical" in h.entry.flags:

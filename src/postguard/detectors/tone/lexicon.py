@@ -39,6 +39,7 @@ FLAGS = frozenset({
     "clinical",   # a clinical/educational word: dropped inside an educational frame
     "signoff",    # a kiss: only as a sign-off (end of message or sentence, after a comma)
     "nomask",     # never matched through `*` masks
+    "benign",     # cleared by a benign frame (Mother's Day cards, World Book Day costumes)
 })
 DEFAULT_CODES = {
     (Category.KISSES, None): "PG401",
@@ -49,6 +50,10 @@ DEFAULT_CODES = {
     (Category.OVER_FAMILIAR, None): "PG441",
     (Category.PRIVATE_CONTACT, None): "PG451",
 }
+
+
+#: the words of a `$` slot: the end of a sentence, a line or the text (matches no token)
+END: frozenset[str] = frozenset({"$"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +160,11 @@ def parse_term(term: str, macros: Mapping[str, str], where: str) -> tuple[Slot, 
                 raise ConfigurationError(f"{where}: a gap ~N needs 1 <= N <= 6 after a word")
             slots.append(Slot(frozenset(), gap=n))
             continue
+        if raw == "$":
+            if not slots:
+                raise ConfigurationError(f"{where}: '$' (end of sentence) cannot come first")
+            slots.append(Slot(END, gap=-1))
+            continue
         optional = raw.endswith("?") and len(raw) > 1
         word = raw[:-1] if optional else raw
         if word.startswith("%"):
@@ -165,7 +175,9 @@ def parse_term(term: str, macros: Mapping[str, str], where: str) -> tuple[Slot, 
         if not alts:
             raise ConfigurationError(f"{where}: empty word in term")
         slots.append(Slot(alts, optional=optional))
-    if not slots or slots[0].optional or slots[0].gap or slots[-1].gap:
+    if any(s.gap < 0 for s in slots[:-1]):
+        raise ConfigurationError(f"{where}: '$' (end of sentence) can only come last")
+    if not slots or slots[0].optional or slots[0].gap or slots[-1].gap > 0:
         raise ConfigurationError(f"{where}: a term must start and end with a required word")
     return tuple(slots)
 

@@ -122,7 +122,10 @@ def base_form(word: str) -> str:
     if word.isascii():
         return word.lower().translate(_DROP)
     s = unicodedata.normalize("NFKC", word).translate(_DROP)
-    s = _strip_marks(s).casefold()
+    bare = _strip_marks(s)
+    # Accents are dropped only from longer words (fück); short ones are real words in other
+    # languages (Welsh tŷ, French où) that would otherwise read as text-speak.
+    s = (bare if len(bare) >= 4 else s).casefold()
     glyphs = tables().homoglyphs
     if _mixed_script(s, glyphs):
         s = "".join(glyphs.get(c, c) for c in s)
