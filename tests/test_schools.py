@@ -175,6 +175,16 @@ def test_spans_inside_text_on_any_string(text: str) -> None:
         assert 0 <= f.start < f.end <= len(text)
 
 
+@given(st.text(max_size=200))
+@settings(max_examples=300)
+def test_token_offsets_match_the_tokeniser(text: str) -> None:
+    from postguard.detectors.schools import _TOKEN, _Tokens
+
+    toks = _Tokens(text)
+    assert toks.starts == [m.start() for m in _TOKEN.finditer(text)]
+    assert all(text[s:e] == t for s, e, t in zip(toks.starts, toks.ends, toks.raw, strict=True))
+
+
 _WORDS = ["School", "Primary", "St", "Mary's", "Academy", "and", "of", "The", "Ysgol", "y",
           "No.", "2", "(VA)", "High", "College", "Bramley", ",", "Lycée", "\n", "😀", "é"]
 
