@@ -154,7 +154,7 @@ class _Tokens:
 
     def __init__(self, text: str, lo: int = 0, hi: int | None = None) -> None:
         hi = len(text) if hi is None else hi
-        self.raw = _TOKEN.findall(text, lo, hi)
+        self.raw: list[str] = _TOKEN.findall(text, lo, hi)
         # Offsets: each token is found again from where the previous one ended (findall is
         # much faster than building match objects; str.find is C).
         starts: list[int] = []
