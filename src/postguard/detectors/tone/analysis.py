@@ -189,8 +189,13 @@ class ToneAnalyser:
                 tokens[k].kind == PUNCT and not tokens[k].text.isascii())):
             k += 1
         nxt = tokens[k] if k < len(tokens) else None
-        if nxt is None or nxt.kind == NEWLINE or nxt.text in _SIGNOFF_NEXT:
+        if nxt is None or nxt.kind == NEWLINE:
             return True
+        if nxt.text in _SIGNOFF_NEXT:
+            # "x.com", "x,y": punctuation glued to the next word is not a sentence end
+            after = tokens[k + 1] if k + 1 < len(tokens) else None
+            return after is None or after.start > nxt.end or after.kind != WORD
+
         p = first - 1
         while p >= 0 and p >= first - _KISS_RUN and self._is_kiss(tokens[p]):
             p -= 1
