@@ -50,6 +50,10 @@ OBFUSCATION = [
     ("\U0001d41f\U0001d42e\U0001d41c\U0001d424", "\U0001d41f\U0001d42e\U0001d41c\U0001d424"),
     ("'fuck'", "fuck"),
     ("fuck!!!", "fuck"),
+    ("#fuck", "fuck"),
+    ("f#ck", "f#ck"),
+    ("f  u  c  k", "f  u  c  k"),
+    ("f . u . c . k", "f . u . c . k"),
 ]
 
 
@@ -128,6 +132,11 @@ TRAPS = [
     "Congratulations to our pancake tosser of the year!",
     "We met a horny toad at the zoo.",
     "Sizes: xs, s, m, l, xl.",
+    "C# coding club on Tuesdays.",
+    "#proud of our Year 6 #RSE week",
+    "Are you up for a challenge? Join the club.",
+    "Check out our new website: x.com/ourschool",
+    "Songs A B C D E F G for Reception.",
 ]
 
 
@@ -219,6 +228,9 @@ POSITIVES = [
     ("Hi baby", "over_familiar", "baby"),
     ("Thanks sweetie!", "over_familiar", "sweetie"),
     ("f\u00fcck", "profanity", "f\u00fcck"),
+    ("u up?", "private_contact", "u up"),
+    ("wanna meet up?", "private_contact", "wanna meet up"),
+    ("You're so grown up for your age", "over_familiar", "grown up for your age"),
 ]
 
 

@@ -120,7 +120,8 @@ class ToneAnalyser:
                             plain = c == tok.text.lower()
                             hits.append(Hit(e, i, i, tok.start, tok.end, c,
                                             0.95 if plain else 0.9, not plain))
-                if "*" in (tok.masked or tok.text):
+                written = tok.masked or tok.text
+                if "*" in written or "#" in written:
                     self._mask(tok, i, hits)
             elif tok.kind == NEWLINE or tok.text in SENTENCE_END:
                 seq.append(None)

@@ -25,14 +25,14 @@ from ...tomlcompat import tomllib
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_WORD_CHAR = rf"[\w*@$!|'\u2019{_MARKS}]"
+_WORD_CHAR = rf"[\w*#@$!|'\u2019{_MARKS}]"
 # A word is a run of word characters, possibly with zero-width characters inside it; a
 # newline is its own token; any other visible character is a one-character token. The
 # classes are disjoint, so matching is linear in the length of the text.
 _TOKEN = re.compile(
     rf"(?P<w>{_WORD_CHAR}+(?:[{ZERO_WIDTH}]+{_WORD_CHAR}+)*)|(?P<nl>\n)|(?P<p>\S)"
 )
-_EDGE = "'\u2019!|*"
+_EDGE = "'\u2019!|*#"
 _ELONGATED = re.compile(r"(.)\1\1+")
 _APOSTROPHES = str.maketrans("", "", "'\u2019")
 _DROP = str.maketrans("", "", ZERO_WIDTH + "_")
@@ -73,8 +73,8 @@ def tokenize(text: str) -> list[Token]:
             lead = len(raw) - len(raw.lstrip(edge))
             cs = s + lead
             ce = cs + len(core)
-            # *word* is emphasis, not a mask; f*** keeps its stars for mask matching
-            masked = "" if "*" in raw[:lead] else raw[lead:].rstrip("'\u2019!|")
+            # *word* is emphasis and #word a hashtag, not masks; f*** keeps its stars
+            masked = "" if raw[:lead].strip("'\u2019!|") else raw[lead:].rstrip("'\u2019!|")
             for k in range(s, cs):  # edge quotes and "!" are punctuation of their own
                 append(Token(k, k + 1, text[k], PUNCT))
             append(Token(cs, ce, core, WORD, masked if masked != core else ""))
@@ -185,6 +185,7 @@ def mask_pattern(masked: str) -> str | None:
     """A word with `*` standing for letters (f*ck, f**k, s***), as a lowercase pattern with
     `*` for one letter; None when it is not a plausible mask (it must start with a letter and
     keep at least one other visible letter or end in stars)."""
+    masked = masked.replace("#", "*")
     if "*" not in masked or not masked[:1].isalpha():
         return None
     b = base_form(masked.replace("*", "\x00")).replace("\x00", "*")
@@ -216,9 +217,8 @@ def spaced_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
                 runs.append((first, last))
             first = -1
             continue
-        if first >= 0 and text[tokens[last].end:tok.start] in SPACERS and len(
-            text[tokens[last].end:tok.start]
-        ) == 1:
+        gap = text[tokens[last].end:tok.start] if first >= 0 else ""
+        if first >= 0 and 0 < len(gap) <= 3 and all(c in SPACERS for c in gap):
             last = i
         else:
             if first >= 0 and _count_words(tokens, first, last) >= 3:
