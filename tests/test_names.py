@@ -102,3 +102,19 @@ def test_broken_model_never_breaks_other_detectors(tmp_path: Path) -> None:
     cats = {f.category for f in report.findings}
     assert Category.PHONE in cats and Category.DETECTOR_ERROR in cats
     assert report.verdict is Verdict.BLOCK
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "school"),
+    [
+        ("Congratulations to Evie Carter of Downs Junior School on winning!", "Evie Carter",
+         "Downs Junior School"),
+        ("Maya Oyelaran of Balfour Primary School spotted foxes", "Maya Oyelaran",
+         "Balfour Primary School"),
+    ],
+)
+def test_child_of_a_school_is_a_name_next_to_a_school(screener, text, name, school) -> None:
+    report = screener.screen(text)
+    found = {(f.category, text[f.start:f.end]) for f in report.findings}
+    assert (Category.PERSON_NAME, name) in found and (Category.SCHOOL, school) in found
+    assert report.verdict is Verdict.BLOCK
