@@ -42,7 +42,7 @@ sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(HERE))
 
 from corpus_lib import CorpusPost, Scores, Span  # noqa: E402
-from peerlib import COLD_POST, load_posts  # noqa: E402
+from peerlib import COLD_POST, corpus_files, load_posts  # noqa: E402
 
 PEERS_DIR = BENCH / "out" / "peers"
 RUN_DIR = PEERS_DIR / "run"
@@ -170,8 +170,17 @@ def main() -> int:
     ap.add_argument("--cold-repeats", type=int, default=5)
     ap.add_argument("--no-images", action="store_true")
     ap.add_argument("--image-limit", type=int, default=0, help="only the first N images")
+    ap.add_argument("--report-only", action="store_true",
+                    help="re-score the last run's saved outputs (run/all.json), run nothing")
     args = ap.parse_args()
     RUN_DIR.mkdir(parents=True, exist_ok=True)
+    images_dir = BENCH / "out" / "images"
+    if args.report_only:
+        res = json.loads((RUN_DIR / "all.json").read_text("utf-8"))
+        md = report(res, images_dir)
+        (PEERS_DIR / "results.md").write_text(md, encoding="utf-8")
+        print(md)
+        return 0
     have = {n: peer_python(n).is_file() for n in ("presidio", "better_profanity",
                                                   "glin_profanity")}
     if not any(have.values()):
@@ -181,15 +190,20 @@ def main() -> int:
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     runs = str(args.runs)
-    res: dict[str, Any] = {"started": started, "runs": {}}
+    # The corpus files are fixed now: every runner gets the same list, even if a file is added
+    # while the comparison runs.
+    files = [str(f) for f in corpus_files()]
+    res: dict[str, Any] = {"started": started, "files": [Path(f).name for f in files],
+                           "runs": {}}
     R = res["runs"]
-    R["postguard_all"] = run_json([str(PG_PY), str(HERE / "run_postguard.py"), "--runs", runs],
-                                  RUN_DIR / "postguard_all.json", env)
+    R["postguard_all"] = run_json([str(PG_PY), str(HERE / "run_postguard.py"), "--runs", runs,
+                                   "--files", *files], RUN_DIR / "postguard_all.json", env)
     R["postguard_tone"] = run_json([str(PG_PY), str(HERE / "run_postguard.py"), "--runs", runs,
                                     "--files", "tone"], RUN_DIR / "postguard_tone.json", env)
     if have["presidio"]:
         R["presidio"] = run_json([str(peer_python("presidio")), str(HERE / "run_presidio.py"),
-                                  "--runs", runs], RUN_DIR / "presidio.json", env)
+                                  "--runs", runs, "--files", *files],
+                                 RUN_DIR / "presidio.json", env)
     for name in ("better_profanity", "glin_profanity"):
         if have[name]:
             # better_profanity screens ~25 posts/s: one timed pass is enough
@@ -209,7 +223,6 @@ def main() -> int:
                            name, "--cold"], None)
     res["cold"] = cold_starts(cmds, args.cold_repeats)
 
-    images_dir = BENCH / "out" / "images"
     if not args.no_images and (images_dir / "labels.json").is_file():
         lim = ["--limit", str(args.image_limit)] if args.image_limit else []
         R["images_postguard"] = run_json([str(PG_PY), str(HERE / "run_images.py"), "--peer",
@@ -219,6 +232,7 @@ def main() -> int:
                 [str(peer_python("presidio")), str(HERE / "run_images.py"), "--peer",
                  "presidio", *lim], RUN_DIR / "images_presidio.json", env)
 
+    (RUN_DIR / "all.json").write_text(json.dumps(res), encoding="utf-8")
     md = report(res, images_dir)
     (PEERS_DIR / "results.md").write_text(md, encoding="utf-8")
     slim = {k: v for k, v in res.items() if k != "runs"}
@@ -231,10 +245,14 @@ def main() -> int:
 
 def report(res: dict[str, Any], images_dir: Path) -> str:
     R = res["runs"]
-    all_posts = load_posts(None)
-    tone_posts = [p for p in all_posts if p.file == "tone.jsonl"]
+    # Score only the posts every text tool saw (the files were fixed at the start).
+    seen = set(R["postguard_all"]["predictions"])
+    all_posts = [p for p in load_posts(res["files"]) if p.id in seen]
+    tone_posts = [p for p in all_posts if p.file == "tone.jsonl"
+                  and p.id in R["postguard_tone"]["predictions"]]
     out = [f"Run {res['started']}, one machine, one sitting "
-           f"(`.venv/bin/python benchmarks/peers/compare.py`).", ""]
+           f"(`.venv/bin/python benchmarks/peers/compare.py`); corpus files: "
+           f"{', '.join(res['files'])}.", ""]
     pg_all, pg_tone = R["postguard_all"], R["postguard_tone"]
 
     # speed and memory
