@@ -172,6 +172,8 @@ class ToneAnalyser:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and nxt.kind == WORD and nxt.text[:1].isupper():
             return True
+        if prev is not None and prev.text == "." and i >= 2:  # Mr. Dick
+            prev = tokens[i - 2] if tokens[i - 2].text.lower() in _HONORIFICS else prev
         if prev is not None and prev.kind == WORD and prev.text.lower() in _HONORIFICS:
             return True
         # At the start of a sentence and alone, a capitalised word may be the insult.
@@ -196,7 +198,6 @@ class ToneAnalyser:
             # "x.com", "x,y": punctuation glued to the next word is not a sentence end
             after = tokens[k + 1] if k + 1 < len(tokens) else None
             return after is None or after.start > nxt.end or after.kind != WORD
-
         p = first - 1
         while p >= 0 and p >= first - _KISS_RUN and self._is_kiss(tokens[p]):
             p -= 1

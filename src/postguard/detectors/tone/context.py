@@ -67,10 +67,11 @@ def _expand(value: Any, lists: dict[str, list[str]]) -> Any:
 
 
 def _encodable(word: str) -> str:
-    """spaCy's string store needs UTF-8: lone surrogates become '?'."""
+    """spaCy's string store needs UTF-8: lone surrogates become '?'. Curly apostrophes
+    become straight ones so that rules say "that's" once."""
     if word.isascii():
         return word
-    return word.encode("utf-8", "replace").decode("utf-8")
+    return word.replace("\u2019", "'").encode("utf-8", "replace").decode("utf-8")
 
 
 class _Compiled:
