@@ -137,6 +137,11 @@ TRAPS = [
     "Are you up for a challenge? Join the club.",
     "Check out our new website: x.com/ourschool",
     "Songs A B C D E F G for Reception.",
+    "Sadly Sam was sick",
+    "Two children were sick.",
+    "Singing The Bare Necessities in assembly.",
+    "Year 9 trip to the Peak District.",
+    "Sussex Day: the Sex Pistols tribute band plays at 7pm.",
 ]
 
 
@@ -182,6 +187,8 @@ POSITIVES = [
     ("tbh it went well", "slang", "tbh"),
     ("loooool", "slang", "loooool"),
     ("That trick was sick!", "slang", "sick"),
+    ("That was sick", "slang", "sick"),
+    ("Thats so sick", "slang", "sick"),
     ("The disco was lit! \U0001f525", "slang", "lit"),
     ("Thanks fam!", "slang", "fam"),
     ("That was bare funny", "slang", "bare"),

@@ -124,3 +124,24 @@ def test_malformed_tone_settings_are_configuration_errors(settings: dict[str, ob
     s = Screener({"detectors": {"tone": settings}}, detectors=("slang",))
     with pytest.raises(ConfigurationError, match=r"\[detectors.tone\]"):
         s.screen("hello")
+
+
+def _example(entry: object) -> str:
+    """A plain sentence for an entry: the alphabetically first word of each slot."""
+    words = [sorted(s.words)[0] for s in entry.slots  # type: ignore[attr-defined]
+             if s.gap == 0 and not s.optional]
+    return " ".join(words)
+
+
+def test_every_shipped_entry_finds_its_own_example() -> None:
+    from postguard.detectors.tone.analysis import analyser_for
+
+    analyser = analyser_for(Policy.default())
+    missed = []
+    for e in shipped_entries():
+        if "confirm" in e.flags:
+            continue  # ambiguous words need a confirming context, tested in test_tone.py
+        text = _example(e)
+        if not any(f.category is e.category for f in analyser.analyse(text)):
+            missed.append(f"{e.where}: {text!r}")
+    assert missed == []
