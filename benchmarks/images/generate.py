@@ -76,7 +76,7 @@ def generate(out: Path) -> list[dict[str, object]]:
 
     def save(img: Image.Image, cats: list[str], note: str, *, tilt: bool = True,
              exif: bytes | None = None, metadata: dict[str, object] | None = None,
-             **kw: object) -> None:
+             text: str | None = None, **kw: object) -> None:
         nonlocal n
         if tilt:
             img = img.rotate(rng.uniform(-4, 4), resample=Image.Resampling.BILINEAR,
@@ -86,21 +86,22 @@ def generate(out: Path) -> list[dict[str, object]]:
         if exif is not None:
             extra["exif"] = exif
         img.save(out / name, "JPEG", quality=rng.choice([60, 70, 80, 90, 95]), **extra)
-        labels.append({"file": name, "categories": cats, "note": note,
+        labels.append({"file": name, "categories": cats, "note": note, "text": text,
                        "size": list(img.size), "metadata": metadata or {}})
         n += 1
 
     for i, t in enumerate(PHONES):
-        save(_text_scene(rng, 1000 + i, t), ["phone"], "phone number on a sign")
+        save(_text_scene(rng, 1000 + i, t), ["phone"], "phone number on a sign", text=t)
     for i, t in enumerate(EMAILS):
-        save(_text_scene(rng, 1100 + i, t), ["email"], "email address on a banner")
+        save(_text_scene(rng, 1100 + i, t), ["email"], "email address on a banner", text=t)
     for i, t in enumerate(PLATES):
-        save(_text_scene(rng, 1200 + i, t, plate=True), ["vehicle_plate"], "number plate")
+        save(_text_scene(rng, 1200 + i, t, plate=True), ["vehicle_plate"], "number plate",
+             text=t)
     for i, t in enumerate(STREETS):
         save(_text_scene(rng, 1300 + i, t, colours=rng.choice(COLOURS[:2])), ["location"],
-             "street sign")
+             "street sign", text=t)
     for i, t in enumerate(SCHOOLS):
-        save(_text_scene(rng, 1400 + i, t), ["school"], "school banner")
+        save(_text_scene(rng, 1400 + i, t), ["school"], "school banner", text=t)
     for i, payload in enumerate(QRS):
         w, h = _size(rng, i)
         img = fx.background(w, h, seed=1500 + i)
@@ -135,7 +136,7 @@ def generate(out: Path) -> list[dict[str, object]]:
         w, h = _size(rng, i)
         save(fx.background(w, h, seed=1800 + i), [], "trap: clean photo")
     for i, t in enumerate(TRAP_TEXT):
-        save(_text_scene(rng, 1900 + i, t), [], f"trap: poster '{t}'")
+        save(_text_scene(rng, 1900 + i, t), [], f"trap: poster '{t}'", text=t)
     (out / "labels.json").write_text(json.dumps(labels, indent=1), encoding="utf-8")
     return labels
 

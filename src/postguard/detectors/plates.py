@@ -23,6 +23,15 @@ _PREFIX = re.compile(r"(?<![A-Za-z0-9])[A-HJ-NP-TV-Y][1-9][0-9]{0,2} ([A-HJ-PR-Y
 _SUFFIX = re.compile(r"(?<![A-Za-z0-9])([A-HJ-PR-Y]{3}) [1-9][0-9]{0,2}[A-HJ-NP-TV-Y]"
                      r"(?![A-Za-z0-9])")
 _REPLACEMENT = "[plate removed]"
+# OCR reads plates with look-alike characters (WYO5 LkP): letters, then two characters of
+# which at least one is a digit, then three letters, any case. Normalised, then checked
+# against the strict pattern above.
+_LENIENT = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2})([0-9OoIlSZB]{2}) ?([A-Za-z0-9]{3})"
+                      r"(?![A-Za-z0-9])")
+_PLACE_BEFORE = re.compile(r"\b(?:room|block|building|unit|flat|gate|platform|seat|row|level|"
+                           r"table|stand|court|year|class)\s*$", re.I)
+_TO_DIGIT = str.maketrans("OoIlSZB", "0011528")
+_TO_LETTER = str.maketrans("0158", "OISB")
 
 
 @functools.cache
@@ -47,11 +56,28 @@ class VehiclePlateDetector(TextDetector):
             yield self.finding("PG631", Category.VEHICLE_PLATE, Severity.MEDIUM,
                                "UK number plate", score=0.9, start=m.start(), end=m.end(),
                                suggestion=Suggestion(Action.REMOVE, _REPLACEMENT))
+        for m in _LENIENT.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in seen):
+                continue
+            age = m.group(2)
+            if not any(c.isdigit() for c in age) or m.group(0).islower():
+                continue
+            fixed = (m.group(1).upper() + age.translate(_TO_DIGIT) + " "
+                     + m.group(3).upper().translate(_TO_LETTER))
+            if not _CURRENT.fullmatch(fixed):
+                continue
+            seen.append(m.span())
+            yield self.finding("PG631", Category.VEHICLE_PLATE, Severity.MEDIUM,
+                               "UK number plate (read with look-alike characters)", score=0.75,
+                               start=m.start(), end=m.end(),
+                               suggestion=Suggestion(Action.REMOVE, _REPLACEMENT))
         stop = _stopwords()
         for rx in (_PREFIX, _SUFFIX):
             for m in rx.finditer(text):
                 if m.group(1) in stop or any(s < m.end() and m.start() < e for s, e in seen):
                     continue
+                if _PLACE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+                    continue  # "Room B12 ABC": a room or gate code, not a plate
                 seen.append(m.span())
                 yield self.finding("PG632", Category.VEHICLE_PLATE, Severity.MEDIUM,
                                    "UK number plate (older format)", score=0.7,

@@ -76,7 +76,7 @@ def find_faces(img: LoadedImage) -> list[tuple[int, int, int, int]]:
     min_side = max(MIN_FACE, int(0.03 * max(arr.shape)))
     (frontal,) = _classifiers()
     boxes: list[tuple[float, float, float, float]] = []
-    for x, y, w, h in frontal.detectMultiScale(arr, scaleFactor=1.15, minNeighbors=5,
+    for x, y, w, h in frontal.detectMultiScale(arr, scaleFactor=1.2, minNeighbors=5,
                                                 minSize=(min_side, min_side)):
         boxes.append((x, y, x + w, y + h))
     out = []

@@ -206,8 +206,8 @@ def recognise(gray: Image.Image) -> OcrText:
     be = backend()
     if isinstance(be, _TesseractBackend):
         per_mode = be.words_multi(gray, PASSES)
-    else:
-        per_mode = [be.words(gray, psm, threshold) for psm, threshold in PASSES]
+    else:  # in-process passes are cheap: add psm 11 with Otsu too
+        per_mode = [be.words(gray, psm, threshold) for psm, threshold in (*PASSES, (11, 0))]
     merged = merge_words(per_mode)
     if factor != 1.0:
         merged = [Word(w.text, w.conf, tuple(v / factor for v in w.box))  # type: ignore[arg-type]
@@ -235,11 +235,20 @@ def merge_words(per_mode: Iterable[list[Word]]) -> list[Word]:
         for w in words:
             if not _good(w):
                 continue
-            dup = next((i for i, k in enumerate(kept) if _overlap(k.box, w.box) > 0.5), None)
-            if dup is None:
+            dups = [i for i, k in enumerate(kept) if _overlap(k.box, w.box) > 0.5]
+            if not dups:
                 kept.append(w)
-            elif w.conf > kept[dup].conf + 10 and len(w.text) >= len(kept[dup].text):
-                kept[dup] = w
+                continue
+            # Passes often read part of a word ("Mil" for "Mill"): the longest good reading
+            # of a place wins, a clearly more confident one of the same length too.
+            old = [kept[i] for i in dups]
+            longest = max(len(k.text) for k in old)
+            if len(w.text) > longest or (
+                len(w.text) == longest and w.conf > max(k.conf for k in old) + 10
+            ):
+                for i in reversed(dups):
+                    del kept[i]
+                kept.append(w)
     return kept
 
 
@@ -247,16 +256,18 @@ def build_text(words: list[Word]) -> OcrText:
     """Group words into lines by geometry and lay them out as text with offsets."""
     lines: list[list[Word]] = []
     for w in sorted(words, key=lambda w: ((w.box[1] + w.box[3]) / 2, w.box[0])):
-        h = max(w.box[3] - w.box[1], 1.0)
-        best, best_overlap = None, 0.0
+        cy = (w.box[1] + w.box[3]) / 2
+        best, best_dist = None, float("inf")
         for line in lines[-6:]:
             for ref in line[-3:]:
-                rh = max(ref.box[3] - ref.box[1], 1.0)
-                inter = min(w.box[3], ref.box[3]) - max(w.box[1], ref.box[1])
-                ratio = inter / min(h, rh)
-                if ratio > best_overlap and 0.4 < h / rh < 2.5:
-                    best, best_overlap = line, ratio
-        if best is not None and best_overlap >= 0.5:
+                rcy = (ref.box[1] + ref.box[3]) / 2
+                # Same line when either word's middle lies within the other's height (a
+                # tilted line, or a box tesseract stretched over a stray mark).
+                if ref.box[1] <= cy <= ref.box[3] or w.box[1] <= rcy <= w.box[3]:
+                    dist = abs(cy - rcy)
+                    if dist < best_dist:
+                        best, best_dist = line, dist
+        if best is not None:
             best.append(w)
         else:
             lines.append([w])
