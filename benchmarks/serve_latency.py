@@ -134,7 +134,13 @@ def main() -> None:
     print(f"{len(ms)} requests, {args.clients} concurrent clients, "
           f"{args.server_workers} server process(es), {len(ms) / seconds:,.0f} requests/s, "
           f"load average {os.getloadavg()[0]:.1f}")
-    print(f"server CPU per request (warm-up included): {cpu * 1000 / (len(ms) + 80):.2f} ms")
+    per_request = cpu * 1000 / (len(ms) + 80)
+    print(f"server CPU per request (warm-up included): {per_request:.2f} ms")
+    # With every client waiting on a saturated server, a request waits for the ones ahead
+    # of it (Little's law): on idle cores the median is about clients x CPU per request /
+    # server processes. On a busy machine the measured latency mostly shows the neighbours.
+    print(f"CPU-bound estimate on idle cores: median ~"
+          f"{args.clients * per_request / args.server_workers:.1f} ms")
     print(f"latency ms: median {statistics.median(ms):.1f}, p90 {ms[int(len(ms) * 0.9)]:.1f}, "
           f"p99 {ms[int(len(ms) * 0.99)]:.1f}, max {ms[-1]:.1f} (target: median <= 20)")
 
