@@ -325,3 +325,34 @@ def test_findings_use_declared_and_documented_codes(tone: Screener) -> None:
     table = code_table()
     for f in report.findings:
         assert table[f.code].category is f.category
+
+
+def test_one_analysis_serves_all_six_detectors() -> None:
+    from postguard.detectors.tone.analysis import analyser_for
+    from postguard.policy import Policy
+
+    policy = Policy.default()
+    screener = Screener(policy, detectors=TONE)
+    analyser = analyser_for(policy)
+    before = analyser.analyse.cache_info()
+    screener.screen("A brand new post about the Year 4 trip to the farm, lol")
+    after = analyser.analyse.cache_info()
+    assert after.misses - before.misses == 1
+    assert after.hits - before.hits == len(TONE) - 1
+
+
+def test_clean_posts_never_import_spacy() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from postguard.screener import Screener\n"
+        f"s = Screener(detectors={TONE!r})\n"
+        "r = s.screen('Great work Year 6! lol, see u at the Sussex match, DM us on X xx')\n"
+        "assert r.findings, 'expected slang and kisses'\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"

@@ -130,11 +130,17 @@ class ToneAnalyser:
                 for e in words.get(tok.text, ()):
                     if self._accept(e, tokens, i, i):
                         hits.append(Hit(e, i, i, tok.start, tok.end, tok.text, 0.95))
+        n = len(seq)
         for j, seen in enumerate(seq):
             if seen is None:
                 continue
+            following = seq[j + 1] if j + 1 < n else None
             for c in seen:
                 for e in phrases.get(c, ()):
+                    second = e.slots[1]
+                    if not (second.optional or second.gap) and (
+                            following is None or second.words.isdisjoint(following)):
+                        continue  # cheap reject: the second word is not there
                     end = _match(e.slots, 0, seq, j)
                     if end is not None:
                         a, b = tokens[seq_tok[j]], tokens[seq_tok[end - 1]]
