@@ -36,10 +36,10 @@ def _data(name: str) -> dict[str, Any]:
     return data
 
 
-def _words_regex(words: Iterable[str]) -> re.Pattern[str]:
+def _words_pattern(words: Iterable[str]) -> str:
     alts = sorted({re.escape(w.lower()).replace(r"\ ", r"\s+") for w in words},
                   key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+    return "|".join(alts)
 
 
 _PHONE_REMOVED = Suggestion(Action.REMOVE, "[phone removed]")
@@ -98,12 +98,14 @@ class PhoneDetector(TextDetector):
 
         self._pn: Any = phonenumbers
         words = _data("contact.toml")["phone"]
-        self._cue = _words_regex(words["cues"])
-        negs = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
-            words["negatives"], key=len, reverse=True))
+        cue = rf"(?<!\w)(?:{_words_pattern(words['cues'])})(?!\w)"
         # "order no." must end where "no." ends, so the nearer, negative reading wins.
-        self._neg = re.compile(rf"(?<!\w)(?:{negs})(?:\s+(?:number|no\.?|num|#))?(?!\w)",
-                               re.IGNORECASE)
+        neg = (rf"(?<!\w)(?:{_words_pattern(words['negatives'])})"
+               rf"(?:\s+(?:number|no\.?|num|#))?(?!\w)")
+        # Cue words are searched in the lower-cased text (a case-insensitive alternation costs
+        # several times more), or case-insensitively when lower-casing changes its length.
+        self._cue_cs, self._neg_cs = re.compile(cue), re.compile(neg)
+        self._cue_ci, self._neg_ci = re.compile(cue, re.I), re.compile(neg, re.I)
         self._allowed = frozenset(k for p in policy.allowlist("phones") if (k := self._key(p)))
 
     def _key(self, raw: str) -> str | None:
@@ -134,7 +136,7 @@ class PhoneDetector(TextDetector):
     def detect_text(self, text: str) -> Iterable[Finding]:
         if sum(map(text.count, _DIGITS)) < 7:
             return
-        cues: _Cues | None = None
+        cues: _Cues | None = None  # made at the first candidate
         for run in _RUN.finditer(text):
             raw = run.group()
             if len(raw) < 7 or sum(map(raw.count, _DIGITS)) < 7:
@@ -156,7 +158,9 @@ class PhoneDetector(TextDetector):
                     i += 1
                     continue
                 if cues is None:
-                    cues = self._cues(text)
+                    low = text.lower()
+                    cues = (_Cues(low, self._cue_cs, self._neg_cs) if len(low) == len(text)
+                            else _Cues(text, self._cue_ci, self._neg_ci))
                 found = self._from(text, rs, groups, i, cues)
                 if found is None:
                     i += 1
@@ -178,12 +182,11 @@ class PhoneDetector(TextDetector):
             start = rs if i == 0 else g.start - 1
             while start < g.start and text[start] not in "+(":
                 start += 1
-        chain = [groups[i]]
-        for k in range(i + 1, min(i + 18, len(groups))):
-            if not groups[k].joined:
-                break
-            chain.append(groups[k])
-        lead = "".join(text[c.start:c.end] for c in chain[:3])[:3]
+        lead = text[g.start:g.end]
+        k = i + 1
+        while len(lead) < 3 and k < len(groups) and groups[k].joined:
+            lead += text[groups[k].start:groups[k].end]
+            k += 1
         implied_plus = i == 0 and text.endswith(_WA_LINKS, 0, start)
         if "+" in text[start:g.start] or implied_plus:
             kind = "plus"
@@ -197,7 +200,10 @@ class PhoneDetector(TextDetector):
             return None
         ends: list[tuple[int, int]] = []
         digits = 0
-        for j, c in enumerate(chain, start=i):
+        for j in range(i, min(i + 18, len(groups))):
+            c = groups[j]
+            if j > i and not c.joined:
+                break
             digits += c.end - c.start
             if digits > _MAX_DIGITS[kind]:
                 break
@@ -242,25 +248,22 @@ class PhoneDetector(TextDetector):
             return "PG101", 0.9
         if kind == "bare" and (_THOUSANDS.fullmatch(cand) or not _bare_shape(cand)):
             return None
-        cue = cues.polarity(start, end)
-        if valid and kind != "bare" and not (cue == _NEG and cand.isdigit()):
+        if valid and kind != "bare":
             # A reference word wins only over an unspaced run ("UPN 01234567890"): a number
             # laid out like a phone ("Order line 0207 183 8750") stays a phone.
-            return "PG101", 0.99
-        if cue == _NEG or not possible:
+            if not cand.isdigit() or cues.polarity(start, end) != _NEG:
+                return "PG101", 0.99
+            return None
+        if not possible:
+            return None
+        cue = cues.polarity(start, end)
+        if cue == _NEG:
             return None
         if cue == _POS:
             return ("PG101", 0.9) if valid else ("PG102", 0.8)
         if kind in ("plus", "00") or (kind == "zero" and ndigits == 11):
             return "PG102", 0.7
         return None
-
-    def _cues(self, text: str) -> _Cues:
-        found = [(m.end(), -_POS, m.start()) for m in self._cue.finditer(text)]
-        found += [(m.end(), -_NEG, m.start()) for m in self._neg.finditer(text)]
-        found.sort()
-        after = sorted(s for e, p, s in found if p == -_POS)
-        return _Cues([e for e, _p, _s in found], found, after)
 
 
 def _bare_shape(cand: str) -> bool:
@@ -297,22 +300,26 @@ def _number_facts(cand: str, kind: str) -> tuple[str, bool, bool, str] | None:
 
 @dataclass(frozen=True, slots=True)
 class _Cues:
-    """Cue words of one text, sorted so that each number's nearest cue is a bisect away."""
+    """The cue words near a number, looked up in a window around it (linear in the text)."""
 
-    ends: list[int]
-    items: list[tuple[int, int, int]]  # (end, -polarity, start): at equal ends NEG sorts last
-    positive_starts: list[int]
+    text: str
+    positive: re.Pattern[str]
+    negative: re.Pattern[str]
 
     def polarity(self, start: int, end: int) -> int:
-        """The nearest cue word before the number (within 40 characters) decides; failing
-        that, a contact cue just after it ("07700 900123 (mob)")."""
-        i = bisect.bisect_right(self.ends, start)
-        if i:
-            _e, neg_pol, s = self.items[i - 1]
-            if s >= start - 40:
-                return -neg_pol
-        k = bisect.bisect_left(self.positive_starts, end)
-        if k < len(self.positive_starts) and self.positive_starts[k] <= end + 25:
+        """The nearest cue word before the number (within 40 characters) decides, a
+        reference word winning a tie ("order no."); failing that, a contact cue just after
+        it ("07700 900123 (mob)")."""
+        lo = max(0, start - 40)
+        best: tuple[int, int] | None = None
+        for pol, rx in ((_POS, self.positive), (_NEG, self.negative)):
+            for m in rx.finditer(self.text, lo, start):
+                key = (m.end(), pol == _NEG)
+                if best is None or key > (best[0], best[1] == _NEG):
+                    best = (m.end(), pol)
+        if best is not None:
+            return best[1]
+        if self.positive.search(self.text, end, end + 25):
             return _POS
         return 0
 
