@@ -161,6 +161,11 @@ INTERNATIONAL = [
     "こんにちは、皆さん。今日もよく頑張りました。",
     "Ευχαριστούμε πολύ! Χ Χ",
     "ПРИВЕТ ХХ",
+    "Da iawn i bawb yr wythnos hon! Diolch o galon.",
+    "Mae hi wedi gwneud y gwaith ei hun. Ysgol Bae Baglan yn y t\u0177.",
+    "Bonjour \u00e0 tous, bravo pour le concert ! \u00c0 bient\u00f4t.",
+    "\u00a1Hola a todos! Muy bien hecho, s\u00ed se puede.",
+    "Guten Morgen! Gut gemacht, bis bald.",
 ]
 
 
