@@ -71,6 +71,11 @@ PHONE_POSITIVES = [
     ("text 0770090012", "0770090012", "PG102"),  # a digit short, next to a cue
     ("07700 900 123 is my number", "07700 900 123", "PG102"),  # cue after the number
     ("Phone 496 0123", "496 0123", "PG102"),
+    # digits of other scripts (full-width, Arabic-Indic): same offsets, same number
+    ("call \uff10\uff17\uff19\uff11\uff11 \uff11\uff12\uff13\uff14\uff15\uff16 x",
+     "\uff10\uff17\uff19\uff11\uff11 \uff11\uff12\uff13\uff14\uff15\uff16", "PG101"),
+    ("\u0660\u0667\u0669\u0661\u0661 \u0661\u0662\u0663\u0664\u0665\u0666",
+     "\u0660\u0667\u0669\u0661\u0661 \u0661\u0662\u0663\u0664\u0665\u0666", "PG101"),
 ]
 
 

@@ -49,6 +49,8 @@ _LINK_REMOVED = Suggestion(Action.REMOVE, "[link removed]")
 
 # ---------------------------------------------------------------------------------- phone
 _DIGITS = "0123456789"
+_DIGIT_MAP = {base + d: ord("0") + d for base in (0xFF10, 0x0660, 0x06F0, 0x0966)
+              for d in range(10)} | {0xFF0B: ord("+"), 0xFF08: ord("("), 0xFF09: ord(")")}
 # A run starts at a digit (a leading "+" or "(" is added back by hand: a regex that opens
 # with a character set scans about four times faster than one with optional prefixes).
 _RUN = re.compile(r"[0-9][0-9 \u00a0.\-\u2010-\u2013()]*")
@@ -134,6 +136,10 @@ class PhoneDetector(TextDetector):
         return out
 
     def detect_text(self, text: str) -> Iterable[Finding]:
+        if not text.isascii():
+            # Full-width and Arabic-Indic digits read as ASCII ones: one character each, so
+            # every offset stays the same.
+            text = text.translate(_DIGIT_MAP)
         if sum(map(text.count, _DIGITS)) < 7:
             return
         cues: _Cues | None = None  # made at the first candidate
