@@ -102,6 +102,7 @@ PHONE_TRAPS = [
     "Score 2019 2020 2021 2022",
     "A record number of 1 250 000 visitors",
     "This week's lottery numbers 3 12 19 27 33 41",
+    "Use the number line 0 1 2 3 4 5 6 7 8 9 10 to count on",
     "Netball scores: 15-12, 21-19 and 8 - 30. Match 3: 2-1 (HT 1-0)",
     "Year 7 Options Evening 14.03.2024 18:00-20:00; results day 22/08/2024 9:00 - 11:00",
     "Trip cost £345, deposit by 1/3/24, balance by 01/04/2024.",

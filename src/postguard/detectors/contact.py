@@ -69,6 +69,7 @@ _TRAP = re.compile(
     rf"|97[89]{_DASH}?[0-9]{{1,5}}{_DASH}[0-9]+{_DASH}[0-9]+{_DASH}[0-9]\Z"
     rf"|[0-9]{{1,5}}-[0-9]+-[0-9]+-[0-9]\Z"
 )
+_GROUP_OF_ONE = re.compile(r"(?<![0-9])[0-9](?![0-9])")
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:[ \u00a0.,][0-9]{3})+")
 _FR_PAIRS = re.compile(r"0[1-9](?:[ .\-][0-9]{2}){4}")
 _NANP = re.compile(r"(?:\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}[ .\-])[2-9][0-9]{2}[ .\-][0-9]{4}")
@@ -260,7 +261,8 @@ class PhoneDetector(TextDetector):
             if not cand.isdigit() or cues.polarity(start, end) != _NEG:
                 return "PG101", 0.99
             return None
-        if not possible:
+        if not possible or (not valid and _GROUP_OF_ONE.findall(cand)[1:]):
+            # a possible number is laid out like one: not "0 1 2 3 4 5 6 7 8 9 10"
             return None
         cue = cues.polarity(start, end)
         if cue == _NEG:
