@@ -266,8 +266,8 @@ class ToneAnalyser:
         rewrite = e.rewrite
         if rewrite is not None:
             rewrite = rewrite.replace("{org}", self.org).replace("{channel}", self.channel)
-        if e.category is Category.KISSES and rewrite is not None and text[h.end:].strip(
-                " \t\r\n.!?,") != "":
+        if e.category is Category.KISSES and rewrite is not None and (
+                len(text) - h.end > 64 or text[h.end:].strip(" \t\r\n.!?,") != ""):
             rewrite = None  # not the last thing in the post: just remove it
         if rewrite is None:
             sugg = Suggestion(Action.REMOVE, None)
