@@ -33,6 +33,8 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("KM24 ZZA", [("PG221", "KM24 ZZA")]),
     ("OCR: YR 67 HGF", [("PG221", "YR 67 HGF")]),
     ("the car reg is ab12 cde", [("PG223", "ab12 cde")]),
+    ("OCR read WYO5 LkP", [("PG221", "WYO5 LkP")]),
+    ("KV65 XRT\nNO PARKING", [("PG221", "KV65 XRT")]),
     # older formats
     ("an old A123 BCD Fiesta", [("PG222", "A123 BCD")]),
     ("P45 KLM", [("PG222", "P45 KLM")]),
@@ -76,6 +78,11 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Year 10 scored 4-1", []),
     ("the 10:30 bus", []),
     ("see you at 3pm", []),
+    ("Room B12 ABC is booked", []),
+    ("A4 BOX of pens", []),
+    ("Gate 12 AB car park", []),
+    ("Yr10 Art trip", []),
+    ("ZZ12 ABC", []),
 ]
 
 

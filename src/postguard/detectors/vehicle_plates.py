@@ -13,6 +13,7 @@ live in `data/plate_lexicon.txt`.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable
@@ -34,6 +35,12 @@ _PLATE = re.compile(
     r"|(?P<dl1>[A-Z]{2,3}) ?[1-9][0-9]{0,3}|[1-9][0-9]{0,3} ?(?P<dl2>[A-Z]{2,3})"
     r")(?![A-Za-z0-9])"
 )
+_CURRENT_STRICT = re.compile(rf"[ABCDEFGHKLMNOPRSVWY][A-HJ-PR-Y]{_AGE} [A-HJ-PR-Z]{{3}}")
+# OCR confuses O/0, I/l/1, S/5, Z/2, B/8 (a plate read as "WYO5 LkP")
+_LOOK_ALIKE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2})([0-9OoIlSZB]{2}) ?([A-Za-z0-9]{3})"
+                         r"(?![A-Za-z0-9])")
+_TO_DIGIT = str.maketrans("OoIlSZB", "0011528")
+_TO_LETTER = str.maketrans("0158", "OISB")
 _DIGIT = re.compile(r"[0-9]")
 _CEFR = frozenset({"A1", "A2", "B1", "B2", "C1", "C2"})
 _SCHOOL_YEARS = frozenset(f"Y{n}" for n in range(1, 14))
@@ -45,6 +52,7 @@ _CUED = "possible number plate next to a vehicle cue"
 class _PlateLexicon:
     cue: re.Pattern[str]
     not_letters: frozenset[str]
+    label_before: re.Pattern[str]
 
 
 @functools.cache
@@ -53,6 +61,7 @@ def plate_lexicon() -> _PlateLexicon:
     return _PlateLexicon(
         cue=re.compile(r"\b(?:" + phrases_pattern(raw["cues"]) + r")\b"),
         not_letters=frozenset(w.upper() for w in raw["not_letters"]),
+        label_before=re.compile(r"\b(?:" + phrases_pattern(raw["label_words"]) + r")\.?[ \t]*\Z"),
     )
 
 
@@ -79,6 +88,8 @@ class VehiclePlateDetector(TextDetector):
         out: list[tuple[int, int, str, float, str]] = []
         for m in _PLATE.finditer(text):
             s, e = m.span()
+            if not m.group("cur") and self._lex.label_before.search(text, max(0, s - 16), s):
+                continue  # "Room B12 ABC", "Gate 12 AB": a label, not a plate
             if m.group("cur"):
                 if m.group().isupper():
                     out.append((s, e, "PG221", 0.9, "UK number plate"))
@@ -104,7 +115,24 @@ class VehiclePlateDetector(TextDetector):
                     continue
                 if self._cue(text, s, e):
                     out.append((s, e, "PG223", 0.7, _CUED))
-        return out
+        return self._look_alikes(text, out)
+
+    def _look_alikes(self, text: str, found: list[tuple[int, int, str, float, str]]
+                     ) -> list[tuple[int, int, str, float, str]]:
+        """Current plates as OCR reads them, with look-alike characters ("WYO5 LkP")."""
+        extra = []
+        starts = [f[0] for f in found]  # found spans are in text order and never overlap
+        for m in _LOOK_ALIKE.finditer(text):
+            tag, age, rand = m.groups()
+            if not tag.isupper() or sum(c.isupper() for c in rand) < 2 or \
+                    not any(c.isdigit() for c in age) or rand.upper() in self._lex.not_letters:
+                continue
+            fixed = tag + age.translate(_TO_DIGIT) + " " + rand.upper().translate(_TO_LETTER)
+            s, e = m.span()
+            k = bisect.bisect_left(starts, e) - 1  # the last plate starting before this ends
+            if _CURRENT_STRICT.fullmatch(fixed) and (k < 0 or found[k][1] <= s):
+                extra.append((s, e, "PG221", 0.75, "UK number plate (read with look-alikes)"))
+        return sorted(found + extra) if extra else found
 
     def _cue(self, text: str, start: int, end: int) -> bool:
         window = text[max(0, start - 40):start] + " " + text[end:end + 25]
