@@ -294,6 +294,11 @@ class AddressDetector(TextDetector):
             return None  # "a 20 minute drive"
         if word_key(names[0]) == "the" and len(names) == 1:
             return None  # "The Avenue" alone is anywhere
+        sfx_key = word_key(t.words[i])
+        if sfx_key in ("st", "dr") and is_cap(follow) and is_alpha(follow):
+            return None  # St Mary's, Dr Smith
+        if word_key(t.word(j - 1)) in ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir"):
+            return None  # Mrs Lane
         start = t.starts[j]
         pstart, code = self._prefix(t, j, start, "")
         if code:
@@ -302,11 +307,6 @@ class AddressDetector(TextDetector):
         s, e, msg = self._extend(t, nxt, start, end, "street", pcs)
         if msg.endswith("postcode"):
             return _Place(s, e, "PG201", Category.ADDRESS, Severity.HIGH, 0.9, msg)
-        sfx_key = word_key(t.words[i])
-        if sfx_key in ("st", "dr") and is_cap(follow) and is_alpha(follow):
-            return None  # St Mary's, Dr Smith
-        if word_key(t.word(j - 1)) in ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir"):
-            return None  # Mrs Lane
         if sfx_key == "lane" and len(names) == 1 and word_key(names[0]) in lex.first_names \
                 and not self._home_cue(t, j, i):
             return None  # Sarah Lane
