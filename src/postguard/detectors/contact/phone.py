@@ -1,0 +1,311 @@
+"""Phone numbers, UK and international (PG101 valid, PG102 possible).
+
+Candidates are runs of digit groups (spaces, dots, dashes, brackets, a leading `+` or `00`),
+split where a new number may begin; each is checked with libphonenumber. A *valid* number
+written with `+`, `00` or a leading `0` is always reported (PG101). A merely *possible* one
+(Ofcom's drama ranges, a digit missing) is reported (PG102) next to a contact cue ("call",
+"mob", "WhatsApp" ...), when written with `+`/`00`, or when it has the shape of a UK number
+(`0` and ten more digits). Digits without `+` or `0` need a cue. The nearest cue word decides:
+"order no. 0123 4567" is a reference, not a number. Cue and reference words are data
+(`data/contact.toml`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from ...model import Category, Finding, Severity
+from ...policy import Policy
+from ..base import TextDetector
+from ._common import (
+    PHONE_REMOVED,
+    load_data,
+    words_pattern,
+)
+
+_DIGITS = "0123456789"
+_DIGIT_MAP = {base + d: ord("0") + d for base in (0xFF10, 0x0660, 0x06F0, 0x0966)
+              for d in range(10)} | {0xFF0B: ord("+"), 0xFF08: ord("("), 0xFF09: ord(")")}
+# A run starts at a digit (a leading "+" or "(" is added back by hand: a regex that opens
+# with a character set scans about four times faster than one with optional prefixes).
+_RUN = re.compile(r"[0-9][0-9 \u00a0.\-\u2010-\u2013()]*")
+_GROUP = re.compile(r"[0-9]+")
+_SEP_OK = re.compile(
+    r"[ \u00a0]{1,2}|[.\-\u2010-\u2013]|[ \u00a0]?\([ \u00a0]?|\)[ \u00a0.\-\u2010-\u2013]?"
+    r"|\)[ \u00a0]?\("
+)
+_DASH = r"[\-\u2010-\u2013]"
+# Shapes that are dates, year ranges, time ranges or ISBNs, matched at a candidate's start.
+_TRAP = re.compile(
+    rf"[0-9]{{1,2}}[./\-][0-9]{{1,2}}[./\-](?:[0-9]{{4}}|[0-9]{{2}})(?![0-9])"
+    rf"|[0-9]{{4}}[./\-][0-9]{{1,2}}[./\-][0-9]{{1,2}}(?![0-9])"
+    rf"|(?:19|20)[0-9]{{2}} ?{_DASH} ?(?:19|20)?[0-9]{{2}}(?![0-9])"
+    rf"|[0-9]{{1,2}}[.:][0-9]{{2}} ?{_DASH} ?[0-9]{{1,2}}"
+    rf"|97[89]{_DASH}?[0-9]{{1,5}}{_DASH}[0-9]+{_DASH}[0-9]+{_DASH}[0-9]\Z"
+    rf"|[0-9]{{1,5}}-[0-9]+-[0-9]+-[0-9]\Z"
+)
+_GROUP_OF_ONE = re.compile(r"(?<![0-9])[0-9](?![0-9])")
+_THOUSANDS = re.compile(r"[0-9]{1,3}(?:[ \u00a0.,][0-9]{3})+")
+_FR_PAIRS = re.compile(r"0[1-9](?:[ .\-][0-9]{2}){4}")
+_NANP = re.compile(r"(?:\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}[ .\-])[2-9][0-9]{2}[ .\-][0-9]{4}")
+_BAD_BEFORE = frozenset("£$€¥₹#@_\\")  # glued to a number's first digit: not a phone
+_MONEY = frozenset("£$€¥₹#")  # the same one space before
+# Links that carry an international number without its "+".
+_WA_LINKS = ("wa.me/", "whatsapp.com/send?phone=", "whatsapp.com/send/?phone=")
+_MAX_DIGITS = {"plus": 16, "00": 17, "zero": 12, "bare": 12}
+_POS, _NEG = 1, -1
+_ALLOWED = ("allowed", 1.0)
+
+
+class _Group(NamedTuple):
+    start: int
+    end: int
+    joined: bool  # joined to the previous group by a phone-like separator
+    can_start: bool
+
+
+class PhoneDetector(TextDetector):
+    name = "phone"
+    codes = ("PG101", "PG102")
+    categories = (Category.PHONE,)
+    description = "UK and international phone numbers (libphonenumber), not dates or prices"
+
+    def __init__(self, policy: Policy) -> None:
+        super().__init__(policy)
+        import phonenumbers
+
+        self._pn: Any = phonenumbers
+        words = load_data("contact.toml")["phone"]
+        cue = rf"(?<!\w)(?:{words_pattern(words['cues'])})(?!\w)"
+        # "order no." must end where "no." ends, so the nearer, negative reading wins.
+        neg = (rf"(?<!\w)(?:{words_pattern(words['negatives'])})"
+               rf"(?:\s+(?:number|no\.?|num|#))?(?!\w)")
+        # Cue words are searched in the lower-cased text (a case-insensitive alternation costs
+        # several times more), or case-insensitively when lower-casing changes its length.
+        self._cue_cs, self._neg_cs = re.compile(cue), re.compile(neg)
+        self._cue_ci, self._neg_ci = re.compile(cue, re.I), re.compile(neg, re.I)
+        self._allowed = frozenset(k for p in policy.allowlist("phones") if (k := self._key(p)))
+
+    def _key(self, raw: str) -> str | None:
+        pn = self._pn
+        try:
+            num = pn.parse(raw, "GB")
+        except pn.NumberParseException:
+            return None
+        return str(pn.format_number(num, pn.PhoneNumberFormat.E164))
+
+    # -- candidates ------------------------------------------------------------------------
+    @staticmethod
+    def _groups(text: str, run_start: int, run: str, first_can_start: bool) -> list[_Group]:
+        out: list[_Group] = []
+        prev_end = -1
+        for m in _GROUP.finditer(run):
+            s, e = m.start() + run_start, m.end() + run_start
+            if prev_end < 0:
+                out.append(_Group(s, e, False, first_can_start))
+            else:
+                sep = text[prev_end:s]
+                joined = _SEP_OK.fullmatch(sep) is not None
+                spaced = not joined or sep[-1] in " \u00a0(" or sep[0] in " \u00a0"
+                out.append(_Group(s, e, joined, spaced and (not joined or text[s] == "0")))
+            prev_end = e
+        return out
+
+    def detect_text(self, text: str) -> Iterable[Finding]:
+        if not text.isascii():
+            # Full-width and Arabic-Indic digits read as ASCII ones: one character each, so
+            # every offset stays the same.
+            text = text.translate(_DIGIT_MAP)
+        if sum(map(text.count, _DIGITS)) < 7:
+            return
+        cues: _Cues | None = None  # made at the first candidate
+        for run in _RUN.finditer(text):
+            raw = run.group()
+            if len(raw) < 7 or sum(map(raw.count, _DIGITS)) < 7:
+                continue
+            rs = run.start()
+            while rs > 0 and text[rs - 1] in "+(" and run.start() - rs < 3:
+                rs -= 1
+            raw = text[rs:run.end()]
+            before = text[rs - 1] if rs else " "
+            # "B12 ...", "£1 250 ...", "#123 ...": the first group is no number's start, but
+            # a number may still begin later in the run ("Room B12 07911 123456").
+            glued = before.isalnum() or before in _BAD_BEFORE or (
+                before.isspace() and rs > 1 and text[rs - 2] in _MONEY)
+            groups = self._groups(text, rs, raw, not glued)
+            i = 0
+            while i < len(groups):
+                g = groups[i]
+                if not g.can_start:
+                    i += 1
+                    continue
+                if cues is None:
+                    low = text.lower()
+                    cues = (_Cues(low, self._cue_cs, self._neg_cs) if len(low) == len(text)
+                            else _Cues(text, self._cue_ci, self._neg_ci))
+                found = self._from(text, rs, groups, i, cues)
+                if found is None:
+                    i += 1
+                    continue
+                last, finding = found
+                if finding is not None:
+                    yield finding
+                i = last + 1
+
+    def _from(
+        self, text: str, rs: int, groups: Sequence[_Group], i: int,
+        cues: _Cues,
+    ) -> tuple[int, Finding | None] | None:
+        """Look for a number that starts at group i; (last group used, finding or None when
+        the number is allowlisted), or None when no number starts there."""
+        g = groups[i]
+        start = g.start
+        if i == 0 or text[g.start - 1] == "(":
+            start = rs if i == 0 else g.start - 1
+            while start < g.start and text[start] not in "+(":
+                start += 1
+        lead = text[g.start:g.end]
+        k = i + 1
+        while len(lead) < 3 and k < len(groups) and groups[k].joined:
+            lead += text[groups[k].start:groups[k].end]
+            k += 1
+        implied_plus = i == 0 and text.endswith(_WA_LINKS, 0, start)
+        if "+" in text[start:g.start] or implied_plus:
+            kind = "plus"
+        elif lead[0] != "0":
+            kind = "bare"
+        elif lead[1:2] != "0":
+            kind = "zero"
+        elif lead[2:3] not in ("", "0"):
+            kind = "00"
+        else:
+            return None
+        ends: list[tuple[int, int]] = []
+        digits = 0
+        for j in range(i, min(i + 18, len(groups))):
+            c = groups[j]
+            if j > i and not c.joined:
+                break
+            digits += c.end - c.start
+            if digits > _MAX_DIGITS[kind]:
+                break
+            if digits >= 7:
+                ends.append((j, digits))
+        attempts = 0
+        for j, ndigits in reversed(ends):
+            end = groups[j].end
+            cand = text[start:end]
+            if _TRAP.match(cand, 1 if cand[0] in "+(" else 0) or attempts >= 3:
+                continue
+            after = text[end] if end < len(text) else " "
+            if after.isalnum() or after in "%£$€":
+                continue
+            if cand[0] == "(" and ")" not in cand:
+                start, cand = start + 1, cand[1:]
+            attempts += 1
+            verdict = self._judge("+" + cand if implied_plus else cand, kind, ndigits, start,
+                                  end, cues)
+            if verdict is None:
+                continue
+            if verdict[0] == "allowed":
+                return j, None
+            code, score = verdict
+            message = ("phone number" if code == "PG101"
+                       else "possible phone number (digits laid out like a phone number)")
+            return j, self.finding(code, Category.PHONE, Severity.HIGH, message, score=score,
+                                   start=start, end=end, suggestion=PHONE_REMOVED)
+        return None
+
+    def _judge(
+        self, cand: str, kind: str, ndigits: int, start: int, end: int,
+        cues: _Cues,
+    ) -> tuple[str, float] | None:
+        facts = _number_facts(cand, kind)
+        if facts is None:
+            return None
+        e164, valid, possible, foreign_e164 = facts
+        if e164 in self._allowed or foreign_e164 in self._allowed:
+            return _ALLOWED
+        if foreign_e164:
+            return "PG101", 0.9
+        if kind == "bare" and (_THOUSANDS.fullmatch(cand) or not _bare_shape(cand)):
+            return None
+        if valid and kind != "bare":
+            # A reference word wins only over an unspaced run ("UPN 01234567890"): a number
+            # laid out like a phone ("Order line 0207 183 8750") stays a phone.
+            if not cand.isdigit() or cues.polarity(start, end) != _NEG:
+                return "PG101", 0.99
+            return None
+        if not possible or (not valid and _GROUP_OF_ONE.findall(cand)[1:]):
+            # a possible number is laid out like one: not "0 1 2 3 4 5 6 7 8 9 10"
+            return None
+        cue = cues.polarity(start, end)
+        if cue == _NEG:
+            return None
+        if cue == _POS:
+            return ("PG101", 0.9) if valid else ("PG102", 0.8)
+        if kind in ("plus", "00") or (kind == "zero" and ndigits == 11):
+            return "PG102", 0.7
+        return None
+
+
+def _bare_shape(cand: str) -> bool:
+    """Digits without + or 0 are a phone number only in phone-like groups (3-4 digits, at
+    most one short group), not "3 12 19 27 33" (lottery numbers, scores)."""
+    sizes = [len(g) for g in _GROUP.findall(cand)]
+    if len(sizes) == 1:
+        return True
+    short = sum(n < 3 for n in sizes)
+    return min(sizes) >= 2 and short <= (1 if len(sizes) > 2 else 0)
+
+
+@functools.lru_cache(maxsize=4096)
+def _number_facts(cand: str, kind: str) -> tuple[str, bool, bool, str] | None:
+    """What libphonenumber says of a candidate (E.164 as a UK number, valid, possible, and
+    the E.164 of a valid French/North American reading, or ""). Cached: parsing costs
+    ~50 us and the same numbers (an organisation's own line) recur from post to post."""
+    import phonenumbers as pn
+
+    try:
+        num = pn.parse(cand, "GB")
+    except pn.NumberParseException:
+        return None
+    valid = bool(pn.is_valid_number(num))
+    foreign = ""
+    if not valid and (kind == "zero" and _FR_PAIRS.fullmatch(cand)
+                      or kind == "bare" and _NANP.fullmatch(cand)):
+        other = pn.parse(cand, "FR" if kind == "zero" else "US")
+        if pn.is_valid_number(other):
+            foreign = str(pn.format_number(other, pn.PhoneNumberFormat.E164))
+    return (str(pn.format_number(num, pn.PhoneNumberFormat.E164)), valid,
+            bool(pn.is_possible_number(num)), foreign)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    """The cue words near a number, looked up in a window around it (linear in the text)."""
+
+    text: str
+    positive: re.Pattern[str]
+    negative: re.Pattern[str]
+
+    def polarity(self, start: int, end: int) -> int:
+        """The nearest cue word before the number (within 40 characters) decides, a
+        reference word winning a tie ("order no."); failing that, a contact cue just after
+        it ("07700 900123 (mob)")."""
+        lo = max(0, start - 40)
+        best: tuple[int, int] | None = None
+        for pol, rx in ((_POS, self.positive), (_NEG, self.negative)):
+            for m in rx.finditer(self.text, lo, start):
+                key = (m.end(), pol == _NEG)
+                if best is None or key > (best[0], best[1] == _NEG):
+                    best = (m.end(), pol)
+        if best is not None:
+            return best[1]
+        if self.positive.search(self.text, end, end + 25):
+            return _POS
+        return 0
