@@ -57,6 +57,8 @@ _MONEY = frozenset("£$€¥₹#")  # the same one space before
 # Links that carry an international number without its "+".
 _WA_LINKS = ("wa.me/", "whatsapp.com/send?phone=", "whatsapp.com/send/?phone=")
 _MAX_DIGITS = {"plus": 16, "00": 17, "zero": 12, "bare": 12}
+# Parses tried from one start, longest first ("+44 7911 123456 3-2 3-2" needs five).
+_MAX_ATTEMPTS = 6
 _POS, _NEG = 1, -1
 _ALLOWED = ("allowed", 1.0)
 
@@ -199,7 +201,7 @@ class PhoneDetector(TextDetector):
         for j, ndigits in reversed(ends):
             end = groups[j].end
             cand = text[start:end]
-            if _TRAP.match(cand, 1 if cand[0] in "+(" else 0) or attempts >= 3:
+            if _TRAP.match(cand, 1 if cand[0] in "+(" else 0) or attempts >= _MAX_ATTEMPTS:
                 continue
             after = text[end] if end < len(text) else " "
             if after.isalnum() or after in "%£$€":
