@@ -133,18 +133,17 @@ def ratio(a: float | None, b: float | None) -> str:
 
 
 def beats(pg: dict[str, Any], peer: dict[str, Any]) -> str:
-    """'yes' when postguard's precision and recall are both >= the peer's (ties count).
+    """'yes' when postguard does at least as well as the peer on this category (ties count).
 
-    Nothing predicted means no false positive: precision counts as 1 (recall, if there are
-    labels, is then 0 and says the rest). No labels: recall is not compared.
+    With labels: recall first; precision is compared only when both predicted something
+    (a tool that predicts nothing has no precision, and its recall of 0 says the rest).
+    Without labels: every prediction is a false positive, so fewer is better.
     """
-    def prec(d: dict[str, Any]) -> float:
-        v = d.get("precision")
-        return 1.0 if v is None else float(v)
-
-    ok = prec(pg) >= prec(peer)
-    if pg.get("recall") is not None or peer.get("recall") is not None:
-        ok = ok and float(pg.get("recall") or 0) >= float(peer.get("recall") or 0)
+    if not pg.get("gold", peer.get("gold", 0)):
+        return "yes" if pg.get("predicted", 0) <= peer.get("predicted", 0) else "**no**"
+    ok = float(pg.get("recall") or 0) >= float(peer.get("recall") or 0)
+    if pg.get("predicted") and peer.get("predicted"):
+        ok = ok and float(pg.get("precision") or 0) >= float(peer.get("precision") or 0)
     return "yes" if ok else "**no**"
 
 
@@ -154,14 +153,16 @@ def category_rows(pg: dict[str, Any], peer: dict[str, Any], cats: Iterable[str],
     for c in cats:
         a, b = pg.get(c, {}), peer.get(c, {})
         gold = a.get("gold", b.get("gold", 0))
-        rows.append(f"| {c} | {gold} | {fmt(a.get('precision'))} | {fmt(a.get('recall'))} | "
+        rows.append(f"| {c} | {gold} | {a.get('predicted', 0)} | {fmt(a.get('precision'))} | "
+                    f"{fmt(a.get('recall'))} | "
                     f"{b.get('predicted', 0)} | {fmt(b.get('precision'))} | "
                     f"{fmt(b.get('recall'))} | {beats(a, b)} | {(notes or {}).get(c, '')} |")
     return rows
 
 
-CAT_HEAD = ["| category | gold | postguard P | postguard R | peer found | peer P | peer R | "
-            "postguard >= peer | note |", "|---|---|---|---|---|---|---|---|---|"]
+CAT_HEAD = ["| category | gold | postguard found | postguard P | postguard R | peer found | "
+            "peer P | peer R | postguard >= peer | note |",
+            "|---|---|---|---|---|---|---|---|---|---|"]
 
 
 def main() -> int:
