@@ -6,6 +6,9 @@
 Scoring is per image: an image's predicted categories are those of findings with source
 "image:0" (detector_error excluded); a category is a true positive when labelled, a false
 positive when not, a false negative when labelled and not found.
+
+With --redact, every image with findings is redacted (`postguard.images.redact.redact`, solid
+fill) and OCR'd again: no word (3+ characters) of a flagged value may be read any more.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dir", default=str(Path(__file__).parent / "out" / "images"))
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--redact", action="store_true", help="also check redaction by OCR")
     args = ap.parse_args()
     folder = Path(args.dir)
     labels = json.loads((folder / "labels.json").read_text("utf-8"))
@@ -34,6 +38,7 @@ def main() -> None:
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     t0 = time.perf_counter()
+    redacted = leaked = 0
     for item in labels:
         post = Post(images=(str(folder / item["file"]),), metadata=item["metadata"])
         report = screener.screen(post)
@@ -48,8 +53,27 @@ def main() -> None:
             fn[c] += 1
         if args.verbose and got != want:
             print(f"{item['file']} {item['note']!r}: want {sorted(want)} got {sorted(got)}")
+        if args.redact and item.get("text") and got & want:
+            from postguard.images.load import load_image
+            from postguard.images.ocr import recognise
+            from postguard.images.redact import redact
+
+            # The flagged values: the OCR text under each finding's span (OCR is deterministic).
+            original = recognise(load_image(post.images[0], 0).gray).text
+            values = [original[f.start:f.end] for f in report.findings
+                      if f.source == "image:0" and f.start is not None]
+            boxes = [f.box for f in report.findings if f.box is not None]
+            result = redact(post.images[0], boxes)
+            text = recognise(result.image.convert("L")).text.lower()
+            redacted += 1
+            words = [w.lower() for v in values for w in v.split() if len(w) >= 3]
+            if any(w in text for w in words):
+                leaked += 1
+                print(f"{item['file']}: still reads part of the value after redaction")
     elapsed = time.perf_counter() - t0
     print(f"{len(labels)} images in {elapsed:.1f} s")
+    if args.redact:
+        print(f"redaction: {redacted} images redacted, {leaked} still read a flagged word")
     print(f"{'category':<16}{'tp':>4}{'fp':>4}{'fn':>4}{'precision':>11}{'recall':>8}")
     for c in sorted(set(tp) | set(fp) | set(fn)):
         p = tp[c] / (tp[c] + fp[c]) if tp[c] + fp[c] else 1.0

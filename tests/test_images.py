@@ -383,10 +383,11 @@ def test_consent_shapes() -> None:
 
 # -- one decode and one OCR per image --------------------------------------------------------
 def test_each_image_decoded_and_ocrd_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    from postguard.images import cache as cache_mod
+    from postguard.images import load as load_module
+    from postguard.images import ocr as ocr_module
 
     calls = {"load": 0, "ocr": 0}
-    real_load, real_ocr = cache_mod.load_image, cache_mod.recognise
+    real_load, real_ocr = load_module.load_image, ocr_module.recognise
 
     def counting_load(*a: object, **k: object) -> object:
         calls["load"] += 1
@@ -396,8 +397,8 @@ def test_each_image_decoded_and_ocrd_once(monkeypatch: pytest.MonkeyPatch) -> No
         calls["ocr"] += 1
         return real_ocr(*a, **k)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(cache_mod, "load_image", counting_load)
-    monkeypatch.setattr(cache_mod, "recognise", counting_ocr)
+    monkeypatch.setattr(load_module, "load_image", counting_load)
+    monkeypatch.setattr(ocr_module, "recognise", counting_ocr)
     s = Screener(detectors=DETECTORS)
     img = fx.background(600, 400)
     s.screen(Post(images=(fx.png(img), fx.png(img))))

@@ -8,11 +8,13 @@ for it. The cache holds one post per thread: screening the next post drops the l
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Post
-from .load import ImageLoadError, LoadedImage, load_image
-from .ocr import OcrText, recognise
+
+if TYPE_CHECKING:  # Pillow and the OCR back end load on the first image, not at start-up
+    from .load import ImageLoadError, LoadedImage
+    from .ocr import OcrText
 
 
 class ImageCache:
@@ -27,6 +29,8 @@ class ImageCache:
         return st
 
     def image(self, post: Post, index: int) -> LoadedImage | ImageLoadError:
+        from .load import ImageLoadError, load_image
+
         images: dict[int, LoadedImage | ImageLoadError] = self._state(post)["images"]
         if index not in images:
             try:
@@ -36,6 +40,8 @@ class ImageCache:
         return images[index]
 
     def ocr(self, post: Post, img: LoadedImage) -> OcrText:
+        from .ocr import recognise
+
         cache: dict[int, OcrText | Exception] = self._state(post)["ocr"]
         if img.index not in cache:
             try:
