@@ -473,27 +473,3 @@ def test_cli_redact_out_writes_stripped_image(tmp_path: Path,
     with Image.open(out / "car.png") as red:
         assert "AB12" not in recognise(red.convert("L")).text
 
-
-# -- number plates in text -------------------------------------------------------------------
-PLATE_TEXT = [
-    ("Parked next to AB12 CDE again", ["AB12 CDE"]),
-    ("reg KV65XRT", ["KV65XRT"]),
-    ("OCR read WYO5 LkP", ["WYO5 LkP"]),
-    ("old banger P123 ABC", ["P123 ABC"]),
-    ("suffix plate ABC 123P", ["ABC 123P"]),
-    ("trap: lowercase ab12 cde", []),
-    ("trap: Room B12 ABC is booked", []),
-    ("trap: A4 BOX of pens", []),
-    ("trap: Y10 ART trip", []),
-    ("trap: postcode SW1A 1AA", []),
-    ("trap: ZZ12 ABC has no valid memory tag", []),
-]
-
-
-@pytest.mark.parametrize(("text", "expected"), PLATE_TEXT, ids=[p[0][:24] for p in PLATE_TEXT])
-def test_plates_in_text(text: str, expected: list[str]) -> None:
-    from postguard.detectors.plates import VehiclePlateDetector
-    from postguard.policy import Policy
-
-    found = list(VehiclePlateDetector(Policy.default()).detect_text(text))
-    assert [text[f.start:f.end] for f in found] == expected  # type: ignore[misc]
