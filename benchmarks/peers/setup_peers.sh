@@ -23,9 +23,8 @@ make_venv() {  # name, packages...
   if [ ! -x "$OUT/$name/bin/python" ]; then
     "$PY" -m venv "$OUT/$name"
   fi
-  "$OUT/$name/bin/pip" install -q --upgrade pip >/dev/null
   "$OUT/$name/bin/pip" install -q "$@"
-  echo "peers: $name ready ($("$OUT/$name/bin/pip" freeze | grep -iE "^($(IFS='|'; echo "${*%%=*}" | tr ' ' '|'))" | tr '\n' ' '))"
+  echo "peers: $name ready ($*)"
 }
 
 # Presidio: analyzer and image redactor (the redactor needs tesseract, a system package that
