@@ -49,7 +49,7 @@ def make_floors(scores: Scores, margin: float = MARGIN) -> dict[str, Any]:
                          "precision": s.precision, "recall": s.recall}
         row = {m: floor_of(v, margin) for m in METRICS
                if (v := getattr(s, m)) is not None}
-        if row:
+        if row and s.gold:  # no labels: no floor (its precision would only count FPs)
             floors[cat] = row
     return {
         "about": "Accuracy floors per category (benchmarks/floors.py; checked by "
