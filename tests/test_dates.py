@@ -100,6 +100,23 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Happy 11th birthday to our lovely Amy!", [("PG312", "11th")]),
     ("Harry, 14, and his sister Grace, 11, raised £500.", [("PG312", "14"), ("PG312", "11")]),
     ("3 May 2014: Amy was born", [("PG311", "3 May 2014")]),
+    # -- "Name, who is N", "is turning N", "Sweet 16": ages with a name
+    ("Say hello to Kenji, who is only 13 and plays the violin.", [("PG312", "who is only 13")]),
+    ("Farewell to Priya, who turns fourteen next week.", [("PG312", "who turns fourteen")]),
+    ("Maya is turning ten on Saturday!", [("PG312", "is turning ten")]),
+    ("A sweet sixteen party for Chiara on Friday", [("PG312", "sweet sixteen")]),
+    ("Meet Lena, a 14-year-old from Berlin.", [("PG312", "14-year-old")]),
+    ("Happy 9th birthday to Ruby in 4C!", [("PG312", "9th")]),
+    # -- traps: measures, pets, rules, descriptions, counts, unnamed birthdays, other dates
+    ("Tom, who is 12 minutes late again, missed the bus.", []),
+    ("The class rabbit, Biscuit, is 4 today!", []),
+    ("Our tortoise Speedy turns 12 this week", []),
+    ("Sweet 16 cupcakes on sale at the bake stall", []),
+    ("Kids under 12 years old go free.", []),
+    ("Looking for a host for a friendly 15-year-old from Madrid.", []),
+    ("Tries from Josh Parker (3) and Ali Khan sealed the win", []),
+    ("Happy 9th birthday sweetheart!", []),
+    ("DOB 2 April 2012, starting on 5 September.", [("PG311", "2 April 2012")]),
 ]
 
 

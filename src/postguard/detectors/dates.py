@@ -35,7 +35,7 @@ _YEAR = re.compile(r"\d{4}")
 _NUMERIC = re.compile(r"\d[/.\-]\d")
 # Substrings (of the lowercased text) without which a rule cannot match.
 _BIRTH_STEMS = ("born", "birth", "dob", "d.o.b", "bday", "b-day", "b'day", "b’day")
-_WORD_CUES = (*_BIRTH_STEMS, "turn", "aged", "old")
+_WORD_CUES = (*_BIRTH_STEMS, "turn", "aged", "old", "who ", "sweet")
 _AGE_TAILS = ("today", "tomorrow", "old", "this week", " on ")
 _NAME = re.compile(r"(?<![\w'’])[^\W\d_][\w'’-]*")
 
@@ -86,6 +86,12 @@ class _Rules:
     year_old: re.Pattern[str]
     word_before: re.Pattern[str]
     org_birthday_after: re.Pattern[str]
+    who_age: re.Pattern[str]
+    sweet: re.Pattern[str]
+    before_age: frozenset[str]
+    articles: frozenset[str]
+    animals: re.Pattern[str]
+    counts: re.Pattern[str]
 
 
 @functools.cache
@@ -102,6 +108,9 @@ def _rules() -> _Rules:
     num = r"\d{1,2}|" + "|".join(sorted(ages, key=len, reverse=True))
     ordw = "|".join(sorted(ordinals, key=len, reverse=True))
     cues = raw["cues"]
+    ctx = raw["context"]
+    adverbs = "|".join(re.escape(w) for w in ctx["age_adverbs"])
+    units = "|".join(re.escape(w) for w in ctx["units"])
     birth = "|".join(cues["birth"])
     bday = "|".join(re.escape(c) for c in cues["birthday"])
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -149,7 +158,7 @@ def _rules() -> _Rules:
         ),
         turns=re.compile(
             r"(?<=\s)(?P<verb>turns|turned|has\s+turned|is\s+turning|will\s+turn|will\s+be|"
-            rf"is\s+now|is)\s+(?P<n>{num})\b"
+            rf"is\s+now|is)\s+(?:(?:{adverbs})\s+)?(?P<n>{num})\b"
             r"(?P<tail>\s+(?:today|tomorrow|this\s+week|on\s+\w+|years?\s+old))?"
         ),
         paren_age=re.compile(r"\s?\((?P<n>\d{1,2})\)"),
@@ -165,6 +174,22 @@ def _rules() -> _Rules:
             re.IGNORECASE,
         ),
         word_before=re.compile(r"([^\W\d_][\w'’-]*)[ \t]*,?[ \t]*$"),
+        # "Amy, who is just 12": the name stands before the comma.
+        who_age=re.compile(
+            r",\s+(?P<who>who)\s+(?:is|was|turns|turned|has\s+turned|is\s+turning|will\s+be|"
+            rf"will\s+turn)\s+(?:(?:{adverbs})\s+)?(?P<n>{num})\b"
+            rf"(?![\d:.,%]\d|%|\s*-|\s+(?:{units})\b)",
+            re.IGNORECASE,
+        ),
+        sweet=re.compile(r"\b[Ss]weet\s+(?:16|[Ss]ixteen)\b"),
+        before_age=frozenset(str(w) for w in ctx["before_age"]),
+        articles=frozenset(str(w) for w in ctx["articles"]),
+        animals=re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in ctx["animals"]) + r")\b", re.IGNORECASE
+        ),
+        counts=re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in ctx["counts"]) + r")\b", re.IGNORECASE
+        ),
     )
 
 
@@ -313,6 +338,9 @@ class DateOfBirthDetector(TextDetector):
                 cue = self._cue(text, start, end, r.any_cue)
                 if cue is None:
                     continue
+                if taken.overlaps(*sorted((cue.end(), start) if cue.start() < start
+                                          else (end, cue.start()))):
+                    continue  # "date of birth 5 March 2011, arriving 6 July": the cue's
                 possessive = re.search(r"['’]s\s+$", text[max(0, cue.start() - 3):cue.start()])
                 if not (possessive or self._name_near(text, start, end)):
                     continue
@@ -343,6 +371,9 @@ class DateOfBirthDetector(TextDetector):
             if r.org_birthday_after.match(text, cue.end()):
                 continue  # "Happy 10th birthday to our Breakfast Club!"
             start, end = m.start("n"), m.end("n")
+            if not self._name_near(text, start, cue.end()) or self._animal_before(text, end):
+                continue  # "Happy 15th birthday!" names no one; a pet's birthday is not
+
             taken.add(start, end)
             yield self.finding("PG312", Category.DATE_OF_BIRTH, Severity.MEDIUM,
                                "age with a birthday", score=0.8, start=start, end=end,
@@ -357,23 +388,61 @@ class DateOfBirthDetector(TextDetector):
         m = self._r.word_before.search(text, max(0, pos - 40), pos)
         return m is not None and self._is_name(m.group(1))
 
+    def _animal_before(self, text: str, pos: int) -> bool:
+        """A pet or a mascot is named just before `pos` in the same sentence."""
+        lo, _ = self._sentence(text, pos, pos)
+        return self._r.animals.search(text, max(lo, pos - 50), pos) is not None
+
+    def _counted(self, text: str, pos: int) -> bool:
+        """ "Goals from Sam Jones (2)": a count in brackets, not an age."""
+        lo, _ = self._sentence(text, pos, pos)
+        return self._r.counts.search(text, max(lo, pos - 60), pos) is not None
+
+    def _described(self, text: str, start: int) -> bool:
+        """ "a quiet 16-year-old", "under 8 years old": a description or a rule, unless a name
+        stands right before the article ("Amy, a 12-year-old")."""
+        r = self._r
+        words = list(re.finditer(r"[\w'’]+", text[max(0, start - 40):start]))[-3:]
+        keys = [w.group().casefold() for w in words]
+        if keys and keys[-1] in r.before_age:
+            return True
+        for k in range(len(keys) - 1, -1, -1):
+            if keys[k] in r.articles:
+                pos = max(0, start - 40) + words[k].start()
+                m = re.search(r"(?:\s+(?:is|was))?\s*$", text[max(0, pos - 10):pos])
+                cut = pos - (len(m.group()) if m else 0)
+                return not self._name_before(text, cut)
+        return False
+
     def _ages(self, text: str, low: str, taken: _Spans) -> Iterator[Finding]:
         r = self._r
         found: list[tuple[int, int, str]] = []
+        if "sweet" in low:
+            for m in r.sweet.finditer(text):
+                if self._name_near(text, m.start(), m.end()):
+                    found.append((m.start(), m.end(), "age with a birthday"))
+        if "who" in low:
+            for m in r.who_age.finditer(text):
+                if 1 <= self._age(m.group("n")) <= _MAX_AGE and self._name_before(
+                    text, m.start()
+                ) and not self._animal_before(text, m.start()):
+                    found.append((m.start("who"), m.end("n"), "age next to a name"))
         turns = "turn" in low or (
             (" is " in low or "will be" in low) and any(w in low for w in _AGE_TAILS)
         )
         for m in r.turns.finditer(text) if turns else ():
             verb = m.group("verb")
-            if verb.startswith(("is", "will be")) and not m.group("tail"):
+            if verb.split()[-1] in ("is", "be", "now") and not m.group("tail"):
                 continue  # "Amy is 11" alone may be anything; "Amy is 11 today" is an age
-            if 1 <= self._age(m.group("n")) <= _MAX_AGE and self._name_before(text, m.start()):
+            if 1 <= self._age(m.group("n")) <= _MAX_AGE and self._name_before(text, m.start()) \
+                    and not self._animal_before(text, m.start()):
                 found.append((m.start("verb"), m.end("n"), "age next to a name"))
         if "(" in text:
             for m in r.paren_age.finditer(text):
                 if m.start() == 0 or not text[m.start() - 1].isalpha():
                     continue
-                if 1 <= int(m.group("n")) <= _MAX_AGE and self._name_before(text, m.start()):
+                if 1 <= int(m.group("n")) <= _MAX_AGE and self._name_before(text, m.start()) \
+                        and not self._counted(text, m.start()):
                     found.append((m.start("n") - 1, m.end(), "age next to a name"))
         for m in r.comma_age.finditer(text):
             if m.start() == 0 or not text[m.start() - 1].isalpha():
@@ -388,9 +457,9 @@ class DateOfBirthDetector(TextDetector):
             found.append((m.start(), m.end("n"), "child's age"))
         if "old" in low:
             for m in r.year_old.finditer(text):
-                if 1 <= self._age(m.group("n")) <= _MAX_AGE and self._name_near(
-                    text, m.start(), m.end()
-                ):
+                if 1 <= self._age(m.group("n")) <= _MAX_AGE and not self._described(
+                    text, m.start()
+                ) and self._name_near(text, m.start(), m.end()):
                     found.append((m.start(), m.end(), "age next to a name"))
         for start, end, message in sorted(found):
             if taken.overlaps(start, end):
