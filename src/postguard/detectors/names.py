@@ -37,8 +37,10 @@ _CANDIDATE = re.compile(
     rf"(?<![\w@#]){_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_WORD}){{1,3}}(?![\w@])"
 )
 _WORD_RE = re.compile(rf"{_WORD}|{_PARTICLE}")
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 MODEL_NAME = "postguard_en"
+_CONTEXT = 60  # characters of context the model reads either side of the candidates
 
 
 def _lines(name: str) -> list[str]:
@@ -113,7 +115,7 @@ def _has_place_word(words: list[str], not_names: frozenset[str]) -> bool:
 def _known(words: list[str]) -> bool:
     """A known given name and a known surname, in either order."""
     firsts, lasts, _, _ = _lexicons()
-    first, last = words[0].lower(), words[-1].lower().strip("'’")
+    first, last = words[0].lower(), _POSSESSIVE.sub("", words[-1].lower())
     return (first in firsts and last in lasts) or (first in lasts and last in firsts)
 
 
@@ -143,6 +145,8 @@ class PersonNameDetector(TextDetector):
             while words and words[-1].lower() in common:
                 words = words[:-1]
                 end = text.rindex(words[-1], start, m.end()) + len(words[-1]) if words else start
+            if words and words[0].lower().rstrip(".") in _titles() and len(words) < 3:
+                continue  # "Mr Dawson": a title and a surname are not a full name
             if len(words) < 2 or (_has_place_word(words, not_names) and not _known(words)):
                 continue
             out.append((start, end))
@@ -153,30 +157,50 @@ class PersonNameDetector(TextDetector):
         if not cands:
             return
         firsts, lasts, famous, not_names = _lexicons()
-        nlp = load_pipeline(self._model)
         spans: dict[tuple[int, int], float] = {}
-        for ent in nlp(text).ents:
-            if ent.label_ != "PERSON":
-                continue
-            s, e = ent.start_char, ent.end_char
-            for cs, ce in cands:
-                # Keep the part of the model's span that is a run of name-like words.
-                if s < ce and cs < e:
-                    spans[(max(s, cs), min(e, ce))] = 0.9
-        # Lexicon fallback: a known given name and a known surname, in either order (family
-        # name first is usual in Chinese, Japanese, Korean and Hungarian names).
+        unsure: list[tuple[int, int]] = []
         for cs, ce in cands:
-            if any(s < ce and cs < e for s, e in spans):
-                continue
             words = text[cs:ce].split()
-            if _known(words):
-                spans[(cs, ce)] = 0.75
-            elif " ".join(w.lower() for w in words) in famous:
+            if " ".join(w.lower() for w in words) in famous:
                 spans[(cs, ce)] = 0.9
+            elif words[0].lower().rstrip(".") in _titles() or _known(words):
+                # A known given name and a known surname, in either order (family name first
+                # is usual in Chinese, Japanese, Korean and Hungarian names).
+                spans[(cs, ce)] = 0.85
+            elif words[0].lower() in firsts:
+                spans[(cs, ce)] = 0.8  # a known given name and a capitalised word
+            else:
+                unsure.append((cs, ce))
+        if unsure:
+            spans.update(self._model_spans(text, unsure))
         for (s, e), score in sorted(spans.items()):
             f = self._judge(text, s, e, score, firsts, lasts, famous, not_names)
             if f is not None:
                 yield f
+
+    def _model_spans(
+        self, text: str, cands: list[tuple[int, int]]
+    ) -> dict[tuple[int, int], float]:
+        """The model's PERSON spans, clipped to the candidates they overlap. The model reads
+        only a window of context around the candidates (the cost is per token)."""
+        nlp = load_pipeline(self._model)
+        lo = max(0, cands[0][0] - _CONTEXT)
+        hi = min(len(text), cands[-1][1] + _CONTEXT)
+        # Widen to whole words so the window does not cut a token in two.
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        while hi < len(text) and not text[hi].isspace():
+            hi += 1
+        spans: dict[tuple[int, int], float] = {}
+        for ent in nlp(text[lo:hi]).ents:
+            if ent.label_ != "PERSON":
+                continue
+            s, e = ent.start_char + lo, ent.end_char + lo
+            for cs, ce in cands:
+                # Keep the part of the model's span that is a run of name-like words.
+                if s < ce and cs < e:
+                    spans[(max(s, cs), min(e, ce))] = 0.9
+        return spans
 
     def _judge(self, text: str, s: int, e: int, score: float, firsts: frozenset[str],
                lasts: frozenset[str], famous: frozenset[str],
