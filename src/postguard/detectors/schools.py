@@ -7,24 +7,17 @@ School", "our School", "Summer School" name no particular school. No gazetteer i
 the words live in `data/school-words*.toml` and the traps in `data/school-traps.toml`.
 """
 
+
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from importlib import resources
-from typing import Any
 
 from ..model import Action, Category, Finding, Severity, Suggestion
 from ..policy import Policy
-from ..tomlcompat import tomllib
 from .base import TextDetector
+from .school_words import Tokens, lexicon
 
-_LETTERS = r"[\w\u0300-\u036f]"
-_TOKEN = re.compile(
-    rf"{_LETTERS}+(?:[.'’\-]{_LETTERS}+)*(?:['’](?=\s))?|[^\s\w\u0300-\u036f]"
-)
 _NUMBERED = re.compile(r"(?:no|nr|n°|nº)\.?\d{1,3}")  # "No.4" written as one token
 _MAX_LEFT = 12
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "lord", "lady", "dame"})
@@ -36,162 +29,6 @@ _MAX_RIGHT = 8
 _WINDOW = 200  # characters tokenised either side of a school word
 
 
-def _words(table: Any, *keys: str) -> frozenset[str]:
-    for key in keys:
-        table = table[key]
-    return frozenset(str(w).casefold() for w in table)
-
-
-@functools.cache
-def _load(name: str) -> dict[str, Any]:
-    text = resources.files("postguard.data").joinpath(name).read_text("utf-8")
-    data: dict[str, Any] = tomllib.loads(text)
-    return data
-
-
-@dataclass(frozen=True)
-class _Lexicon:
-    strong: frozenset[str]
-    weak: frozenset[str]
-    compound_endings: tuple[str, ...]
-    types: frozenset[str]
-    joiners: frozenset[str]
-    connectors: frozenset[str]
-    saints: frozenset[str]
-    number_words: frozenset[str]
-    stop: frozenset[str]
-    generic: frozenset[str]
-    prefix: frozenset[str]
-    prefix_lower: frozenset[str]
-    kind_before: frozenset[str]
-    after: frozenset[str]
-    tail_stop: frozenset[str]
-    specialisms: frozenset[str]
-    joined_on: frozenset[str]
-    first_names: frozenset[str]
-    surnames: frozenset[str]
-    reject: frozenset[str]
-    traps: re.Pattern[str]
-    prefilter: re.Pattern[str]
-    anchors: frozenset[str]
-
-
-@functools.cache
-def _lexicon() -> _Lexicon:
-    words = _load("school-words.toml")
-    foreign = _load("school-words-foreign.toml")
-    traps = _load("school-traps.toml")
-    strong = _words(words, "suffix", "strong")
-    weak = _words(words, "suffix", "weak")
-    endings = tuple(str(e).casefold() for e in words["suffix"]["compound_endings"])
-    prefix = _words(foreign, "prefix", "words")
-    # Capitalised forms only ("School", "SCHOOL", "Pre-School", "Sixth Form"), and no leading
-    # \\b: a plain alternation of literals lets the regex engine skip ahead fast.
-    forms: set[str] = set()
-    for cue in strong | weak | prefix | {"sixth form", "referral"}:
-        forms.update({cue[:1].upper() + cue[1:], cue.title(), cue.upper()})
-    prefilter = re.compile(
-        "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
-    )
-    trap_rx = re.compile(
-        "|".join(rf"(?<![\w'’])(?:{p})(?![\w])" for p in traps["phrases"]["patterns"])
-    )
-    return _Lexicon(
-        strong=strong,
-        weak=weak,
-        compound_endings=endings,
-        types=_words(words, "types", "words"),
-        joiners=_words(words, "types", "joiners"),
-        connectors=_words(words, "name", "connectors"),
-        saints=_words(words, "name", "saints"),
-        number_words=_words(words, "name", "number_words"),
-        stop=_words(words, "stop", "words"),
-        generic=_words(words, "generic", "words"),
-        prefix=prefix,
-        prefix_lower=_words(foreign, "prefix_lowercase", "words"),
-        kind_before=_words(traps, "kind_before", "words"),
-        after=_words(traps, "after", "words"),
-        tail_stop=_words(words, "tail_stop", "words"),
-        specialisms=_words(words, "specialisms", "words"),
-        joined_on=_words(words, "joined_on", "words") | _words(words, "specialisms", "words")
-        | _words(words, "types", "words"),
-        reject=_words(traps, "reject_tokens", "words"),
-        traps=trap_rx,
-        prefilter=prefilter,
-        anchors=strong | weak | prefix | {"form", "unit", "service"},
-        first_names=_names("first_names.txt"),
-        surnames=_names("surnames.txt"),
-    )
-
-
-def _names(fname: str) -> frozenset[str]:
-    """Names from the person-name lexicon (data/names/): a place may follow a school's name
-    ("Harris Academy Peckham"), a child's name may not ("... School Amy Smith won"); two
-    places may be joined ("Newby and Scalby"), a person and a school may not ("Mrs Patel
-    and Bramley Academy"). Absent lexicon: no names, and the rules are less careful."""
-    try:
-        text = resources.files("postguard.data").joinpath("names").joinpath(fname)
-        lines = text.read_text("utf-8").splitlines()
-    except (FileNotFoundError, OSError):
-        return frozenset()
-    return frozenset(
-        line.strip().casefold() for line in lines if line.strip() and not line.startswith("#")
-    )
-
-
-def _key(token: str) -> str:
-    key = token.casefold().replace("’", "'")
-    if key.endswith("'s") and len(key) > 2:
-        key = key[:-2]
-    return key.rstrip("'") or "'"
-
-
-class _Tokens:
-    """Tokens of text[lo:hi] with offsets. `joined(i)`: token i follows token i-1 on the same
-    line with at most a few spaces between; `cap(i)`: it starts with a capital letter."""
-
-    __slots__ = ("starts", "ends", "raw", "keys", "caps", "glued")
-
-    def __init__(self, text: str, lo: int = 0, hi: int | None = None) -> None:
-        hi = len(text) if hi is None else hi
-        self.raw: list[str] = _TOKEN.findall(text, lo, hi)
-        # Offsets: each token is found again from where the previous one ended (findall is
-        # much faster than building match objects; str.find is C).
-        starts: list[int] = []
-        pos = lo
-        find = text.find
-        for tok in self.raw:
-            pos = find(tok, pos)
-            starts.append(pos)
-            pos += len(tok)
-        self.starts = starts
-        self.ends = [st + len(tok) for st, tok in zip(starts, self.raw, strict=True)]
-        # Keys compare case-insensitively, without a possessive ("School's PTA", "Infants'").
-        folded = [t.casefold() for t in self.raw]
-        self.keys = [_key(k) if ("'" in k or "’" in k) else k for k in folded]
-        self.caps = [t[0].isupper() for t in self.raw]
-        pairs = zip(self.ends, starts[1:], strict=False)
-        if find("\n", lo, hi) < 0 and find("\r", lo, hi) < 0:
-            self.glued = [False] + [st - e <= 3 for e, st in pairs]
-        else:
-            self.glued = [False] + [
-                st - e <= 3 and find("\n", e, st) < 0 and find("\r", e, st) < 0
-                for e, st in pairs
-            ]
-
-    def __len__(self) -> int:
-        return len(self.raw)
-
-    def joined(self, i: int) -> bool:
-        return 0 < i < len(self.glued) and self.glued[i]
-
-    def cap(self, i: int) -> bool:
-        return self.caps[i]
-
-    def titlecase(self, i: int) -> bool:
-        return self.caps[i] and not self.raw[i].isupper()
-
-
 class SchoolDetector(TextDetector):
     name = "school"
     codes = ("PG301",)
@@ -200,7 +37,7 @@ class SchoolDetector(TextDetector):
 
     def __init__(self, policy: Policy) -> None:
         super().__init__(policy)
-        self._lex = _lexicon()
+        self._lex = lexicon()
         self._numbers = self._lex.number_words | {"n", "nr", "no"}
         allowed = [*policy.allowlist("schools")]
         org = policy.section("organisation").get("name")
@@ -214,7 +51,7 @@ class SchoolDetector(TextDetector):
     # -- the scan --------------------------------------------------------------------------
     def detect_text(self, text: str) -> Iterable[Finding]:
         for lo, hi in self._windows(text):
-            toks = _Tokens(text, lo, hi)
+            toks = Tokens(text, lo, hi)
             for first, last, score in self._spans(toks):
                 start, end = toks.starts[first], toks.ends[last]
                 value = text[start:end]
@@ -253,7 +90,7 @@ class SchoolDetector(TextDetector):
             snapped.append((lo, hi))
         return snapped
 
-    def _trapped(self, text: str, toks: _Tokens, first: int, last: int) -> bool:
+    def _trapped(self, text: str, toks: Tokens, first: int, last: int) -> bool:
         """A trap phrase ("Royal Academy of Arts", "King's College London") overlaps the
         finding; phrases are tried only where a nearby token starts."""
         start, end = toks.starts[first], toks.ends[last]
@@ -263,7 +100,7 @@ class SchoolDetector(TextDetector):
                 return True
         return False
 
-    def _spans(self, toks: _Tokens) -> Iterator[tuple[int, int, float]]:
+    def _spans(self, toks: Tokens) -> Iterator[tuple[int, int, float]]:
         lex = self._lex
         keys = toks.keys
         caps = toks.caps
@@ -291,7 +128,7 @@ class SchoolDetector(TextDetector):
             i = floor = last + 1
 
     # -- name follows the school word: Ysgol y Graig, Lycée Victor Hugo ----------------------
-    def _prefix_match(self, toks: _Tokens, i: int) -> tuple[int, int, float] | None:
+    def _prefix_match(self, toks: Tokens, i: int) -> tuple[int, int, float] | None:
         lex = self._lex
         keys = toks.keys
         last_good = -1
@@ -313,7 +150,7 @@ class SchoolDetector(TextDetector):
 
     # -- name precedes the school word: Bramley Primary School --------------------------------
     def _suffix_match(
-        self, toks: _Tokens, i: int, floor: int
+        self, toks: Tokens, i: int, floor: int
     ) -> tuple[int, int, float] | None:
         lex = self._lex
         keys = toks.keys
@@ -371,7 +208,7 @@ class SchoolDetector(TextDetector):
             end = self._extend_tail(toks, end)
         return (first, end, 0.75 if weak_end else 0.85)
 
-    def _ends_name(self, toks: _Tokens, j: int) -> bool:
+    def _ends_name(self, toks: Tokens, j: int) -> bool:
         lex = self._lex
         key = toks.keys[j]
         if key in lex.strong or key in lex.weak or key.endswith(lex.compound_endings):
@@ -381,7 +218,7 @@ class SchoolDetector(TextDetector):
             key in ("unit", "service") and prev == "referral"
         )
 
-    def _number_word_before(self, toks: _Tokens, j: int) -> int:
+    def _number_word_before(self, toks: Tokens, j: int) -> int:
         """Index of the number word ("No", "Nr", "n.") just before digits at j, else -1."""
         keys = toks.keys
         k = j - 1
@@ -391,7 +228,7 @@ class SchoolDetector(TextDetector):
             return k
         return -1
 
-    def _proper(self, toks: _Tokens, k: int, after_the: bool = False) -> bool:
+    def _proper(self, toks: Tokens, k: int, after_the: bool = False) -> bool:
         """Token k names something: not a kind, a generic word, a stop word or a joiner.
         After "The", a generic word names the school ("The British School")."""
         lex = self._lex
@@ -407,7 +244,7 @@ class SchoolDetector(TextDetector):
             return False
         return after_the or (key not in lex.generic and key not in lex.specialisms)
 
-    def _extend_left(self, toks: _Tokens, i: int, floor: int, churchy: bool) -> int:
+    def _extend_left(self, toks: Tokens, i: int, floor: int, churchy: bool) -> int:
         lex = self._lex
         keys = toks.keys
         first = i
@@ -498,7 +335,7 @@ class SchoolDetector(TextDetector):
             j -= 1
         return first
 
-    def _village(self, toks: _Tokens, k: int) -> bool:
+    def _village(self, toks: Tokens, k: int) -> bool:
         """A capitalised place-like word: not a kind, stop word or common given name."""
         lex = self._lex
         key = toks.keys[k]
@@ -507,14 +344,14 @@ class SchoolDetector(TextDetector):
             and key not in lex.generic and key not in lex.specialisms \
             and key not in lex.surnames and (k == 0 or toks.keys[k - 1] not in _TITLES)
 
-    def _bracketed(self, toks: _Tokens, k: int) -> bool:
+    def _bracketed(self, toks: Tokens, k: int) -> bool:
         """A word allowed in brackets inside a name: "(VA)", "(C of E)", "(Barnsbury)"."""
         key = toks.keys[k]
         return key in self._lex.types or key in self._lex.joiners or (
             toks.cap(k) and (key not in self._lex.stop or len(key) == 1)
         )
 
-    def _tail_word(self, toks: _Tokens, k: int) -> bool:
+    def _tail_word(self, toks: Tokens, k: int) -> bool:
         """A capitalised word that may continue a name after its school word (a place)."""
         lex = self._lex
         key = toks.keys[k]
@@ -523,14 +360,14 @@ class SchoolDetector(TextDetector):
             and key not in lex.kind_before and key not in lex.prefix \
             and key not in lex.first_names
 
-    def _boundary(self, toks: _Tokens, k: int) -> bool:
+    def _boundary(self, toks: Tokens, k: int) -> bool:
         """Nothing name-like follows token k-1: the end, a line break, or no capital."""
         lex = self._lex
         return k >= len(toks) or not toks.joined(k) or not toks.cap(k) or (
             toks.keys[k] in lex.stop or toks.keys[k] in lex.tail_stop
         )
 
-    def _extend_tail(self, toks: _Tokens, end: int) -> int:
+    def _extend_tail(self, toks: Tokens, end: int) -> int:
         lex = self._lex
         keys = toks.keys
         n = len(toks)

@@ -1,0 +1,175 @@
+"""Words and tokens for the `school` detector: the lexicon loaded once from
+`data/school-words*.toml`, `data/school-traps.toml` and the person-name lists, and a tokeniser
+that keeps offsets. Written by the postguard project.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from ..tomlcompat import tomllib
+
+_LETTERS = r"[\w\u0300-\u036f]"
+_TOKEN = re.compile(
+    rf"{_LETTERS}+(?:[.'’\-]{_LETTERS}+)*(?:['’](?=\s))?|[^\s\w\u0300-\u036f]"
+)
+
+
+def _words(table: Any, *keys: str) -> frozenset[str]:
+    for key in keys:
+        table = table[key]
+    return frozenset(str(w).casefold() for w in table)
+
+
+@functools.cache
+def _load(name: str) -> dict[str, Any]:
+    text = resources.files("postguard.data").joinpath(name).read_text("utf-8")
+    data: dict[str, Any] = tomllib.loads(text)
+    return data
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    strong: frozenset[str]
+    weak: frozenset[str]
+    compound_endings: tuple[str, ...]
+    types: frozenset[str]
+    joiners: frozenset[str]
+    connectors: frozenset[str]
+    saints: frozenset[str]
+    number_words: frozenset[str]
+    stop: frozenset[str]
+    generic: frozenset[str]
+    prefix: frozenset[str]
+    prefix_lower: frozenset[str]
+    kind_before: frozenset[str]
+    after: frozenset[str]
+    tail_stop: frozenset[str]
+    specialisms: frozenset[str]
+    joined_on: frozenset[str]
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    reject: frozenset[str]
+    traps: re.Pattern[str]
+    prefilter: re.Pattern[str]
+    anchors: frozenset[str]
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    words = _load("school-words.toml")
+    foreign = _load("school-words-foreign.toml")
+    traps = _load("school-traps.toml")
+    strong = _words(words, "suffix", "strong")
+    weak = _words(words, "suffix", "weak")
+    endings = tuple(str(e).casefold() for e in words["suffix"]["compound_endings"])
+    prefix = _words(foreign, "prefix", "words")
+    # Capitalised forms only ("School", "SCHOOL", "Pre-School", "Sixth Form"), and no leading
+    # \\b: a plain alternation of literals lets the regex engine skip ahead fast.
+    forms: set[str] = set()
+    for cue in strong | weak | prefix | {"sixth form", "referral"}:
+        forms.update({cue[:1].upper() + cue[1:], cue.title(), cue.upper()})
+    prefilter = re.compile(
+        "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
+    )
+    trap_rx = re.compile(
+        "|".join(rf"(?<![\w'’])(?:{p})(?![\w])" for p in traps["phrases"]["patterns"])
+    )
+    return Lexicon(
+        strong=strong,
+        weak=weak,
+        compound_endings=endings,
+        types=_words(words, "types", "words"),
+        joiners=_words(words, "types", "joiners"),
+        connectors=_words(words, "name", "connectors"),
+        saints=_words(words, "name", "saints"),
+        number_words=_words(words, "name", "number_words"),
+        stop=_words(words, "stop", "words"),
+        generic=_words(words, "generic", "words"),
+        prefix=prefix,
+        prefix_lower=_words(foreign, "prefix_lowercase", "words"),
+        kind_before=_words(traps, "kind_before", "words"),
+        after=_words(traps, "after", "words"),
+        tail_stop=_words(words, "tail_stop", "words"),
+        specialisms=_words(words, "specialisms", "words"),
+        joined_on=_words(words, "joined_on", "words") | _words(words, "specialisms", "words")
+        | _words(words, "types", "words"),
+        reject=_words(traps, "reject_tokens", "words"),
+        traps=trap_rx,
+        prefilter=prefilter,
+        anchors=strong | weak | prefix | {"form", "unit", "service"},
+        first_names=_names("first_names.txt"),
+        surnames=_names("surnames.txt"),
+    )
+
+
+def _names(fname: str) -> frozenset[str]:
+    """Names from the person-name lexicon (data/names/): a place may follow a school's name
+    ("Harris Academy Peckham"), a child's name may not ("... School Amy Smith won"); two
+    places may be joined ("Newby and Scalby"), a person and a school may not ("Mrs Patel
+    and Bramley Academy"). Absent lexicon: no names, and the rules are less careful."""
+    try:
+        text = resources.files("postguard.data").joinpath("names").joinpath(fname)
+        lines = text.read_text("utf-8").splitlines()
+    except (FileNotFoundError, OSError):
+        return frozenset()
+    return frozenset(
+        line.strip().casefold() for line in lines if line.strip() and not line.startswith("#")
+    )
+
+
+def _key(token: str) -> str:
+    key = token.casefold().replace("’", "'")
+    if key.endswith("'s") and len(key) > 2:
+        key = key[:-2]
+    return key.rstrip("'") or "'"
+
+
+class Tokens:
+    """Tokens of text[lo:hi] with offsets. `joined(i)`: token i follows token i-1 on the same
+    line with at most a few spaces between; `cap(i)`: it starts with a capital letter."""
+
+    __slots__ = ("starts", "ends", "raw", "keys", "caps", "glued")
+
+    def __init__(self, text: str, lo: int = 0, hi: int | None = None) -> None:
+        hi = len(text) if hi is None else hi
+        self.raw: list[str] = _TOKEN.findall(text, lo, hi)
+        # Offsets: each token is found again from where the previous one ended (findall is
+        # much faster than building match objects; str.find is C).
+        starts: list[int] = []
+        pos = lo
+        find = text.find
+        for tok in self.raw:
+            pos = find(tok, pos)
+            starts.append(pos)
+            pos += len(tok)
+        self.starts = starts
+        self.ends = [st + len(tok) for st, tok in zip(starts, self.raw, strict=True)]
+        # Keys compare case-insensitively, without a possessive ("School's PTA", "Infants'").
+        folded = [t.casefold() for t in self.raw]
+        self.keys = [_key(k) if ("'" in k or "’" in k) else k for k in folded]
+        self.caps = [t[0].isupper() for t in self.raw]
+        pairs = zip(self.ends, starts[1:], strict=False)
+        if find("\n", lo, hi) < 0 and find("\r", lo, hi) < 0:
+            self.glued = [False] + [st - e <= 3 for e, st in pairs]
+        else:
+            self.glued = [False] + [
+                st - e <= 3 and find("\n", e, st) < 0 and find("\r", e, st) < 0
+                for e, st in pairs
+            ]
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def joined(self, i: int) -> bool:
+        return 0 < i < len(self.glued) and self.glued[i]
+
+    def cap(self, i: int) -> bool:
+        return self.caps[i]
+
+    def titlecase(self, i: int) -> bool:
+        return self.caps[i] and not self.raw[i].isupper()
