@@ -178,9 +178,9 @@ def test_spans_inside_text_on_any_string(text: str) -> None:
 @given(st.text(max_size=200))
 @settings(max_examples=300)
 def test_token_offsets_match_the_tokeniser(text: str) -> None:
-    from postguard.detectors.schools import _TOKEN, _Tokens
+    from postguard.detectors.school_words import _TOKEN, Tokens
 
-    toks = _Tokens(text)
+    toks = Tokens(text)
     assert toks.starts == [m.start() for m in _TOKEN.finditer(text)]
     assert all(text[s:e] == t for s, e, t in zip(toks.starts, toks.ends, toks.raw, strict=True))
 

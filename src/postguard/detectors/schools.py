@@ -7,7 +7,6 @@ School", "our School", "Summer School" name no particular school. No gazetteer i
 the words live in `data/school-words*.toml` and the traps in `data/school-traps.toml`.
 """
 
-
 from __future__ import annotations
 
 import re
