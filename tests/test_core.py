@@ -267,3 +267,48 @@ def test_post_text_and_images_api() -> None:
     assert report.id == "x" and report.verdict is Verdict.ALLOW
     with pytest.raises(TypeError):
         Screener().screen(42)  # type: ignore[arg-type]
+
+
+# -- batching -----------------------------------------------------------------------------
+class ManyDetector(WordDetector):
+    """Finds like WordDetector, and says when it was called in bulk."""
+
+    name = "many"
+    calls: list[int] = []
+
+    def detect_many(self, posts):  # type: ignore[no-untyped-def]
+        self.calls.append(len(posts))
+        return [list(self.detect(p)) for p in posts]
+
+
+class BrokenManyDetector(WordDetector):
+    name = "brokenmany"
+
+    def detect_many(self, posts):  # type: ignore[no-untyped-def]
+        raise RuntimeError("bulk path broken")
+
+
+def test_screen_many_matches_screen_and_batches() -> None:
+    texts = ["secretword here", "nothing", "", "two secretword secretword"] * 5
+    s = _screener(ManyDetector)
+    ManyDetector.calls.clear()
+    many = list(s.screen_many([Post(t, id=str(i)) for i, t in enumerate(texts)], chunk=8))
+    assert ManyDetector.calls == [8, 8, 4]
+    single = [s.screen(Post(t, id=str(i))) for i, t in enumerate(texts)]
+    assert many == single
+
+
+def test_screen_many_falls_back_per_post_when_bulk_fails() -> None:
+    s = _screener(BrokenManyDetector)
+    reports = list(s.screen_many(["secretword", "clean"]))
+    assert [r.verdict for r in reports] == [Verdict.BLOCK, Verdict.ALLOW]
+
+
+def test_screen_many_with_real_detectors_equals_screen(screener) -> None:
+    texts = [
+        "Well done Amelia Hartley-Brown and Tomasz Wrzesniewski of Year 6!",
+        "Trip to the Royal Pavilion with Kasia Nowicka on Friday",
+        "Text me on 07911 123456 xx", "", "Sports Day moved to Wednesday",
+    ]
+    many = list(screener.screen_many([Post(t, id=str(i)) for i, t in enumerate(texts)]))
+    assert many == [screener.screen(Post(t, id=str(i))) for i, t in enumerate(texts)]

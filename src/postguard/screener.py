@@ -118,9 +118,44 @@ class Screener:
             findings.extend(self._run(det, post, errors))
         return self.report(post, findings, errors)
 
-    def screen_many(self, posts: Iterable[Post]) -> Iterator[Report]:
+    def screen_many(self, posts: Iterable[Post | str], *, chunk: int = 256) -> Iterator[Report]:
+        """Screen posts in input order, one report each. Detectors that can work on many posts
+        at once (`detect_many`, e.g. the person-name model) see up to `chunk` posts per call,
+        which is how archive sweeps go fast; the reports are the same as `screen`'s."""
+        buf: list[Post] = []
         for post in posts:
-            yield self.screen(post)
+            buf.append(Post(text=post) if isinstance(post, str) else post)
+            if len(buf) >= chunk:
+                yield from self._screen_chunk(buf)
+                buf = []
+        if buf:
+            yield from self._screen_chunk(buf)
+
+    def _screen_chunk(self, posts: list[Post]) -> list[Report]:
+        for post in posts:
+            if not isinstance(post, Post):
+                raise TypeError(f"screen_many() takes Posts or strs, not {type(post).__name__}")
+        found: list[list[Finding]] = [[] for _ in posts]
+        errors: list[list[ErrorEntry]] = [[] for _ in posts]
+        for det in self.detectors:
+            many = getattr(det, "detect_many", None)
+            results: list[list[Finding]] | None = None
+            if callable(many) and len(posts) > 1:
+                try:
+                    results = [list(r) for r in many(posts)]
+                except Exception:  # run post by post, so the failure is pinned to its post
+                    log.debug("detector %s detect_many raised; running per post", det.name,
+                              exc_info=True)
+                if results is not None and len(results) != len(posts):
+                    log.warning("detector %s detect_many returned %d results for %d posts",
+                                det.name, len(results), len(posts))
+                    results = None
+            for i, post in enumerate(posts):
+                if results is None:
+                    found[i].extend(self._run(det, post, errors[i]))
+                else:
+                    found[i].extend(self._checked(det, post, results[i], errors[i]))
+        return [self.report(p, f, e) for p, f, e in zip(posts, found, errors, strict=True)]
 
     def _run(self, det: Detector, post: Post, errors: list[ErrorEntry]) -> list[Finding]:
         try:
@@ -129,12 +164,17 @@ class Screener:
             log.warning("detector %s raised %s on post %s", det.name, type(exc).__name__, post.id)
             log.debug("detector %s traceback", det.name, exc_info=True)
             return [_contract_error(det.name, f"{type(exc).__name__} raised")]
+        return self._checked(det, post, produced, errors)
+
+    def _checked(self, det: Detector, post: Post, produced: Iterable[object],
+                 errors: list[ErrorEntry]) -> list[Finding]:
+        """The findings that keep the contract; each breach becomes a detector_error."""
         out: list[Finding] = []
         for f in produced:
             problem = self._contract_problem(det, post, f)
-            if problem:
+            if problem or not isinstance(f, Finding):
                 log.warning("detector %s broke its contract: %s", det.name, problem)
-                out.append(_contract_error(det.name, problem))
+                out.append(_contract_error(det.name, problem or "not a Finding"))
             else:
                 out.append(f)
         # Errors a detector reports as findings (PG002) are also listed as report errors.

@@ -14,13 +14,13 @@ import functools
 import logging
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..errors import PluginError
-from ..model import Action, Category, Finding, Severity, Suggestion
+from ..model import Action, Category, Finding, Post, Severity, Suggestion
 from ..policy import Policy
 from .base import TextDetector
 
@@ -119,6 +119,34 @@ def _known(words: list[str]) -> bool:
     return (first in firsts and last in lasts) or (first in lasts and last in firsts)
 
 
+def _window(text: str, cands: list[tuple[int, int]]) -> tuple[int, int]:
+    """The stretch of text the model reads: the candidates with some context, cut at spaces
+    (the model's cost is per token)."""
+    lo = max(0, cands[0][0] - _CONTEXT)
+    hi = min(len(text), cands[-1][1] + _CONTEXT)
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    return lo, hi
+
+
+def _model_spans(
+    doc: Any, offset: int, cands: list[tuple[int, int]]
+) -> dict[tuple[int, int], float]:
+    """The model's PERSON spans, clipped to the candidates they overlap (the part that is a
+    run of name-like words)."""
+    spans: dict[tuple[int, int], float] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        s, e = ent.start_char + offset, ent.end_char + offset
+        for cs, ce in cands:
+            if s < ce and cs < e:
+                spans[(max(s, cs), min(e, ce))] = 0.9
+    return spans
+
+
 class PersonNameDetector(TextDetector):
     name = "person_name"
     codes = ("PG321", "PG322")
@@ -153,13 +181,35 @@ class PersonNameDetector(TextDetector):
         return out
 
     def detect_text(self, text: str) -> Iterable[Finding]:
-        cands = self._candidates(text)
-        if not cands:
-            return
-        firsts, lasts, famous, not_names = _lexicons()
+        spans, unsure = self._lexicon_pass(text)
+        if unsure:
+            lo, hi = _window(text, unsure)
+            doc = load_pipeline(self._model)(text[lo:hi])
+            spans.update(_model_spans(doc, lo, unsure))
+        return self._findings(text, spans)
+
+    def detect_many(self, posts: Sequence[Post]) -> list[list[Finding]]:
+        """The same findings as `detect` for each post, with one batched pass of the model
+        over every post that needs it (several times faster than a call per post)."""
+        passes = [self._lexicon_pass(p.text) for p in posts]
+        need = [(i, _window(p.text, passes[i][1])) for i, p in enumerate(posts) if passes[i][1]]
+        if need:
+            nlp = load_pipeline(self._model)
+            docs = nlp.pipe((posts[i].text[lo:hi] for i, (lo, hi) in need), batch_size=256)
+            for (i, (lo, _)), doc in zip(need, docs, strict=True):
+                passes[i][0].update(_model_spans(doc, lo, passes[i][1]))
+        return [self._findings(p.text, spans) for p, (spans, _) in zip(posts, passes, strict=True)]
+
+    def _lexicon_pass(
+        self, text: str
+    ) -> tuple[dict[tuple[int, int], float], list[tuple[int, int]]]:
+        """Spans the lexicons decide, and the candidates left for the model."""
         spans: dict[tuple[int, int], float] = {}
         unsure: list[tuple[int, int]] = []
-        for cs, ce in cands:
+        if not text:
+            return spans, unsure
+        firsts, _, famous, _ = _lexicons()
+        for cs, ce in self._candidates(text):
             words = text[cs:ce].split()
             if " ".join(w.lower() for w in words) in famous:
                 spans[(cs, ce)] = 0.9
@@ -171,36 +221,16 @@ class PersonNameDetector(TextDetector):
                 spans[(cs, ce)] = 0.8  # a known given name and a capitalised word
             else:
                 unsure.append((cs, ce))
-        if unsure:
-            spans.update(self._model_spans(text, unsure))
+        return spans, unsure
+
+    def _findings(self, text: str, spans: dict[tuple[int, int], float]) -> list[Finding]:
+        firsts, lasts, famous, not_names = _lexicons()
+        out = []
         for (s, e), score in sorted(spans.items()):
             f = self._judge(text, s, e, score, firsts, lasts, famous, not_names)
             if f is not None:
-                yield f
-
-    def _model_spans(
-        self, text: str, cands: list[tuple[int, int]]
-    ) -> dict[tuple[int, int], float]:
-        """The model's PERSON spans, clipped to the candidates they overlap. The model reads
-        only a window of context around the candidates (the cost is per token)."""
-        nlp = load_pipeline(self._model)
-        lo = max(0, cands[0][0] - _CONTEXT)
-        hi = min(len(text), cands[-1][1] + _CONTEXT)
-        # Widen to whole words so the window does not cut a token in two.
-        while lo > 0 and not text[lo - 1].isspace():
-            lo -= 1
-        while hi < len(text) and not text[hi].isspace():
-            hi += 1
-        spans: dict[tuple[int, int], float] = {}
-        for ent in nlp(text[lo:hi]).ents:
-            if ent.label_ != "PERSON":
-                continue
-            s, e = ent.start_char + lo, ent.end_char + lo
-            for cs, ce in cands:
-                # Keep the part of the model's span that is a run of name-like words.
-                if s < ce and cs < e:
-                    spans[(max(s, cs), min(e, ce))] = 0.9
-        return spans
+                out.append(f)
+        return out
 
     def _judge(self, text: str, s: int, e: int, score: float, firsts: frozenset[str],
                lasts: frozenset[str], famous: frozenset[str],
