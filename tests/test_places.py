@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import random
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -192,6 +193,33 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Congratulations to Sarah Lane and Tom Hill", []),
     ("she lives on Holly Lane", [("PG212", "Holly Lane")]),
     ("see you next week!", []),
+    # lowercase addresses: after a flat, a label or a place word and a house number
+    ("post it to apartment 2, 9 harbour view please", [("PG203", "apartment 2, 9 harbour view")]),
+    ("unit 4 17 canal walk", [("PG203", "unit 4 17 canal walk")]),
+    ("our new address: 8 copperfield avenue", [("PG202", "8 copperfield avenue")]),
+    ("the bag was left at 31 hazelmere close yesterday", [("PG202", "31 hazelmere close")]),
+    ("parcel delivered to 6 brookside drive", [("PG202", "6 brookside drive")]),
+    ("doors open 10:45 Elm Road side", [("PG211", "Elm Road")]),
+    ("slots at 4 test drive centres", []),
+    ("it was only 3 lovely close friends", []),
+    ("we walked 9 marine parade routes", []),
+    # Drove: a street word of its own, not a verb after a person
+    ("Cyclists counted on Hollingbury Drove today", [("PG211", "Hollingbury Drove")]),
+    ("Grandad Drove the minibus", []),
+    ("Sarah Drove home", []),
+    # a public venue's own address is not a home; a party at a house is
+    ("Visit the Toy Museum at 12 Elm Road this half term", []),
+    ("the Booth Museum, 194 Dyke Road", []),
+    ("Pick up from the Gallery at 3 Mill Lane", []),
+    ("Birthday party at 12 Elm Road!", [("PG202", "12 Elm Road")]),
+    # streets of stories, games and history, unless someone lives there
+    ("We played Monopoly and Ella bought Old Kent Road", []),
+    ("the Blitz destroyed shops on Mill Road", []),
+    ("Year 5 read about Privet Drive", []),
+    ("Our go-kart lap record on Rainbow Road", []),
+    ("In the TV series the family lives on Elm Road", [("PG212", "Elm Road")]),
+    ("We watched a film. Then we walked down Elm Road", [("PG211", "Elm Road")]),
+    ("Local history trail along Ship Street", [("PG211", "Ship Street")]),
 ]
 
 
@@ -216,6 +244,19 @@ def test_organisation_address_is_allowed() -> None:
     det = AddressDetector(policy)
     text = "Visit us at 1 School Lane, Hove BN3 1AA or School Lane; Ana lives at 12 Elm Road"
     assert [text[f.start or 0:f.end] for f in det.detect_text(text)] == ["12 Elm Road"]
+
+
+def test_default_policy_lists_addresses_and_a_policy_file_allows_them(tmp_path: Path) -> None:
+    assert Policy.default().allowlist("addresses") == ()
+    path = tmp_path / "policy.toml"
+    path.write_text('[organisation]\naddresses = ["Unit 5, 40 Quay Road, Newhaven BN9 0AB"]\n',
+                    encoding="utf-8")
+    det = AddressDetector(Policy.load(path))
+    text = "Our office: Unit 5, 40 Quay Road, Newhaven BN9 0AB. Tom lives at 7 Elm Road."
+    assert [text[f.start or 0:f.end] for f in det.detect_text(text)] == ["7 Elm Road"]
+    other = "Write to 40 Quay Road, Newhaven BN9 0AB"
+    assert [other[f.start or 0:f.end] for f in det.detect_text(other)] == []  # inside it
+    assert found(AddressDetector(Policy.default()), other) != []
 
 
 def test_codes_documented_and_registered() -> None:

@@ -58,6 +58,10 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Y10 ART exhibition", []),
     ("HS2 works", []),
     ("M25 traffic", []),
+    # a postcode as written is not a plate read with look-alikes (B/8)
+    ("cards went to Peacehaven, BN10 8PN", []),
+    ("post to LS12 8BN please", []),
+    ("the van WY05 8PN was parked outside", [("PG221", "WY05 8PN")]),
     ("RE: 2024", []),
     ("IMG 1234", []),
     ("IMG_1234.jpg from the car park", []),

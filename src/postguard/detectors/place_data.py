@@ -81,6 +81,12 @@ class PlaceLexicon:
     venues: frozenset[str]
     outward_traps: frozenset[str]
     first_names: frozenset[str] = frozenset()
+    place_before_number: frozenset[str] = frozenset()
+    public_venues: frozenset[str] = frozenset()
+    family_words: frozenset[str] = frozenset()
+    story_cue: re.Pattern[str] = re.compile(r"(?!)")
+    flat_before: re.Pattern[str] = re.compile(r"(?!)")
+    place_number_before: re.Pattern[str] = re.compile(r"(?!)")
 
     def normalise(self, words: Sequence[str]) -> str:
         return " ".join(self.expand.get(word_key(w), word_key(w)) for w in words)
@@ -118,6 +124,18 @@ def lexicon() -> PlaceLexicon:
         venues=frozenset(word_key(w) for w in cues["venue_words"]),
         outward_traps=frozenset(w.upper() for w in cues["outward_traps"]),
         first_names=_first_names(),
+        place_before_number=frozenset(word_key(w) for w in cues["place_before_number"]),
+        public_venues=frozenset(word_key(w) for w in cues["public_venues"]),
+        family_words=frozenset(word_key(w) for w in cues["family_words"]),
+        story_cue=_cue_regex(cues["story_cues"]),
+        # "flat 3, 22 " right before a lowercase street's name (one or two words)
+        flat_before=re.compile(r"\b(?:" + phrases_pattern(cues["flat_words"]) + r")\.?[ \t]+"
+                               r"[A-Za-z]?[0-9]{1,4}[A-Za-z]?,?[ \t]+[1-9][0-9]{0,2}[A-Za-z]?"
+                               r"[ \t]+(?:[a-z'\u2019]+[ \t]+){1,2}\Z"),
+        # "outside 22 " right before a lowercase street's one-word name
+        place_number_before=re.compile(
+            r"\b(?:" + phrases_pattern(cues["place_before_number"]) + r")[ \t]+"
+            r"[1-9][0-9]{0,2}[a-z]?[ \t]+[a-z'\u2019]{4,}[ \t]+\Z"),
     )
     norm = lex.normalise
     return PlaceLexicon(**{

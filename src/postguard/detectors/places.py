@@ -137,8 +137,13 @@ class AddressDetector(TextDetector):
         """A lowercase street word counts after a house number ("12 elm rd") or a home cue
         ("lives on elm road"); most are ordinary words (way, park, close)."""
         lex = self._lex
-        if lex.tiers.get(word) == "street" and _DIGIT.search(text, max(0, pos - 40), pos):
+        tier = lex.tiers.get(word)
+        if tier == "street" and _DIGIT.search(text, max(0, pos - 40), pos):
             return True
+        if tier is not None and lex.flat_before.search(text, max(0, pos - 60), pos):
+            return True  # "flat 3, 22 marine parade"
+        if tier == "street-cap" and lex.place_number_before.search(text, max(0, pos - 40), pos):
+            return True  # "found outside 22 larkfield drive"
         return lex.home_before.search(text, max(0, pos - 60), pos) is not None
 
     def _house_before(self, t: Tokens, k: int) -> int | None:
@@ -223,6 +228,8 @@ class AddressDetector(TextDetector):
         address = self._numbered(t, j, i, tier, lower, names, follow)
         if address is not None:
             start, code = address
+            if not code:
+                return None  # a public venue's own address ("the Toy Museum at 12 Elm Road")
             why = "flat or named house" if code == "PG203" else "house number and street"
             s, e, msg = self._extend(t, nxt, start, end, why, pcs)
             return _Place(s, e, code, Category.ADDRESS, Severity.HIGH, 0.9, msg)
@@ -243,11 +250,16 @@ class AddressDetector(TextDetector):
             before = t.word(k - 1)
         if before == "." and word_key(t.word(k - 2)) in ("no", "nos"):
             before = ""  # "No. 12 Elm Road"
-        if word_key(before) in lex.number_stop or before in (":", ".", "/", "£", "$", "€", "#"):
+        if word_key(before) in lex.number_stop or before in (".", "/", "£", "$", "€", "#"):
             return None
+        if before == ":" and (t.ends[k - 1] == t.starts[k] or t.word(k - 2).isdigit()):
+            return None  # a time ("10:45 Station Road"), but "address: 43 elm avenue"
         if any(word_key(w) in lex.units for w in names[:1]) and (lower or tier == "weak"):
             return None
-        if lower and (len(names) > 2 or (tier != "street" and not self._cue_right_before(t, k))):
+        if lower and (len(names) > 2 or (
+                tier != "street" and not self._cue_right_before(t, k)
+                and self._prefix(t, k, 0, "")[1] != "PG203"
+                and not self._placed(t, k, i, tier, names))):
             return None  # "has 2 best friends close"; but "lives at 5 marine view"
         if word_key(follow) in lex.venues:
             return None  # "the 12 Oxford Road bus", "5 Station Road Primary"
@@ -257,8 +269,27 @@ class AddressDetector(TextDetector):
         words = [t.words[k], *names, t.words[i]]
         if lex.normalise(words) in lex.famous and not self._home_cue(t, k, i):
             return None
+        if self._venue_before(t, k) and not self._home_cue(t, k, i):
+            return t.starts[k], ""
         start, code = self._prefix(t, k, t.starts[k], "PG202")
         return start, code
+
+    def _placed(self, t: Tokens, k: int, i: int, tier: str, names: list[str]) -> bool:
+        """A lowercase "drive" or "close" after a place word and a house number, with a
+        one-word name that is no phrase ("outside 22 larkfield drive", not "a 2 test drive")."""
+        lex = self._lex
+        name = names[0]
+        return tier == "street-cap" and len(names) == 1 and len(name) >= 4 and \
+            not name.endswith(("ly", "ing", "ed")) and \
+            word_key(t.word(k - 1)) in lex.place_before_number and \
+            lex.normalise([name, t.words[i]]) not in lex.landmarks
+
+    def _venue_before(self, t: Tokens, k: int) -> bool:
+        """A public venue is named right before the house number at k ("Museum at 12")."""
+        if word_key(t.word(k - 1)) not in ("at", ","):
+            return False
+        venue = t.word(k - 2)
+        return is_cap(venue) and word_key(venue) in self._lex.public_venues
 
     def _prefix(self, t: Tokens, p: int, start: int, code: str) -> tuple[int, str]:
         """Extend backwards over "Flat 3," or a house name ("Rose Cottage,")."""
@@ -307,9 +338,10 @@ class AddressDetector(TextDetector):
         s, e, msg = self._extend(t, nxt, start, end, "street", pcs)
         if msg.endswith("postcode"):
             return _Place(s, e, "PG201", Category.ADDRESS, Severity.HIGH, 0.9, msg)
-        if sfx_key == "lane" and len(names) == 1 and word_key(names[0]) in lex.first_names \
-                and not self._home_cue(t, j, i):
-            return None  # Sarah Lane
+        if sfx_key in ("lane", "drove") and len(names) == 1 and not self._home_cue(t, j, i) and (
+                word_key(names[0]) in lex.first_names
+                or (sfx_key == "drove" and word_key(names[0]) in lex.family_words)):
+            return None  # Sarah Lane, Dad Drove
         if word_key(follow) in lex.venues:
             return None  # Abbey Road Studios, Station Road Primary
         cue = self._home_cue(t, j, i)
@@ -321,10 +353,21 @@ class AddressDetector(TextDetector):
                 return None
             if follow and is_cap(follow) and is_alpha(follow) and not caps and e == end:
                 return None  # a title: "Hip Hop Street Dance"
+            if self._story_near(t.text, s, e):
+                return None  # "the Great Fire started on Pudding Lane", "the TV drama ..."
             return _Place(s, e, "PG211", Category.LOCATION, Severity.MEDIUM, 0.75,
                           "street name")
         return _Place(s, e, "PG212", Category.LOCATION, Severity.HIGH, 0.85,
                       "street named as someone's home")
+
+    def _story_near(self, text: str, s: int, e: int) -> bool:
+        """A word of history, fiction or games in the same sentence, near text[s:e]."""
+        rx = self._lex.story_cue
+        for m in rx.finditer(text, max(0, s - 100), s):
+            if _SENTENCE_BREAK.search(text, m.end(), s) is None:
+                return True
+        m2 = rx.search(text, e, min(len(text), e + 80))
+        return m2 is not None and _SENTENCE_BREAK.search(text, e, m2.start()) is None
 
     def _cue_right_before(self, t: Tokens, j: int) -> bool:
         """A home cue ends just before token j ("lives on [the] ...")."""
@@ -366,6 +409,13 @@ class AddressDetector(TextDetector):
                 break
             k += 1
         return start, end, what
+
+
+def is_uk_postcode(value: str) -> bool:
+    """A whole UK postcode of a known area, upper case ("BN10 8PN")."""
+    m = _POSTCODE.fullmatch(value)
+    return m is not None and value.isupper() and (
+        m.group(1) is None or postcode_area(m.group(1)) in lexicon().areas)
 
 
 def _squash(value: str) -> str:

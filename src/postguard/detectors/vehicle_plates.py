@@ -23,6 +23,7 @@ from ..model import Action, Category, Finding, Severity, Suggestion
 from ..policy import Policy
 from .base import TextDetector
 from .place_data import load_sections, phrases_pattern
+from .places import is_uk_postcode
 
 _AGE = r"(?:0[2-9]|[12][0-9]|5[1-9]|[67][0-9])"
 # One scan for every format; at one position the earlier alternative wins.
@@ -129,6 +130,8 @@ class VehiclePlateDetector(TextDetector):
                 continue
             fixed = tag + age.translate(_TO_DIGIT) + " " + rand.upper().translate(_TO_LETTER)
             s, e = m.span()
+            if is_uk_postcode(m.group()):
+                continue  # "BN10 8PN" is a postcode as written: the address detector's
             k = bisect.bisect_left(starts, e) - 1  # the last plate starting before this ends
             if _CURRENT_STRICT.fullmatch(fixed) and (k < 0 or found[k][1] <= s):
                 extra.append((s, e, "PG221", 0.75, "UK number plate (read with look-alikes)"))
