@@ -201,6 +201,9 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("parcel delivered to 6 brookside drive", [("PG202", "6 brookside drive")]),
     ("doors open 10:45 Elm Road side", [("PG211", "Elm Road")]),
     ("slots at 4 test drive centres", []),
+    ("they went to 3 schools close by", []),
+    ("meet at 10 sharp drive carefully", []),
+    ("the keys were found at 112 sheepcote close", [("PG202", "112 sheepcote close")]),
     ("it was only 3 lovely close friends", []),
     ("we walked 9 marine parade routes", []),
     # Drove: a street word of its own, not a verb after a person

@@ -276,12 +276,16 @@ class AddressDetector(TextDetector):
 
     def _placed(self, t: Tokens, k: int, i: int, tier: str, names: list[str]) -> bool:
         """A lowercase "drive" or "close" after a place word and a house number, with a
-        one-word name that is no phrase ("outside 22 larkfield drive", not "a 2 test drive")."""
+        one-word name that is no phrase or plural ("outside 22 larkfield drive", not "at 4 test
+        drive", "to 3 schools close by"); "at" and 1-12 is a time ("at 10 sharp drive")."""
         lex = self._lex
         name = names[0]
+        prep = word_key(t.word(k - 1))
+        number = t.words[k]
+        if prep == "at" and number.isdigit() and int(number) <= 12:
+            return False
         return tier == "street-cap" and len(names) == 1 and len(name) >= 4 and \
-            not name.endswith(("ly", "ing", "ed")) and \
-            word_key(t.word(k - 1)) in lex.place_before_number and \
+            not name.endswith(("ly", "ing", "ed", "s")) and prep in lex.place_before_number and \
             lex.normalise([name, t.words[i]]) not in lex.landmarks
 
     def _venue_before(self, t: Tokens, k: int) -> bool:
