@@ -63,6 +63,8 @@ PHONE_POSITIVES = [
     ("Mob: 07911123456, Tel: 01214960123", "01214960123", "PG101"),
     ("£1 250 000 raised, 07911 123456", "07911 123456", "PG101"),
     ("Order 0207 183 8750 today", "0207 183 8750", "PG101"),  # a valid number wins
+    ("Tel-07911 123456 after six", "07911 123456", "PG101"),  # a hyphen after a cue word
+    ("Mob-+44 7911 123456", "+44 7911 123456", "PG101"),
     # possible (not valid) numbers: Ofcom drama ranges, a digit short
     ("Call 07700 900123 for details", "07700 900123", "PG102"),
     ("My mob is 07700900123", "07700900123", "PG102"),
@@ -114,6 +116,12 @@ PHONE_TRAPS = [
     "Population 67,000,000 people and 1.234.567 euros",
     "Year 10 and Year 11 mocks, 2023/24 results: 98.5% and 7-9 grades",
     "Call 999 in an emergency, or 111, 101",
+    # references hyphenated onto a code, email local parts, numbers after "charity (no."
+    "Your claim code is PTA-2026-004512; ring the office if it is lost.",
+    "Quote BKG-7734120985 when you phone",
+    "Reach his mum on 3301847265@qq.com or 3301847265@163.com",
+    "Our trust is a registered charity (no. 1098765), call us about Gift Aid",
+    "Company (number 08123456) - ring reception for details",
     "",
 ]
 

@@ -85,7 +85,7 @@ class PhoneDetector(TextDetector):
         cue = rf"(?<!\w)(?:{words_pattern(words['cues'])})(?!\w)"
         # "order no." must end where "no." ends, so the nearer, negative reading wins.
         neg = (rf"(?<!\w)(?:{words_pattern(words['negatives'])})"
-               rf"(?:\s+(?:number|no\.?|num|#))?(?!\w)")
+               rf"(?:(?:\s+|\s*\(\s*)(?:number|no\.?|num|#))?(?!\w)")
         # Cue words are searched in the lower-cased text (a case-insensitive alternation costs
         # several times more), or case-insensitively when lower-casing changes its length.
         self._cue_cs, self._neg_cs = re.compile(cue), re.compile(neg)
@@ -136,8 +136,11 @@ class PhoneDetector(TextDetector):
             before = text[rs - 1] if rs else " "
             # "B12 ...", "£1 250 ...", "#123 ...": the first group is no number's start, but
             # a number may still begin later in the run ("Room B12 07911 123456").
+            # "FSM-2025-001234": digits without a leading 0 hyphenated onto a word or code
+            # are a reference ("Tel-07911 123456" stays a number).
             glued = before.isalnum() or before in _BAD_BEFORE or (
-                before.isspace() and rs > 1 and text[rs - 2] in _MONEY)
+                before.isspace() and rs > 1 and text[rs - 2] in _MONEY) or (
+                before == "-" and rs > 1 and text[rs - 2].isalnum() and raw[0] not in "0+(")
             groups = self._groups(text, rs, raw, not glued)
             i = 0
             while i < len(groups):
@@ -204,7 +207,8 @@ class PhoneDetector(TextDetector):
             if _TRAP.match(cand, 1 if cand[0] in "+(" else 0) or attempts >= _MAX_ATTEMPTS:
                 continue
             after = text[end] if end < len(text) else " "
-            if after.isalnum() or after in "%£$€":
+            # "2874561930@qq.com" is an email's local part, "123456_b" a name
+            if after.isalnum() or after in "%£$€@_":
                 continue
             if cand[0] == "(" and ")" not in cand:
                 start, cand = start + 1, cand[1:]
