@@ -43,6 +43,7 @@ _SENTENCE_BREAK = re.compile(
 _DIGIT = re.compile(r"[0-9]")
 _CUE_GAP = re.compile(r"[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
 _AREA_AFTER = re.compile(r"\s+area\b", re.IGNORECASE)
+_APOSTROPHES = ("'", "\u2019")
 
 
 @dataclass
@@ -88,7 +89,8 @@ class AddressDetector(TextDetector):
         has_digit = _DIGIT.search(text) is not None
         postcodes = list(self._postcodes(text)) if has_digit else []
         hits = [m for m in self._lex.suffix_re.finditer(text)
-                if not m.group().islower() or self._lower_hit(text, m.start(), m.group())]
+                if text[m.start() - 1:m.start()] not in _APOSTROPHES
+                and (not m.group().islower() or self._lower_hit(text, m.start(), m.group()))]
         homes = list(self._lex.home_place.finditer(text))
         toks = Tokens(text) if hits or postcodes or homes else None
         places: list[_Place] = []
