@@ -93,6 +93,7 @@ class _TesserocrBackend:
             raise OcrUnavailable("no eng.traineddata found for tesserocr")
         self._path = path
         self._local = threading.local()
+        _quiet_leptonica(tesserocr.__file__)
 
     def _api(self) -> object:
         api = getattr(self._local, "api", None)
@@ -126,6 +127,23 @@ class _TesserocrBackend:
             out.append(Word(text.strip(), float(r.Confidence(level)), (x0, y0, x1, y1)))
         api.Clear()  # type: ignore[attr-defined]
         return out
+
+
+def _quiet_leptonica(module_file: str) -> None:
+    """Leptonica prints notes such as "Error in boxClipToRectangle" straight to stderr; the
+    CLI promises one line there. Turn its messages off in the copy tesserocr loaded."""
+    import ctypes
+    import glob
+
+    base = os.path.dirname(os.path.dirname(module_file))
+    for lib in glob.glob(os.path.join(base, "tesserocr.libs", "libleptonica*.so*")) or [
+        "libleptonica.so.6", "liblept.so.5"
+    ]:
+        try:
+            ctypes.CDLL(lib).setMsgSeverity(6)  # L_SEVERITY_NONE
+            return
+        except (OSError, AttributeError):
+            continue
 
 
 class _TesseractBackend:
