@@ -5,8 +5,10 @@ that keeps offsets. Written by the postguard project.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -57,6 +59,11 @@ class Lexicon:
     traps: re.Pattern[str]
     prefilter: re.Pattern[str]
     anchors: frozenset[str]
+    prefix_upper: frozenset[str]
+    of_subjects: frozenset[str]
+    lower_not_name: frozenset[str]
+    lower_start: re.Pattern[str]
+    lower_words: frozenset[str]
 
 
 @functools.cache
@@ -102,6 +109,24 @@ def lexicon() -> Lexicon:
         traps=trap_rx,
         prefilter=prefilter,
         anchors=strong | weak | prefix | {"form", "unit", "service"},
+        prefix_upper=_words(foreign, "prefix_upper", "words"),
+        of_subjects=_words(traps, "of_subjects", "words"),
+        lower_not_name=_words(foreign, "lower_not_name", "words")
+        | _words(words, "stop", "words") | _words(words, "tail_stop", "words")
+        | _words(traps, "after", "words") | _words(traps, "kind_before", "words"),
+        # Lowercase names start at a saint ("st joseph's catholic primary") or a foreign
+        # prefix word ("liceo linguistico manzoni"); written lowercase, matched as written.
+        lower_words=frozenset(
+            {"st", "st.", "saint"} | {f for w in _words(foreign, "prefix_lower_start", "words")
+                                      for f in (w, w[:1].upper() + w[1:])}
+        ),
+        lower_start=re.compile(
+            r"(?<![\w'’.])(?:(?P<saint>st\.?|saint)|(?P<prefix>"
+            + "|".join(re.escape(f) for w in sorted(
+                _words(foreign, "prefix_lower_start", "words"), key=len, reverse=True)
+                for f in (w, w[:1].upper() + w[1:]))
+            + r"))[ \t]+(?=[^\W\d_])"
+        ),
         first_names=_names("first_names.txt"),
         surnames=_names("surnames.txt"),
     )
@@ -173,3 +198,74 @@ class Tokens:
 
     def titlecase(self, i: int) -> bool:
         return self.caps[i] and not self.raw[i].isupper()
+
+
+_LOWER_REACH = 100  # characters after the start word a lowercase name may run
+
+
+def lowercase_spans(
+    text: str, lex: Lexicon, taken: list[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
+    """(start, end) of school names written in lowercase: a saint, one to three name words
+    and school words ending in one that ends a name ("st joseph's catholic primary"), or a
+    foreign prefix word, its lowercase qualifiers and one to three name words ("liceo
+    linguistico manzoni"). Capitalised names are found by the detector's main rules; `taken`
+    holds their spans, sorted and apart, and a name overlapping one is not yielded."""
+    if lex.lower_words.isdisjoint(text.split()):
+        return  # cheap: no start word stands alone in the text
+    starts = [s for s, _ in taken]
+    for m in lex.lower_start.finditer(text):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and taken[k][1] > m.start():
+            continue  # inside a name already found
+        toks = Tokens(text, m.end(), min(len(text), m.end() + _LOWER_REACH))
+        end = _saint_tail(toks, lex) if m.group("saint") else _prefix_tail(toks, lex)
+        if end is None:
+            continue
+        k = bisect.bisect_left(starts, end) - 1
+        if k < 0 or taken[k][1] <= m.start():
+            yield m.start(), end
+
+
+def _saint_tail(toks: Tokens, lex: Lexicon) -> int | None:
+    keys = toks.keys
+    n = len(toks)
+    j = 0
+    while j < n and j < 3 and (j == 0 or toks.joined(j)) and keys[j][:1].isalpha() \
+            and keys[j] not in lex.types and keys[j] not in lex.stop \
+            and keys[j] not in lex.after:
+        j += 1
+    if j == 0:
+        return None
+    end = -1
+    k = j
+    while k < n and toks.joined(k) and (keys[k] in lex.types or (
+        keys[k] in lex.joiners and end < 0 and k + 1 < n and keys[k + 1] in lex.types
+    )):
+        if keys[k] in lex.strong or keys[k] in lex.weak:
+            end = k
+        k += 1
+    if end < 0:
+        return None
+    if keys[end] in lex.weak and end + 1 < n and toks.joined(end + 1) \
+            and keys[end + 1] in lex.after:
+        return None  # "st john's high street"
+    return toks.ends[end]
+
+
+def _prefix_tail(toks: Tokens, lex: Lexicon) -> int | None:
+    keys = toks.keys
+    end = -1
+    names = 0
+    for j in range(min(len(toks), 8)):
+        if j and not toks.joined(j):
+            break
+        key = keys[j]
+        if key in lex.prefix_lower:
+            continue
+        if not key[:1].isalpha() or len(key) < 2 or key in lex.lower_not_name \
+                or key in lex.types or names == 3:
+            break
+        names += 1
+        end = j
+    return toks.ends[end] if end >= 0 else None

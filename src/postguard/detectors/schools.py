@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from ..model import Action, Category, Finding, Severity, Suggestion
 from ..policy import Policy
 from .base import TextDetector
-from .school_words import Tokens, lexicon
+from .school_words import Tokens, lexicon, lowercase_spans
 
 _NUMBERED = re.compile(r"(?:no|nr|n°|nº)\.?\d{1,3}")  # "No.4" written as one token
 _MAX_LEFT = 12
@@ -49,20 +49,25 @@ class SchoolDetector(TextDetector):
 
     # -- the scan --------------------------------------------------------------------------
     def detect_text(self, text: str) -> Iterable[Finding]:
+        found: list[tuple[int, int, float]] = []
         for lo, hi in self._windows(text):
             toks = Tokens(text, lo, hi)
             for first, last, score in self._spans(toks):
                 start, end = toks.starts[first], toks.ends[last]
-                value = text[start:end]
-                if any(rx.search(value) for rx in self._allowed):
-                    continue
                 if self._trapped(text, toks, first, last):
                     continue
-                yield self.finding(
-                    "PG301", Category.SCHOOL, Severity.MEDIUM, "named school", score=score,
-                    start=start, end=end,
-                    suggestion=Suggestion(Action.REPLACE, "[school removed]"),
-                )
+                found.append((start, end, score))
+        # Lowercase names ("st joseph's catholic primary", "liceo linguistico manzoni").
+        lower = [(start, end, 0.75) for start, end in
+                 lowercase_spans(text, self._lex, [(s, e) for s, e, _ in found])]
+        for start, end, score in sorted(found + lower) if lower else found:
+            value = text[start:end]
+            if any(rx.search(value) for rx in self._allowed):
+                continue
+            yield self.finding(
+                "PG301", Category.SCHOOL, Severity.MEDIUM, "named school", score=score,
+                start=start, end=end, suggestion=Suggestion(Action.REPLACE, "[school removed]"),
+            )
 
     def _windows(self, text: str) -> list[tuple[int, int]]:
         """Stretches of text around capitalised school words, merged, cut at whitespace.
@@ -110,7 +115,7 @@ class SchoolDetector(TextDetector):
             key = keys[i]
             if not caps[i] or not (
                 key in lex.anchors or key.endswith(lex.compound_endings)
-            ):
+            ) or (key in lex.prefix_upper and not toks.raw[i].isupper()):
                 i += 1
                 continue
             best: tuple[int, int, float] | None = None
@@ -195,12 +200,27 @@ class SchoolDetector(TextDetector):
                 k -= 3
             elif keys[k] in lex.types or keys[k] in lex.joiners:
                 k -= 1
+            elif keys[k] in ("language", "languages") and k > first and keys[k - 1] == "foreign":
+                k -= 2  # "Nanjing Foreign Language School": a kind inside a name
             else:
                 break
-        if k < first or keys[k] in lex.kind_before:
+        if k >= first and keys[k] in lex.kind_before:
             return None
         the = keys[first] == "the"
-        if not any(self._proper(toks, k2, the) for k2 in range(first, k + 1)):
+        # The school word itself names nothing ("the Gymnasium"), unless compound.
+        if k < first or not any(
+            self._proper(toks, k2, the) for k2 in range(first, k + 1)
+            if keys[k2] not in lex.strong and keys[k2] not in lex.prefix
+        ):
+            if weak_end or first == i:
+                return None
+            tail = self._extend_tail(toks, end)
+            # "British School of Milan", "International School of Geneva": a place named.
+            if tail > end + 1 and keys[end + 1] == "of" and all(
+                self._proper(toks, k2) and keys[k2] not in lex.of_subjects
+                for k2 in range(end + 2, tail + 1)
+            ):
+                return (first, tail, 0.8)
             return None
         # 3. Tails that belong to the name: "for Girls", "(VA)", "of Theatre Arts", a place.
         if not weak_end:
