@@ -130,7 +130,13 @@ def _example(entry: object) -> str:
     """A plain sentence for an entry: the alphabetically first word of each slot."""
     words = [sorted(s.words)[0] for s in entry.slots  # type: ignore[attr-defined]
              if s.gap == 0 and not s.optional]
-    return " ".join(words)
+    text = " ".join(words)
+    flags = entry.flags  # type: ignore[attr-defined]
+    if "upper" in flags:
+        return text.upper()
+    if "elongated" in flags:
+        return text + text[-1] * 3  # "so" -> "soooo"
+    return text
 
 
 def test_every_shipped_entry_finds_its_own_example() -> None:

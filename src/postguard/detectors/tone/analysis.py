@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -41,6 +42,11 @@ _CONTEXT_FLAGS = frozenset({"ctx", "confirm", "benign"})
 _LONGEST = 16  # letters: spaced-out words longer than this are not looked up
 _KISS_RUN = 8  # kisses next to each other that a sign-off check looks across
 _REPHRASE_CATEGORIES = (Category.KISSES, Category.OVER_FAMILIAR, Category.PRIVATE_CONTACT)
+_ELONGATED = re.compile(r"([a-z])\1\1")
+# Categories still reported inside a dotted or @-joined string (some.fucking.thing); other
+# words glued to a domain or handle ("orange.fr", "@lit") are part of an address, not slang.
+_GLUED_OK = (Category.PROFANITY, Category.SEXUAL_CONTENT)
+_GLUE = frozenset(".@/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +91,9 @@ class ToneAnalyser:
             k for k, es in lexicon.words.items()
             if any(e.category is Category.KISSES for e in es)
         )
-        self.analyse = functools.lru_cache(maxsize=32)(self._analyse)
+        # Big enough for one Screener.screen_many chunk (256 posts): the six detectors run
+        # chunk by chunk, and each must find the analysis the first one made.
+        self.analyse = functools.lru_cache(maxsize=512)(self._analyse)
 
     # -- the pre-pass ---------------------------------------------------------------------
     def _analyse(self, text: str) -> tuple[ToneFinding, ...]:
@@ -162,8 +170,14 @@ class ToneAnalyser:
                     written[1:].lower():
                 return False
             if "notupper" in flags and written == written.upper() and written != \
-                    written.lower():
+                    written.lower() and not self._upper_kiss(e, tokens, first):
                 return False
+            if "upper" in flags and (written != written.upper() or len(written) < 2):
+                return False
+            if "elongated" in flags and _ELONGATED.search(written.lower()) is None:
+                return False
+        if first == last and e.category not in _GLUED_OK and _glued(tokens, first):
+            return False
         if written and written.istitle() and written.casefold() in self.lexicon.names \
                 and self._name_position(tokens, first):
             return False
@@ -185,6 +199,21 @@ class ToneAnalyser:
         # At the start of a sentence and alone, a capitalised word may be the insult.
         return not (prev is None or prev.kind == NEWLINE or prev.text in SENTENCE_END)
 
+    def _upper_kiss(self, e: Entry, tokens: list[Token], i: int) -> bool:
+        """"XX" in capitals is a kiss (not the numeral) when it closes the post or a line
+        right after a lower-case word: "thanks for coming XX"."""
+        if e.category is not Category.KISSES or len(tokens[i].text) < 2 or i == 0:
+            return False
+        prev = tokens[i - 1]
+        if prev.kind != WORD or not prev.text.islower():
+            return False
+        for t in tokens[i + 1:i + 1 + _KISS_RUN]:
+            if t.kind == NEWLINE:
+                return True
+            if t.kind == WORD and not self._is_kiss(t):
+                return False
+        return i + 1 + _KISS_RUN >= len(tokens)
+
     def _is_kiss(self, tok: Token) -> bool:
         if tok.kind == WORD:
             return not candidates(tok.text).isdisjoint(self._kiss_words)
@@ -198,7 +227,7 @@ class ToneAnalyser:
                 tokens[k].kind == PUNCT and not tokens[k].text.isascii())):
             k += 1
         nxt = tokens[k] if k < len(tokens) else None
-        if nxt is None or nxt.kind == NEWLINE:
+        if nxt is None or nxt.kind == NEWLINE or _name_signoff(tokens, k):
             return True
         if nxt.text in _SIGNOFF_NEXT:
             # "x.com", "x,y": punctuation glued to the next word is not a sentence end
@@ -278,6 +307,36 @@ class ToneAnalyser:
         return ToneFinding(e.category, e.code, h.sev, h.score, h.start, h.end, message, sugg)
 
 
+def _glued(tokens: list[Token], i: int) -> bool:
+    """A word glued to a preceding '.', '@' or '/' that is glued to a word: part of a domain,
+    an e-mail address, a handle or a path ("orange.fr"), not a word of the sentence."""
+    if i < 2:
+        return False
+    glue, before = tokens[i - 1], tokens[i - 2]
+    return (glue.text in _GLUE and glue.end == tokens[i].start
+            and (before.end == glue.start or glue.text == "@"))
+
+
+def _name_signoff(tokens: list[Token], k: int) -> bool:
+    """Tokens from `k` are a name signing off the post or a line: "Mrs K", "Miss Patel"."""
+    if tokens[k].kind != WORD or tokens[k].text.lower().rstrip(".") not in _HONORIFICS:
+        return False
+    words = 0
+    for t in tokens[k + 1:k + 6]:
+        if t.kind == NEWLINE:
+            break
+        if t.kind == WORD:
+            if not t.text[:1].isupper():
+                return False
+            words += 1
+        elif t.text not in ".!":
+            return False
+    else:
+        if k + 6 < len(tokens):
+            return False
+    return 1 <= words <= 3
+
+
 def _match(slots: tuple[Slot, ...], k: int, seq: list[frozenset[str] | None],
            j: int) -> int | None:
     """Match phrase slots from word position `j`; the end position, or None."""
@@ -306,11 +365,15 @@ def _match(slots: tuple[Slot, ...], k: int, seq: list[frozenset[str] | None],
 
 
 def _drop_nested(hits: list[Hit]) -> list[Hit]:
-    """One finding per span and category: the longest, then the most severe."""
+    """One finding per span and category: the longest, then the most severe. A swear word
+    inside a sexual phrase is reported once, as the phrase."""
     hits = sorted(hits, key=lambda h: (h.start, -(h.end - h.start), -_SEV_RANK[h.sev]))
     out: list[Hit] = []
     for h in hits:
-        if any(o.entry.category is h.entry.category and o.start <= h.start and h.end <= o.end
+        if any(o.start <= h.start and h.end <= o.end and (
+                o.entry.category is h.entry.category or (  # "dick" inside "dick pic"
+                    o.entry.category is Category.SEXUAL_CONTENT and not o.entry.single
+                    and h.entry.category is Category.PROFANITY))
                for o in out[-8:]):
             continue
         out.append(h)

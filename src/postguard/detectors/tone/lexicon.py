@@ -34,6 +34,8 @@ FLAGS = frozenset({
     "lower",      # only when written in lower case (u, x)
     "notitle",    # not when written Title-case (Ur, the city)
     "notupper",   # not when written all in capitals (XX, the numeral)
+    "upper",      # only when written all in capitals (GOAT, not the animal)
+    "elongated",  # only when written stretched out (sooo, not "so")
     "ctx",        # run the context rules (allow-phrases, vetoes) before reporting
     "confirm",    # ambiguous: report only when a context rule confirms it (sick, lit, fam)
     "clinical",   # a clinical/educational word: dropped inside an educational frame
