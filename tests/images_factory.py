@@ -195,3 +195,16 @@ def save(img: Image.Image, fmt: str, **kw: object) -> bytes:
     buf = io.BytesIO()
     img.save(buf, fmt, **kw)
     return buf.getvalue()
+
+
+def with_iptc(jpeg_bytes: bytes, fields: dict[int, str]) -> bytes:
+    """Insert an APP13 (Photoshop IRB 0x0404) IPTC block into a JPEG; keys are IIM record-2
+    dataset numbers (90 City, 92 Sub-location, 120 Caption)."""
+    iim = b"".join(b"\x1c\x02" + bytes([k]) + struct.pack(">H", len(v.encode()))
+                   + v.encode() for k, v in fields.items())
+    if len(iim) % 2:
+        iim += b"\x00"
+    irb = b"8BIM" + struct.pack(">H", 0x0404) + b"\x00\x00" + struct.pack(">I", len(iim)) + iim
+    payload = b"Photoshop 3.0\x00" + irb
+    segment = b"\xff\xed" + struct.pack(">H", len(payload) + 2) + payload
+    return jpeg_bytes[:2] + segment + jpeg_bytes[2:]
