@@ -243,6 +243,27 @@ HANDLE_POSITIVES = [
     ("her snapchat name is @jobloggs", "@jobloggs", "PG121"),
     ("Add me on snap jobloggs99", "jobloggs99", "PG121"),
     ("Instagram: jo_b_2009", "jo_b_2009", "PG121"),
+    # usernames after platform cues without "@"
+    ("Her Discord is zoe_draws#0912 if you want to join", "zoe_draws#0912", "PG121"),
+    ("find him on Discord, tag leo.builds#7781", "leo.builds#7781", "PG121"),
+    ("join via his QQ ID wang_lei_2011", "wang_lei_2011", "PG121"),
+    ("Message Chloe at chloe.r2010 on Instagram", "chloe.r2010", "PG121"),
+    ("Follow him on TikTok, dance_with_dan_07, for more", "dance_with_dan_07", "PG121"),
+    ("Add me on Snapchat, my username is mr_okafor_art", "mr_okafor_art", "PG121"),
+    ("Captain (SC - tom_w_2010) will organise it", "tom_w_2010", "PG121"),
+    ("He streams on Twitch as kai_builds_bots", "kai_builds_bots", "PG121"),
+    # dotted handles ending like a country code are handles, not domains
+    ("Our trip vlogs are on insta @hana.in.london", "@hana.in.london", "PG121"),
+    ("my personal page is @mr.patel.teaches.uk", "@mr.patel.teaches.uk", "PG121"),
+    # profile links on more sites (site/<user> and site/<word>/<user>)
+    ("Sketches at pinterest.co.uk/omar_draws!", "pinterest.co.uk/omar_draws", "PG122"),
+    ("Live now: twitch.tv/omarplays_07", "twitch.tv/omarplays_07", "PG122"),
+    ("New mix: soundcloud.com/kaito-mixes", "soundcloud.com/kaito-mixes", "PG122"),
+    ("strava.com/athletes/ellie_runs_far", "strava.com/athletes/ellie_runs_far", "PG122"),
+    ("Check out behance.net/priya.creates", "behance.net/priya.creates", "PG122"),
+    ("scratch.mit.edu/users/coder_amy12", "scratch.mit.edu/users/coder_amy12", "PG122"),
+    ("https://github.com/amy-codes", "https://github.com/amy-codes", "PG122"),
+    ("reddit.com/u/quiet_fox_09", "reddit.com/u/quiet_fox_09", "PG122"),
 ]
 
 
@@ -265,6 +286,21 @@ HANDLE_TRAPS = [
     "TT: Year 7 beat Year 8; SC - Student Council met today",
     "Oh snap - great result! Snap: the card game was a hit",
     "image@2x.png",
+    # public and institutional accounts a post thanks or cites: organisation words inside
+    "Thanks to @CityArtGallery, @LondonZoo and @ScotRail_Help for hosting us",
+    "via @NorthTynesideCouncil and @HoveFC and @BristolCathedral",
+    "Thanks @sussexpolice, @WestSussexCC, @nspcc and @bbcbitesize",
+    "Source: @CountyLibraries and @brightonnews",
+    # cue words followed by ordinary words, half a platform name, class names
+    "Oh snap chat later! We saw it on the gram",
+    "We love the gram. Follow her on Instagram, amazing photos!",
+    "Add me on Snapchat, my username is private",
+    "Year10 on Instagram were great, and Year 11 on TikTok",
+    "Snapchat: e.g. the stories feature",
+    # site pages that are not people, and domains after "@"
+    "twitch.tv/directory and pinterest.com/ideas and soundcloud.com/discover",
+    "github.com/features and strava.com/clubs/123 and behance.net/galleries",
+    "Email info@bbc.co.uk or see @bbc.co.uk",
     "",
 ]
 

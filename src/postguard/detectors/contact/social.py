@@ -22,7 +22,18 @@ _HANDLE = re.compile(
 )
 _TIMEISH = re.compile(r"[0-9]{1,2}(?:[:.][0-9]{2})?(?:am|pm|h|hrs)?|[0-9]+|[A-Za-z]\d?",
                       re.IGNORECASE)
-_DOMAINISH = re.compile(r".+\.(?:com|co|uk|org|net|io|me|edu|gov)", re.IGNORECASE)
+# "@bbc.co.uk" is a domain; "@jess.teaches.uk" (a handle with dots) is not.
+_DOMAINISH = re.compile(
+    r".+\.(?:com|co|org|net|io|me|edu|gov|(?:co|org|ac|sch|gov|nhs|ltd|plc|net|police)\.uk)",
+    re.IGNORECASE)
+# The parts of a handle: split at "_", "." and digits, and at CamelCase ("GWRHelp" ->
+# "GWR", "Help"; "BrightonHoveCC" -> "Brighton", "Hove", "CC").
+_PARTS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
+# A username as people write one without "@": an underscore, an inner dot, a Discord tag,
+# or letters then two or more digits; not "Year10" or "e.g".
+_USERNAME_SHAPE = re.compile(r"(?:_|[A-Za-z0-9]\.[A-Za-z0-9]|#[0-9]{4}$|[A-Za-z]{2,}[0-9]{2,})")
+_NOT_SHAPE = re.compile(r"(?:year|yr|y|class|room|form|set|group|team|u|under|grade|ks|p|s)"
+                        r"[0-9]{1,2}|[0-9.]+|[a-z]\.[a-z]\.?", re.IGNORECASE)
 _USER = re.compile(r"[A-Za-z0-9_.\-]{1,60}")
 _QUERY = re.compile(r"[?#]")
 _LINK_HEAD = (r"(?<![\w.\-@/])(?:https?://)?(?:(?:www|m|mobile|vm|uk)\.)?({domains})/"
@@ -52,6 +63,10 @@ class SocialHandleDetector(TextDetector):
         words = load_data("contact.toml")["handle"]
         self._at_words = frozenset(words["at_words"])
         self._not_user = frozenset(words["not_usernames"])
+        self._org_words = frozenset(w.lower() for w in words["organisation_words"])
+        self._org_affixes = tuple(w.lower() for w in words["organisation_affixes"])
+        self._org_suffixes = frozenset(words["organisation_suffixes"])
+        self._public = frozenset(h.lower().lstrip("@") for h in words["public_accounts"])
         self._sites: dict[str, _Site] = {}
         for site in load_data("social_sites.toml")["site"]:
             info = _Site(site["name"], tuple(tuple(p.split("/")) for p in site["paths"]),
@@ -63,25 +78,45 @@ class SocialHandleDetector(TextDetector):
         self._site_paths = tuple(d + "/" for d in self._sites)
         informal = "|".join(re.escape(p).replace(r"\ ", r"\s?")
                             for p in words["informal_platforms"])
-        formal = "|".join(re.escape(p) for p in words["formal_platforms"])
+        formal = "|".join(re.escape(p).replace(r"\ ", r"\s?")
+                          for p in words["formal_platforms"])
         # Searched in the lower-cased text: case-insensitive alternations are 4x slower.
         self._platform_hint = re.compile(rf"\b(?:{informal}|{formal})\b")
-        user = r"@?([A-Za-z0-9_][A-Za-z0-9_.]{1,29})(?![\w@])"
+        # A platform word ends where its word ends: "snapchat" is not "snap" + "chat".
+        informal, formal = rf"(?:{informal})(?!\w)", rf"(?:{formal})(?!\w)"
+        platform = rf"(?:{informal}|{formal})"
+        asks = "|".join(re.escape(w).replace(r"\ ", r"\s?") for w in words["username_words"])
+        user = r"@?([A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?:#[0-9]{4})?)(?![\w@#])"
+        owner = r"(?:my|his|her|their|your)"
+        # (pattern, the username must look like one)
         self._cue_forms = (
             # "snap: jo_b", "ig - jobloggs"
-            (re.compile(rf"\b(?:{informal})\s?(?:name|id|username)?\s?[:=\-]\s{{0,2}}{user}",
+            (re.compile(rf"\b{informal}\s?(?:name|id|username)?\s?[:=\-]\s{{0,2}}{user}",
                         re.IGNORECASE), False),
-            # "Instagram: jo_b_2009" (a username that looks like one)
-            (re.compile(rf"\b(?:{formal})\s?(?:name|username|handle)?\s?[:=\-]\s{{0,2}}{user}",
+            # "Instagram: jo_b_2009", "sc: jo_b_2009" (a username that looks like one)
+            (re.compile(rf"\b{formal}\s?(?:name|username|handle|id)?\s?[:=\-]\s{{0,2}}{user}",
                         re.IGNORECASE), True),
             # "my insta is jobloggs", "her snapchat name is ..."
-            (re.compile(rf"\b(?:my|his|her|their|your)\s+(?:{informal}|{formal})"
+            (re.compile(rf"\b{owner}\s+{platform}"
                         rf"(?:\s+(?:name|id|username|handle|account))?\s+(?:is|=|:)\s+{user}",
                         re.IGNORECASE), False),
             # "add me on snap jobloggs"
             (re.compile(rf"\b(?:add|follow|find|message|dm|msg)\s+(?:me|him|her|them)\s+on\s+"
-                        rf"(?:{informal}|{formal})\s?[:\-]?\s{{0,2}}{user}", re.IGNORECASE),
+                        rf"{platform}\s?[:\-]?\s{{0,2}}{user}", re.IGNORECASE), False),
+            # "follow her on Instagram, jo_bakes_2009, for ..."
+            (re.compile(rf"\b(?:add|follow|find|message|dm|msg)\s+(?:me|him|her|them)\s+on\s+"
+                        rf"{platform}\s?,\s{{0,2}}{user}", re.IGNORECASE), True),
+            # "his WeChat ID li_ming_09", "Discord username sam#1234"
+            (re.compile(rf"\b{platform}\s+(?:{asks})\s+(?:is\s+)?{user}", re.IGNORECASE), True),
+            # "my username is jo_b" in a post that names a platform
+            (re.compile(rf"\b{owner}\s+(?:{asks})\s+(?:is|=|:)\s+{user}", re.IGNORECASE),
              False),
+            # "username sam#1234", "gamertag: jo_plays_99"
+            (re.compile(rf"\b(?:{asks})\s?[:=\-]?\s{{0,2}}{user}", re.IGNORECASE), True),
+            # "add Pablo at pablo.v2009 on Snapchat"
+            (re.compile(rf"(?<![\w@.#/\-]){user}\s+on\s+{platform}", re.IGNORECASE), True),
+            # "on Twitch as robo_rhys_07"
+            (re.compile(rf"\bon\s+{platform}\s+(?:as|at)\s+{user}", re.IGNORECASE), True),
         )
 
     def detect_text(self, text: str) -> Iterable[Finding]:
@@ -107,7 +142,7 @@ class SocialHandleDetector(TextDetector):
                 name = m.group(1)
                 low = name.lower()
                 if (low in self._own or low in self._at_words or _TIMEISH.fullmatch(name)
-                        or _DOMAINISH.fullmatch(name)
+                        or _DOMAINISH.fullmatch(name) or self._organisation(name)
                         or taken.overlaps(m.start(), m.end())):
                     continue
                 taken.add(m.start(), m.end())
@@ -127,13 +162,35 @@ class SocialHandleDetector(TextDetector):
                     name = name.lstrip("@")
                 low = name.lower()
                 if (len(name) < 3 or low in self._not_user or low in self._own
-                        or taken.overlaps(s, e)
-                        or (needs_shape and not any(c in name for c in "_.0123456789"))):
+                        or taken.overlaps(s, e) or _DOMAINISH.fullmatch(name)
+                        or (needs_shape and (not _USERNAME_SHAPE.search(name)
+                                             or _NOT_SHAPE.fullmatch(name)))
+                        or self._organisation(name)):
                     continue
                 taken.add(s, e)
                 yield self.finding("PG121", Category.SOCIAL_HANDLE, Severity.MEDIUM,
                                    "personal social-media username given after a platform name",
                                    score=0.8, start=s, end=e, suggestion=HANDLE_REMOVED)
+
+    def _organisation(self, name: str) -> bool:
+        """A public or institutional account ("@CityMuseum", "@Southern_Rail", "@HoveCC"),
+        not a person's: a known public account, or an organisation word among its parts."""
+        low = name.lower()
+        if low in self._public:
+            return True
+        parts = _PARTS.findall(name)
+        if len(parts) > 1 and parts[-1] in self._org_suffixes:
+            return True
+        for part in parts:
+            p = part.lower()
+            if p in self._org_words:
+                return True
+            if len(p) > 6 and any(
+                (p.startswith(a) or p.endswith(a)) and len(p) - len(a) >= 3
+                for a in self._org_affixes
+            ):
+                return True
+        return False
 
     def _profile(self, m: re.Match[str]) -> tuple[str, int] | None:
         """The username and the end of a profile link, or None for other pages (posts,
