@@ -358,7 +358,9 @@ def test_odd_unicode_keeps_offsets() -> None:
 @pytest.mark.parametrize(
     "text",
     ["0 " * 20000, "1-" * 20000, "@" * 40000, "a@a." * 10000, "jo" + " " * 40000 + "at x dot com",
-     "my" + " " * 40000 + "insta is jo", "(" * 40000 + "0", "instagram.com/jo_b " * 2000],
+     "my" + " " * 40000 + "insta is jo", "(" * 40000 + "0", "instagram.com/jo_b " * 2000,
+     "jo_b" + " " * 40000 + "on instagram", "username " * 20000 + "discord",
+     "instagram " + "a." * 50000],
 )
 def test_pathological_input_finishes(text: str) -> None:
     for det in ALL:

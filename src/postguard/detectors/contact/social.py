@@ -80,8 +80,12 @@ class SocialHandleDetector(TextDetector):
                             for p in words["informal_platforms"])
         formal = "|".join(re.escape(p).replace(r"\ ", r"\s?")
                           for p in words["formal_platforms"])
-        # Searched in the lower-cased text: case-insensitive alternations are 4x slower.
-        self._platform_hint = re.compile(rf"\b(?:{informal}|{formal})\b")
+        # Searched in the lower-cased text: case-insensitive alternations are 4x slower; a
+        # first-letter test skips most positions before the alternation is tried.
+        firsts = "".join(sorted({p[0].lower() for p in
+                                 (*words["informal_platforms"], *words["formal_platforms"])}))
+        self._platform_hint = re.compile(
+            rf"\b(?=[{re.escape(firsts)}])(?:{informal}|{formal})\b")
         # A platform word ends where its word ends: "snapchat" is not "snap" + "chat".
         informal, formal = rf"(?:{informal})(?!\w)", rf"(?:{formal})(?!\w)"
         platform = rf"(?:{informal}|{formal})"
