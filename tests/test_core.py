@@ -312,3 +312,12 @@ def test_screen_many_with_real_detectors_equals_screen(screener) -> None:
     ]
     many = list(screener.screen_many([Post(t, id=str(i)) for i, t in enumerate(texts)]))
     assert many == [screener.screen(Post(t, id=str(i))) for i, t in enumerate(texts)]
+
+
+def test_every_documented_code_is_declared_by_a_detector() -> None:
+    reg = DetectorRegistry()
+    declared = {"PG001", "PG002"}
+    for name in reg.names():
+        declared.update(reg.get(name).codes)
+    stale = sorted(set(code_table()) - declared)
+    assert not stale, f"codes documented but emitted by no detector: {stale}"
