@@ -132,6 +132,32 @@ CASES: list[tuple[str, list[str]]] = [
     ("Thanks to Mrs Patel and Bramley Academy", ["Bramley Academy"]),
     ("The Bramley School Choir sang", ["The Bramley School"]),
     ("Bramley School Lane and Bramley High Street", []),
+    # -- lowercase names: a saint and school words, a foreign prefix word and a name
+    ("a great match v saint bede's rc junior school yesterday",
+     ["saint bede's rc junior school"]),
+    ("we drew with st anne's c of e primary on friday", ["st anne's c of e primary"]),
+    ("well done to the pupils from colegio san josé de calasanz in madrid",
+     ["colegio san josé de calasanz"]),
+    ("a warm welcome to the group from liceo scientifico galilei!",
+     ["liceo scientifico galilei"]),
+    ("he lives on st john's high street", []),
+    ("match v st peter's on saturday", []),
+    ("our liceo exchange is next week", []),
+    ("the ies list and a liceo in rome", []),
+    # -- abbreviations in capitals, "Foreign Language School", "X School of <Place>"
+    ("Students from IES Lope de Vega arrive on Monday", ["IES Lope de Vega"]),
+    ("Sun, sea and lies at CEIP Miramar", ["CEIP Miramar"]),
+    ("Ies Hernandez was here", []),
+    ("Welcome to Shanghai Foreign Language School and Hangzhou Foreign Languages School",
+     ["Shanghai Foreign Language School", "Hangzhou Foreign Languages School"]),
+    ("A term at a foreign language school in Kyoto", []),
+    ("Our partner Foreign Language School sent a video", []),
+    ("Hello from the International School of Geneva!", ["International School of Geneva"]),
+    ("A letter from the American School of Madrid", ["American School of Madrid"]),
+    ("She studied at the School of Education in Leeds.", []),
+    ("Courses at the British School of English start soon", []),
+    ("Photos from the Gymnasium exchange are online", []),
+    ("A visit to the Kindergarten next door", []),
 ]
 
 
