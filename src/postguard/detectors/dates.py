@@ -40,6 +40,25 @@ _AGE_TAILS = ("today", "tomorrow", "old", "this week", " on ")
 _NAME = re.compile(r"(?<![\w'’])[^\W\d_][\w'’-]*")
 
 
+def _word_before(text: str, pos: int) -> str | None:
+    """The word ending just before `pos`, with spaces and one comma between (a backwards
+    walk: cheaper than a regex anchored at the end)."""
+    lo = max(0, pos - 40)
+    j = pos
+    while j > lo and text[j - 1] in " \t":
+        j -= 1
+    if j > lo and text[j - 1] == ",":
+        j -= 1
+        while j > lo and text[j - 1] in " \t":
+            j -= 1
+    k = j
+    while k > lo and (text[k - 1].isalnum() or text[k - 1] in "_'’-"):
+        k -= 1
+    while k < j and not text[k].isalpha():
+        k += 1
+    return text[k:j] if k < j else None
+
+
 class _Spans:
     """Spans already claimed, kept sorted: overlap checks stay cheap on a 5 MB post."""
 
@@ -178,8 +197,7 @@ def _rules() -> _Rules:
         who_age=re.compile(
             r",\s+(?P<who>who)\s+(?:is|was|turns|turned|has\s+turned|is\s+turning|will\s+be|"
             rf"will\s+turn)\s+(?:(?:{adverbs})\s+)?(?P<n>{num})\b"
-            rf"(?![\d:.,%]\d|%|\s*-|\s+(?:{units})\b)",
-            re.IGNORECASE,
+            rf"(?![\d:.,%]\d|%|\s*-|\s+(?:{units})\b)"
         ),
         sweet=re.compile(r"\b[Ss]weet\s+(?:16|[Ss]ixteen)\b"),
         before_age=frozenset(str(w) for w in ctx["before_age"]),
@@ -385,8 +403,8 @@ class DateOfBirthDetector(TextDetector):
 
     def _name_before(self, text: str, pos: int) -> bool:
         """The word ending just before `pos` (spaces between) may be a person's name."""
-        m = self._r.word_before.search(text, max(0, pos - 40), pos)
-        return m is not None and self._is_name(m.group(1))
+        word = _word_before(text, pos)
+        return word is not None and self._is_name(word)
 
     def _animal_before(self, text: str, pos: int) -> bool:
         """A pet or a mascot is named just before `pos` in the same sentence."""
@@ -421,7 +439,7 @@ class DateOfBirthDetector(TextDetector):
             for m in r.sweet.finditer(text):
                 if self._name_near(text, m.start(), m.end()):
                     found.append((m.start(), m.end(), "age with a birthday"))
-        if "who" in low:
+        if ", who" in text:
             for m in r.who_age.finditer(text):
                 if 1 <= self._age(m.group("n")) <= _MAX_AGE and self._name_before(
                     text, m.start()
