@@ -74,6 +74,18 @@ def _encodable(word: str) -> str:
     return word.replace("\u2019", "'").encode("utf-8", "replace").decode("utf-8")
 
 
+def _anchor(token_pattern: dict[str, Any]) -> frozenset[str] | None:
+    """The words a pattern's target token can be, from its NORM or LOWER constraint; None
+    when it has neither (the rule then runs on every text that needs context)."""
+    for attr in ("NORM", "LOWER"):
+        value = token_pattern.get(attr)
+        if isinstance(value, str):
+            return frozenset({value})
+        if isinstance(value, dict) and isinstance(value.get("IN"), list):
+            return frozenset(str(v) for v in value["IN"])
+    return None
+
+
 class _Compiled:
     def __init__(self, allow_phrases: Sequence[Sequence[str]]) -> None:
         from spacy.matcher import Matcher, PhraseMatcher
@@ -83,13 +95,23 @@ class _Compiled:
         self.vocab = _vocab()
         raw = _rules()
         lists: dict[str, list[str]] = raw.get("lists", {})
-        self.matcher = Matcher(self.vocab)
+        # Rules are grouped by the words their target token can be (its NORM or LOWER), one
+        # Matcher a group, and a text runs only the groups of the words it has candidates
+        # for: a post with "sick" never pays for the kiss and pet-name rules.
+        groups: dict[frozenset[str] | None, Any] = {}
         self.targets: dict[int, tuple[str, int]] = {}
         for kind in ("veto", "confirm"):
             for n, rule in enumerate(raw.get(kind, [])):
                 name = f"{kind}:{rule.get('name', n)}"
-                self.matcher.add(name, [_expand(rule["pattern"], lists)])
-                self.targets[self.vocab.strings[name]] = (kind, int(rule.get("target", 0)))
+                pattern = _expand(rule["pattern"], lists)
+                target = int(rule.get("target", 0))
+                anchor = _anchor(pattern[target])
+                matcher = groups.get(anchor)
+                if matcher is None:
+                    matcher = groups[anchor] = Matcher(self.vocab)
+                matcher.add(name, [pattern])
+                self.targets[self.vocab.strings[name]] = (kind, target)
+        self.groups = list(groups.items())
         self.allow = PhraseMatcher(self.vocab, attr="LOWER")
         docs = [Doc(self.vocab, words=list(p)) for p in allow_phrases if p]
         if docs:
@@ -127,12 +149,19 @@ class ContextRules:
         allowed: set[int] = set()
         for _, s, e in c.allow(doc):
             allowed.update(range(s - 1, e - 1))
+        seen: set[str] = set()
+        for h in hits:
+            seen.add(h.key)
+            seen.update(words[i].lower() for i in range(h.first + 1, h.last + 2))
         vetoed: set[int] = set()
         confirmed: set[int] = set()
-        for match_id, s, e in c.matcher(doc):
-            kind, target = c.targets[match_id]
-            pos = (s + target if target >= 0 else e + target) - 1
-            (vetoed if kind == "veto" else confirmed).add(pos)
+        for anchor, matcher in c.groups:
+            if anchor is not None and anchor.isdisjoint(seen):
+                continue
+            for match_id, s, e in matcher(doc):
+                kind, target = c.targets[match_id]
+                pos = (s + target if target >= 0 else e + target) - 1
+                (vetoed if kind == "veto" else confirmed).add(pos)
         frames = {c.vocab.strings[m] for m, _, _ in c.frame(doc)}
         educational = "education" in frames
         benign = "benign" in frames
