@@ -20,7 +20,17 @@ from .errors import (
     PluginError,
     PostguardError,
 )
-from .model import Action, Category, ErrorEntry, Finding, Post, Report, Severity, Suggestion, Verdict
+from .model import (
+    Action,
+    Category,
+    ErrorEntry,
+    Finding,
+    Post,
+    Report,
+    Severity,
+    Suggestion,
+    Verdict,
+)
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+
 class Category(str, enum.Enum):
     """The fixed vocabulary of finding categories (DESIGN.md)."""
 

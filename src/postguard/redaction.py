@@ -54,10 +54,9 @@ def redact_text(text: str, findings: Iterable[Finding]) -> str:
     pos = 0
     for s, e, repl in edits(text, findings):
         parts.append(text[pos:s])
-        if repl == "":
-            # Removing a word should not leave a double space behind.
-            if parts and parts[-1].endswith(" ") and text[e:e + 1] in (" ", ""):
-                parts[-1] = parts[-1][:-1]
+        # Removing a word should not leave a double space behind.
+        if repl == "" and parts and parts[-1].endswith(" ") and text[e:e + 1] in (" ", ""):
+            parts[-1] = parts[-1][:-1]
         parts.append(repl)
         pos = e
     parts.append(text[pos:])
