@@ -198,10 +198,14 @@ class LocalEngine:
             return
         import multiprocessing
 
+        # fork shares the loaded detectors with the workers, but is unsafe in a process
+        # that runs threads (an application embedding postguard): forkserver there.
         methods = multiprocessing.get_all_start_methods()
-        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+        method = "fork" if "fork" in methods and threading.active_count() == 1 else (
+            "forkserver" if "forkserver" in methods else "spawn")
+        ctx = multiprocessing.get_context(method)
         self._pool = ctx.Pool(self.workers, initializer=_init_worker,
-                              initargs=(self.policy, self.key, os.getpid()))
+                              initargs=(self.policy, self.key))
         pool = self._pool
 
         def submit(chunk: Chunk) -> Any:
@@ -219,7 +223,7 @@ class LocalEngine:
             self._pool = None
 
 
-def _init_worker(policy: Policy, key: str, parent: int) -> None:
+def _init_worker(policy: Policy, key: str) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
@@ -233,6 +237,8 @@ def _init_worker(policy: Policy, key: str, parent: int) -> None:
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
         except (OSError, AttributeError):
             pass
+
+    parent = os.getppid()  # the batch process, or the forkserver that forked this one
 
     def watch() -> None:
         while os.getppid() == parent:
