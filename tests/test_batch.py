@@ -257,3 +257,24 @@ def test_out_cannot_be_an_input(tmp_path: Path, policy: str) -> None:
     before = src.read_bytes()
     assert main(["batch", str(src), "--out", str(src), "--policy", policy]) == 2
     assert src.read_bytes() == before
+
+
+def test_workers_from_a_process_with_threads(tmp_path: Path, policy: str) -> None:
+    """An application with threads gets forkserver workers, not fork: same reports."""
+    src = _jsonl(tmp_path / "in.jsonl", 600)
+    script = tmp_path / "app.py"
+    script.write_text(
+        "import sys, threading\n"
+        "from postguard.batch import run_batch\n"
+        "if __name__ == '__main__':\n"
+        "    stop = threading.Event()\n"
+        "    threading.Thread(target=stop.wait).start()\n"
+        "    try:\n"
+        "        run_batch([sys.argv[1]], sys.argv[2], policy=sys.argv[3], workers=2)\n"
+        "    finally:\n"
+        "        stop.set()\n")
+    out, ref = tmp_path / "o.jsonl", tmp_path / "ref.jsonl"
+    subprocess.run([sys.executable, str(script), str(src), str(out), policy], check=True,
+                   timeout=120, capture_output=True)
+    run_batch([str(src)], str(ref), policy=policy)
+    assert out.read_bytes() == ref.read_bytes()
