@@ -176,7 +176,8 @@ def test_spans_inside_text_on_date_like_words(words: list[str]) -> None:
 
 
 @pytest.mark.parametrize("unit", ["born 3 May 2014 ", "Amy (11) ", "Amy, 11, ", "1/1/1 ",
-                                  "aged 9 " * 2, "9 " * 10, "born " * 5, "Amy is 11 today. "])
+                                  "aged 9 " * 2, "9 " * 10, "born " * 5, "Amy is 11 today. ",
+                                  "Kim, who is 12, ", "Sweet 16 Amy ", "a 9-year-old "])
 def test_long_text_is_linear(detector: DateOfBirthDetector, unit: str) -> None:
     small, big = unit * 1_000, unit * 10_000
     t0 = time.perf_counter()

@@ -226,7 +226,8 @@ def test_spans_inside_text_on_school_like_words(words: list[str]) -> None:
 
 
 @pytest.mark.parametrize("unit", ["School ", "St St St School ", "Ysgol y y y ", "a" * 50,
-                                  "Bramley Primary School, ", "(((VA)) ", "No. 2 " * 3])
+                                  "Bramley Primary School, ", "(((VA)) ", "No. 2 " * 3,
+                                  "st mary's c of e primary ", "liceo a b ", "st st st "])
 def test_long_text_is_linear(detector: SchoolDetector, unit: str) -> None:
     small, big = unit * 2_000, unit * 20_000
     t0 = time.perf_counter()
