@@ -175,6 +175,8 @@ TRAPS = [
     "Parents' workshop: why sharing nudes under 18 is a crime.",
     "so proud of our choir",
     "A goat and two sheep at the farm visit.",
+    "Parents: call me when you are back from holiday about the trip forms.",
+    "Please call me after school on the office line.",
 ]
 
 
@@ -320,6 +322,8 @@ POSITIVES = [
      "Will anyone else be in the house"),
     ("come over to mine after the match", "private_contact", "come over to mine"),
     ("delete these once read", "private_contact", "delete these once read"),
+    ("text me once you're home alone", "private_contact", "text me once you're home alone"),
+    ("ring me when you've got home", "private_contact", "ring me when you've got home"),
 ]
 
 
