@@ -177,6 +177,11 @@ TRAPS = [
     "A goat and two sheep at the farm visit.",
     "Parents: call me when you are back from holiday about the trip forms.",
     "Please call me after school on the office line.",
+    "Bonfire night was lit up by fireworks.",
+    "The Diwali lamps were lit in assembly!",
+    "In the play, the emperor was naked!",
+    "Nude tights only with the school uniform.",
+    "Year 13, you're all grown up now!",
 ]
 
 
@@ -296,7 +301,7 @@ POSITIVES = [
     ("fcking brilliant", "profanity", "fcking"),
     ("nice seggs joke", "sexual_content", "seggs"),
     ("come to the pool naked", "sexual_content", "naked"),
-    ("send noods", "sexual_content", "noods"),
+    ("send nudez", "sexual_content", "nudez"),
     ("Well done sweetheart!", "over_familiar", "sweetheart"),
     ("Happy birthday gorgeous x", "over_familiar", "gorgeous"),
     ("Cheers duck, see you Monday", "over_familiar", "Cheers duck"),
@@ -355,6 +360,10 @@ VERDICTS = [
     ("You're so special to me", Verdict.BLOCK),
     ("Thanks love!", Verdict.REVIEW),
     ("FaceTime me when you're in bed", Verdict.BLOCK),
+    # one compliment is review; stacked with other over-familiar wording it blocks
+    ("Year 6, you look so grown up in your uniforms!", Verdict.REVIEW),
+    ("You look gorgeous in your dress, beautiful!", Verdict.BLOCK),
+    ("Hi hun, thanks darling!", Verdict.REVIEW),
 ]
 
 

@@ -9,6 +9,7 @@ read the same post cost one analysis.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
@@ -47,6 +48,7 @@ _ELONGATED = re.compile(r"([a-z])\1\1")
 # words glued to a domain or handle ("orange.fr", "@lit") are part of an address, not slang.
 _GLUED_OK = (Category.PROFANITY, Category.SEXUAL_CONTENT)
 _GLUE = frozenset(".@/")
+_FLATTERY = frozenset({"PG442", "PG443"})  # compliments on looks, grooming flattery
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,7 @@ class Hit:
     obfuscated: bool = False
     severity: Severity | None = None
     spaced: bool = False
+    stacked: bool = False  # raised to high: flattery with other over-familiar wording
 
     @property
     def sev(self) -> Severity:
@@ -109,7 +112,7 @@ class ToneAnalyser:
         )
         if needs_context:
             hits = self.context.judge(tokens, hits)
-        return tuple(self._finding(h, text) for h in _drop_nested(hits))
+        return tuple(self._finding(h, text) for h in _stack_flattery(_drop_nested(hits)))
 
     def _prepass(self, text: str, tokens: list[Token]) -> list[Hit]:
         lex = self.lexicon
@@ -290,7 +293,9 @@ class ToneAnalyser:
         e = h.entry
         title = code_table()[e.code].title
         message = title + (" (disguised spelling)" if h.obfuscated else "")
-        if h.severity is not None and h.severity is not e.severity:
+        if h.stacked:
+            message += " (raised: with other over-familiar wording in the post)"
+        elif h.severity is not None and h.severity is not e.severity:
             message += " (lowered: educational context)"
         rewrite = e.rewrite
         if rewrite is not None:
@@ -362,6 +367,18 @@ def _match(slots: tuple[Slot, ...], k: int, seq: list[frozenset[str] | None],
     if slot.optional:
         return _match(slots, k + 1, seq, j)
     return None
+
+
+def _stack_flattery(hits: list[Hit]) -> list[Hit]:
+    """Flattery stacked on other over-familiar wording in one post ("you look so grown up
+    today, beautiful") reads as grooming: each of those findings becomes high. One pet name
+    or one compliment alone keeps its own severity."""
+    familiar = [h for h in hits if h.entry.category is Category.OVER_FAMILIAR]
+    if len(familiar) < 2 or not any(h.entry.code in _FLATTERY for h in familiar):
+        return hits
+    return [dataclasses.replace(h, severity=Severity.HIGH, stacked=True)
+            if h.entry.category is Category.OVER_FAMILIAR and h.sev is not Severity.HIGH
+            else h for h in hits]
 
 
 def _drop_nested(hits: list[Hit]) -> list[Hit]:
