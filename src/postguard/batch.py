@@ -91,16 +91,38 @@ def check_images(post: Post, report: Report) -> Report:
     return dataclasses.replace(report, verdict=verdict, errors=(*report.errors, *extra))
 
 
-def screen_item(screener: Screener, item: Item) -> tuple[Post | None, Report]:
-    """Screen one batch item: a post, or the error report of one that could not be read."""
+def prepare_item(item: Item) -> tuple[str, Post | InputError]:
+    """A batch item as (id, Post), or (id, InputError) when it could not be read."""
     # A JSONL line arrives unparsed: parsing is part of the worker's share of the work.
     pid, post = parse_line(item[1]) if isinstance(item[1], RawLine) else cast(
         "tuple[str, Post | InputError]", item)
+    if isinstance(post, Post) and post.id is None:
+        post = dataclasses.replace(post, id=pid)
+    return pid, post
+
+
+def screen_item(screener: Screener, item: Item) -> tuple[Post | None, Report]:
+    """Screen one batch item: a post, or the error report of one that could not be read."""
+    pid, post = prepare_item(item)
     if isinstance(post, InputError):
         return None, error_report(pid, post)
-    if post.id is None:
-        post = dataclasses.replace(post, id=pid)
     return post, check_images(post, screener.screen(post))
+
+
+def screen_prepared(
+    screener: Screener, items: list[tuple[str, Post | InputError]]
+) -> list[tuple[Post | None, Report]]:
+    """Screen many prepared items at once (`Screener.screen_many` batches the detectors that
+    can work in bulk); the same reports as `screen_item`, in order."""
+    posts = [post for _, post in items if isinstance(post, Post)]
+    reports = iter(screener.screen_many(posts, chunk=max(1, len(posts))))
+    out: list[tuple[Post | None, Report]] = []
+    for pid, post in items:
+        if isinstance(post, InputError):
+            out.append((None, error_report(pid, post)))
+        else:
+            out.append((post, check_images(post, next(reports))))
+    return out
 
 
 def screen_items(screener: Screener, items: Iterable[Item]) -> Iterator[Report]:
@@ -160,7 +182,8 @@ def worker_screener(policy: Policy, key: str | None = None) -> Screener:
 
 def screen_chunk(policy: Policy, key: str, items: list[Item], html: bool) -> list[Screened]:
     screener = worker_screener(policy, key)
-    return [summarise(*screen_item(screener, item), html) for item in items]
+    prepared = [prepare_item(item) for item in items]
+    return [summarise(post, report, html) for post, report in screen_prepared(screener, prepared)]
 
 
 # -- engines: ordered, bounded map of chunks ----------------------------------------------
