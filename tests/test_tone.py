@@ -182,6 +182,11 @@ TRAPS = [
     "In the play, the emperor was naked!",
     "Nude tights only with the school uniform.",
     "Year 13, you're all grown up now!",
+    "I won't tell anyone the ending of the book, promise!",
+    "You are so mature in how you handled the debate, Year 9.",
+    "Hello lovely families, the trip letters are out.",
+    "Our Christmas fair was lit with fairy lights.",
+    "Computing: git add, git commit, git push.",
 ]
 
 
@@ -329,6 +334,8 @@ POSITIVES = [
     ("delete these once read", "private_contact", "delete these once read"),
     ("text me once you're home alone", "private_contact", "text me once you're home alone"),
     ("ring me when you've got home", "private_contact", "ring me when you've got home"),
+    ("i'll never tell your mum 🤫", "private_contact", "i'll never tell your mum"),
+    ("you're so mature for a 13 year old", "over_familiar", "you're so mature"),
 ]
 
 
