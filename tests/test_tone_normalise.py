@@ -167,3 +167,26 @@ def test_pathological_runs_are_fast() -> None:
         t = time.perf_counter()
         a.analyse(text)
         assert time.perf_counter() - t < 5
+
+
+@pytest.mark.parametrize("tail", [
+    "don't use the school number",  # a confirm rule that looks back across a sentence
+    "that was sick!",
+    "Year x",
+])
+def test_context_rules_stay_linear_on_long_posts(tail: str) -> None:
+    """Context rules run in windows around the hits, not over the whole post: many words
+    that a rule starts on ("my") must not make a long post quadratic."""
+    from postguard.detectors.tone.analysis import analyser_for
+
+    a = analyser_for(Policy.default())
+    a.analyse("that was sick")  # spaCy loaded outside the timing
+
+    def cost(n: int) -> float:
+        text = "my word " * n + tail
+        t = time.perf_counter()
+        a.analyse(text)
+        return time.perf_counter() - t
+
+    small, big = cost(1000), cost(10000)
+    assert big < small * 25 + 0.05

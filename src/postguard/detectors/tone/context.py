@@ -74,6 +74,20 @@ def _encodable(word: str) -> str:
     return word.replace("\u2019", "'").encode("utf-8", "replace").decode("utf-8")
 
 
+_WINDOW = 24  # tokens either side of a hit that its context rules may look at
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching (start, end) windows joined, in order."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _anchor(token_pattern: dict[str, Any]) -> frozenset[str] | None:
     """The words a pattern's target token can be, from its NORM or LOWER constraint; None
     when it has neither (the rule then runs on every text that needs context)."""
@@ -149,19 +163,20 @@ class ContextRules:
         allowed: set[int] = set()
         for _, s, e in c.allow(doc):
             allowed.update(range(s - 1, e - 1))
-        seen: set[str] = set()
-        for h in hits:
-            seen.add(h.key)
-            seen.update(words[i].lower() for i in range(h.first + 1, h.last + 2))
+        # Each hit's words; a group runs only in windows around the hits it is about, so a
+        # long post costs the same per hit as a short one (rules are shorter than _WINDOW).
+        about = [(h, {h.key, *(words[i].lower() for i in range(h.first + 1, h.last + 2))})
+                 for h in hits]
         vetoed: set[int] = set()
         confirmed: set[int] = set()
         for anchor, matcher in c.groups:
-            if anchor is not None and anchor.isdisjoint(seen):
-                continue
-            for match_id, s, e in matcher(doc):
-                kind, target = c.targets[match_id]
-                pos = (s + target if target >= 0 else e + target) - 1
-                (vetoed if kind == "veto" else confirmed).add(pos)
+            spans = [(max(0, h.first + 1 - _WINDOW), min(len(doc), h.last + 2 + _WINDOW))
+                     for h, seen in about if anchor is None or not anchor.isdisjoint(seen)]
+            for a, b in _merged(spans):
+                for match_id, s, e in matcher(doc[a:b]):
+                    kind, target = c.targets[match_id]
+                    pos = a + (s + target if target >= 0 else e + target) - 1
+                    (vetoed if kind == "veto" else confirmed).add(pos)
         frames = {c.vocab.strings[m] for m, _, _ in c.frame(doc)}
         educational = "education" in frames
         benign = "benign" in frames
