@@ -45,6 +45,10 @@ M, L = Severity.MEDIUM, Severity.LOW
         ("A message from Simon Llewellyn, our Principal.", []),
         ("The Natural History Museum was the highlight.", []),
         ("no capitals here at all", []),
+        ("Thanks to Southern Water for the river talk", []),
+        ("Brilliant win for Lewes Rovers on Saturday", []),
+        ("Cream tea at Rose Cottage after the walk", []),
+        ("Our Early Years team made pancakes", []),
     ],
 )
 def test_person_names(det: PersonNameDetector, text: str, expected: list) -> None:

@@ -217,8 +217,6 @@ class PersonNameDetector(TextDetector):
                 # A known given name and a known surname, in either order (family name first
                 # is usual in Chinese, Japanese, Korean and Hungarian names).
                 spans[(cs, ce)] = 0.85
-            elif words[0].lower() in firsts:
-                spans[(cs, ce)] = 0.8  # a known given name and a capitalised word
             else:
                 unsure.append((cs, ce))
         return spans, unsure
