@@ -187,3 +187,17 @@ def test_long_text_is_linear(detector: DateOfBirthDetector, unit: str) -> None:
     t2 = time.perf_counter()
     # Ten times the text: well under a hundred times the time (generous for a busy machine).
     assert t2 - t1 < 30 * (t1 - t0) + 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Enid Blyton was born on 11 August 1897, so we read Famous Five", False),
+        ("The author was born on 13/09/1916 in Llandaff", False),
+        ("DOB: 04/03/2015 (please keep this form private)", True),
+    ],
+)
+def test_a_birth_over_a_century_ago_is_history(text: str, found: bool) -> None:
+    hits = [f for f in DateOfBirthDetector(Policy.default()).detect_text(text)
+            if f.code == "PG311"]
+    assert bool(hits) is found

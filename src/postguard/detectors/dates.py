@@ -22,7 +22,7 @@ from ..policy import Policy
 from .base import TextDetector
 from .date_words import rules
 
-_MIN_YEAR = 1900  # a birth year before this is history, not a person to protect
+_HISTORY = 100  # a birth more than this many years ago is history, not a person to protect
 _MAX_AGE = 19  # ages above this are adults' milestones
 _BEFORE = 60  # characters a cue may stand before a date
 _AFTER = 40  # ... or after it
@@ -95,7 +95,8 @@ def _valid(y: int, m: int, d: int) -> bool:
         datetime.date(y, m, d)
     except ValueError:
         return False
-    return _MIN_YEAR <= y <= datetime.date.today().year
+    this_year = datetime.date.today().year
+    return this_year - _HISTORY <= y <= this_year
 
 
 class DateOfBirthDetector(TextDetector):
