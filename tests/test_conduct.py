@@ -279,3 +279,9 @@ def test_time_zone_conversion_matches_london_wall_clock(moment: dt.datetime) -> 
     inside = (local.weekday() < 5 and dt.time(8) <= local.time() < dt.time(18)
               and local.date() not in bank_holidays("england-and-wales", local.year))
     assert (HOURS.closed_reason(moment) is None) == inside
+
+
+def test_personal_account_to_an_unstated_or_public_audience_is_review() -> None:
+    for audience in ("public", None):
+        meta = {"account": "personal"} | ({"audience": audience} if audience else {})
+        assert postguard.screen("Well done!", metadata=meta).verdict.value == "review"
