@@ -9,7 +9,8 @@ runners of this folder, then scores every tool's predictions with benchmarks/cor
 (the scorer of benchmarks/accuracy.py: span overlap, per category), on the categories the
 peer covers, against postguard's predictions on the same posts:
 - Presidio analyzer (offline, UK recognizers on) on every corpus post;
-- better_profanity and glin-profanity on the tone posts (tone.jsonl), where every flag is a
+- better_profanity and glin-profanity on the tone posts (tone.jsonl; with --files and no
+  tone.jsonl among them, every post of the files), where every flag is a
   `profanity` prediction; scored per span (see run_profanity.py for how spans are recovered),
   per post (a flagged post is one prediction), and with profanity and sexual_content merged
   (the filters' lists hold sexual words too);
@@ -171,15 +172,21 @@ def main() -> int:
     ap.add_argument("--cold-repeats", type=int, default=5)
     ap.add_argument("--no-images", action="store_true")
     ap.add_argument("--image-limit", type=int, default=0, help="only the first N images")
+    ap.add_argument("--files", nargs="+", metavar="FILE",
+                    help="corpus files (paths or names; default every benchmarks/corpus/*.jsonl)"
+                    ", e.g. benchmarks/holdout/holdout.jsonl")
     ap.add_argument("--report-only", action="store_true",
                     help="re-score the last run's saved outputs (run/all.json), run nothing")
     args = ap.parse_args()
     RUN_DIR.mkdir(parents=True, exist_ok=True)
     images_dir = BENCH / "out" / "images"
+    # Outputs of a run on other files than the default corpus get the files' names.
+    tag = "-".join(Path(f).stem for f in args.files) if args.files else ""
+    suffix = f"-{tag}" if tag else ""
     if args.report_only:
-        res = json.loads((RUN_DIR / "all.json").read_text("utf-8"))
+        res = json.loads((RUN_DIR / f"all{suffix}.json").read_text("utf-8"))
         md = report(res, images_dir)
-        (PEERS_DIR / "results.md").write_text(md, encoding="utf-8")
+        (PEERS_DIR / f"results{suffix}.md").write_text(md, encoding="utf-8")
         print(md)
         return 0
     have = {n: peer_python(n).is_file() for n in ("presidio", "better_profanity",
@@ -193,14 +200,17 @@ def main() -> int:
     runs = str(args.runs)
     # The corpus files are fixed now: every runner gets the same list, even if a file is added
     # while the comparison runs.
-    files = [str(f) for f in corpus_files()]
-    res: dict[str, Any] = {"started": started, "files": [Path(f).name for f in files],
-                           "runs": {}}
+    files = [str(f) for f in corpus_files(args.files)]
+    # The profanity filters run on the tone posts: tone.jsonl when it is among the files,
+    # otherwise every post of the files (a mixed set such as the held-out one).
+    tone = [f for f in files if Path(f).name == "tone.jsonl"] or files
+    res: dict[str, Any] = {"started": started, "files": [str(f) for f in files],
+                           "tone_files": [str(f) for f in tone], "runs": {}}
     R = res["runs"]
     R["postguard_all"] = run_json([str(PG_PY), str(HERE / "run_postguard.py"), "--runs", runs,
                                    "--files", *files], RUN_DIR / "postguard_all.json", env)
     R["postguard_tone"] = run_json([str(PG_PY), str(HERE / "run_postguard.py"), "--runs", runs,
-                                    "--files", "tone"], RUN_DIR / "postguard_tone.json", env)
+                                    "--files", *tone], RUN_DIR / "postguard_tone.json", env)
     if have["presidio"]:
         R["presidio"] = run_json([str(peer_python("presidio")), str(HERE / "run_presidio.py"),
                                   "--runs", runs, "--files", *files],
@@ -210,7 +220,7 @@ def main() -> int:
             # better_profanity screens ~25 posts/s: one timed pass is enough
             n = "1" if name == "better_profanity" else runs
             R[name] = run_json([str(peer_python(name)), str(HERE / "run_profanity.py"),
-                                "--peer", name, "--files", "tone", "--runs", n],
+                                "--peer", name, "--files", *tone, "--runs", n],
                                RUN_DIR / f"{name}.json", env)
 
     cmds: dict[str, tuple[list[str], str | None]] = {
@@ -233,13 +243,14 @@ def main() -> int:
                 [str(peer_python("presidio")), str(HERE / "run_images.py"), "--peer",
                  "presidio", *lim], RUN_DIR / "images_presidio.json", env)
 
-    (RUN_DIR / "all.json").write_text(json.dumps(res), encoding="utf-8")
+    (RUN_DIR / f"all{suffix}.json").write_text(json.dumps(res), encoding="utf-8")
     md = report(res, images_dir)
-    (PEERS_DIR / "results.md").write_text(md, encoding="utf-8")
+    (PEERS_DIR / f"results{suffix}.md").write_text(md, encoding="utf-8")
     slim = {k: v for k, v in res.items() if k != "runs"}
     slim["runs"] = {k: {kk: vv for kk, vv in v.items() if kk not in ("predictions",)}
                     for k, v in R.items()}
-    (PEERS_DIR / "results.json").write_text(json.dumps(slim, indent=1), encoding="utf-8")
+    (PEERS_DIR / f"results{suffix}.json").write_text(json.dumps(slim, indent=1),
+                                                     encoding="utf-8")
     print(md)
     return 0
 
@@ -249,11 +260,11 @@ def report(res: dict[str, Any], images_dir: Path) -> str:
     # Score only the posts every text tool saw (the files were fixed at the start).
     seen = set(R["postguard_all"]["predictions"])
     all_posts = [p for p in load_posts(res["files"]) if p.id in seen]
-    tone_posts = [p for p in all_posts if p.file == "tone.jsonl"
-                  and p.id in R["postguard_tone"]["predictions"]]
+    tone_ids = set(R["postguard_tone"]["predictions"])
+    tone_posts = [p for p in all_posts if p.id in tone_ids]
     out = [f"Run {res['started']}, one machine, one sitting "
            f"(`.venv/bin/python benchmarks/peers/compare.py`); corpus files: "
-           f"{', '.join(res['files'])}.", ""]
+           f"{', '.join(Path(f).name for f in res['files'])}.", ""]
     pg_all, pg_tone = R["postguard_all"], R["postguard_tone"]
 
     # speed and memory
@@ -288,7 +299,7 @@ def report(res: dict[str, Any], images_dir: Path) -> str:
     if "presidio" in R:
         pg_s = score(all_posts, pg_all["predictions"], PRESIDIO_CATS)
         pr_s = score(all_posts, R["presidio"]["predictions"], PRESIDIO_CATS)
-        out += ["#### Presidio analyzer vs postguard, all corpus posts "
+        out += ["#### Presidio analyzer vs postguard, all posts "
                 f"({len(all_posts)}; span overlap)", "", *CAT_HEAD,
                 *category_rows(pg_s, pr_s, PRESIDIO_CATS, PRESIDIO_NOTES), ""]
         um = R["presidio"].get("unmapped", {})
