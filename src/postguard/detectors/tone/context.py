@@ -9,6 +9,8 @@ texts with a candidate that needs context. The rules live in `data/tone/context.
 - `veto` patterns: the token at `target` is not what the lexicon thinks ("Year x", "2 x");
 - `confirm` patterns: an ambiguous word (flag `confirm`) counts only where one matches
   ("that was sick", "thanks fam", "morning gorgeous");
+- `near` rules: a confirm that looks for words near the candidate in the same sentence
+  ("my" near "don't use the school number");
 - `frame` phrases: an educational frame (lesson, RSE, online safety) drops clinical sexual
   words and lowers other sexual words to low severity. Grooming phrases are never lowered.
   A benign frame (Mother's Day cards, World Book Day costumes) clears only the few entries
@@ -88,6 +90,23 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+_SENTENCE_BREAK = frozenset({".", "!", "?", "\n", BOS, EOS})
+
+
+def _near(words: list[str], first: int, last: int, wanted: frozenset[str],
+          distance: int) -> bool:
+    """One of `wanted` within `distance` words of doc tokens first..last, same sentence."""
+    for step, start in ((-1, first - 1), (1, last + 1)):
+        k = start
+        for _ in range(distance):
+            if not 0 <= k < len(words) or words[k] in _SENTENCE_BREAK:
+                break
+            if words[k].lower() in wanted:
+                return True
+            k += step
+    return False
+
+
 def _anchor(token_pattern: dict[str, Any]) -> frozenset[str] | None:
     """The words a pattern's target token can be, from its NORM or LOWER constraint; None
     when it has neither (the rule then runs on every text that needs context)."""
@@ -126,6 +145,8 @@ class _Compiled:
                 matcher.add(name, [pattern])
                 self.targets[self.vocab.strings[name]] = (kind, target)
         self.groups = list(groups.items())
+        self.near = [(frozenset(r["about"]), frozenset(r["words"]), int(r["distance"]))
+                     for r in raw.get("near", [])]
         self.allow = PhraseMatcher(self.vocab, attr="LOWER")
         docs = [Doc(self.vocab, words=list(p)) for p in allow_phrases if p]
         if docs:
@@ -177,6 +198,11 @@ class ContextRules:
                     kind, target = c.targets[match_id]
                     pos = a + (s + target if target >= 0 else e + target) - 1
                     (vetoed if kind == "veto" else confirmed).add(pos)
+        for about_words, near_words, distance in c.near:
+            for h, seen in about:
+                if not about_words.isdisjoint(seen) and _near(
+                        words, h.first + 1, h.last + 1, near_words, distance):
+                    confirmed.add(h.first)
         frames = {c.vocab.strings[m] for m, _, _ in c.frame(doc)}
         educational = "education" in frames
         benign = "benign" in frames
