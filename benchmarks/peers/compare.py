@@ -209,6 +209,9 @@ def main() -> int:
     R = res["runs"]
     R["postguard_all"] = run_json([str(PG_PY), str(HERE / "run_postguard.py"), "--runs", runs,
                                    "--files", *files], RUN_DIR / "postguard_all.json", env)
+    R["postguard_bulk"] = run_json([str(PG_PY), str(HERE / "run_postguard.py"), "--runs", runs,
+                                    "--bulk", "--files", *files],
+                                   RUN_DIR / "postguard_bulk.json", env)
     R["postguard_tone"] = run_json([str(PG_PY), str(HERE / "run_postguard.py"), "--runs", runs,
                                     "--files", *tone], RUN_DIR / "postguard_tone.json", env)
     if have["presidio"]:
@@ -289,6 +292,13 @@ def report(res: dict[str, Any], images_dir: Path) -> str:
     if "presidio" in R:
         out.append(speed_row("Presidio analyzer (all posts)", R["presidio"], pg_all,
                              "presidio"))
+    if "postguard_bulk" in R:
+        bulk = R["postguard_bulk"]
+        out.append(speed_row("postguard screen_many (all posts, archive path)", bulk, bulk,
+                             "postguard"))
+        if "presidio" in R:
+            out.append(speed_row("Presidio analyzer vs postguard screen_many", R["presidio"],
+                                 bulk, "presidio"))
     out.append(speed_row("postguard (tone posts)", pg_tone, pg_tone, "postguard"))
     for name, label in (("better_profanity", "better_profanity"),
                         ("glin_profanity", "glin-profanity")):
