@@ -187,6 +187,10 @@ TRAPS = [
     "Hello lovely families, the trip letters are out.",
     "Our Christmas fair was lit with fairy lights.",
     "Computing: git add, git commit, git push.",
+    "Send a photo of you reading for World Book Day!",
+    "my baby brother starts school",
+    "my angel costume for the nativity",
+    "Bella was such a good girl at the pet show",
 ]
 
 
@@ -336,6 +340,11 @@ POSITIVES = [
     ("ring me when you've got home", "private_contact", "ring me when you've got home"),
     ("i'll never tell your mum 🤫", "private_contact", "i'll never tell your mum"),
     ("you're so mature for a 13 year old", "over_familiar", "you're so mature"),
+    ("u up rn?", "private_contact", "u up rn"),
+    ("You're such a good girl", "over_familiar", "You're such a good girl"),
+    ("So proud of you, my angel", "over_familiar", "angel"),
+    ("send pics of u in ur swimsuit", "sexual_content", "pics of u in ur swimsuit"),
+    ("a selfie of you in bed pls", "sexual_content", "selfie of you in bed"),
 ]
 
 
