@@ -217,7 +217,8 @@ PERSONAL_ROWS = [
     ("personal", "Year 10", "high"),
     ("private", "pupils", "high"),
     ("personal", None, "medium"),          # unknown audience: may reach children
-    ("personal", "public", "medium"),
+    ("personal", "public", None),           # a post to the public is not to children
+    ("personal", "followers", "medium"),
     ("personal", "parents", None),
     ("personal", "staff and governors", None),
     ("organisation", "children", None),
@@ -281,7 +282,7 @@ def test_time_zone_conversion_matches_london_wall_clock(moment: dt.datetime) -> 
     assert (HOURS.closed_reason(moment) is None) == inside
 
 
-def test_personal_account_to_an_unstated_or_public_audience_is_review() -> None:
-    for audience in ("public", None):
+def test_personal_account_to_an_unstated_audience_is_review() -> None:
+    for audience in ("followers", None):
         meta = {"account": "personal"} | ({"audience": audience} if audience else {})
         assert postguard.screen("Well done!", metadata=meta).verdict.value == "review"
