@@ -8,6 +8,7 @@ import time
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from linear import assert_linear
 
 from postguard.detectors.tone.normalise import (
     WORD,
@@ -149,14 +150,9 @@ def test_long_posts_take_linear_time() -> None:
     unit = "Great work today from Year 6, see you all tomorrow at 9am for the trip. "
     a.analyse(unit * 10)
 
-    def cost(n: int) -> float:
-        text = unit * n + f"{n}"
-        t = time.perf_counter()
-        a.analyse(text)
-        return time.perf_counter() - t
-
-    small, big = cost(500), cost(5000)
-    assert big < small * 25  # 10x the text: well under quadratic (100x)
+    # The analysis is cached per text, so each timed run gets a text of its own.
+    runs = iter(range(10**6))
+    assert_linear(lambda n: a.analyse(unit * n + f"{next(runs)}"), 500, 5000)
 
 
 def test_pathological_runs_are_fast() -> None:
@@ -182,11 +178,5 @@ def test_context_rules_stay_linear_on_long_posts(tail: str) -> None:
     a = analyser_for(Policy.default())
     a.analyse("that was sick")  # spaCy loaded outside the timing
 
-    def cost(n: int) -> float:
-        text = "my word " * n + tail
-        t = time.perf_counter()
-        a.analyse(text)
-        return time.perf_counter() - t
-
-    small, big = cost(1000), cost(10000)
-    assert big < small * 25 + 0.05
+    runs = iter(range(10**6))
+    assert_linear(lambda n: a.analyse("my word " * n + tail + f" {next(runs)}"), 1000, 10000)
