@@ -58,6 +58,105 @@ def _lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozens
 
 
 @functools.cache
+def _cues() -> dict[str, frozenset[str]]:
+    """The [section] word lists of context_cues.txt (lowercased, except [org_after])."""
+    out: dict[str, set[str]] = {}
+    section = ""
+    for ln in _lines("context_cues.txt"):
+        if ln.startswith("[") and ln.endswith("]"):
+            section = ln[1:-1]
+            out.setdefault(section, set())
+        else:
+            out.setdefault(section, set()).add(ln if section == "org_after" else ln.lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.cache
+def _places_and_streets() -> tuple[frozenset[str], frozenset[str]]:
+    places = frozenset(" ".join(w.lower().split()) for w in _lines("places.txt"))
+    streets = frozenset(w.lower() for w in _lines("street_abbreviations.txt"))
+    return places, streets
+
+
+@functools.cache
+def _lowercase_re() -> re.Pattern[str]:
+    """A cue ("well done", "congrats to") and then up to four lowercase or all-caps pairs of
+    words; which pairs are names is decided by the lexicons."""
+    cues = sorted(_cues().get("lowercase_cues", ()), key=len, reverse=True)
+    cue = "|".join(r"[ \t]+".join(re.escape(w) for w in c.split()) for c in cues)
+    word = r"[a-zß-öø-ÿ'’-]{2,}|[A-ZÀ-ÖØ-Þ'’-]{2,}"
+    return re.compile(
+        rf"(?<![\w])(?i:{cue})[ \t,:]+((?:(?:{word})[ \t]+(?:{word})(?:[ \t]*(?:,|&|and|AND)"
+        rf"[ \t]*)?){{1,4}})"
+    )
+
+
+_CHILD_AFTER = re.compile(
+    r"[ \t]*[,(]?[ \t]*(?:in[ \t]+)?(?:(?:year|yr|y|class|form|group|aged?)[ \t]*\d|\d{1,2}[A-Z])",
+    re.IGNORECASE,
+)
+_PREV_WORDS = re.compile(r"[\w'’.-]+")
+
+
+def _context(text: str, s: int, e: int, words: list[str]) -> str | None:
+    """What the words around a candidate say it is: "place", "org", "famous" (an author or
+    a character) or None (nothing: a person, perhaps a child)."""
+    firsts, _, _, _ = _lexicons()
+    places, streets = _places_and_streets()
+    key = " ".join(w.lower() for w in words)
+    last = _POSSESSIVE.sub("", words[-1].lower())
+    if key in places or last.rstrip(".") in streets:
+        return "place"
+    cues = _cues()
+    head = text[max(0, s - 40):s]
+    before = _PREV_WORDS.findall(head)[-3:]
+    if before and head[head.rfind(before[-1]) + len(before[-1]):].strip():
+        before = []  # punctuation between ("song writers, Millie ..."): no cue word
+    prev = [w.lower() for w in before]
+    p1 = prev[-1] if prev else ""
+    p2 = prev[-2] if len(prev) > 1 else ""
+    after = text[e:e + 30]
+    nxt = after.split()[0].strip(".,;:!?)") if after.strip() else ""
+    possessive = bool(_POSSESSIVE.search(words[-1]))
+    if nxt in cues.get("org_after", ()):
+        return "org"
+    if p1 == "the" and nxt.lower() in cues.get("team_after", ()):
+        return "org"
+    child = bool(_CHILD_AFTER.match(after))
+    if words[0].lower() not in firsts and not _known(words) and not possessive \
+            and not child and (
+        (p1 in cues.get("place_before", ()) and p2 not in cues.get("not_place_before", ()))
+        or (p1 in ("to", "from") and p2 in cues.get("motion_before", ()))
+    ):
+        return "place"
+    if child:
+        return None
+    if p1 in cues.get("author_before", ()) or p1 in cues.get("character_before", ()):
+        return "famous"
+    if p1 == "by" and before[:-1] and (
+        p2 in cues.get("book_before_by", ()) or _title_word(text, s, before[-2])
+    ):
+        return "famous"
+    if p1 == "as" and p2 in cues.get("costume_before_as", ()):
+        return "famous"
+    if possessive and nxt.lower() in cues.get("author_after", ()):
+        return "famous"
+    if re.match(r",?[ \t]+played[ \t]+by\b", after):
+        return "famous"  # "Wendy Darling, played by ...": the character
+    return None
+
+
+def _title_word(text: str, s: int, word: str) -> bool:
+    """The word before "by" is a capitalised title word ("Holes by ..."), not the first
+    word of a sentence ("Designed by ...")."""
+    if not word[:1].isupper() or word.lower() in _common_words():
+        return False
+    at = text.rfind(word, max(0, s - 40), s)
+    head = text[max(0, at - 3):at].rstrip()
+    return at > 0 and bool(head) and head[-1] not in ".!?:\n"
+
+
+@functools.cache
 def _common_words() -> frozenset[str]:
     return frozenset(w.lower() for w in _lines("common_words.txt"))
 
@@ -211,7 +310,10 @@ class PersonNameDetector(TextDetector):
         firsts, _, famous, _ = _lexicons()
         for cs, ce in self._candidates(text):
             words = text[cs:ce].split()
-            if " ".join(w.lower() for w in words) in famous:
+            ctx = _context(text, cs, ce, words)
+            if ctx in ("place", "org"):
+                continue
+            if ctx == "famous" or " ".join(w.lower() for w in words) in famous:
                 spans[(cs, ce)] = 0.9
             elif words[0].lower().rstrip(".") in _titles() or _known(words):
                 # A known given name and a known surname, in either order (family name first
@@ -228,6 +330,40 @@ class PersonNameDetector(TextDetector):
             f = self._judge(text, s, e, score, firsts, lasts, famous, not_names)
             if f is not None:
                 out.append(f)
+        taken = [(f.start, f.end) for f in out]
+        for s, e in self._lowercase(text):
+            if not any(ts is not None and te is not None and s < te and ts < e
+                       for ts, te in taken):
+                out.append(self.finding(
+                    "PG321", Category.PERSON_NAME, Severity.MEDIUM, "a person's full name",
+                    score=0.8, start=s, end=e,
+                    suggestion=Suggestion(Action.REPLACE, text[s:e].split()[0]),
+                ))
+        out.sort(key=lambda f: (f.start or 0, f.end or 0))
+        return out
+
+    def _lowercase(self, text: str) -> list[tuple[int, int]]:
+        """Full names written all lowercase or all capitals after a cue ("well done liam
+        o'donnell", "WELL DONE EDIE MARCHBANK"): a known given name and a known surname."""
+        if not any(c.islower() for c in text) and not any(c.isupper() for c in text):
+            return []
+        firsts, lasts, famous, _ = _lexicons()
+        out = []
+        for m in _lowercase_re().finditer(text):
+            for w in re.finditer(r"([^\s,&]+)[ \t]+([^\s,&]+)", m.group(1)):
+                first, last = w.group(1), w.group(2)
+                if first.lower() in ("and",) or last.lower() in ("and",):
+                    continue
+                if first.istitle() and last.istitle():
+                    continue  # the capitalised path decides these
+                if first.lower() not in firsts or _POSSESSIVE.sub("", last.lower()) not in lasts:
+                    continue
+                s = m.start(1) + w.start(1)
+                e = m.start(1) + w.end(2)
+                key = f"{first.lower()} {last.lower()}"
+                if key in famous or key in self._staff:
+                    continue
+                out.append((s, e))
         return out
 
     def _judge(self, text: str, s: int, e: int, score: float, firsts: frozenset[str],
@@ -258,9 +394,16 @@ class PersonNameDetector(TextDetector):
         key = " ".join(span.lower().split())
         if key in self._staff:
             return None
+        ctx = _context(text, s, e, raw)
+        if ctx in ("place", "org"):
+            return None
         if key in famous:
             return self.finding("PG322", Category.PERSON_NAME, Severity.LOW,
                                 "name of a well-known person", score=score, start=s, end=e)
+        if ctx == "famous":
+            return self.finding("PG322", Category.PERSON_NAME, Severity.LOW,
+                                "name of an author or a character (from the words around it)",
+                                score=score, start=s, end=e)
         before = text[max(0, s - 16):s]
         prev = ""
         if before[-1:].isspace() and before.strip():
