@@ -55,6 +55,57 @@ def test_person_names(det: PersonNameDetector, text: str, expected: list) -> Non
     assert names(det, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # places: two-word towns, place prepositions, street abbreviations
+        ("The Year 8 geographers spent Tuesday in Milton Keynes.", []),
+        ("Coach to Saffron Walden leaves at 8.", []),
+        ("We spent the afternoon near Ilkley Moor sketching.", []),
+        ("Our exchange guests from Castleford Heights arrive tonight.", []),
+        ("Well done Orla Brennan, who swam at the county gala!", [("Orla Brennan", M)]),
+        ("Forms go to 7 Hawthorn Gv by Friday.", []),
+        ("The minibus is parked on Quarry Ln today.", []),
+        ("Certificates went to Kim Min-jun and Park Seo-yeon.",
+         [("Kim Min-jun", M), ("Park Seo-yeon", M)]),
+        # organisations, utilities, teams, school phases, pubs, heritage houses
+        ("Thanks to Thameside Energy for the solar talk.", []),
+        ("Saltmarsh Bank volunteers ran our money week.", []),
+        ("The Brockley Harriers squad trains on Thursdays.", []),
+        ("Well done to the Westgate Panthers team!", []),
+        ("Season tickets for Dunmore FC are half price.", []),
+        ("Our Key Stage Two choir sang beautifully.", []),
+        ("Quiz night at The Plough and Harrow on Friday.", []),
+        ("Year 5 toured Shakespeare's Birthplace and Anne Hathaway's Cottage.", []),
+        ("Pre-Intermediate Green moves to Room 4.", []),
+        # authors and characters: low severity, allowed by default
+        ("Our class reader is The Hodgeheg by Dick King-Smith.",
+         [("Dick King-Smith", L)]),
+        ("We welcomed the author Delphine Arkwright to our library.",
+         [("Delphine Arkwright", L)]),
+        ("Wendy Darling, played by Rosa Quayle in Year 6, stole the show.",
+         [("Wendy Darling", L), ("Rosa Quayle", M)]),
+        ("On World Book Day Theo came dressed as Fennick Thorne.", [("Fennick Thorne", L)]),
+        ("The character Ottoline Brown loves puzzles.", [("Ottoline Brown", L)]),
+        # children stay names even after "by" or with a place word in the post
+        ("This lovely poem by Rosa Quayle in Year 4 is on the wall.", [("Rosa Quayle", M)]),
+        ("Our new logo was designed by Idris Bello.", [("Idris Bello", M)]),
+        ("Look at Nkechi Adeyemi's brilliant model volcano!", [("Nkechi Adeyemi", M)]),
+        ("Awarded to Tomasz Wróbel by Mrs Patel at assembly.", [("Tomasz Wróbel", M)]),
+        # lowercase and all-caps full names after a cue; single names and words are not
+        ("congratulations to liam o'donnell for the spelling bee!", [("liam o'donnell", M)]),
+        ("shout out to orla brennan and idris bello 👏",
+         [("orla brennan", M), ("idris bello", M)]),
+        ("WELL DONE SOPHIE MAZUR ON YOUR GRADE 5!", [("SOPHIE MAZUR", M)]),
+        ("well done liam today, great effort", []),
+        ("well done everyone, especially finn and amara", []),
+        ("we walked to milton keynes and back", []),
+    ],
+)
+def test_context_and_lexicons(det: PersonNameDetector, text: str, expected: list) -> None:
+    assert names(det, text) == expected
+
+
 def test_suggestion_keeps_the_first_name_only(det: PersonNameDetector) -> None:
     (f,) = det.detect_text("Well done Amelia Hartley-Brown!")
     assert f.suggestion is not None and f.suggestion.replacement == "Amelia"

@@ -95,6 +95,8 @@ _CHILD_AFTER = re.compile(
     r"[ \t]*[,(]?[ \t]*(?:in[ \t]+)?(?:(?:year|yr|y|class|form|group|aged?)[ \t]*\d|\d{1,2}[A-Z])",
     re.IGNORECASE,
 )
+_PAIR = re.compile(r"(?:^|[ \t]*(?:,|&|\band\b|\bAND\b)[ \t]*)([^\s,&]+)[ \t]+([^\s,&]+)")
+_BY_NAME = re.compile(r"[ \t]+by[ \t]+([A-Z][\w.'’-]*)")
 _PREV_WORDS = re.compile(r"[\w'’.-]+")
 
 
@@ -123,6 +125,10 @@ def _context(text: str, s: int, e: int, words: list[str]) -> str | None:
     if p1 == "the" and nxt.lower() in cues.get("team_after", ()):
         return "org"
     child = bool(_CHILD_AFTER.match(after))
+    by = _BY_NAME.match(after)
+    if by and by.group(1).lower().rstrip(".") not in _titles() and p1 != "to" \
+            and words[0].lower() not in firsts and not _known(words):
+        return "org"  # "Varjak Paw by S F Said": the title of a work, not a person
     if words[0].lower() not in firsts and not _known(words) and not possessive \
             and not child and (
         (p1 in cues.get("place_before", ()) and p2 not in cues.get("not_place_before", ()))
@@ -350,10 +356,8 @@ class PersonNameDetector(TextDetector):
         firsts, lasts, famous, _ = _lexicons()
         out = []
         for m in _lowercase_re().finditer(text):
-            for w in re.finditer(r"([^\s,&]+)[ \t]+([^\s,&]+)", m.group(1)):
+            for w in _PAIR.finditer(m.group(1)):
                 first, last = w.group(1), w.group(2)
-                if first.lower() in ("and",) or last.lower() in ("and",):
-                    continue
                 if first.istitle() and last.istitle():
                     continue  # the capitalised path decides these
                 if first.lower() not in firsts or _POSSESSIVE.sub("", last.lower()) not in lasts:
