@@ -87,6 +87,9 @@ def test_person_names(det: PersonNameDetector, text: str, expected: list) -> Non
          [("Wendy Darling", L), ("Rosa Quayle", M)]),
         ("On World Book Day Theo came dressed as Fennick Thorne.", [("Fennick Thorne", L)]),
         ("The character Ottoline Brown loves puzzles.", [("Ottoline Brown", L)]),
+        ("Poet Delphine Arkwright led our workshop.", [("Delphine Arkwright", L)]),
+        ("Our young writer Rosa Quayle won the county prize.", [("Rosa Quayle", M)]),
+        ("Sam Westbrook of Westbrook Energy spoke to Year 11.", [("Sam Westbrook", M)]),
         # children stay names even after "by" or with a place word in the post
         ("This lovely poem by Rosa Quayle in Year 4 is on the wall.", [("Rosa Quayle", M)]),
         ("Our new logo was designed by Idris Bello.", [("Idris Bello", M)]),

@@ -137,7 +137,9 @@ def _context(text: str, s: int, e: int, words: list[str]) -> str | None:
         return "place"
     if child:
         return None
-    if p1 in cues.get("author_before", ()) or p1 in cues.get("character_before", ()):
+    if p1 in cues.get("character_before", ()) or (
+        p1 in cues.get("author_before", ()) and p2 not in cues.get("child_author_before", ())
+    ):
         return "famous"
     if p1 == "by" and before[:-1] and (
         p2 in cues.get("book_before_by", ()) or _title_word(text, s, before[-2])
