@@ -103,6 +103,7 @@ def test_person_names(det: PersonNameDetector, text: str, expected: list) -> Non
         ("well done liam today, great effort", []),
         ("well done everyone, especially finn and amara", []),
         ("we walked to milton keynes and back", []),
+        ("thanks to amber park staff for the tour", []),
     ],
 )
 def test_context_and_lexicons(det: PersonNameDetector, text: str, expected: list) -> None:

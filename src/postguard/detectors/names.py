@@ -355,15 +355,17 @@ class PersonNameDetector(TextDetector):
         o'donnell", "WELL DONE EDIE MARCHBANK"): a known given name and a known surname."""
         if not any(c.islower() for c in text) and not any(c.isupper() for c in text):
             return []
-        firsts, lasts, famous, _ = _lexicons()
+        firsts, lasts, famous, not_names = _lexicons()
         out = []
         for m in _lowercase_re().finditer(text):
             for w in _PAIR.finditer(m.group(1)):
                 first, last = w.group(1), w.group(2)
                 if first.istitle() and last.istitle():
                     continue  # the capitalised path decides these
-                if first.lower() not in firsts or _POSSESSIVE.sub("", last.lower()) not in lasts:
-                    continue
+                surname = _POSSESSIVE.sub("", last.lower())
+                if first.lower() not in firsts or surname not in lasts or surname in not_names:
+                    continue  # "thanks to amber park staff": a place word, no capitals to say
+
                 s = m.start(1) + w.start(1)
                 e = m.start(1) + w.end(2)
                 key = f"{first.lower()} {last.lower()}"
