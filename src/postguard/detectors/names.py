@@ -5,6 +5,11 @@ loads postguard's own spaCy pipeline (`models/postguard_en`, trained by `make mo
 process, and its PERSON spans decide. The in-house name lexicons add a fallback for names the
 model misses. Staff named with a title (Mrs Patel, Mr Tom Hughes), the organisation's staff
 list and well-known figures (Charles Dickens) are reported at low severity (allowed by default).
+The words around a candidate (data/names/context_cues.txt) decide before the model does: a
+place ("in Milton Keynes", "trip to X"), a team or firm ("the X team", "X FC", "X by Y" titles)
+is dropped; an author or character ("author X", "a novel by X", "dressed as X") is low. A
+lowercase or all-caps full name counts only after a cue ("well done liam o'donnell") and with
+a known given name and surname.
 A full name meeting a school, address, location or photo is raised by `escalation` (block).
 """
 
