@@ -101,6 +101,7 @@ _CHILD_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PAIR = re.compile(r"(?:^|[ \t]*(?:,|&|\band\b|\bAND\b)[ \t]*)([^\s,&]+)[ \t]+([^\s,&]+)")
+_COUNTY = re.compile(r",[ \t]*([A-Z][A-Za-z]+)\b")
 _BY_NAME = re.compile(r"[ \t]+by[ \t]+([A-Z][\w.'’-]*)")
 _PREV_WORDS = re.compile(r"[\w'’.-]+")
 
@@ -127,6 +128,9 @@ def _context(text: str, s: int, e: int, words: list[str]) -> str | None:
     possessive = bool(_POSSESSIVE.search(words[-1]))
     if nxt in cues.get("org_after", ()):
         return "org"
+    county = _COUNTY.match(after)
+    if county and county.group(1).lower() in cues.get("place_after", ()) and not _known(words):
+        return "place"  # "Milton Keynes, Bucks"
     if p1 == "the" and nxt.lower() in cues.get("team_after", ()):
         return "org"
     child = bool(_CHILD_AFTER.match(after))
