@@ -34,7 +34,7 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     # house number + street
     ("Send it to 12 Elm Road please", [("PG202", "12 Elm Road")]),
     ("She lives at 12a Elm Rd. with her mum", [("PG202", "12a Elm Rd.")]),
-    ("221B Baker Street", [("PG202", "221B Baker Street")]),
+    ("22B Baker Street", [("PG202", "22B Baker Street")]),
     ("meet at 12 elm rd at 3", [("PG202", "12 elm rd")]),
     ("dropped off at 14 kings ave", [("PG202", "14 kings ave")]),
     ("dropped off at 14 Kings ave", [("PG202", "14 Kings ave")]),

@@ -1,10 +1,13 @@
 """Street addresses outside the UK: the home addresses of international students' families.
 
-Three shapes, each needing a house number (a street name alone abroad is no clue to a child
-here): the street type first and the number last ("Calle Mayor 12", "Via Roma, 5",
-"ul. Długa 5"); French, number first ("10 rue Lepic", "5 bis avenue de la Gare"); one-word
-names with a German, Dutch or Nordic ending ("Hauptstraße 5", "Kalverstraat 12"). The words
-live in `data/foreign_street_words.txt`.
+Four shapes: the street type first and the number last ("Calle Mayor 12", "Via Roma, 5",
+"ul. Długa 5", "Triq il-Kbira 23"); French, number first ("10 rue Lepic", "5 bis avenue de la
+Gare"); one-word names with a German, Dutch or Nordic ending ("Hauptstraße 5",
+"Kalverstraat 12"); Turkish, the type after the name ("Bağdat Caddesi No: 45"). With its house
+number a street is an address. Without one it is returned unnumbered: the caller reports it
+only next to a home cue ("her host family live on Via Garibaldi"), except the French form with
+its article ("rue des Lilas"), which is never English. The words live in
+`data/foreign_street_words.txt`.
 """
 
 from __future__ import annotations
@@ -28,6 +31,21 @@ class _Patterns:
     endings: re.Pattern[str]
     joiners: frozenset[str]
     not_names: frozenset[str]
+    french: re.Pattern[str]
+    turkish: re.Pattern[str]
+    turkish_name: re.Pattern[str]
+    landmarks: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Street:
+    """A street abroad: text[start:end]; `numbered` with its house number; `plain` when its
+    form is never English ("rue des Lilas"), so it counts without a home cue."""
+
+    start: int
+    end: int
+    numbered: bool
+    plain: bool = False
 
 
 def _forms(words: tuple[str, ...]) -> set[str]:
@@ -44,7 +62,7 @@ def patterns() -> _Patterns:
     # No lookbehind before the first word: the scan is faster; the caller checks the boundary.
     before = re.compile(
         r"(?:" + trie(_forms(raw["before_name"])) + rf")\s*(?<=[\s/.])(?P<name>{name})"
-        rf"\s*,?\s*(?:n[º°o]\.?\s*)?(?P<num>{_NUMBER})(?![\w/])"
+        rf"(?:\s*,?\s*(?:n[º°o]\.?\s*)?(?P<num>{_NUMBER})(?![\w/]))?"
     )
     fr_join = r"(?:de\s+la\s+|de\s+l['\u2019]|d['\u2019]|du\s+|des\s+|de\s+|la\s+|le\s+|les\s+)"
     after = re.compile(
@@ -57,31 +75,93 @@ def patterns() -> _Patterns:
         r"(?<![\w-])(?P<name>[^\W\d_][^\W_]+?(?:" + trie(_forms(raw["endings"])) + r"))"
         rf"[ \t]+(?P<num>{_NUMBER})(?![\w/])"
     )
+    # "rue des Lilas", "Avenue de la Gare" without a number: the article makes it French
+    french = re.compile(
+        r"(?<!\w)(?:" + trie(_forms(raw["after_number"])) + r")\s+"
+        rf"{fr_join}{{1,2}}(?P<name>{_WORD})(?:[ \t]+{fr_join}{{0,2}}{_WORD}){{0,2}}"
+    )
+    turkish = re.compile(
+        r"(?<=\s)(?:" + trie(_forms(raw["after_name"])) + r")(?!\w)"
+        rf"(?:\s*,?\s*(?:[Nn]o\s*[:.]?\s*)?(?P<num>{_NUMBER})(?![\w/]))?"
+    )
+    turkish_name = re.compile(rf"(?:{_WORD}[ \t]+){{1,3}}\Z")
     return _Patterns(before, after, ending_hint, endings, frozenset(w.lower() for w in joiners),
-                     frozenset(w.lower() for w in raw["not_names"]))
+                     frozenset(w.lower() for w in raw["not_names"]), french, turkish,
+                     turkish_name, frozenset(" ".join(w.lower().split())
+                                             for w in raw["landmarks"]))
 
 
 def _year(number: str) -> bool:
     return len(number) == 4 and number[:2] in ("19", "20")
 
 
-def addresses_abroad(text: str) -> list[tuple[int, int]]:
-    """Spans of street-and-number addresses in the formats of other countries."""
+_FRENCH_ARTICLES = frozenset({"de", "du", "des", "la", "le", "les"})
+
+
+def _cap(word: str) -> bool:
+    """A name word: capitalised, or a Maltese article before one ("il-Kbira", "ta'Xbiex")."""
+    if word[:1].isupper():
+        return True
+    for sep in ("-", "'", "\u2019"):
+        if sep in word[:5]:
+            return word.split(sep, 1)[1][:1].isupper()
+    return False
+
+
+def _name_end(p: _Patterns, m: re.Match[str]) -> int:
+    """End of the capitalised words of an unnumbered name ("Via Garibaldi every day")."""
+    start = m.start("name")
+    end = start
+    for w in re.finditer(r"[^\s,]+", m.string[start:m.end()]):
+        if w.group().lower() in p.joiners or w.group().lower() in _FRENCH_ARTICLES:
+            continue
+        if not _cap(w.group()):
+            break
+        end = start + w.end()
+    return end
+
+
+def addresses_abroad(text: str) -> list[Street]:
+    """Streets in the formats of other countries, with or without their house numbers."""
     p = patterns()
-    out: list[tuple[int, int]] = []
+    out: list[Street] = []
     for m in p.before.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
             continue  # inside a word ("Vial", "ScaVia")
         words = [w for w in m.group("name").split() if w.lower() not in p.joiners]
-        if words and all(w[:1].isupper() for w in words) and not _year(m.group("num")) \
-                and words[0].lower() not in p.not_names:
-            out.append(m.span())
+        if not words or words[0].lower() in p.not_names or not _cap(words[0]):
+            continue
+        num = m.group("num")
+        if num is not None and all(_cap(w) for w in words) and not _year(num):
+            out.append(Street(m.start(), m.end(), True))
+        elif num is None and text[m.start()].isupper():
+            end = _name_end(p, m)
+            if end > m.start("name"):
+                out.append(Street(m.start(), end, False))
     for m in p.after.finditer(text):
         if m.group("name")[:1].isupper():
-            out.append(m.span())
+            out.append(Street(m.start(), _name_end(p, m), True))  # not "in Lyon"
+    for m in p.french.finditer(text):
+        if m.group("name")[:1].isupper():
+            end = _name_end(p, m)
+            plain = " ".join(text[m.start():end].lower().split()) not in p.landmarks
+            out.append(Street(m.start(), end, False, plain))
+    for m in p.turkish.finditer(text):
+        n = p.turkish_name.search(text, max(0, m.start() - 60), m.start())
+        if n is None:
+            continue
+        start = m.start()
+        for w in reversed(list(re.finditer(r"\S+", n.group()))):
+            if not w.group()[:1].isupper():
+                break
+            start = n.start() + w.start()
+        if start == m.start():
+            continue
+        num = m.group("num")
+        out.append(Street(start, m.end(), num is not None and not _year(num)))
     if p.ending_hint.search(text) is None:
         return out
     for m in p.endings.finditer(text):
         if m.group("name")[:1].isupper() and not _year(m.group("num")):
-            out.append(m.span())
+            out.append(Street(m.start(), m.end(), True))
     return out

@@ -113,10 +113,33 @@ class AddressDetector(TextDetector):
                     places.append(place)
         if has_digit:
             places.extend(self._districts(text, postcodes))
-            places.extend(_Place(s, e, "PG202", Category.ADDRESS, Severity.HIGH, 0.85,
-                                 "house number and street (outside the UK)")
-                          for s, e in addresses_abroad(text))
+        places.extend(self._abroad(text))
         return _drop_contained(places)
+
+    def _abroad(self, text: str) -> Iterator[_Place]:
+        """Streets in other countries' forms: an address with a house number; a location
+        without one, next to a home cue ("her host family live on Via Garibaldi") or in a
+        form that is never English ("rue des Lilas")."""
+        for st in addresses_abroad(text):
+            if st.numbered:
+                yield _Place(st.start, st.end, "PG202", Category.ADDRESS, Severity.HIGH, 0.85,
+                             "house number and street (outside the UK)")
+            elif self._home_near(text, st.start, st.end):
+                yield _Place(st.start, st.end, "PG212", Category.LOCATION, Severity.HIGH, 0.8,
+                             "street outside the UK named as someone's home")
+            elif st.plain and not self._story_near(text, st.start, st.end):
+                yield _Place(st.start, st.end, "PG211", Category.LOCATION, Severity.MEDIUM, 0.7,
+                             "street name (outside the UK)")
+
+    def _home_near(self, text: str, s: int, e: int) -> bool:
+        """A home cue in the same sentence, shortly before or after text[s:e]."""
+        lex = self._lex
+        for m in lex.home_before.finditer(text, max(0, s - 60), s):
+            if _SENTENCE_BREAK.search(text, m.end(), s) is None:
+                return True
+        m2 = lex.home_after.search(text, e, min(len(text), e + 80))
+        return m2 is not None and m2.start() <= e + 50 and \
+            _SENTENCE_BREAK.search(text, e, m2.start()) is None
 
     def _homes(self, t: Tokens, cues: list[re.Match[str]]) -> Iterator[_Place]:
         """The capitalised name right after "lives on", "lives at" ...: where someone lives,
@@ -140,7 +163,8 @@ class AddressDetector(TextDetector):
         ("lives on elm road"); most are ordinary words (way, park, close)."""
         lex = self._lex
         tier = lex.tiers.get(word)
-        if tier == "street" and _DIGIT.search(text, max(0, pos - 40), pos):
+        if (tier == "street" or (tier and word in lex.expand)) and \
+                _DIGIT.search(text, max(0, pos - 40), pos):
             return True
         if tier is not None and lex.flat_before.search(text, max(0, pos - 60), pos):
             return True  # "flat 3, 22 marine parade"
@@ -258,8 +282,9 @@ class AddressDetector(TextDetector):
             return None  # a time ("10:45 Station Road"), but "address: 43 elm avenue"
         if any(word_key(w) in lex.units for w in names[:1]) and (lower or tier == "weak"):
             return None
+        strong = tier == "street" or word_key(t.words[i]) in lex.expand  # "12 laurel cl"
         if lower and (len(names) > 2 or (
-                tier != "street" and not self._cue_right_before(t, k)
+                not strong and not self._cue_right_before(t, k)
                 and self._prefix(t, k, 0, "")[1] != "PG203"
                 and not self._placed(t, k, i, tier, names))):
             return None  # "has 2 best friends close"; but "lives at 5 marine view"
@@ -269,8 +294,8 @@ class AddressDetector(TextDetector):
                 is_cap(follow) or word_key(follow) not in lex.name_stop):
             return None  # "Top 5 Summer Walk Routes", "2 West End shows"
         words = [t.words[k], *names, t.words[i]]
-        if lex.normalise(words) in lex.famous and not self._home_cue(t, k, i):
-            return None
+        if lex.normalise(words) in lex.famous:
+            return t.starts[k], ""  # 10 Downing Street, 221B Baker Street: everyone knows them
         if self._venue_before(t, k) and not self._home_cue(t, k, i):
             return t.starts[k], ""
         start, code = self._prefix(t, k, t.starts[k], "PG202")
@@ -283,6 +308,8 @@ class AddressDetector(TextDetector):
         lex = self._lex
         name = names[0]
         prep = word_key(t.word(k - 1))
+        if prep == "." and word_key(t.word(k - 2)) == "no":
+            prep = "no."  # "no. 14 beech close"
         number = t.words[k]
         if prep == "at" and number.isdigit() and int(number) <= 12:
             return False
