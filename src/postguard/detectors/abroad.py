@@ -35,6 +35,8 @@ class _Patterns:
     turkish: re.Pattern[str]
     turkish_name: re.Pattern[str]
     landmarks: frozenset[str]
+    ending_word_hint: re.Pattern[str]
+    ending_alone: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -85,10 +87,15 @@ def patterns() -> _Patterns:
         rf"(?:\s*,?\s*(?:[Nn]o\s*[:.]?\s*)?(?P<num>{_NUMBER})(?![\w/]))?"
     )
     turkish_name = re.compile(rf"(?:{_WORD}[ \t]+){{1,3}}\Z")
+    whole = [w for w in raw["endings"] if not w.endswith(".")]  # "Str." needs its number
+    ending_word_hint = re.compile("(?:" + trie(_forms(tuple(whole))) + r")(?!\w)")
+    ending_alone = re.compile(
+        r"(?<![\w-])(?P<name>[^\W\d_][^\W_]+?(?:" + trie(_forms(tuple(whole))) + r"))(?![\w-])")
     return _Patterns(before, after, ending_hint, endings, frozenset(w.lower() for w in joiners),
                      frozenset(w.lower() for w in raw["not_names"]), french, turkish,
                      turkish_name, frozenset(" ".join(w.lower().split())
-                                             for w in raw["landmarks"]))
+                                             for w in raw["landmarks"]),
+                     ending_word_hint, ending_alone)
 
 
 def _year(number: str) -> bool:
@@ -159,6 +166,10 @@ def addresses_abroad(text: str) -> list[Street]:
             continue
         num = m.group("num")
         out.append(Street(start, m.end(), num is not None and not _year(num)))
+    if p.ending_word_hint.search(text) is not None:
+        for m in p.ending_alone.finditer(text):  # "just off Lindenweg": needs a home cue
+            if m.group("name")[:1].isupper():
+                out.append(Street(m.start(), m.end(), False))
     if p.ending_hint.search(text) is None:
         return out
     for m in p.endings.finditer(text):
