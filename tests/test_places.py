@@ -268,6 +268,14 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("The Prime Minister lives at 10 Downing Street", []),
     ("Students photographed 221b baker street", []),
     ("Her cousin lives at 221 Baker Road", [("PG202", "221 Baker Road")]),
+    ("send it to no.8 hawthorn close", [("PG202", "8 hawthorn close")]),
+    ("no 23 rookery close is their new place", [("PG202", "23 rookery close")]),
+    ("Her grandparents are at 31 Calle de Alcalá", [("PG202", "31 Calle de Alcalá")]),
+    ("Year 6 Calle Ocho dance", []),
+    ("Post it to Karl-Marx-Allee 40, Berlin", [("PG202", "Karl-Marx-Allee 40")]),
+    ("He has lived on Stanford Avenue since he was two", [("PG212", "Stanford Avenue")]),
+    ("They are renting a house on Port Hall Road", [("PG212", "Port Hall Road")]),
+    ("His cousins live in a flat on Via Tortona", [("PG212", "Via Tortona")]),
 ]
 
 

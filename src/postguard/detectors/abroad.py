@@ -74,7 +74,8 @@ def patterns() -> _Patterns:
     )
     ending_hint = re.compile("(?:" + trie(_forms(raw["endings"])) + r")[ \t]+[1-9]")
     endings = re.compile(
-        r"(?<![\w-])(?P<name>[^\W\d_][^\W_]+?(?:" + trie(_forms(raw["endings"])) + r"))"
+        r"(?<![\w-])(?P<name>[^\W\d_](?:[^\W_]|-(?=\w))+?(?:" + trie(_forms(raw["endings"]))
+        + r"))"
         rf"[ \t]+(?P<num>{_NUMBER})(?![\w/])"
     )
     # "rue des Lilas", "Avenue de la Gare" without a number: the article makes it French
@@ -90,7 +91,8 @@ def patterns() -> _Patterns:
     whole = [w for w in raw["endings"] if not w.endswith(".")]  # "Str." needs its number
     ending_word_hint = re.compile("(?:" + trie(_forms(tuple(whole))) + r")(?!\w)")
     ending_alone = re.compile(
-        r"(?<![\w-])(?P<name>[^\W\d_][^\W_]+?(?:" + trie(_forms(tuple(whole))) + r"))(?![\w-])")
+        r"(?<![\w-])(?P<name>[^\W\d_](?:[^\W_]|-(?=\w))+?(?:" + trie(_forms(tuple(whole)))
+        + r"))(?![\w-])")
     return _Patterns(before, after, ending_hint, endings, frozenset(w.lower() for w in joiners),
                      frozenset(w.lower() for w in raw["not_names"]), french, turkish,
                      turkish_name, frozenset(" ".join(w.lower().split())

@@ -135,7 +135,7 @@ def lexicon() -> PlaceLexicon:
                                r"[ \t]+(?:[a-z'\u2019]+[ \t]+){1,2}\Z"),
         # "outside 22 " right before a lowercase street's one-word name
         place_number_before=re.compile(
-            r"\b(?:" + phrases_pattern(cues["place_before_number"]) + r")[ \t]+"
+            r"\b(?:" + phrases_pattern(cues["place_before_number"]) + r")(?:[ \t]+|(?<=\.))"
             r"[1-9][0-9]{0,2}[a-z]?[ \t]+[a-z'\u2019]{4,}[ \t]+\Z"),
     )
     norm = lex.normalise

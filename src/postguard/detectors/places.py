@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..model import Action, Category, Finding, Severity, Suggestion
 from ..policy import Policy
-from .abroad import addresses_abroad
+from .abroad import Street, addresses_abroad
 from .base import TextDetector
 from .place_data import Tokens, is_alpha, is_cap, lexicon, postcode_area, word_key
 
@@ -44,6 +44,8 @@ _DIGIT = re.compile(r"[0-9]")
 _CUE_GAP = re.compile(r"[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
 _AREA_AFTER = re.compile(r"\s+area\b", re.IGNORECASE)
 _APOSTROPHES = ("'", "\u2019")
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]*\Z")
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,:/])[1-9][0-9]{0,2}[A-Za-z]?,?[ \t]+\Z")
 
 
 @dataclass
@@ -121,6 +123,9 @@ class AddressDetector(TextDetector):
         without one, next to a home cue ("her host family live on Via Garibaldi") or in a
         form that is never English ("rue des Lilas")."""
         for st in addresses_abroad(text):
+            num = _NUMBER_BEFORE.search(text, max(0, st.start - 8), st.start)
+            if num is not None and not st.numbered and not self._counted(text, num.start()):
+                st = Street(num.start(), st.end, True)  # "24 Calle del Sol"
             if st.numbered:
                 yield _Place(st.start, st.end, "PG202", Category.ADDRESS, Severity.HIGH, 0.85,
                              "house number and street (outside the UK)")
@@ -130,6 +135,11 @@ class AddressDetector(TextDetector):
             elif st.plain and not self._story_near(text, st.start, st.end):
                 yield _Place(st.start, st.end, "PG211", Category.LOCATION, Severity.MEDIUM, 0.7,
                              "street name (outside the UK)")
+
+    def _counted(self, text: str, s: int) -> bool:
+        """The number at text[s] is a count or a label ("Year 5", "Room 12")."""
+        m = _WORD_BEFORE.search(text, max(0, s - 20), s)
+        return m is not None and word_key(m.group(1)) in self._lex.number_stop
 
     def _home_near(self, text: str, s: int, e: int) -> bool:
         """A home cue in the same sentence, shortly before or after text[s:e]."""
