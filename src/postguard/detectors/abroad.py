@@ -37,6 +37,8 @@ class _Patterns:
     landmarks: frozenset[str]
     ending_word_hint: re.Pattern[str]
     ending_alone: re.Pattern[str]
+    type_hint: re.Pattern[str]
+    families: dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -89,15 +91,21 @@ def patterns() -> _Patterns:
     )
     turkish_name = re.compile(rf"(?:{_WORD}[ \t]+){{1,3}}\Z")
     whole = [w for w in raw["endings"] if not w.endswith(".")]  # "Str." needs its number
-    ending_word_hint = re.compile("(?:" + trie(_forms(tuple(whole))) + r")(?!\w)")
+    ending_word_hint = re.compile("(?:" + trie(_forms(raw["endings"])) + r")(?!\w)")
     ending_alone = re.compile(
         r"(?<![\w-])(?P<name>[^\W\d_](?:[^\W_]|-(?=\w))+?(?:" + trie(_forms(tuple(whole)))
         + r"))(?![\w-])")
+    # one cheap scan for every street-type word says which shapes are worth trying
+    families: dict[str, tuple[str, ...]] = {}
+    for fam in ("after_name", "after_number", "before_name"):
+        for w in raw[fam]:
+            families[w.lower()] = (*families.get(w.lower(), ()), fam)
+    type_hint = re.compile(r"(?<!\w)(?:" + trie(_forms(tuple(families))) + r")")
     return _Patterns(before, after, ending_hint, endings, frozenset(w.lower() for w in joiners),
                      frozenset(w.lower() for w in raw["not_names"]), french, turkish,
                      turkish_name, frozenset(" ".join(w.lower().split())
                                              for w in raw["landmarks"]),
-                     ending_word_hint, ending_alone)
+                     ending_word_hint, ending_alone, type_hint, families)
 
 
 def _year(number: str) -> bool:
@@ -134,6 +142,20 @@ def addresses_abroad(text: str) -> list[Street]:
     """Streets in the formats of other countries, with or without their house numbers."""
     p = patterns()
     out: list[Street] = []
+    kinds = {k for m in p.type_hint.finditer(text) for k in p.families.get(m.group().lower(), ())}
+    if "before_name" in kinds:
+        _before(p, text, out)
+    if "after_number" in kinds:
+        _after(p, text, out)
+    if "after_name" in kinds:
+        _turkish(p, text, out)
+    if p.ending_word_hint.search(text) is not None:
+        _endings(p, text, out)
+    return out
+
+
+def _before(p: _Patterns, text: str, out: list[Street]) -> None:
+    """The type before the name: "Calle Mayor 12", "Via Roma, 5", "Triq il-Kbira"."""
     for m in p.before.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
             continue  # inside a word ("Vial", "ScaVia")
@@ -147,6 +169,10 @@ def addresses_abroad(text: str) -> list[Street]:
             end = _name_end(p, m)
             if end > m.start("name"):
                 out.append(Street(m.start(), end, False))
+
+
+def _after(p: _Patterns, text: str, out: list[Street]) -> None:
+    """French, the type after the number: "10 rue Lepic"; or alone: "rue des Lilas"."""
     for m in p.after.finditer(text):
         if m.group("name")[:1].isupper():
             out.append(Street(m.start(), _name_end(p, m), True))  # not "in Lyon"
@@ -155,6 +181,10 @@ def addresses_abroad(text: str) -> list[Street]:
             end = _name_end(p, m)
             plain = " ".join(text[m.start():end].lower().split()) not in p.landmarks
             out.append(Street(m.start(), end, False, plain))
+
+
+def _turkish(p: _Patterns, text: str, out: list[Street]) -> None:
+    """Turkish, the type after the name: "Bağdat Caddesi No: 45"."""
     for m in p.turkish.finditer(text):
         n = p.turkish_name.search(text, max(0, m.start() - 60), m.start())
         if n is None:
@@ -168,13 +198,15 @@ def addresses_abroad(text: str) -> list[Street]:
             continue
         num = m.group("num")
         out.append(Street(start, m.end(), num is not None and not _year(num)))
-    if p.ending_word_hint.search(text) is not None:
-        for m in p.ending_alone.finditer(text):  # "just off Lindenweg": needs a home cue
-            if m.group("name")[:1].isupper():
-                out.append(Street(m.start(), m.end(), False))
+
+
+def _endings(p: _Patterns, text: str, out: list[Street]) -> None:
+    """One-word names: "Hauptstraße 5", "just off Lindenweg" (unnumbered)."""
+    for m in p.ending_alone.finditer(text):
+        if m.group("name")[:1].isupper():
+            out.append(Street(m.start(), m.end(), False))
     if p.ending_hint.search(text) is None:
-        return out
+        return
     for m in p.endings.finditer(text):
         if m.group("name")[:1].isupper() and not _year(m.group("num")):
             out.append(Street(m.start(), m.end(), True))
-    return out
