@@ -276,6 +276,9 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("He has lived on Stanford Avenue since he was two", [("PG212", "Stanford Avenue")]),
     ("They are renting a house on Port Hall Road", [("PG212", "Port Hall Road")]),
     ("His cousins live in a flat on Via Tortona", [("PG212", "Via Tortona")]),
+    ("Noor's house is on Rugby Road", [("PG212", "Rugby Road")]),
+    ("Her homestay is on Surrenden Crescent", [("PG212", "Surrenden Crescent")]),
+    ("Ducks live in Preston Park all year", []),
 ]
 
 
