@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+import postguard
 from postguard import Category, Verdict
 from postguard.model import Action
 from postguard.screener import Screener
@@ -472,3 +473,35 @@ def test_clean_posts_never_import_spacy() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"
+
+
+# Grooming families added after the held-out review: new wordings of secrecy, isolation,
+# image requests and flattery, with their look-alike traps.
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("dm me some nudes later", Category.PRIVATE_CONTACT),
+        ("there's no need to say a word about this to your dad", Category.PRIVATE_CONTACT),
+        ("I'll never pass that on, don't worry", Category.PRIVATE_CONTACT),
+        ("keep quiet about it, it's our secret", Category.PRIVATE_CONTACT),
+        ("are anybody else home tonight?", Category.PRIVATE_CONTACT),
+        ("we could go for a drive, just the two of us", Category.PRIVATE_CONTACT),
+        ("you're so much more mature than the others your age", Category.OVER_FAMILIAR),
+        ("honestly we have a deep connection", Category.OVER_FAMILIAR),
+        ("they shagged", Category.SEXUAL_CONTENT),
+    ],
+)
+def test_new_grooming_wordings(text: str, category: Category) -> None:
+    report = postguard.screen(text)
+    assert category in {f.category for f in report.findings}
+    assert report.verdict is Verdict.BLOCK
+
+
+@pytest.mark.parametrize("text", [
+    "We have a connection to the Eurostar at 3pm",
+    "Our secret Santa swap is on Friday!",
+    "Is anyone else going to the match on Saturday?",
+    "There is no need to tell the office, the trip is already booked",
+])
+def test_new_grooming_wordings_traps(text: str) -> None:
+    assert postguard.screen(text).verdict is Verdict.ALLOW
