@@ -25,29 +25,6 @@ sys.path.insert(0, str(BENCH))
 from accuracy import predicted_spans  # noqa: E402
 
 
-def bulk_throughput(screener: Any, objs: list[Any], runs: int, keep: list[Any]) -> dict[str, Any]:
-    """`throughput` for Screener.screen_many: one warm-up pass, then `runs` timed passes."""
-    import statistics
-
-    t0 = time.perf_counter()
-    keep.extend(screener.screen_many(objs))
-    first = len(objs) / (time.perf_counter() - t0)
-    rates, cpu_rates = [], []
-    for _ in range(runs):
-        t0, c0 = time.perf_counter(), time.process_time()
-        for _report in screener.screen_many(objs):
-            pass
-        rates.append(len(objs) / (time.perf_counter() - t0))
-        cpu_rates.append(len(objs) / max(time.process_time() - c0, 1e-9))
-    return {
-        "posts": len(objs),
-        "warmup_posts_per_s": round(first, 1),
-        "runs_posts_per_s": [round(r, 1) for r in rates],
-        "median_posts_per_s": round(statistics.median(rates), 1) if rates else round(first, 1),
-        "median_posts_per_cpu_s": round(statistics.median(cpu_rates), 1) if cpu_rates else None,
-    }
-
-
 def main() -> int:
     ap = common_args("postguard on the corpus, in the peers' JSON shape.")
     ap.add_argument("--bulk", action="store_true",
@@ -62,7 +39,10 @@ def main() -> int:
     objs = [postguard.Post(text=p.text, metadata=dict(p.metadata), id=p.id) for p in posts]
     reports: list[Any] = []
     if args.bulk:
-        speed = bulk_throughput(screener, objs, args.runs, keep=reports)
+        batches: list[Any] = []
+        speed = throughput([objs], lambda posts: list(screener.screen_many(posts)), args.runs,
+                           keep=batches, posts_per_item=len(objs))
+        reports = batches[0]
     else:
         speed = throughput(objs, screener.screen, args.runs, keep=reports)
     predictions = {
