@@ -88,16 +88,17 @@ def iter_jsonl(path: str) -> Iterator[tuple[str, Post | InputError]]:
                 record = json.loads(decode(raw, where))
                 post = post_from_record(record, where, where)
             except InputError as exc:
-                yield _guess_id(raw, where), exc
+                yield guess_id(raw, where), exc
                 continue
             except (json.JSONDecodeError, RecursionError) as exc:
                 msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-                yield _guess_id(raw, where), InputError(f"{where}: not valid JSON ({msg})")
+                yield guess_id(raw, where), InputError(f"{where}: not valid JSON ({msg})")
                 continue
             yield post.id or where, post
 
 
-def _guess_id(raw: bytes, fallback: str) -> str:
+def guess_id(raw: bytes, fallback: str) -> str:
+    """The id a malformed line names, when it can be read; else `fallback`."""
     try:
         obj = json.loads(raw)
         if isinstance(obj, dict) and isinstance(obj.get("id"), (str, int)):

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from ..errors import InputError
-from ..inputs import MAX_POST_BYTES, decode, post_from_record, read_text
+from ..inputs import MAX_POST_BYTES, decode, guess_id, post_from_record, read_text
 from ..model import Post
 from .common import IMAGE_EXTS, Item, local_image, open_binary
 
@@ -39,24 +39,14 @@ def parse_line(raw: RawLine) -> Item:
     try:
         post = post_from_record(json.loads(decode(raw.data, where)), where, where)
     except InputError as exc:
-        return _guess_id(raw.data, where), exc
+        return guess_id(raw.data, where), exc
     except (json.JSONDecodeError, RecursionError) as exc:
         msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-        return _guess_id(raw.data, where), InputError(f"{where}: not valid JSON ({msg})")
+        return guess_id(raw.data, where), InputError(f"{where}: not valid JSON ({msg})")
     if post.images:
         imgs = tuple(local_image(raw.base, i) if isinstance(i, str) else i for i in post.images)
         post = Post(text=post.text, images=imgs, id=post.id, metadata=post.metadata)
     return post.id or where, post
-
-
-def _guess_id(raw: bytes, fallback: str) -> str:
-    try:
-        obj = json.loads(raw)
-        if isinstance(obj, dict) and isinstance(obj.get("id"), (str, int)):
-            return str(obj["id"])
-    except (ValueError, RecursionError):
-        pass
-    return fallback
 
 
 def iter_jsonl_raw(path: str) -> Iterator[tuple[str, RawLine]]:
