@@ -17,6 +17,7 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -126,19 +127,26 @@ def stats(posts: list[dict[str, object]]) -> None:
         print(f"{c:15} {pos[c]:6} {spans[c]:6} {traps[c]:6}")
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def run(doc: str, build: Callable[[], list[dict[str, object]]],
+        stats: Callable[[list[dict[str, object]]], None], out: Path,
+        argv: list[str] | None = None) -> int:
+    """The command line shared by the corpus builders: build, print counts, write JSONL."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="check and print counts only")
     args = ap.parse_args(argv)
     posts = build()
     stats(posts)
     if not args.check:
-        OUT.parent.mkdir(parents=True, exist_ok=True)
-        with OUT.open("w", encoding="utf-8") as fh:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("w", encoding="utf-8") as fh:
             for p in posts:
                 fh.write(json.dumps(p, ensure_ascii=False) + "\n")
-        print(f"wrote {OUT}", file=sys.stderr)
+        print(f"wrote {out}", file=sys.stderr)
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run(__doc__ or "", build, stats, OUT, argv)
 
 
 if __name__ == "__main__":

@@ -15,8 +15,6 @@ labelling rules of this file:
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -24,7 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from build_core import RANK, parse_line  # noqa: E402
+from build_core import RANK, parse_line, run  # noqa: E402
 
 SOURCE = HERE / "names_source" / "names.txt"
 OUT = HERE.parent / "corpus" / "names.jsonl"
@@ -73,18 +71,7 @@ def stats(posts: list[dict[str, object]]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", action="store_true", help="check and print counts only")
-    args = ap.parse_args(argv)
-    posts = build()
-    stats(posts)
-    if not args.check:
-        OUT.parent.mkdir(parents=True, exist_ok=True)
-        with OUT.open("w", encoding="utf-8") as fh:
-            for p in posts:
-                fh.write(json.dumps(p, ensure_ascii=False) + "\n")
-        print(f"wrote {OUT}", file=sys.stderr)
-    return 0
+    return run(__doc__ or "", build, stats, OUT, argv)
 
 
 if __name__ == "__main__":
