@@ -20,6 +20,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from proctree import tree_rss  # noqa: E402
+
 _SENTENCE = ("what a brilliant afternoon at the club today with everyone from the under twelves "
          "team who played so well in the rain and the parents who came along to cheer them "
          "on we are proud of the effort and the spirit shown next week training starts at "
@@ -42,29 +45,6 @@ def make_posts(path: str, n: int, seed: int = 5) -> None:
             fh.write(json.dumps({"id": f"b{i}", "text": text}) + "\n")
 
 
-def _tree_rss(root: int) -> int:
-    """Summed RSS (bytes) of `root` and all its descendants."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for name in os.listdir("/proc"):
-        if not name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{name}/stat") as fh:
-                fields = fh.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        pid, ppid = int(name), int(fields[1])
-        children.setdefault(ppid, []).append(pid)
-        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-    total, todo = 0, [root]
-    while todo:
-        pid = todo.pop()
-        total += rss.get(pid, 0)
-        todo.extend(children.get(pid, []))
-    return total
-
-
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -81,7 +61,7 @@ def run(src: str, workers: int, policy: str | None) -> tuple[float, int, float]:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         peak = 0
         while proc.poll() is None:
-            peak = max(peak, _tree_rss(proc.pid))
+            peak = max(peak, tree_rss(proc.pid))
             time.sleep(0.05)
         seconds = time.monotonic() - start
         err = proc.stderr.read().decode() if proc.stderr else ""

@@ -22,6 +22,9 @@ import sys
 import time
 import urllib.request
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from proctree import tree_cpu  # noqa: E402
+
 DRAFTS = [
     "Brilliant afternoon at the club with the under twelves, proud of every one of them. "
     "Training is at the usual time next week, bring water, boots and a coat please.",
@@ -91,30 +94,6 @@ async def load(port: int, clients: int, requests: int) -> tuple[list[float], flo
     return latencies, time.perf_counter() - t
 
 
-def _cpu_seconds(root: int) -> float:
-    """User + system CPU of a process and its live descendants, from /proc."""
-    parents: dict[int, int] = {}
-    cpu: dict[int, float] = {}
-    for name in os.listdir("/proc"):
-        if not name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{name}/stat") as fh:
-                fields = fh.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        parents[int(name)] = int(fields[1])
-        cpu[int(name)] = sum(int(fields[i]) for i in (11, 12)) / os.sysconf("SC_CLK_TCK")
-    total = 0.0
-    for pid, seconds in cpu.items():
-        p = pid
-        while p and p != root:
-            p = parents.get(p, 0)
-        if p == root:
-            total += seconds
-    return total
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--clients", type=int, default=20)
@@ -124,9 +103,9 @@ def main() -> None:
     args = ap.parse_args()
     proc, port = start(args.policy, args.server_workers)
     try:
-        cpu = _cpu_seconds(proc.pid)
+        cpu = tree_cpu(proc.pid)
         latencies, seconds = asyncio.run(load(port, args.clients, args.requests))
-        cpu = _cpu_seconds(proc.pid) - cpu
+        cpu = tree_cpu(proc.pid) - cpu
     finally:
         proc.terminate()
         proc.wait(timeout=20)
