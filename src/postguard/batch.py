@@ -21,7 +21,7 @@ import sys
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple, TextIO, cast
 
 from .archives.simple import RawLine, parse_line
@@ -101,19 +101,11 @@ def prepare_item(item: Item) -> tuple[str, Post | InputError]:
     return pid, post
 
 
-def screen_item(screener: Screener, item: Item) -> tuple[Post | None, Report]:
-    """Screen one batch item: a post, or the error report of one that could not be read."""
-    pid, post = prepare_item(item)
-    if isinstance(post, InputError):
-        return None, error_report(pid, post)
-    return post, check_images(post, screener.screen(post))
-
-
 def screen_prepared(
     screener: Screener, items: list[tuple[str, Post | InputError]]
 ) -> list[tuple[Post | None, Report]]:
     """Screen many prepared items at once (`Screener.screen_many` batches the detectors that
-    can work in bulk); the same reports as `screen_item`, in order."""
+    can work in bulk); one report per item, in order."""
     posts = [post for _, post in items if isinstance(post, Post)]
     reports = iter(screener.screen_many(posts, chunk=max(1, len(posts))))
     out: list[tuple[Post | None, Report]] = []
@@ -123,12 +115,6 @@ def screen_prepared(
         else:
             out.append((post, check_images(post, next(reports))))
     return out
-
-
-def screen_items(screener: Screener, items: Iterable[Item]) -> Iterator[Report]:
-    """Reports for items in order, in this process."""
-    for item in items:
-        yield screen_item(screener, item)[1]
 
 
 # -- work done per chunk, in whichever process runs it ---------------------------------------
@@ -463,4 +449,4 @@ def _count(inputs: Sequence[str], readers: Sequence[tuple[str, Any]]) -> int | N
 
 
 __all__ = ["BatchSummary", "LocalEngine", "Screened", "check_images", "error_report",
-           "run_batch", "screen_chunk", "screen_item", "screen_items"]
+           "run_batch", "screen_chunk"]

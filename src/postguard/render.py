@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from .model import Report, Verdict
 
@@ -73,7 +72,3 @@ def to_text(report: Report, text: str, *, name: str = "", colour: bool = False) 
 def safe(s: str) -> str:
     """A string that any terminal can print (lone surrogates escaped)."""
     return s.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-def summary_line(counts: dict[str, Any]) -> str:
-    return ", ".join(f"{k}: {v}" for k, v in counts.items())
