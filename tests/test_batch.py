@@ -45,13 +45,15 @@ def _ids(path: Path) -> list[str]:
     return [json.loads(line)["id"] for line in path.read_text().splitlines()]
 
 
-def test_reports_in_input_order_with_ids_and_workers_agree(tmp_path: Path, policy: str) -> None:
-    src = _jsonl(tmp_path / "in.jsonl", 500)
+@pytest.mark.parametrize("n", [500, 3000])  # 3000: the parent screens chunks too
+def test_reports_in_input_order_with_ids_and_workers_agree(tmp_path: Path, policy: str,
+                                                           n: int) -> None:
+    src = _jsonl(tmp_path / "in.jsonl", n)
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
     assert main(["batch", str(src), "--out", str(one), "--policy", policy]) == 1
     assert main(["batch", str(src), "--out", str(two), "--policy", policy,
                  "--workers", "2"]) == 1
-    assert _ids(one) == [f"p{i}" for i in range(500)]
+    assert _ids(one) == [f"p{i}" for i in range(n)]
     assert one.read_bytes() == two.read_bytes()
     verdicts = [json.loads(line)["verdict"] for line in one.read_text().splitlines()]
     assert verdicts[:3] == ["block", "allow", "allow"]
@@ -278,3 +280,57 @@ def test_workers_from_a_process_with_threads(tmp_path: Path, policy: str) -> Non
                    timeout=120, capture_output=True)
     run_batch([str(src)], str(ref), policy=policy)
     assert out.read_bytes() == ref.read_bytes()
+
+
+class _Later:
+    """An async result that is ready only after `polls` calls of ready()."""
+
+    def __init__(self, value: list[int], polls: int) -> None:
+        self.value, self.polls = value, polls
+
+    def ready(self) -> bool:
+        self.polls -= 1
+        return self.polls < 0
+
+    def get(self) -> list[int]:
+        return self.value
+
+
+@pytest.mark.parametrize(("queued", "window", "polls"), [
+    (1, 4, 0), (1, 4, 5), (2, 3, 1), (2, 16, 100), (4, 8, 2), (1, 2, 0),
+])
+def test_shared_window_keeps_order_and_splits_work(queued: int, window: int,
+                                                   polls: int) -> None:
+    """Chunks go to the children while fewer than `queued` of theirs are outstanding, else
+    to this process; results come back in input order, never more than `window` held."""
+    from postguard.batch import shared_window
+
+    chunks = [[i] for i in range(40)]
+    where: list[str] = []
+    held: list[int] = []
+
+    def submit(chunk: list[int]) -> _Later:
+        where.append("child")
+        return _Later(chunk, polls)
+
+    def here(chunk: list[int]) -> list[int]:
+        where.append("here")
+        return chunk
+
+    def produce():  # type: ignore[no-untyped-def]
+        for c in chunks:
+            held.append(len(where))
+            yield c
+
+    out = []
+    for result in shared_window(submit, here, produce(), queued=queued,  # type: ignore[arg-type]
+                                window=window):
+        out.extend(result)
+        assert len(held) - len(out) <= window
+    assert out == list(range(40))
+    assert where.count("child") >= queued
+    # slow children leave the rest to this process; instant ones take nearly everything
+    if polls == 0:
+        assert "here" not in where
+    if polls >= 5:
+        assert "here" in where

@@ -189,8 +189,40 @@ def ordered_window(submit: Callable[[Chunk], Any], result: Callable[[Any], list[
         yield result(pending.popleft())
 
 
+def shared_window(submit: Callable[[Chunk], Any], here: Callable[[Chunk], list[Screened]],
+                  chunks: Iterator[Chunk], *, queued: int, window: int
+                  ) -> Iterator[list[Screened]]:
+    """Results of every chunk in order: a chunk goes to the children (`submit`, an async
+    result with ready()/get()) while fewer than `queued` of theirs are outstanding, else
+    it is screened `here`; at most `window` chunks are held, done or not."""
+    pending: deque[tuple[bool, Any]] = deque()  # (is_async, async result or results)
+    outstanding = 0
+    for chunk in chunks:
+        if outstanding < queued:
+            pending.append((True, submit(chunk)))
+            outstanding += 1
+        else:
+            pending.append((False, here(chunk)))
+        while pending and (len(pending) >= window or not pending[0][0]
+                           or pending[0][1].ready()):
+            is_async, value = pending.popleft()
+            if is_async:
+                outstanding -= 1
+                value = value.get()
+            yield value
+    while pending:
+        is_async, value = pending.popleft()
+        yield value.get() if is_async else value
+
+
 class LocalEngine:
-    """This process (workers=1) or a pool of processes, each building its Screener once."""
+    """This process alone (workers=1), or this process and `workers - 1` child processes,
+    each building its Screener once.
+
+    The parent is one of the `workers`: it reads, orders and writes, and screens a chunk
+    itself whenever the children already have enough queued. On N cores that keeps N
+    processes busy instead of N workers plus a parent competing with them; a chunk the
+    parent screens also skips the pickling to and from a child."""
 
     def __init__(self, policy: Policy, workers: int = 1) -> None:
         self.policy = policy
@@ -207,20 +239,27 @@ class LocalEngine:
             return
         import multiprocessing
 
+        # The first chunk is screened here before any child exists: forked children then
+        # inherit whatever it loaded (lexicons, compiled patterns, spaCy when the posts
+        # need it) instead of each loading it again.
+        first = next(chunks, None)
+        if first is None:
+            return
+        yield screen_chunk(self.policy, self.key, first, html)
         # fork shares the loaded detectors with the workers, but is unsafe in a process
         # that runs threads (an application embedding postguard): forkserver there.
         methods = multiprocessing.get_all_start_methods()
         method = "fork" if "fork" in methods and threading.active_count() == 1 else (
             "forkserver" if "forkserver" in methods else "spawn")
         ctx = multiprocessing.get_context(method)
-        self._pool = ctx.Pool(self.workers, initializer=_init_worker,
+        children = self.workers - 1
+        self._pool = ctx.Pool(children, initializer=_init_worker,
                               initargs=(self.policy, self.key))
-        pool = self._pool
-
-        def submit(chunk: Chunk) -> Any:
-            return pool.apply_async(screen_chunk, (self.policy, self.key, chunk, html))
-
-        yield from ordered_window(submit, lambda r: r.get(), chunks, self.workers * 3)
+        yield from shared_window(
+            lambda chunk: self._pool.apply_async(
+                screen_chunk, (self.policy, self.key, chunk, html)),
+            lambda chunk: screen_chunk(self.policy, self.key, chunk, html),
+            chunks, queued=3 * children, window=8 * self.workers)
 
     def close(self, *, abort: bool = False) -> None:
         if self._pool is not None:
