@@ -5,7 +5,7 @@
     csv        a header with id, text, images (";"-separated paths), metadata columns
     folder     a folder of draft files (.txt, .md) with photos named like them
     draft      one draft file
-    twitter    an X/Twitter archive (folder, or data/tweets.js) with its tweets_media
+    twitter    an X/Twitter archive (the .zip, its folder, or data/tweets.js) with its media
     facebook   a Facebook export (folder, or posts/your_posts_N.json)
     instagram  an Instagram export (folder, or content/posts_N.json)
     wordpress  a WordPress export (WXR .xml)
@@ -28,6 +28,7 @@ from .platforms import (
     iter_facebook,
     iter_instagram,
     iter_twitter,
+    open_twitter_zip,
     twitter_files,
 )
 from .simple import (
@@ -41,6 +42,7 @@ from .simple import (
     parse_line,
 )
 from .wordpress import iter_wordpress
+from .ziparchive import is_zip
 
 READERS: dict[str, Callable[[str], Iterator[Item]]] = {
     "jsonl": iter_jsonl_posts,
@@ -102,6 +104,9 @@ def detect_format(path: str) -> str:
     if not os.path.exists(path):
         raise InputError(f"{path}: no such file or folder", source=path)
     ext = os.path.splitext(path)[1].lower()
+    if os.path.isfile(path) and is_zip(path):
+        open_twitter_zip(path)[0].close()  # the one .zip export read as it is
+        return "twitter"
     start = head(path).lstrip(b"\xef\xbb\xbf \t\r\n")
     if ext in (".jsonl", ".ndjson"):
         return "jsonl"
@@ -132,6 +137,8 @@ def open_input(path: str, fmt: str | None = None, *, lazy: bool = False,
         raise InputError(f"unknown input format '{fmt}'; formats: {', '.join(FORMATS)}")
     if path != "-" and not os.path.exists(path):
         raise InputError(f"{path}: no such file or folder", source=path)
+    if fmt == "twitter" and os.path.isfile(path) and is_zip(path):
+        open_twitter_zip(path)[0].close()  # a broken .zip stops the run before it starts
     reader = iter_jsonl_raw if lazy and fmt == "jsonl" else READERS[fmt]
     return fmt, lambda: reader(path)
 
