@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from typing import IO
 
 from ..errors import InputError
@@ -45,6 +46,24 @@ def local_image(base: str, ref: str) -> str:
     if is_remote(ref) or os.path.isabs(ref) or os.path.exists(ref):
         return ref
     return os.path.join(base, ref)
+
+
+@dataclass(frozen=True, slots=True)
+class MissingImage:
+    """An image a post names that no file can be found for (a WordPress featured image
+    whose attachment is not in the export): reading it raises the error that the image
+    detectors report for that post, as for a missing file."""
+
+    name: str
+    reason: str
+
+    def __str__(self) -> str:
+        return self.name
+
+    def read(self, size: int = -1) -> bytes:
+        from ..images.load import ImageLoadError
+
+        raise ImageLoadError(f"{self.name}: {self.reason}", source=self.name)
 
 
 def fix_mojibake(s: str) -> str:
