@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 #: with Sauvola: each pass alone misses signs the others read (layout analysis drops them).
 PASSES = ((11, 2), (3, 0), (3, 2))
 MIN_CONFIDENCE = 50.0
+#: How plate-like panels are read: one text line (psm 7), Otsu's threshold.
+PANEL_PASS = (7, 0)
 _UPSCALE_BELOW = 800
 
 
@@ -226,11 +228,55 @@ def recognise(gray: Image.Image) -> OcrText:
         per_mode = be.words_multi(gray, PASSES)
     else:  # in-process passes are cheap: add psm 11 with Otsu too
         per_mode = [be.words(gray, psm, threshold) for psm, threshold in (*PASSES, (11, 0))]
-    merged = merge_words(per_mode)
+    per_mode.append(_panel_words(be, gray))
+    merged = split_glued(merge_words(per_mode), per_mode)
     if factor != 1.0:
         merged = [Word(w.text, w.conf, tuple(v / factor for v in w.box))  # type: ignore[arg-type]
                   for w in merged]
     return build_text(merged)
+
+
+def _panel_words(be: _TesserocrBackend | _TesseractBackend, gray: Image.Image) -> list[Word]:
+    """Words of plate-like panels, each read alone as one line (see `plates`): layout
+    analysis of the whole photo can drop a short line of large glyphs on a small panel."""
+    from .plates import panel_image, panels
+
+    out: list[Word] = []
+    for panel in panels(gray):
+        img, scale, left, top = panel_image(gray, panel)
+        if isinstance(be, _TesseractBackend):
+            words = be.words_multi(img, (PANEL_PASS,))[0]
+        else:
+            words = be.words(img, *PANEL_PASS)
+        for w in words:
+            x0, y0, x1, y1 = w.box
+            out.append(Word(w.text, w.conf, (left + x0 / scale, top + y0 / scale,
+                                             left + x1 / scale, top + y1 / scale)))
+    return out
+
+
+def split_glued(kept: list[Word], per_mode: Sequence[list[Word]]) -> list[Word]:
+    """Where one pass glued words that other passes read apart ("Tel0113" against "Tel" and
+    "0113", the same characters), keep them apart when at least as many passes read them
+    apart as read them glued: detectors need the space. ("Pri mary" read once against
+    "Primary" read four times stays one word.)"""
+    out: list[Word] = []
+    for k in kept:
+        pieces: list[Word] | None = None
+        if len(k.text) >= 4:
+            split_votes = glued_votes = 0
+            for words in per_mode:
+                inside = sorted((w for w in words if _good(w) and _overlap(k.box, w.box) > 0.5),
+                                key=lambda w: w.box[0])
+                if len(inside) >= 2 and "".join(w.text for w in inside) == k.text:
+                    split_votes += 1
+                    pieces = pieces or inside
+                elif any(w.text == k.text for w in inside):
+                    glued_votes += 1
+            if split_votes < glued_votes:
+                pieces = None
+        out.extend(pieces or [k])
+    return out
 
 
 def _good(w: Word) -> bool:
