@@ -113,12 +113,19 @@ class _Bounded:
                              source=self.source) from None
         self.count += len(data)
         if self.count > self.limit:
-            raise InputError(f"{self.label}: decompresses to more than "
-                             f"{self.limit // 2**20} MB; refused (zip bomb?)", source=self.source)
+            raise InputError(f"{self.label}: decompresses to more than {_size(self.limit)}; "
+                             "refused (zip bomb?)", source=self.source)
         return data
 
     def close(self) -> None:
         self.fh.close()
+
+
+def _size(n: int) -> str:
+    for unit, scale in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
+        if n >= scale:
+            return f"{n / scale:.3g} {unit}"
+    return f"{n} bytes"
 
 
 def _why(exc: BaseException) -> str:
@@ -131,7 +138,7 @@ class SafeZip:
 
     def __init__(self, path: str, zf: zipfile.ZipFile) -> None:
         self.path = path
-        self.name = os.path.basename(path)
+        self.name = path  # as the user gave it, for messages
         self.zf = zf
         infos = zf.infolist()
         self.members = {i.filename: i for i in infos
@@ -159,9 +166,10 @@ class SafeZip:
                                  "end-of-archive record); download it again", source=path)
             entries, cd_size = sizes
             if entries > MAX_MEMBERS or cd_size > MAX_DIRECTORY_BYTES:
-                raise InputError(f"{name}: {entries:,} entries ({cd_size // 2**20} MB of "
-                                 f"directory); at most {MAX_MEMBERS:,} are read: unzip it and "
-                                 "pass the folder", source=path)
+                limit = _size(MAX_DIRECTORY_BYTES)
+                raise InputError(f"{name}: {entries:,} entries ({_size(cd_size)} of directory);"
+                                 f" at most {MAX_MEMBERS:,} entries and {limit} are read: "
+                                 "unzip it and pass the folder", source=path)
             fh.seek(0)
             zf = zipfile.ZipFile(fh)
             if len(zf.infolist()) > MAX_MEMBERS:
@@ -196,16 +204,18 @@ class SafeZip:
         if info is None:
             raise InputError(f"{label}: not in the archive", source=self.path)
         if info.file_size > limit:
-            raise InputError(f"{label}: {info.file_size // 2**20} MB decompressed, more than "
-                             f"{limit // 2**20} MB; refused (zip bomb?)", source=self.path)
+            raise InputError(f"{label}: {_size(info.file_size)} decompressed, more than "
+                             f"{_size(limit)}; refused (zip bomb?)", source=self.path)
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(
                 info.compress_size, 1):
             raise InputError(f"{label}: compressed {info.file_size // max(info.compress_size, 1)}"
                              " times; refused (zip bomb?)", source=self.path)
         return info
 
-    def open_member(self, member: str, limit: int = MAX_TEXT_BYTES) -> IO[bytes]:
-        """A bounded binary stream of one member (see `_Bounded`)."""
+    def open_member(self, member: str, limit: int | None = None) -> IO[bytes]:
+        """A bounded binary stream of one member (see `_Bounded`); `limit` defaults to
+        `MAX_TEXT_BYTES`."""
+        limit = MAX_TEXT_BYTES if limit is None else limit
         info = self.check(member, limit)
         label = f"{self.name}:{member}"
         try:
