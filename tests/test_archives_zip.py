@@ -14,6 +14,8 @@ from typing import Any
 
 import images_factory as fx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from postguard.archives import detect_format, iter_posts, open_input, ziparchive
 from postguard.archives.common import MissingImage
@@ -360,3 +362,12 @@ def test_member_stream_stops_at_its_limit_whatever_the_header_says() -> None:
     assert len(bounded.read(4000)) == 4000
     with pytest.raises(InputError, match=r"a\.zip:m: decompresses to more than"):
         bounded.read(4000)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab./\\:_-\x00C")), max_size=24))
+def test_a_safe_member_name_never_leaves_the_folder(name: str) -> None:
+    if safe_name(name):
+        base = "/arch/root"
+        inside = os.path.normpath(os.path.join(base, name))
+        assert inside == base or inside.startswith(base + "/")
