@@ -135,9 +135,14 @@ class Screener:
         for post in posts:
             if not isinstance(post, Post):
                 raise TypeError(f"screen_many() takes Posts or strs, not {type(post).__name__}")
-        found: list[list[Finding]] = [[] for _ in posts]
-        errors: list[list[ErrorEntry]] = [[] for _ in posts]
-        for det in self.detectors:
+        # Per post and detector, so each report lists findings and errors in the same order
+        # as `screen` gives them.
+        dets = self.detectors
+        found: list[list[list[Finding]]] = [[[] for _ in dets] for _ in posts]
+        errors: list[list[list[ErrorEntry]]] = [[[] for _ in dets] for _ in posts]
+        for k, det in enumerate(dets):
+            if getattr(det, "is_image_detector", False):
+                continue
             many = getattr(det, "detect_many", None)
             results: list[list[Finding]] | None = None
             if callable(many) and len(posts) > 1:
@@ -152,10 +157,17 @@ class Screener:
                     results = None
             for i, post in enumerate(posts):
                 if results is None:
-                    found[i].extend(self._run(det, post, errors[i]))
+                    found[i][k] = self._run(det, post, errors[i][k])
                 else:
-                    found[i].extend(self._checked(det, post, results[i], errors[i]))
-        return [self.report(p, f, e) for p, f, e in zip(posts, found, errors, strict=True)]
+                    found[i][k] = self._checked(det, post, results[i], errors[i][k])
+        # Image detectors go post by post: they share one decoded image and one OCR per
+        # attachment, which holds only the post being screened.
+        imaging = [(k, d) for k, d in enumerate(dets) if getattr(d, "is_image_detector", False)]
+        for i, post in enumerate(posts):
+            for k, det in imaging:
+                found[i][k] = self._run(det, post, errors[i][k])
+        return [self.report(p, [f for fs in f_ for f in fs], [e for es in e_ for e in es])
+                for p, f_, e_ in zip(posts, found, errors, strict=True)]
 
     def _run(self, det: Detector, post: Post, errors: list[ErrorEntry]) -> list[Finding]:
         try:

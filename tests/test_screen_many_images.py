@@ -1,0 +1,76 @@
+"""`Screener.screen_many` with photos: the same reports as `screen`, each attachment decoded
+and OCR'd once, and one error per unreadable image (not one per image detector)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import images_factory as fx
+import pytest
+from PIL import Image
+
+from postguard import Post, Screener
+from postguard.images import cache as cache_mod
+from postguard.images import ocr as ocr_mod
+
+DETECTORS = ["phone", "image_text", "qr_code", "image_metadata", "faces"]
+
+
+@pytest.fixture(scope="module")
+def posts(tmp_path_factory: pytest.TempPathFactory) -> list[Post]:
+    tmp = tmp_path_factory.mktemp("many")
+    sign = fx.background(600, 400, seed=3)
+    fx.sign(sign, (40, 120), "Call 07700 900123", size=44)
+    (tmp / "sign.png").write_bytes(fx.png(sign))
+    gps = Image.new("RGB", (200, 150), (120, 160, 90))
+    (tmp / "gps.jpg").write_bytes(fx.jpeg(gps, exif=fx.exif_bytes(gps=(50.82, -0.14))))
+    (tmp / "qr.png").write_bytes(fx.png(fx.qr("tel:07700900456")))
+    return [
+        Post(text="Sports day photos", images=(str(tmp / "sign.png"), str(tmp / "gps.jpg")),
+             id="a"),
+        Post(text="No photo here", id="b"),
+        Post(text="Missing photo", images=(str(tmp / "gone.jpg"),), id="c"),
+        Post(text="Flyer", images=(str(tmp / "qr.png"), str(Path(tmp / "nope.png"))), id="d"),
+    ]
+
+
+def test_screen_many_matches_screen_and_reports_each_bad_image_once(posts: list[Post]) -> None:
+    screener = Screener(detectors=DETECTORS)
+    many = list(screener.screen_many(posts))
+    one = [screener.screen(p) for p in posts]
+    assert many == one
+    by_id = {r.id: r for r in many}
+    assert {f.category.value for f in by_id["a"].findings} >= {"phone", "geolocation"}
+    assert {f.category.value for f in by_id["d"].findings} >= {"qr_code", "phone"}
+    for pid, bad in (("c", ["image:0"]), ("d", ["image:1"])):
+        r = by_id[pid]
+        assert [e.source for e in r.errors] == bad, pid
+        assert [f.source for f in r.findings if f.code == "PG002"] == bad, pid
+        assert r.verdict.value != "allow"
+
+
+def test_screen_many_decodes_and_ocrs_each_image_once(posts: list[Post],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from postguard.images import load as load_mod
+
+    loads: Counter[str] = Counter()
+    ocrs: list[int] = []
+    real_load, real_ocr = load_mod.load_image, ocr_mod.recognise
+
+    def counting_load(src: object, index: int) -> object:
+        loads[str(src)] += 1
+        return real_load(src, index)  # type: ignore[arg-type]
+
+    def counting_ocr(gray: object, *a: object, **kw: object) -> object:
+        ocrs.append(1)
+        return real_ocr(gray, *a, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(load_mod, "load_image", counting_load)
+    monkeypatch.setattr(ocr_mod, "recognise", counting_ocr)
+    screener = Screener(detectors=DETECTORS)
+    list(screener.screen_many(posts))
+    images = [str(i) for p in posts for i in p.images]
+    assert loads == Counter(images)  # every attachment once, whichever detectors ask
+    assert len(ocrs) == 3  # the three readable images, once each
+    assert cache_mod.ImageCache  # the shared cache is what makes this hold
