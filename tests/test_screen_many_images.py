@@ -74,3 +74,25 @@ def test_screen_many_decodes_and_ocrs_each_image_once(posts: list[Post],
     assert loads == Counter(images)  # every attachment once, whichever detectors ask
     assert len(ocrs) == 3  # the three readable images, once each
     assert cache_mod.ImageCache  # the shared cache is what makes this hold
+
+
+class _Member:
+    """An attachment read on demand that has a name (like an archive member)."""
+
+    name = "x.zip:data/tweets_media/1-a.png"
+
+    def read(self, size: int = -1) -> bytes:
+        return b"not an image at all"
+
+
+@pytest.mark.parametrize(("image", "says"), [
+    ("https://cdn.example.org/p/1.jpg", "https://cdn.example.org/p/1.jpg: only on the web"),
+    ("//cdn.example.org/p/1.jpg", "only on the web; postguard never downloads"),
+    (_Member(), "x.zip:data/tweets_media/1-a.png"),
+    (b"\x89PNG broken", "image 0 (bytes)"),
+])
+def test_unreadable_images_are_named_once(image: object, says: str) -> None:
+    report = Screener(detectors=DETECTORS).screen(Post(text="photo", images=(image,)))
+    assert len(report.errors) == 1 and says in report.errors[0].message
+    assert [f.code for f in report.findings] == ["PG002"]
+    assert report.verdict.value == "review"

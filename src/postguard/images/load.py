@@ -82,6 +82,9 @@ class LoadedImage:
 def source_name(src: Any, index: int) -> str:
     if isinstance(src, (str, os.PathLike)):
         return os.fspath(src)
+    name = getattr(src, "name", None)  # a file object, or an archive member (ZipMember)
+    if isinstance(name, str) and name:
+        return name
     return f"image {index} (bytes)"
 
 
@@ -90,6 +93,9 @@ def read_bytes(src: Any, index: int) -> bytes:
     name = source_name(src, index)
     if isinstance(src, (bytes, bytearray, memoryview)):
         data = bytes(src)
+    elif isinstance(src, str) and src.lower().startswith(("http://", "https://", "//")):
+        raise ImageLoadError(f"{name}: only on the web; postguard never downloads (save the "
+                             "file next to the post and give its path)", source=name)
     elif isinstance(src, (str, os.PathLike)):
         try:
             if os.path.isdir(src):
