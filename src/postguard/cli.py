@@ -53,14 +53,14 @@ def _parser() -> argparse.ArgumentParser:
                        "per line")
     b.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="JSONL, CSV, a folder of drafts, or an X/Facebook/Instagram/WordPress "
-                   "export (file or folder)")
+                   "export (file or folder; the X archive also as its .zip)")
     b.add_argument("--out", default="-", metavar="FILE", help="reports as JSONL (default stdout)")
     b.add_argument("--input-format", metavar="FORMAT",
                    choices=("jsonl", "csv", "folder", "draft", "twitter", "facebook",
                             "instagram", "wordpress"),
                    help="the inputs' format (default: detected)")
     b.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="processes to screen with (default 1)")
+                   help="processes to screen with, this one included (default 1)")
     b.add_argument("--resume", action="store_true",
                    help="continue an interrupted run: skip the posts already in --out FILE")
     b.add_argument("--html", metavar="FILE", help="also write an offline HTML report")
