@@ -35,6 +35,8 @@ _USERNAME_SHAPE = re.compile(r"(?:_|[A-Za-z0-9]\.[A-Za-z0-9]|#[0-9]{4}$|[A-Za-z]
 _NOT_SHAPE = re.compile(r"(?:year|yr|y|class|room|form|set|group|team|u|under|grade|ks|p|s)"
                         r"[0-9]{1,2}|[0-9.]+|[a-z]\.[a-z]\.?", re.IGNORECASE)
 _USER = re.compile(r"[A-Za-z0-9_.\-]{1,60}")
+# "my facebook is full of photos": a plain word before "of" describes, it is not a username.
+_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 _QUERY = re.compile(r"[?#]")
 _LINK_HEAD = (r"(?<![\w.\-@/])(?:https?://)?(?:(?:www|m|mobile|vm|uk)\.)?({domains})/"
               r"([^\s<>\"'()\[\]{{}}|]{{1,200}})")
@@ -92,6 +94,9 @@ class SocialHandleDetector(TextDetector):
         asks = "|".join(re.escape(w).replace(r"\ ", r"\s?") for w in words["username_words"])
         user = r"@?([A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?:#[0-9]{4})?)(?![\w@#])"
         owner = r"(?:my|his|her|their|your)"
+        # a first name's possessive ("Kai's insta is kai_skates_ldn"): the username must
+        # look like one ("Mum's facebook is full of photos" is not a handle)
+        named = r"(?-i:[A-Z][a-z]{1,20})(?:'|\u2019)s"
         # (pattern, the username must look like one)
         self._cue_forms = (
             # "snap: jo_b", "ig - jobloggs"
@@ -104,6 +109,9 @@ class SocialHandleDetector(TextDetector):
             (re.compile(rf"\b{owner}\s+{platform}"
                         rf"(?:\s+(?:name|id|username|handle|account))?\s+(?:is|=|:)\s+{user}",
                         re.IGNORECASE), False),
+            (re.compile(rf"\b{named}\s+{platform}"
+                        rf"(?:\s+(?:name|id|username|handle|account))?\s+(?:is|=|:)\s+{user}",
+                        re.IGNORECASE), True),
             # "add me on snap jobloggs"
             (re.compile(rf"\b(?:add|follow|find|message|dm|msg)\s+(?:me|him|her|them)\s+on\s+"
                         rf"{platform}\s?[:\-]?\s{{0,2}}{user}", re.IGNORECASE), False),
@@ -117,6 +125,13 @@ class SocialHandleDetector(TextDetector):
              False),
             # "username sam#1234", "gamertag: jo_plays_99"
             (re.compile(rf"\b(?:{asks})\s?[:=\-]?\s{{0,2}}{user}", re.IGNORECASE), True),
+            # "he gave me his instagram tom.travels.uk", "her snap jo_b_09" (no "is": the
+            # username must look like one)
+            (re.compile(rf"\b{owner}\s+{platform}(?:\s+(?:account|page|profile))?\s+{user}",
+                        re.IGNORECASE), True),
+            # "add me: ghost_tutor#2210", "follow me - jo.bakes.09" in a post naming a platform
+            (re.compile(rf"\b(?:add|follow|message|dm|msg)\s+me\s?[:\-]\s{{0,2}}{user}",
+                        re.IGNORECASE), True),
             # "add Pablo at pablo.v2009 on Snapchat"
             (re.compile(rf"(?<![\w@.#/\-]){user}\s+on\s+{platform}", re.IGNORECASE), True),
             # "on Twitch as robo_rhys_07"
@@ -169,7 +184,8 @@ class SocialHandleDetector(TextDetector):
                         or taken.overlaps(s, e) or _DOMAINISH.fullmatch(name)
                         or (needs_shape and (not _USERNAME_SHAPE.search(name)
                                              or _NOT_SHAPE.fullmatch(name)))
-                        or self._organisation(name)):
+                        or self._organisation(name)
+                        or (_OF.match(text, e) and not _USERNAME_SHAPE.search(name))):
                     continue
                 taken.add(s, e)
                 yield self.finding("PG121", Category.SOCIAL_HANDLE, Severity.MEDIUM,
