@@ -18,16 +18,23 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import threading
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
-from ..errors import PluginError
 from ..model import Action, Category, Finding, Post, Severity, Suggestion
 from ..policy import Policy
 from .base import TextDetector
+from .name_model import (
+    MODEL_NAME,
+    Entity,
+    load_pipeline,
+    load_tagger,
+    model_path,
+    spacy_entities,
+)
+
+__all__ = ["MODEL_NAME", "PersonNameDetector", "load_pipeline", "model_path"]
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +51,6 @@ _CANDIDATE = re.compile(
 _WORD_RE = re.compile(rf"{_WORD}|{_PARTICLE}")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
-MODEL_NAME = "postguard_en"
 _CONTEXT = 60  # characters of context the model reads either side of the candidates
 
 
@@ -183,47 +189,6 @@ def _titles() -> frozenset[str]:
     return frozenset(w.lower() for w in _lines("titles.txt"))
 
 
-def model_path() -> Path:
-    """Where the shipped pipeline lives (inside the installed package)."""
-    import postguard.models as models_pkg
-
-    return Path(models_pkg.__file__).resolve().parent / MODEL_NAME
-
-
-_lock = threading.Lock()
-_nlp: Any = None
-
-
-def load_pipeline(path: Path | None = None) -> Any:
-    """The spaCy pipeline, loaded once per process. A missing or corrupt folder raises a
-    PluginError that names the path and how to rebuild it."""
-    global _nlp
-    if _nlp is not None and path is None:
-        return _nlp
-    with _lock:
-        if _nlp is not None and path is None:
-            return _nlp
-        where = path or model_path()
-        if not (where / "meta.json").is_file():
-            raise PluginError(
-                f"the person-name model is missing at {where}; rebuild it with `make model`",
-                detector="person_name",
-            )
-        try:
-            import spacy
-
-            nlp = spacy.load(where)
-        except Exception as exc:
-            raise PluginError(
-                f"the person-name model at {where} could not be loaded "
-                f"({type(exc).__name__}); rebuild it with `make model`",
-                detector="person_name",
-            ) from exc
-        if path is None:
-            _nlp = nlp
-        return nlp
-
-
 def _has_place_word(words: list[str], not_names: frozenset[str]) -> bool:
     return any(w.lower() in not_names for w in words)
 
@@ -248,15 +213,15 @@ def _window(text: str, cands: list[tuple[int, int]]) -> tuple[int, int]:
 
 
 def _model_spans(
-    doc: Any, offset: int, cands: list[tuple[int, int]]
+    ents: list[Entity], offset: int, cands: list[tuple[int, int]]
 ) -> dict[tuple[int, int], float]:
     """The model's PERSON spans, clipped to the candidates they overlap (the part that is a
     run of name-like words)."""
     spans: dict[tuple[int, int], float] = {}
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
+    for start, end, label in ents:
+        if label != "PERSON":
             continue
-        s, e = ent.start_char + offset, ent.end_char + offset
+        s, e = start + offset, end + offset
         for cs, ce in cands:
             if s < ce and cs < e:
                 spans[(max(s, cs), min(e, ce))] = 0.9
@@ -300,8 +265,8 @@ class PersonNameDetector(TextDetector):
         spans, unsure = self._lexicon_pass(text)
         if unsure:
             lo, hi = _window(text, unsure)
-            doc = load_pipeline(self._model)(text[lo:hi])
-            spans.update(_model_spans(doc, lo, unsure))
+            ents = load_tagger(self._model)(text[lo:hi])
+            spans.update(_model_spans(ents, lo, unsure))
         return self._findings(text, spans)
 
     def detect_many(self, posts: Sequence[Post]) -> list[list[Finding]]:
@@ -313,7 +278,7 @@ class PersonNameDetector(TextDetector):
             nlp = load_pipeline(self._model)
             docs = nlp.pipe((posts[i].text[lo:hi] for i, (lo, hi) in need), batch_size=256)
             for (i, (lo, _)), doc in zip(need, docs, strict=True):
-                passes[i][0].update(_model_spans(doc, lo, passes[i][1]))
+                passes[i][0].update(_model_spans(spacy_entities(doc), lo, passes[i][1]))
         return [self._findings(p.text, spans) for p, (spans, _) in zip(posts, passes, strict=True)]
 
     def _lexicon_pass(
