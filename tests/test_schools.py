@@ -74,6 +74,16 @@ CASES: list[tuple[str, list[str]]] = [
     ("Heinrich-Heine-Gesamtschule and Goethe Gymnasium", ["Heinrich-Heine-Gesamtschule",
                                                           "Goethe Gymnasium"]),
     ("Galatasaray Lisesi students", ["Galatasaray Lisesi"]),
+    # Romanian, Turkish, Japanese and Dutch school names (international students' home schools)
+    ("Andrei joins us from Liceul Teoretic Mihai Eminescu", ["Liceul Teoretic Mihai Eminescu"]),
+    ("she was at Colegiul Național Gheorghe Lazăr", ["Colegiul Național Gheorghe Lazăr"]),
+    ("our partners at Şcoala Gimnazială nr. 5", ["Şcoala Gimnazială nr. 5"]),
+    ("Emre from Kadıköy Anadolu Lisesi", ["Kadıköy Anadolu Lisesi"]),
+    ("Yuki from Aoba Gakuen", ["Aoba Gakuen"]),
+    ("our Stedelijk Lyceum exchange", ["Stedelijk Lyceum"]),
+    ("tickets for the Lyceum Theatre", []),
+    ("colegiul trip photos", []),
+    ("the Gakuen anime club", []),
     ("Gimnazjum nr 5 im. Adama Mickiewicza", ["Gimnazjum nr 5 im. Adama Mickiewicza"]),
     ("Our friends at Escuela Santa María", ["Escuela Santa María"]),
     # -- traps
