@@ -30,13 +30,13 @@ def main() -> None:
     ap.add_argument("--dir", default=str(Path(__file__).parent / "out" / "images"))
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--redact", action="store_true", help="also check redaction by OCR")
+    ap.add_argument("--first", type=int, default=80,
+                    help="also score the first N images alone (80: the original set)")
     args = ap.parse_args()
     folder = Path(args.dir)
     labels = json.loads((folder / "labels.json").read_text("utf-8"))
     screener = Screener()
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    fn: Counter[str] = Counter()
+    scored: list[tuple[set[str], set[str]]] = []  # (want, got) per image
     t0 = time.perf_counter()
     redacted = leaked = 0
     for item in labels:
@@ -45,12 +45,7 @@ def main() -> None:
         got = {f.category.value for f in report.findings
                if f.source == "image:0" and f.category.value != "detector_error"}
         want = set(item["categories"])
-        for c in got & want:
-            tp[c] += 1
-        for c in got - want:
-            fp[c] += 1
-        for c in want - got:
-            fn[c] += 1
+        scored.append((want, got))
         if args.verbose and got != want:
             print(f"{item['file']} {item['note']!r}: want {sorted(want)} got {sorted(got)}")
         if args.redact and item.get("text") and got & want:
@@ -74,6 +69,21 @@ def main() -> None:
     print(f"{len(labels)} images in {elapsed:.1f} s")
     if args.redact:
         print(f"redaction: {redacted} images redacted, {leaked} still read a flagged word")
+    table(f"all {len(scored)} images", scored)
+    if 0 < args.first < len(scored):
+        table(f"the first {args.first} images", scored[:args.first])
+        table(f"images {args.first}-{len(scored) - 1}", scored[args.first:])
+
+
+def table(title: str, scored: list[tuple[set[str], set[str]]]) -> None:
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for want, got in scored:
+        tp.update(got & want)
+        fp.update(got - want)
+        fn.update(want - got)
+    print(f"\n{title}")
     print(f"{'category':<16}{'tp':>4}{'fp':>4}{'fn':>4}{'precision':>11}{'recall':>8}")
     for c in sorted(set(tp) | set(fp) | set(fn)):
         p = tp[c] / (tp[c] + fp[c]) if tp[c] + fp[c] else 1.0

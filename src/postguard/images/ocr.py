@@ -13,12 +13,14 @@ lines); each `Word` keeps its `start`/`end` in that text and its box in analysis
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import tempfile
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from PIL import Image
 
@@ -35,6 +37,10 @@ PASSES = ((11, 2), (3, 0), (3, 2))
 MIN_CONFIDENCE = 50.0
 #: How plate-like panels are read: one text line (psm 7), Otsu's threshold.
 PANEL_PASS = (7, 0)
+#: The characters of a number plate (the second reading of a panel allows only these).
+PLATE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 "
+#: A plate word of a panel's line is kept from this confidence up (MIN_CONFIDENCE otherwise).
+PLATE_MIN_CONFIDENCE = 10.0
 _UPSCALE_BELOW = 800
 
 
@@ -104,10 +110,12 @@ class _TesserocrBackend:
             self._local.api = api
         return api
 
-    def words(self, gray: Image.Image, psm: int, threshold: int = 0) -> list[Word]:
+    def words(self, gray: Image.Image, psm: int, threshold: int = 0,
+              whitelist: str = "") -> list[Word]:
         tr = self._mod
         api = self._api()
         api.SetVariable("thresholding_method", str(threshold))  # type: ignore[attr-defined]
+        api.SetVariable("tessedit_char_whitelist", whitelist)  # type: ignore[attr-defined]
         api.SetPageSegMode(psm)  # type: ignore[attr-defined]
         api.SetImage(gray)  # type: ignore[attr-defined]
         api.SetSourceResolution(300)  # type: ignore[attr-defined]
@@ -161,8 +169,8 @@ class _TesseractBackend:
             raise OcrUnavailable(f"the tesseract program was not found ({type(exc).__name__})"
                                  ) from None
 
-    def words_multi(self, gray: Image.Image,
-                    passes: Sequence[tuple[int, int]]) -> list[list[Word]]:
+    def words_multi(self, gray: Image.Image, passes: Sequence[tuple[int, int]],
+                    whitelist: str = "") -> list[list[Word]]:
         pt = self._pt
         fd, path = tempfile.mkstemp(suffix=".pgm", prefix="postguard-")
         os.close(fd)
@@ -171,6 +179,8 @@ class _TesseractBackend:
             results = []
             for psm, threshold in passes:
                 config = f"--psm {psm} --dpi 300 -c thresholding_method={threshold}"
+                if whitelist:
+                    config += f" -c tessedit_char_whitelist={whitelist.replace(' ', '')}"
                 data = pt.image_to_data(path, config=config,
                                         output_type=pt.Output.DICT)
                 words = []
@@ -228,31 +238,76 @@ def recognise(gray: Image.Image) -> OcrText:
         per_mode = be.words_multi(gray, PASSES)
     else:  # in-process passes are cheap: add psm 11 with Otsu too
         per_mode = [be.words(gray, psm, threshold) for psm, threshold in (*PASSES, (11, 0))]
-    per_mode.append(_panel_words(be, gray))
-    merged = split_glued(merge_words(per_mode), per_mode)
+    panel_words, plate_words = _panel_words(be, gray)
+    per_mode.append(panel_words)
+    merged = pin(split_glued(merge_words(per_mode), per_mode), plate_words)
     if factor != 1.0:
         merged = [Word(w.text, w.conf, tuple(v / factor for v in w.box))  # type: ignore[arg-type]
                   for w in merged]
     return build_text(merged)
 
 
-def _panel_words(be: _TesserocrBackend | _TesseractBackend, gray: Image.Image) -> list[Word]:
+def _panel_words(be: _TesserocrBackend | _TesseractBackend,
+                 gray: Image.Image) -> tuple[list[Word], list[Word]]:
     """Words of plate-like panels, each read alone as one line (see `plates`): layout
-    analysis of the whole photo can drop a short line of large glyphs on a small panel."""
+    analysis of the whole photo can drop a short line of large glyphs on a small panel.
+
+    Returns (words, plate words). A panel whose line reads as a number plate by the plate
+    detector's own rules gives its plate words whatever their confidence (the plate font's
+    0/O and 5/S keep tesseract unsure); when the plain reading holds no plate, the panel is
+    read again with only capitals and digits allowed."""
     from .plates import panel_image, panels
 
-    out: list[Word] = []
+    words_out: list[Word] = []
+    plates_out: list[Word] = []
     for panel in panels(gray):
         img, scale, left, top = panel_image(gray, panel)
-        if isinstance(be, _TesseractBackend):
-            words = be.words_multi(img, (PANEL_PASS,))[0]
-        else:
-            words = be.words(img, *PANEL_PASS)
-        for w in words:
-            x0, y0, x1, y1 = w.box
-            out.append(Word(w.text, w.conf, (left + x0 / scale, top + y0 / scale,
-                                             left + x1 / scale, top + y1 / scale)))
+        plain = _read_panel(be, img, scale, left, top, "")
+        words_out.extend(plain)
+        found = _plate_words(plain)
+        if not found:
+            found = _plate_words(_read_panel(be, img, scale, left, top, PLATE_CHARS))
+        plates_out.extend(found)
+    return words_out, plates_out
+
+
+def _read_panel(be: _TesserocrBackend | _TesseractBackend, img: Image.Image, scale: float,
+                left: float, top: float, whitelist: str) -> list[Word]:
+    """One line of a panel image, in the boxes of the image it was cut from."""
+    if isinstance(be, _TesseractBackend):
+        got = be.words_multi(img, (PANEL_PASS,), whitelist)[0]
+    else:
+        got = be.words(img, *PANEL_PASS, whitelist=whitelist)
+    return [Word(w.text, w.conf, (left + w.box[0] / scale, top + w.box[1] / scale,
+                                  left + w.box[2] / scale, top + w.box[3] / scale))
+            for w in got]
+
+
+def _plate_words(words: list[Word]) -> list[Word]:
+    """The words of `words` (one line, in reading order) that make up a number plate."""
+    line = build_text([w for w in sorted(words, key=lambda w: w.box[0])
+                       if w.text.strip() and w.conf >= PLATE_MIN_CONFIDENCE])
+    out: list[Word] = []
+    for start, end, *_ in _plate_detector().find_plates(line.text):
+        out.extend(w for w in line.words if w.start < end and start < w.end)
     return out
+
+
+@functools.cache
+def _plate_detector() -> Any:
+    """The vehicle_plate detector's rules (its lexicon is data, not policy)."""
+    from ..detectors.vehicle_plates import VehiclePlateDetector
+    from ..policy import Policy
+
+    return VehiclePlateDetector(Policy.default())
+
+
+def pin(kept: list[Word], pinned: list[Word]) -> list[Word]:
+    """`kept` with each pinned word in place of the words it overlaps."""
+    if not pinned:
+        return kept
+    rest = [k for k in kept if not any(_overlap(k.box, p.box) > 0.5 for p in pinned)]
+    return rest + pinned
 
 
 def split_glued(kept: list[Word], per_mode: Sequence[list[Word]]) -> list[Word]:

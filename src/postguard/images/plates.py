@@ -28,6 +28,9 @@ _ASPECT = (1.8, 7.5)
 _FILL = (0.5, 0.93)  # panel pixels / box: the glyphs are the holes
 _DARK = (0.08, 0.6)  # glyph pixels / (panel + glyph pixels)
 _MIN_CONTRAST = 60
+_ROW_ASPECT = (2.0, 9.0)  # a row of glyphs: width / height
+_MAX_BAND_SPREAD = 28.0  # standard deviation of the band around a row's glyphs
+_MAX_BLOBS = 1500
 #: Panels are read at this height in pixels (glyphs about 60% of it).
 READ_HEIGHT = 100
 
@@ -50,11 +53,13 @@ class Panel:
 
     box: Box
     level: int
-    outside: Any  # numpy bool array over the box, at the search scale
+    outside: Any  # numpy bool array over the box at the search scale, or None (a row)
 
 
 def panels(gray: Image.Image) -> list[Panel]:
-    """Bright rectangles with dark glyphs of a plate's shape, the most contrasted first."""
+    """Plate-like panels in `gray`, the most contrasted first (at most `MAX_PANELS`): bright
+    rectangles with dark glyphs, and rows of dark glyphs on an even, bright band (a plate on
+    a car of its own colour, where no brightness threshold separates the two)."""
     cv2 = _cv2()
     if cv2 is None:
         return []
@@ -64,7 +69,22 @@ def panels(gray: Image.Image) -> list[Panel]:
     small = gray if factor == 1.0 else gray.resize(
         (max(1, round(gray.width * factor)), max(1, round(gray.height * factor))),
         Image.Resampling.BILINEAR)
-    arr = np.asarray(small, dtype=np.uint8)
+    arr = cv2.blur(np.asarray(small, dtype=np.uint8), (3, 3))  # JPEG and sensor noise
+    found = _bright_panels(cv2, arr, factor) + _glyph_rows(cv2, arr, factor)
+    found.sort(key=lambda f: -f[0])
+    kept: list[Panel] = []
+    for _, panel in found:
+        if any(_iou(panel.box, k.box) > 0.4 for k in kept):
+            continue
+        kept.append(panel)
+        if len(kept) >= MAX_PANELS:
+            break
+    return kept
+
+
+def _bright_panels(cv2: Any, arr: Any, factor: float) -> list[tuple[float, Panel]]:
+    import numpy as np
+
     h_img, w_img = arr.shape
     found: list[tuple[float, Panel]] = []
     for t in _THRESHOLDS:
@@ -100,15 +120,70 @@ def panels(gray: Image.Image) -> list[Panel]:
             box = (x / factor, y / factor, (x + w) / factor, (y + h) / factor)
             found.append((contrast * (1.0 - float(outside.mean())),
                           Panel(box, int(level), outside)))
-    found.sort(key=lambda f: -f[0])
-    kept: list[Panel] = []
-    for _, panel in found:
-        if any(_iou(panel.box, k.box) > 0.5 for k in kept):
+    return found
+
+
+def _glyph_rows(cv2: Any, arr: Any, factor: float) -> list[tuple[float, Panel]]:
+    """Rows of dark marks of one height (glyphs, or glyphs run together) on a bright band
+    that is even above and below them."""
+    import numpy as np
+
+    h_img, w_img = arr.shape
+    block = max(15, int(h_img * 0.08) | 1)
+    dark = cv2.adaptiveThreshold(arr, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV,
+                                 block, 12)
+    _, _, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    ws, hs = stats[:, 2].astype(float), stats[:, 3].astype(float)
+    fills = stats[:, 4] / (ws * hs)
+    ok = ((hs >= max(7.0, 0.012 * h_img)) & (hs <= 0.09 * h_img) & (ws <= 6 * hs)
+          & (ws >= 0.08 * hs) & (fills >= 0.15) & (fills <= 0.9))
+    ok[0] = False
+    blobs = sorted((int(st[0]), int(st[1]), int(st[2]), int(st[3])) for st in stats[ok])
+    if len(blobs) > _MAX_BLOBS:
+        return []  # a texture, not a scene with a few lines of text
+    parent = list(range(len(blobs)))
+
+    def root(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for a, (xa, ya, wa, ha) in enumerate(blobs):
+        for b in range(a + 1, len(blobs)):
+            xb, yb, wb, hb = blobs[b]
+            tall = max(ha, hb)
+            if xb > xa + wa + 0.9 * tall:
+                break
+            if abs(ha - hb) <= 0.2 * tall and abs(ya + ha / 2 - yb - hb / 2) <= 0.25 * tall:
+                parent[root(b)] = root(a)
+    rows: dict[int, list[tuple[int, int, int, int]]] = {}
+    for a, blob in enumerate(blobs):
+        rows.setdefault(root(a), []).append(blob)
+    found: list[tuple[float, Panel]] = []
+    for row in rows.values():
+        x0, y0 = min(b[0] for b in row), min(b[1] for b in row)
+        x1, y1 = max(b[0] + b[2] for b in row), max(b[1] + b[3] for b in row)
+        h, w = y1 - y0, x1 - x0
+        if not _ROW_ASPECT[0] * h <= w <= _ROW_ASPECT[1] * h:
             continue
-        kept.append(panel)
-        if len(kept) >= MAX_PANELS:
-            break
-    return kept
+        m = max(2, h // 4)  # the plate's margin above and below its glyphs
+        above = arr[max(0, y0 - m):y0 - 1, x0:x1]
+        below = arr[y1 + 1:min(h_img, y1 + m), x0:x1]
+        if above.size == 0 or below.size == 0:
+            continue
+        band = np.concatenate([above.ravel(), below.ravel()])
+        inner = arr[y0:y1, x0:x1]
+        glyphs = inner[dark[y0:y1, x0:x1] > 0]
+        if glyphs.size == 0:
+            continue
+        level, spread = float(band.mean()), float(band.std())
+        contrast = level - float(glyphs.mean())
+        if contrast < _MIN_CONTRAST or spread > _MAX_BAND_SPREAD:
+            continue
+        box = ((x0 - m) / factor, (y0 - m) / factor, (x1 + m) / factor, (y1 + m) / factor)
+        found.append((contrast - spread, Panel(box, int(level), None)))
+    return found
 
 
 def panel_image(gray: Image.Image, panel: Panel) -> tuple[Image.Image, float, float, float]:
@@ -121,9 +196,10 @@ def panel_image(gray: Image.Image, panel: Panel) -> tuple[Image.Image, float, fl
     x0, y0 = max(0, x0), max(0, y0)
     x1, y1 = min(gray.width, max(x1, x0 + 1)), min(gray.height, max(y1, y0 + 1))
     crop = np.array(gray.crop((x0, y0, x1, y1)), dtype=np.uint8)
-    out_mask = Image.fromarray(panel.outside.astype(np.uint8) * 255).resize(
-        (x1 - x0, y1 - y0), Image.Resampling.NEAREST)
-    crop[np.asarray(out_mask) > 0] = panel.level
+    if panel.outside is not None:
+        out_mask = Image.fromarray(panel.outside.astype(np.uint8) * 255).resize(
+            (x1 - x0, y1 - y0), Image.Resampling.NEAREST)
+        crop[np.asarray(out_mask) > 0] = panel.level
     pad = max(2, (y1 - y0) // 4)
     canvas = np.full((y1 - y0 + 2 * pad, x1 - x0 + 2 * pad), panel.level, dtype=np.uint8)
     canvas[pad:pad + y1 - y0, pad:pad + x1 - x0] = crop
