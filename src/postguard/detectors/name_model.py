@@ -52,7 +52,7 @@ def model_path() -> Path:
 
 _lock = threading.Lock()
 _nlp: Any = None
-_taggers: dict[Path, Tagger] = {}
+_taggers: dict[Path | None, Tagger] = {}
 
 
 def load_pipeline(path: Path | None = None) -> Any:
@@ -92,7 +92,7 @@ def spacy_entities(doc: Any) -> list[Entity]:
 def load_tagger(path: Path | None = None) -> Tagger:
     """text -> entities: the fast path when it reads the probes as spaCy does, else spaCy.
     One per model folder and process."""
-    key = path or model_path()
+    key = path  # None: the shipped model
     tagger = _taggers.get(key)
     if tagger is not None:
         return tagger
