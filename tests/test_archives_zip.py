@@ -246,7 +246,7 @@ def _empty_file(tmp: Path) -> Path:
 
 
 def _no_tweets(tmp: Path) -> Path:
-    return _zip(tmp / "facebook-export.zip", {"posts/your_posts_1.json": "[]",
+    return _zip(tmp / "facebook-export.zip", {"messages/inbox/a/message_1.json": "[]",
                                               "data/like.js": "window.YTD.like.part0 = []"})
 
 

@@ -6,8 +6,8 @@
     folder     a folder of draft files (.txt, .md) with photos named like them
     draft      one draft file
     twitter    an X/Twitter archive (the .zip, its folder, or data/tweets.js) with its media
-    facebook   a Facebook export (folder, or posts/your_posts_N.json)
-    instagram  an Instagram export (folder, or content/posts_N.json)
+    facebook   a Facebook export (the .zip, its folder, or posts/your_posts_N.json)
+    instagram  an Instagram export (the .zip, its folder, or content/posts_N.json)
     wordpress  a WordPress export (WXR .xml)
 
 `iter_posts(path, fmt)` yields `(id, Post)` per post in input order, or `(id, InputError)`
@@ -23,13 +23,14 @@ from typing import Any
 from ..errors import InputError
 from .common import Item, head
 from .platforms import (
+    check_zip,
     facebook_files,
     instagram_files,
     iter_facebook,
     iter_instagram,
     iter_twitter,
-    open_twitter_zip,
     twitter_files,
+    zip_format,
 )
 from .simple import (
     DRAFT_EXTS,
@@ -105,8 +106,7 @@ def detect_format(path: str) -> str:
         raise InputError(f"{path}: no such file or folder", source=path)
     ext = os.path.splitext(path)[1].lower()
     if os.path.isfile(path) and is_zip(path):
-        open_twitter_zip(path)[0].close()  # the one .zip export read as it is
-        return "twitter"
+        return zip_format(path)  # X, Facebook and Instagram exports are read as .zip
     start = head(path).lstrip(b"\xef\xbb\xbf \t\r\n")
     if ext in (".jsonl", ".ndjson"):
         return "jsonl"
@@ -137,8 +137,8 @@ def open_input(path: str, fmt: str | None = None, *, lazy: bool = False,
         raise InputError(f"unknown input format '{fmt}'; formats: {', '.join(FORMATS)}")
     if path != "-" and not os.path.exists(path):
         raise InputError(f"{path}: no such file or folder", source=path)
-    if fmt == "twitter" and os.path.isfile(path) and is_zip(path):
-        open_twitter_zip(path)[0].close()  # a broken .zip stops the run before it starts
+    if os.path.isfile(path) and is_zip(path):
+        check_zip(path, fmt)  # a broken .zip stops the run before it starts
     reader = iter_jsonl_raw if lazy and fmt == "jsonl" else READERS[fmt]
     return fmt, lambda: reader(path)
 

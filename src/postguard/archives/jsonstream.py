@@ -1,9 +1,10 @@
 """Streaming reader for the large JSON arrays of platform exports.
 
 Exports hold one JSON array of posts (X's `tweets.js` behind a `window.YTD... =` prefix,
-Meta's posts files). `iter_array` yields one element at a time with `raw_decode` over a growing
-buffer, so memory holds one post, not the archive. A file that is not a JSON array, or breaks
-off, raises `InputError` naming the file and the byte offset, after the elements before it.
+Meta's posts files, sometimes wrapped in an object). `iter_array` yields one element at a
+time with `raw_decode` over a growing buffer, so memory holds one post, not the archive.
+A file that is not a JSON array, or breaks off, raises `InputError` naming the file and the
+byte offset, after the elements before it.
 """
 
 from __future__ import annotations
@@ -69,18 +70,30 @@ class _Reader:
 _decoder = json.JSONDecoder()
 
 
-def iter_array(fh: IO[bytes], name: str, *, prefix: bool = False) -> Iterator[Any]:
-    """Each element of the JSON array in `fh`. With `prefix`, text before the first `=`
-    (as in `window.YTD.tweets.part0 = [...]`) is skipped."""
-    r = _Reader(fh, name)
-    if prefix:
-        while "=" not in r.buf[r.pos:]:
-            if len(r.buf) > _CHUNK * 4 or not r.fill():
-                raise r.broken("no 'window.YTD... =' assignment")
-        r.pos = r.buf.index("=", r.pos) + 1
-    if r.skip_ws() != "[":
-        raise r.broken("expected a JSON array")
-    r.pos += 1
+def _decode(r: _Reader) -> Any:
+    """The JSON value at the reader's position (read on until it is whole)."""
+    while True:
+        try:
+            value, end = _decoder.raw_decode(r.buf, r.pos)
+        except json.JSONDecodeError:
+            if len(r.buf) - r.pos > MAX_ELEMENT_CHARS:
+                raise r.broken("an element larger than 64 MB") from None
+            if r.fill():
+                continue
+            raise r.broken("invalid JSON") from None
+        except RecursionError:
+            raise r.broken("JSON nested too deeply") from None
+        # A number cut by the chunk boundary decodes short ("2.6" of "2.6e+62"): make
+        # sure it ended before the buffer did.
+        if (not r.eof and not isinstance(value, (dict, list, str))
+                and all(ch in _NUMBER for ch in r.buf[end:]) and r.fill()):
+            continue
+        r.pos = end
+        return value
+
+
+def _elements(r: _Reader) -> Iterator[Any]:
+    """The elements of the array whose "[" the reader has just passed, up to its "]"."""
     first = True
     while True:
         c = r.skip_ws()
@@ -88,7 +101,7 @@ def iter_array(fh: IO[bytes], name: str, *, prefix: bool = False) -> Iterator[An
             raise r.broken("file ends inside the array")
         if c == "]":
             r.pos += 1
-            break
+            return
         if not first:
             if c != ",":
                 raise r.broken("expected ',' between elements")
@@ -96,25 +109,63 @@ def iter_array(fh: IO[bytes], name: str, *, prefix: bool = False) -> Iterator[An
             if r.skip_ws() == "":
                 raise r.broken("file ends inside the array")
         first = False
-        while True:
-            try:
-                value, end = _decoder.raw_decode(r.buf, r.pos)
-            except json.JSONDecodeError:
-                if len(r.buf) - r.pos > MAX_ELEMENT_CHARS:
-                    raise r.broken("an element larger than 64 MB") from None
-                if r.fill():
-                    continue
-                raise r.broken("invalid JSON") from None
-            except RecursionError:
-                raise r.broken("JSON nested too deeply") from None
-            # A number cut by the chunk boundary decodes short ("2.6" of "2.6e+62"): make
-            # sure it ended before the buffer did.
-            if (not r.eof and not isinstance(value, (dict, list, str))
-                    and all(ch in _NUMBER for ch in r.buf[end:]) and r.fill()):
-                continue
-            r.pos = end
-            yield value
+        yield _decode(r)
+
+
+def _first_list(r: _Reader) -> Iterator[Any]:
+    """The elements of the first array value of the object whose "{" the reader has just
+    passed (`{"status_updates_v2": [...]}`); the other values are read one at a time."""
+    found = False
+    first = True
+    while True:
+        c = r.skip_ws()
+        if c == "":
+            raise r.broken("file ends inside the object")
+        if c == "}":
+            r.pos += 1
             break
+        if not first:
+            if c != ",":
+                raise r.broken("expected ',' between members")
+            r.pos += 1
+            c = r.skip_ws()
+        first = False
+        if c != '"':
+            raise r.broken("expected a key")
+        _decode(r)
+        if r.skip_ws() != ":":
+            raise r.broken("expected ':' after a key")
+        r.pos += 1
+        if r.skip_ws() == "[" and not found:
+            found = True
+            r.pos += 1
+            yield from _elements(r)
+        else:
+            _decode(r)
+    if not found:
+        raise InputError(f"{r.name}: broken export (no list of posts)", source=r.name)
+
+
+def iter_array(fh: IO[bytes], name: str, *, prefix: bool = False,
+               wrapped: bool = False) -> Iterator[Any]:
+    """Each element of the JSON array in `fh`. With `prefix`, text before the first `=`
+    (as in `window.YTD.tweets.part0 = [...]`) is skipped. With `wrapped`, an object whose
+    first array value holds the elements is read too (some Meta export versions)."""
+    r = _Reader(fh, name)
+    if prefix:
+        while "=" not in r.buf[r.pos:]:
+            if len(r.buf) > _CHUNK * 4 or not r.fill():
+                raise r.broken("no 'window.YTD... =' assignment")
+        r.pos = r.buf.index("=", r.pos) + 1
+    c = r.skip_ws()
+    if wrapped and c == "{":
+        r.pos += 1
+        yield from _first_list(r)
+    elif c == "[":
+        r.pos += 1
+        yield from _elements(r)
+    else:
+        raise r.broken("expected a JSON array")
     tail = r.skip_ws()
     if tail not in ("", ";"):
         raise r.broken("unexpected data after the array")

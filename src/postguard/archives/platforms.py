@@ -2,13 +2,15 @@
 
 Each reader streams the export's JSON array (see `jsonstream`), so memory holds one post
 however long the account's history. Photos the export ships are attached to their post; a
-photo the export names but does not contain is reported by `batch` as not screened. The X
-archive is also read as the .zip the platform hands out, without unpacking it (see
-`ziparchive`).
+photo the export names but does not contain is reported by `batch` as not screened. Each
+export is also read as the .zip the platform hands out, without unpacking it (see
+`ziparchive`): the same parsing over the members, photos read from the zip when screened.
 """
 
 from __future__ import annotations
 
+import fnmatch
+import functools
 import glob
 import html
 import os
@@ -159,8 +161,8 @@ def open_twitter_zip(path: str) -> tuple[SafeZip, list[str], list[str]]:
     files, media = twitter_zip_files(arc)
     if not files:
         arc.close()
-        raise InputError(f"{path}: a .zip without data/tweets.js; is it an X archive? (other "
-                         "exports: unzip them and pass the folder)", source=path)
+        raise InputError(f"{path}: a .zip without data/tweets.js; is it an X archive?",
+                         source=path)
     return arc, files, media
 
 
@@ -189,17 +191,42 @@ def _iter_twitter_zip(path: str) -> Iterator[Item]:
 
 # -- Meta exports (Facebook, Instagram) ----------------------------------------------------
 
+# Where the posts files are, relative to the export's root: the 2023+ layout, the older one,
+# and either under one top folder (an export unzipped and zipped again, or its parent).
 _FB_PATTERNS = ("your_activity_across_facebook/posts/your_posts*.json",
-                "posts/your_posts*.json", "*/posts/your_posts*.json")
+                "posts/your_posts*.json", "*/your_activity_across_facebook/posts/your_posts*.json",
+                "*/posts/your_posts*.json")
 _IG_PATTERNS = ("your_instagram_activity/content/posts_*.json", "content/posts_*.json",
-                "*/content/posts_*.json")
+                "*/your_instagram_activity/content/posts_*.json", "*/content/posts_*.json")
+_META = {"facebook": (_FB_PATTERNS, "Facebook", "posts/your_posts_N.json"),
+         "instagram": (_IG_PATTERNS, "Instagram", "content/posts_N.json")}
+
+
+def _part_order(p: str) -> tuple[int, str]:
+    return len(p), p  # your_posts_2 before your_posts_10
 
 
 def _matching(path: str, patterns: tuple[str, ...]) -> list[str]:
     for pattern in patterns:
-        found = sorted(glob.glob(os.path.join(path, pattern)), key=lambda p: (len(p), p))
+        found = sorted(glob.glob(os.path.join(path, pattern)), key=_part_order)
         if found:
             return found
+    return []
+
+
+def _zip_matching(arc: SafeZip, patterns: tuple[str, ...]) -> list[str]:
+    """The members matching the first pattern that matches any, as `glob` does in a folder
+    (a `*` stays within one folder name)."""
+    by_depth: dict[int, list[list[str]]] = {}
+    for member in arc.members:
+        parts = member.split("/")
+        by_depth.setdefault(len(parts), []).append(parts)
+    for pattern in patterns:
+        want = pattern.split("/")
+        found = ["/".join(parts) for parts in by_depth.get(len(want), [])
+                 if all(fnmatch.fnmatchcase(p, w) for p, w in zip(parts, want, strict=True))]
+        if found:
+            return sorted(found, key=_part_order)
     return []
 
 
@@ -241,6 +268,27 @@ def _media_path(json_file: str, uri: str) -> str:
     return guess or os.path.join(os.path.dirname(os.path.abspath(json_file)), uri)
 
 
+def _zip_media(arc: SafeZip, where: str, dirs: set[str], member: str, uri: str) -> Any:
+    """`_media_path` inside a .zip: the URI under the posts member's folder or one of its
+    parents, up to the archive's root, as a `ZipMember` (one the archive does not hold, or
+    that would leave it, reads as "not in the archive" when screened)."""
+    if uri.lower().startswith(("http://", "https://")):
+        return uri
+    folder = member.rpartition("/")[0]
+    first = uri.replace("\\", "/").split("/", 1)[0]
+    guess = None
+    for _ in range(5):
+        candidate = f"{folder}/{uri}" if folder else uri
+        if candidate in arc.members:
+            return ZipMember(where, candidate)
+        if guess is None and (f"{folder}/{first}" if folder else first) in dirs:
+            guess = candidate
+        if not folder:
+            break
+        folder = folder.rpartition("/")[0]
+    return ZipMember(where, guess or f"{member.rpartition('/')[0]}/{uri}".lstrip("/"))
+
+
 def _iso(ts: Any) -> str | None:
     if isinstance(ts, (int, float)) and not isinstance(ts, bool) and 0 < ts < 1e11:
         return datetime.fromtimestamp(ts, tz=timezone.utc).isoformat()
@@ -251,12 +299,12 @@ def _is_image(uri: str) -> bool:
     return os.path.splitext(uri.split("?", 1)[0])[1].lower() in IMAGE_EXTS
 
 
-def _facebook_post(entry: Any, where: str, file: str) -> Item:
+def _facebook_post(entry: Any, where: str, media_of: Callable[[str], Any]) -> Item:
     if not isinstance(entry, dict):
         return where, InputError(f"{where}: a post entry is not a JSON object")
     entry = _repair(entry)
     texts: list[str] = []
-    images: list[str] = []
+    images: list[Any] = []
     for d in entry.get("data") or []:
         if isinstance(d, dict) and isinstance(d.get("post"), str):
             texts.append(d["post"])
@@ -267,7 +315,7 @@ def _facebook_post(entry: Any, where: str, file: str) -> Item:
                 continue
             uri = media.get("uri")
             if isinstance(uri, str) and _is_image(uri):
-                images.append(_media_path(file, uri))
+                images.append(media_of(uri))
             if isinstance(media.get("description"), str) and media["description"] not in texts:
                 texts.append(media["description"])
     metadata: dict[str, Any] = {"platform": "facebook"}
@@ -278,7 +326,7 @@ def _facebook_post(entry: Any, where: str, file: str) -> Item:
                        metadata=metadata)
 
 
-def _instagram_post(entry: Any, where: str, file: str) -> Item:
+def _instagram_post(entry: Any, where: str, media_of: Callable[[str], Any]) -> Item:
     if not isinstance(entry, dict):
         return where, InputError(f"{where}: a post entry is not a JSON object")
     entry = _repair(entry)
@@ -286,7 +334,7 @@ def _instagram_post(entry: Any, where: str, file: str) -> Item:
     text = entry.get("title") if isinstance(entry.get("title"), str) else ""
     if not text and media and isinstance(media[0].get("title"), str):
         text = media[0]["title"]
-    images = tuple(_media_path(file, m["uri"]) for m in media
+    images = tuple(media_of(m["uri"]) for m in media
                    if isinstance(m.get("uri"), str) and _is_image(m["uri"]))
     metadata: dict[str, Any] = {"platform": "instagram"}
     when = _iso(entry.get("creation_timestamp")
@@ -296,43 +344,102 @@ def _instagram_post(entry: Any, where: str, file: str) -> Item:
     return where, Post(text=text, images=images, id=where, metadata=metadata)
 
 
-def _iter_meta(path: str, finder: Any, kind: str, build: Any) -> Iterator[Item]:
-    files = finder(path) if os.path.isdir(path) else [path]
+_BUILD = {"facebook": _facebook_post, "instagram": _instagram_post}
+
+
+def _meta_posts(fh: IO[bytes], label: str, name: str, media_of: Callable[[str], Any],
+                kind: str) -> Iterator[Item]:
+    """The posts of one posts file (a file, or a member of a .zip), streamed; ids are
+    `<file name>#N` either way."""
+    build = _BUILD[kind]
+    for n, entry in enumerate(iter_array(fh, label, wrapped=True), 1):
+        yield build(entry, f"{name}#{n}", media_of)
+
+
+def _iter_meta(path: str, kind: str) -> Iterator[Item]:
+    if os.path.isfile(path) and is_zip(path):
+        yield from _iter_meta_zip(path, kind)
+        return
+    patterns, title, _ = _META[kind]
+    files = _matching(path, patterns) if os.path.isdir(path) else [path]
     if not files:
-        raise InputError(f"{path}: no {kind} posts file found in this folder", source=path)
+        raise InputError(f"{path}: no {title} posts file found in this folder", source=path)
     for file in files:
-        name = os.path.basename(file)
         with open_binary(file) as fh:
-            for n, entry in enumerate(_entries(fh, file), 1):
-                yield build(entry, f"{name}#{n}", file)
+            yield from _meta_posts(fh, file, os.path.basename(file),
+                                   functools.partial(_media_path, file), kind)
 
 
-def _entries(fh: Any, file: str) -> Iterator[Any]:
-    first = fh.read(64).lstrip()
-    fh.seek(0)
-    if first.startswith(b"{"):
-        # Some export versions wrap the list in an object: {"some_key_v2": [...]}.
-        import json
+def meta_zip_files(arc: SafeZip, kind: str) -> list[str]:
+    """The posts members of a Facebook or Instagram export .zip, parts in order."""
+    return _zip_matching(arc, _META[kind][0])
 
-        try:
-            obj = json.load(fh)
-        except (ValueError, RecursionError):
-            raise InputError(f"{file}: broken export (invalid JSON)", source=file) from None
-        lists = [v for v in obj.values() if isinstance(v, list)] if isinstance(obj, dict) else []
-        if not lists:
-            raise InputError(f"{file}: broken export (no list of posts)", source=file)
-        yield from lists[0]
-    else:
-        yield from iter_array(fh, file)
+
+def open_meta_zip(path: str, kind: str) -> tuple[SafeZip, list[str]]:
+    """The archive and its posts members; raises the one-line error when it is not a
+    readable export of that kind."""
+    arc = SafeZip.open(path)
+    files = meta_zip_files(arc, kind)
+    if not files:
+        arc.close()
+        _, title, where = _META[kind]
+        raise InputError(f"{path}: a .zip without {where}; is it a {title} export?",
+                         source=path)
+    return arc, files
+
+
+def _iter_meta_zip(path: str, kind: str) -> Iterator[Item]:
+    """Posts are streamed from their members; each photo stays in the archive as a
+    `ZipMember`, read when its post is screened (as for the X archive)."""
+    arc, files = open_meta_zip(path, kind)
+    where = os.path.abspath(path)
+    dirs: set[str] = set()  # every folder of the archive, for `_zip_media`'s guess
+    for m in arc.members:
+        i = m.rfind("/")
+        while i > 0 and m[:i] not in dirs:
+            dirs.add(m[:i])
+            i = m.rfind("/", 0, i)
+    with arc:
+        for member in files:
+            stream = arc.open_member(member)
+            try:
+                yield from _meta_posts(stream, f"{arc.name}:{member}", member.rpartition("/")[2],
+                                       functools.partial(_zip_media, arc, where, dirs, member),
+                                       kind)
+            finally:
+                stream.close()
+
+
+def zip_format(path: str) -> str:
+    """Which platform's export a .zip is (twitter, facebook or instagram); raises the
+    one-line error naming the archive when it is broken or none of them."""
+    with SafeZip.open(path) as arc:
+        if twitter_zip_files(arc)[0]:
+            return "twitter"
+        for kind in _META:
+            if meta_zip_files(arc, kind):
+                return kind
+    raise InputError(f"{path}: a .zip without data/tweets.js, posts/your_posts_N.json or "
+                     "content/posts_N.json; is it an X, Facebook or Instagram export?",
+                     source=path)
+
+
+def check_zip(path: str, kind: str) -> None:
+    """Stop before the run when a .zip given as `kind` is broken or not that export."""
+    if kind == "twitter":
+        open_twitter_zip(path)[0].close()
+    elif kind in _META:
+        open_meta_zip(path, kind)[0].close()
 
 
 def iter_facebook(path: str) -> Iterator[Item]:
-    """A Facebook export: its folder, or a `your_posts_N.json` file. Text is repaired from
-    the Latin-1 escapes the export writes; `data[].post` and photo descriptions are
-    screened, `attachments[].data[].media.uri` photos attached."""
-    return _iter_meta(path, facebook_files, "Facebook", _facebook_post)
+    """A Facebook export: the .zip as downloaded, its folder, or a `your_posts_N.json` file.
+    Text is repaired from the Latin-1 escapes the export writes; `data[].post` and photo
+    descriptions are screened, `attachments[].data[].media.uri` photos attached."""
+    return _iter_meta(path, "facebook")
 
 
 def iter_instagram(path: str) -> Iterator[Item]:
-    """An Instagram export: its folder, or a `posts_N.json` file (captions and photos)."""
-    return _iter_meta(path, instagram_files, "Instagram", _instagram_post)
+    """An Instagram export: the .zip as downloaded, its folder, or a `posts_N.json` file
+    (captions and photos)."""
+    return _iter_meta(path, "instagram")
