@@ -39,8 +39,6 @@ MIN_CONFIDENCE = 50.0
 PANEL_PASS = (7, 0)
 #: The characters of a number plate (the second reading of a panel allows only these).
 PLATE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 "
-#: A plate word of a panel's line is kept from this confidence up (MIN_CONFIDENCE otherwise).
-PLATE_MIN_CONFIDENCE = 10.0
 _UPSCALE_BELOW = 800
 
 
@@ -284,12 +282,16 @@ def _read_panel(be: _TesserocrBackend | _TesseractBackend, img: Image.Image, sca
 
 
 def _plate_words(words: list[Word]) -> list[Word]:
-    """The words of `words` (one line, in reading order) that make up a number plate."""
-    line = build_text([w for w in sorted(words, key=lambda w: w.box[0])
-                       if w.text.strip() and w.conf >= PLATE_MIN_CONFIDENCE])
+    """The words of `words` (one panel's line) that make up a number plate, as a plate reads
+    (`plates.plate_line`)."""
+    from .plates import plate_line
+
+    line = sorted((w for w in words if w.text.strip()), key=lambda w: w.box[0])
+    fixed = plate_line([w.text for w in line])
+    text = build_text([Word(t, w.conf, w.box) for t, w in zip(fixed, line, strict=True)])
     out: list[Word] = []
-    for start, end, *_ in _plate_detector().find_plates(line.text):
-        out.extend(w for w in line.words if w.start < end and start < w.end)
+    for start, end, *_ in _plate_detector().find_plates(text.text):
+        out.extend(w for w in text.words if w.start < end and start < w.end)
     return out
 
 

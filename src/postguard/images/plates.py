@@ -215,3 +215,52 @@ def _iou(a: Box, b: Box) -> float:
     inter = ix * iy
     union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
     return inter / union if union > 0 else 0.0
+
+
+# -- reading a plate's line ------------------------------------------------------------------
+_LETTER_FOR = str.maketrans("0125681|", "OIZSGBII")
+_DIGIT_FOR = str.maketrans("ODQoIilL|SsBZzGg", "0000111115582266")
+#: A plate's two groups: (first group, second group) as L (letter) / N (digit) runs; N+ is one
+#: to three digits. Current "AB12 CDE", prefix "A123 BCD", suffix "ABC 123D".
+_TEMPLATES = (("LLNN", "LLL"), ("LN+", "LLL"), ("LLL", "N+L"))
+
+
+def _fit(word: str, shape: str) -> tuple[int, str] | None:
+    """`word` read in `shape` (letters where L, digits where N), and how many characters that
+    changed; None when it cannot be read so."""
+    if shape.endswith("N+") or "N+" in shape:
+        head, _, tail = shape.partition("N+")
+        n = len(word) - len(head) - len(tail)
+        if not 1 <= n <= 3:
+            return None
+        shape = head + "N" * n + tail
+    if len(word) != len(shape):
+        return None
+    out = []
+    changes = 0
+    for ch, kind in zip(word, shape, strict=True):
+        fixed = ch.upper().translate(_LETTER_FOR) if kind == "L" else ch.translate(_DIGIT_FOR)
+        ok = fixed.isascii() and (fixed.isalpha() if kind == "L" else fixed.isdigit())
+        if not ok:
+            return None
+        changes += fixed != ch
+        out.append(fixed)
+    return changes, "".join(out)
+
+
+def plate_line(words: list[str]) -> list[str]:
+    """The words of one panel's line with each pair that fits a plate's groups read as one:
+    capitals in letter places, digits in digit places, through the characters OCR confuses on
+    plates (0/O, 1/I, 5/S, 8/B, 2/Z, 6/G, "40s" for "40S"), at most two changes per plate; the
+    text detector still judges the result. Stray marks at a word's edges are dropped."""
+    clean = [w.strip("\"'“”‘’`|,.;:_-") or w for w in words]
+    out = list(clean)
+    for i in range(len(clean) - 1):
+        best: tuple[int, str, str] | None = None
+        for first, second in _TEMPLATES:
+            a, b = _fit(clean[i], first), _fit(clean[i + 1], second)
+            if a and b and (best is None or a[0] + b[0] < best[0]):
+                best = (a[0] + b[0], a[1], b[1])
+        if best is not None and best[0] <= 2:
+            out[i], out[i + 1] = best[1], best[2]
+    return out
