@@ -585,7 +585,7 @@ OVER_FAMILIAR = [
      "over_familiar: grooming flattery, mature for your age"),
     ("B", "Just wanted to say [[f:you're so special to me]]. I'm always here for you",
      "over_familiar: grooming flattery, special to me"),
-    ("B", "[[f:You're not like the other kids]], you really get me",
+    ("B", "[[f:You're not like the other kids]], [[f:you really get me]]",
      "over_familiar: grooming flattery, not like the other kids"),
     ("B", "[[f:Nobody understands you like I do]], not even your parents",
      "over_familiar: grooming flattery and isolation from parents"),

@@ -211,7 +211,10 @@ class ContextRules:
             span = range(h.first, h.last + 1)
             if any(i in allowed for i in span):
                 continue
-            if h.entry.single and any(i in vetoed for i in span):  # vetoes are about words
+            # Vetoes are about words; a spaced-out word ("S E X Y") is judged by its first
+            # letter, which carries its NORM, not by letters that look like "x" or "y".
+            if h.entry.single and (h.first in vetoed if h.spaced else any(
+                    i in vetoed for i in span)):
                 continue
             if "confirm" in h.entry.flags and not any(i in confirmed for i in span):
                 continue

@@ -68,7 +68,7 @@ class OverFamiliarDetector(_ToneDetector):
 
 class PrivateContactDetector(_ToneDetector):
     name = "private_contact"
-    codes = ("PG451", "PG452", "PG453", "PG454", "PG455")
+    codes = ("PG451", "PG452", "PG453", "PG454", "PG455", "PG456")
     categories = (Category.PRIVATE_CONTACT,)
     tone_category = Category.PRIVATE_CONTACT
     description = "moves to private channels, secrecy, image requests, meeting alone"
