@@ -383,7 +383,8 @@ def open_meta_zip(path: str, kind: str) -> tuple[SafeZip, list[str]]:
     if not files:
         arc.close()
         _, title, where = _META[kind]
-        raise InputError(f"{path}: a .zip without {where}; is it a {title} export?",
+        article = "an" if title[0] in "AEIOU" else "a"
+        raise InputError(f"{path}: a .zip without {where}; is it {article} {title} export?",
                          source=path)
     return arc, files
 
