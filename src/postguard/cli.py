@@ -53,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
                        "per line")
     b.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="JSONL, CSV, a folder of drafts, or an X/Facebook/Instagram/WordPress "
-                   "export (file or folder; the X archive also as its .zip)")
+                   "export (a file, a folder or the .zip the platform hands out)")
     b.add_argument("--out", default="-", metavar="FILE", help="reports as JSONL (default stdout)")
     b.add_argument("--input-format", metavar="FORMAT",
                    choices=("jsonl", "csv", "folder", "draft", "twitter", "facebook",
