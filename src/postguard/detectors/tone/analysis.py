@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import json
 import re
 from collections.abc import Mapping
@@ -94,6 +95,7 @@ class ToneAnalyser:
             k for k, es in lexicon.words.items()
             if any(e.category is Category.KISSES for e in es)
         )
+        self._phrase_index = {k: _prefix_trie(es) for k, es in lexicon.phrases.items()}
         # Big enough for one Screener.screen_many chunk (256 posts): the six detectors run
         # chunk by chunk, and each must find the analysis the first one made.
         self.analyse = functools.lru_cache(maxsize=512)(self._analyse)
@@ -115,52 +117,63 @@ class ToneAnalyser:
         return tuple(self._finding(h, text) for h in _stack_flattery(_drop_nested(hits)))
 
     def _prepass(self, text: str, tokens: list[Token]) -> list[Hit]:
+        hits = self._lookup(text, tokens)
+        runs = self._spaced(text, tokens, hits)
+        if runs:  # letters read as one spaced-out word are not also words of their own
+            covered = {k for a, b in runs for k in range(a, b + 1)}
+            hits = [h for h in hits if h.spaced or h.first not in covered]
+        return hits
+
+    def _lookup(self, text: str, tokens: list[Token]) -> list[Hit]:
+        """Lexicon words and phrases among the tokens' spellings, masked words, and
+        non-ASCII symbols, in token order. Only the tokens whose spellings meet a lexicon key
+        are looked at closely: most tokens of most posts meet none."""
         lex = self.lexicon
         words, phrases = lex.words, lex.phrases
+        # The words and the sentence breaks, in order: token index, and spellings or None.
+        seq_tok = [i for i, t in enumerate(tokens)
+                   if t.kind == WORD or t.kind == NEWLINE or t.text in SENTENCE_END]
+        seq: list[frozenset[str] | None] = [
+            candidates(tokens[i].text) if tokens[i].kind == WORD else None for i in seq_tok]
+        keys = words.keys()
         hits: list[Hit] = []
-        seq: list[frozenset[str] | None] = []
-        seq_tok: list[int] = []
-        for i, tok in enumerate(tokens):
-            if tok.kind == WORD:
-                cands = candidates(tok.text)
-                seq.append(cands)
-                seq_tok.append(i)
-                for c in cands:
-                    for e in words.get(c, ()):
-                        if self._accept(e, tokens, i, i):
-                            plain = c == tok.text.lower()
-                            hits.append(Hit(e, i, i, tok.start, tok.end, c,
-                                            0.95 if plain else 0.9, not plain))
-                written = tok.masked or tok.text
-                if "*" in written or "#" in written:
-                    self._mask(tok, i, hits)
-            elif tok.kind == NEWLINE or tok.text in SENTENCE_END:
-                seq.append(None)
-                seq_tok.append(i)
-            elif not tok.text.isascii():
-                for e in words.get(tok.text, ()):
+        for j in [j for j, seen in enumerate(seq) if seen is not None
+                  and not keys.isdisjoint(seen)]:
+            i = seq_tok[j]
+            tok = tokens[i]
+            for c in seq[j] or ():
+                for e in words.get(c, ()):
                     if self._accept(e, tokens, i, i):
-                        hits.append(Hit(e, i, i, tok.start, tok.end, tok.text, 0.95))
-        n = len(seq)
-        for j, seen in enumerate(seq):
-            if seen is None:
-                continue
-            following = seq[j + 1] if j + 1 < n else None
-            for c in seen:
-                for e in phrases.get(c, ()):
-                    second = e.slots[1]
-                    if not (second.optional or second.gap) and (
-                            following is None or second.words.isdisjoint(following)):
-                        continue  # cheap reject: the second word is not there
+                        plain = c == tok.text.lower()
+                        hits.append(Hit(e, i, i, tok.start, tok.end, c,
+                                        0.95 if plain else 0.9, not plain))
+        more: list[Hit] = []
+        if "*" in text or "#" in text:
+            for i, tok in enumerate(tokens):
+                written = tok.masked or tok.text
+                if tok.kind == WORD and ("*" in written or "#" in written):
+                    self._mask(tok, i, more)
+        if not text.isascii():
+            for i, tok in enumerate(tokens):
+                if tok.kind == PUNCT and not tok.text.isascii():
+                    for e in words.get(tok.text, ()):
+                        if self._accept(e, tokens, i, i):
+                            more.append(Hit(e, i, i, tok.start, tok.end, tok.text, 0.95))
+        if more:  # token order; a word's own hits before its mask's (a stable sort)
+            hits = sorted(hits + more, key=lambda h: h.first)
+        keys = phrases.keys()
+        for j in [j for j, seen in enumerate(seq) if seen is not None
+                  and not keys.isdisjoint(seen)]:
+            for c in seq[j] or ():
+                trie = self._phrase_index.get(c)
+                if trie is None:
+                    continue
+                for e in _candidate_phrases(trie, seq, j):
                     end = _match(e.slots, 0, seq, j)
                     if end is not None:
                         a, b = tokens[seq_tok[j]], tokens[seq_tok[end - 1]]
                         hits.append(Hit(e, seq_tok[j], seq_tok[end - 1], a.start, b.end, c,
                                         0.95))
-        runs = self._spaced(text, tokens, hits)
-        if runs:  # letters read as one spaced-out word are not also words of their own
-            covered = {k for a, b in runs for k in range(a, b + 1)}
-            hits = [h for h in hits if h.spaced or h.first not in covered]
         return hits
 
     def _accept(self, e: Entry, tokens: list[Token], first: int, last: int) -> bool:
@@ -340,6 +353,65 @@ def _name_signoff(tokens: list[Token], k: int) -> bool:
         if k + 6 < len(tokens):
             return False
     return 1 <= words <= 3
+
+
+# A phrase prefix trie: the phrases listed under one first word, by the words of their next
+# required slots (up to _TRIE_DEPTH slots in all). A node holds (order in the list, phrase)
+# of the phrases whose required prefix ends there, those of them with a later required slot
+# grouped by that slot's words (the anchor: it must come later in the same sentence), and
+# the child nodes by word.
+_TRIE_DEPTH = 3
+_Node = tuple[list[tuple[int, Entry]], dict[frozenset[str], list[tuple[int, Entry]]],
+              dict[str, "_Node"]]
+
+
+def _prefix_trie(entries: list[Entry]) -> _Node:
+    root: _Node = ([], {}, {})
+    for order, e in enumerate(entries):
+        nodes = [root]
+        depth = 1
+        for slot in e.slots[1:_TRIE_DEPTH]:
+            if slot.optional or slot.gap:
+                break
+            nodes = [n[2].setdefault(w, ([], {}, {})) for n in nodes for w in slot.words]
+            depth += 1
+        anchor = next((sl.words for sl in e.slots[depth:] if not sl.optional and not sl.gap),
+                      None)
+        for n in nodes:
+            if anchor is None:
+                n[0].append((order, e))
+            else:
+                n[1].setdefault(anchor, []).append((order, e))
+    return root
+
+
+def _candidate_phrases(trie: _Node, seq: list[frozenset[str] | None], j: int) -> list[Entry]:
+    """The phrases (of one first word at position j) whose required slots the next positions
+    and the rest of the sentence can fill, in list order: a pre-filter; `_match` decides.
+    (A phrase never reaches past a sentence break: its slots need words, gaps stop there.)"""
+    found: dict[int, Entry] = {}
+    rest: set[str] | None = None
+    level = [trie]
+    pos = j + 1
+    while True:
+        for node in level:
+            found.update(node[0])
+            for anchor, group in node[1].items():
+                if rest is None:
+                    rest = set()
+                    for seen in itertools.takewhile(lambda x: x is not None, seq[j + 1:]):
+                        rest.update(seen)  # type: ignore[arg-type]
+                if not anchor.isdisjoint(rest):
+                    found.update(group)
+        if pos >= min(j + _TRIE_DEPTH, len(seq)) or seq[pos] is None:
+            break
+        seen = seq[pos]
+        level = [child for node in level for w in seen  # type: ignore[union-attr]
+                 if (child := node[2].get(w)) is not None]
+        if not level:
+            break
+        pos += 1
+    return [found[k] for k in sorted(found)] if len(found) > 1 else list(found.values())
 
 
 def _match(slots: tuple[Slot, ...], k: int, seq: list[frozenset[str] | None],
