@@ -169,6 +169,101 @@ def test_two_numbers_in_one_run_are_split() -> None:
     assert found(PHONE, text) == [("PG101", "07911 123456"), ("PG101", "07400 123456")]
 
 
+# ------------------------------------------------------------- phone: spelled out, spaced
+# Numbers typed to get past filters: words, "double"/"treble", letter o for zero, wide gaps.
+# Each row: the draft and what must be found (an empty list is a trap), side by side.
+SPOKEN: list[tuple[str, list[tuple[str, str]]]] = [
+    ("text me on oh seven seven double oh nine double oh four seven two x",
+     [("PG102", "oh seven seven double oh nine double oh four seven two")]),
+    ("zero seven seven zero zero, nine zero zero, one two three",
+     [("PG102", "zero seven seven zero zero, nine zero zero, one two three")]),
+    ("ring 07seven00 9oo123 after school", [("PG102", "07seven00 9oo123")]),
+    ("0 7 7 0 0   9 0 0  1 2 3", [("PG102", "0 7 7 0 0   9 0 0  1 2 3")]),
+    ("my number: 0 7 7 0 0 9 0 0 1 2 3", [("PG102", "0 7 7 0 0 9 0 0 1 2 3")]),
+    ("call 07700 - 900 - 123 tonight", [("PG102", "07700 - 900 - 123")]),
+    ("07911   123456 is my mum's", [("PG101", "07911   123456")]),
+    ("Oh seven nine one one, one two three four five six",
+     [("PG101", "Oh seven nine one one, one two three four five six")]),
+    ("nought seven seven zero zero nine zero zero one two three!",
+     [("PG102", "nought seven seven zero zero nine zero zero one two three")]),
+    ("OH SEVEN SEVEN DOUBLE OH NINE DOUBLE OH FOUR SEVEN TWO",
+     [("PG102", "OH SEVEN SEVEN DOUBLE OH NINE DOUBLE OH FOUR SEVEN TWO")]),
+    ("oh-seven-seven-double-oh-nine-double-oh-four-seven-two",
+     [("PG102", "oh-seven-seven-double-oh-nine-double-oh-four-seven-two")]),
+    ("o seven nine one one triple one two three four", [
+        ("PG101", "o seven nine one one triple one two three four")]),
+    ("whatsapp plus four four seven nine one one one two three four five six", [
+        ("PG101", "plus four four seven nine one one one two three four five six")]),
+    ("double oh four four seven nine one one one two three four five six", [
+        ("PG101", "double oh four four seven nine one one one two three four five six")]),
+    ("Mob oh seven nine one one\none two three four five six", [
+        ("PG101", "oh seven nine one one\none two three four five six")]),
+    ("call 07911 123456 or oh seven four double oh one two three four five six", [
+        ("PG101", "07911 123456"), ("PG101", "oh seven four double oh one two three four five six")]),
+    ("\U0001f600 oh seven nine one one one two three four five six \u05e9",
+     [("PG101", "oh seven nine one one one two three four five six")]),
+    # traps: number words that are no number, helplines, counting, room lists
+    ("Childline is oh eight oh oh, one one one one", []),
+    ("one or two of the seven year olds went on the trip", []),
+    ("double maths then PE, then double science, then triple science", []),
+    ("zero tolerance for bullying, seven days a week, one two three go", []),
+    ("a hundred and one dalmatians, Year seven and Year eight", []),
+    ("we won three nil, then two one, then four nil, then one nil", []),
+    ("half past seven, quarter to eight, nine o'clock, ten past one", []),
+    ("Rooms 01  02  03  04  05  06  07  08 are on the first floor", []),
+    ("Rooms 0 1 2 3 4 5 6 7 8 9 10 and 11", []),
+    ("one two three four five six seven eight nine ten, ready or not", []),
+    ("Count: zero, one, two, three, four, five, six, seven, eight, nine, zero", []),
+    ("Bond, James Bond: double oh seven, seven seven", []),
+    ("Scores 0 - 3, 1 - 1, 0 - 2, 2 - 0 and 1 - 0 this season", []),
+    ("Times: 09:00  -  10:30  -  11:45  -  13:00", []),
+    ("Fixtures 01 - 07 - 2025 and 08 - 07 - 2025", []),
+    ("Oh, one more thing: two of the six teams need nine more players", []),
+    ("Prices: 0.50, 0.75, 0.80, 1.00, 1.20 and 0.99", []),
+    ("Count on: oh one two three four five six seven eight nine oh", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPOKEN)
+def test_phone_spelled_out_or_spaced(text: str, expected: list[tuple[str, str]]) -> None:
+    assert sorted(found(PHONE, text)) == sorted(expected)
+
+
+def test_spelled_number_offsets_and_reference_words() -> None:
+    text = "ring oh seven nine one one one two three four five six"
+    (f,) = PHONE.detect_text(text)
+    assert (f.start, f.end) == (5, len(text)) and f.score >= 0.9
+    # the nearest cue word decides, as for digits: a reference number is no phone
+    assert found(PHONE, "booking ref oh one two one four nine six oh one two three") == []
+    # the organisation's own line stays allowed however it is written
+    own = PhoneDetector(Policy.from_dict({"organisation": {"phones": ["0121 496 0123"]}}))
+    assert found(own, "ring oh one two one, four nine six, oh one two three") == []
+    assert found(PHONE, "ring oh one two one, four nine six, oh one two three") == [
+        ("PG101", "oh one two one, four nine six, oh one two three")]
+
+
+def test_number_words_stay_linear() -> None:
+    import random
+
+    from linear import assert_linear
+
+    rng = random.Random(7)
+    vocab = ("zero oh o nought one two three four five six seven eight nine double treble "
+             "plus 07 00 9oo 123").split()
+    seps = (" ", " ", ", ", "-", "   ")
+
+    def words(n_chars: int) -> str:
+        out: list[str] = []
+        size = 0
+        while size < n_chars:
+            out.append(rng.choice(vocab) + rng.choice(seps))
+            size += len(out[-1])
+        return "".join(out)
+
+    small, big = words(100_000), words(1_000_000)
+    assert_linear(lambda t: list(PHONE.detect_text(t)), small, big, repeats=1, slack=0.5)
+
+
 # ------------------------------------------------------------------------------- email
 EMAIL_POSITIVES = [
     ("Email jo.bloggs@gmail.com for details.", "jo.bloggs@gmail.com", "PG111"),

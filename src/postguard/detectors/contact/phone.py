@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -23,9 +23,11 @@ from ...policy import Policy
 from ..base import TextDetector
 from ._common import (
     PHONE_REMOVED,
+    Spans,
     load_data,
     words_pattern,
 )
+from .phone_words import find_spoken, has_wide_gaps, needs_word_pass
 
 _DIGITS = "0123456789"
 _DIGIT_MAP = {base + d: ord("0") + d for base in (0xFF10, 0x0660, 0x06F0, 0x0966)
@@ -122,9 +124,32 @@ class PhoneDetector(TextDetector):
             # Full-width and Arabic-Indic digits read as ASCII ones: one character each, so
             # every offset stays the same.
             text = text.translate(_DIGIT_MAP)
-        if sum(map(text.count, _DIGITS)) < 7:
+        ndigits = sum(map(text.count, _DIGITS))
+        low = text.lower()
+        spoken = needs_word_pass(low, ndigits) or has_wide_gaps(text, ndigits)
+        if ndigits < 7 and not spoken:
             return
-        cues: _Cues | None = None  # made at the first candidate
+        cues = _Cues(low, self._cue_cs, self._neg_cs) if len(low) == len(text) else \
+            _Cues(text, self._cue_ci, self._neg_ci)
+        claimed = Spans()
+        if ndigits >= 7:
+            for f in self._digit_numbers(text, cues):
+                claimed.add(f.start or 0, f.end or 0)
+                yield f
+        if spoken:
+            def judge(cand: str, kind: str, n: int, start: int, end: int
+                      ) -> tuple[str, float] | None:
+                return self._judge(cand, kind, n, start, end, cues)
+
+            for code, score, start, end in find_spoken(text, judge, claimed):
+                message = ("phone number" if code == "PG101" else
+                           "possible phone number (digits laid out like a phone number)")
+                yield self.finding(code, Category.PHONE, Severity.HIGH,
+                                   message + ", spelled out or spaced apart", score=score,
+                                   start=start, end=end, suggestion=PHONE_REMOVED)
+
+    def _digit_numbers(self, text: str, cues: _Cues) -> Iterator[Finding]:
+        """Numbers written in digit groups."""
         for run in _RUN.finditer(text):
             raw = run.group()
             if len(raw) < 7 or sum(map(raw.count, _DIGITS)) < 7:
@@ -148,10 +173,6 @@ class PhoneDetector(TextDetector):
                 if not g.can_start:
                     i += 1
                     continue
-                if cues is None:
-                    low = text.lower()
-                    cues = (_Cues(low, self._cue_cs, self._neg_cs) if len(low) == len(text)
-                            else _Cues(text, self._cue_ci, self._neg_ci))
                 found = self._from(text, rs, groups, i, cues)
                 if found is None:
                     i += 1

@@ -1,0 +1,210 @@
+"""Phone numbers spelled out or spread apart, as people type them to get past filters.
+
+"oh seven seven double oh nine double oh four seven two", "zero seven seven zero zero, nine
+zero zero, one two three", "07seven00 9oo123" (letter o for zero), "0 7 7 0 0   9 0 0  1 2 3"
+(wide gaps), "07700 - 900 - 123". A run of number tokens (digit groups, digit words, "double"
+/ "treble" / "triple", "oh" / "o" / "zero" / "nought", the letter o glued to digits) is read
+as digits, each digit keeping the offsets of the words it came from; the digits are then
+judged by the same libphonenumber rules as a number written in digits (phone.py's `_judge`).
+
+Only numbers that start with 0, 00 or + are read ("one two three four five six seven" is
+counting, not dialling), and a number that is merely possible must have the whole shape of a
+UK number (0 and ten digits) or a country code. The pass runs only when the text holds
+several number words (one precompiled regex counts them) or wide gaps between digits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
+
+from ._common import Spans
+
+Judge = Callable[[str, str, int, int, int], tuple[str, float] | None]
+
+# The gate: number words counted in the lower-cased text, without word boundaries (a
+# boundary or a look-behind makes the scan several times slower; the tokenizer below is
+# exact). "o" glued to a digit counts too ("9oo123").
+_GATE = re.compile(
+    r"(?:d(?:ouble)|e(?:ight)|f(?:i(?:ve)|o(?:ur))|n(?:i(?:ne)|o(?:ught))|o(?:h|ne|[0-9])"
+    r"|s(?:even|ix)|t(?:hree|r(?:eble|iple)|wo)|z(?:ero)|[0-9]o)"
+)
+# Digits apart by a gap the digit path does not bridge (three or more spaces, a line break,
+# a spaced dash), or single digits spaced out ("0 7 7 0 0"). Every branch starts with a
+# digit, so the scan skips to digits.
+_GAP = re.compile(
+    r"[0-9](?:[ \t\u00a0]{3,}[0-9]|[ \t\u00a0]*[\r\n\t][ \t\u00a0]*[0-9]"
+    r"|[ \t\u00a0]*[\-\u2010-\u2015][ \t\u00a0]+[0-9]"
+    r"|[ \t\u00a0]+[\-\u2010-\u2015][ \t\u00a0]*[0-9]"
+    r"|(?<![0-9][0-9]) [0-9] [0-9](?![0-9]))"
+)
+_WORDS = {
+    "zero": "0", "nought": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}
+_TIMES = {"double": 2, "treble": 3, "triple": 3}
+_TOKEN = re.compile(
+    r"(\+?[0-9]+)|(?<![^\W\d_])(zero|nought|oh|o+|one|two|three|four|five|six|seven|eight"
+    r"|nine|double|treble|triple|plus)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_SEP_CHARS = " \t\r\n\u00a0,-\u2010\u2011\u2012\u2013\u2014\u2015"
+_MAX_GAP = 8
+# digits a number may have, by how it starts (the leading 0s counted, a "+" not)
+_DIGIT_RANGE = {"zero": (10, 11), "00": (11, 17), "plus": (8, 15)}
+_MAX_ATTEMPTS = 3
+_COUNTING = "0123456"
+# glued to a digit group's first digit: money, a code, a decimal, a time or a date
+_BAD_BEFORE = frozenset("£$€¥₹#@_\\/.:")
+
+
+class _Unit(NamedTuple):
+    digits: str  # "0", "77", "+", "07911"
+    start: int
+    end: int
+    word: bool  # spelled (a word, "double x", letter o), not digits
+    wide: bool  # apart from the unit before by a gap the digit path does not bridge
+
+
+def needs_word_pass(low: str, ndigits: int) -> bool:
+    """Several number words, or a number's worth of digits with wide gaps between them."""
+    n = len(_GATE.findall(low))
+    return n >= 3 and 2 * n + ndigits >= 10
+
+
+def has_wide_gaps(text: str, ndigits: int) -> bool:
+    return ndigits >= 10 and _GAP.search(text) is not None
+
+
+def _joinable(gap: str) -> bool:
+    """The digit path joins groups across one or two spaces or one dash."""
+    return (0 < len(gap) <= 2 and not gap.strip(" \u00a0")) or (
+        len(gap) == 1 and gap in "-\u2010\u2011\u2012\u2013")
+
+
+def _runs(text: str) -> Iterator[list[_Unit]]:
+    """Runs of number units separated only by spaces, commas and dashes."""
+    run: list[_Unit] = []
+    pending: tuple[int, int, int] | None = None  # a "double": (times, start, end)
+    prev_end = -1
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        gap = text[prev_end:s] if prev_end >= 0 else ""
+        if prev_end >= 0 and (len(gap) > _MAX_GAP or gap.strip(_SEP_CHARS)
+                              or gap.count("\n") > 1 or gap.count(",") > 1):
+            if run:
+                yield run
+            run, pending = [], None
+        wide = bool(run) and not _joinable(gap)
+        prev_end = e
+        raw = m.group(1)
+        if raw is None:
+            w = m.group(2).lower()
+            if w in _TIMES:
+                if pending is not None and run:
+                    yield run
+                    run = []
+                pending = (_TIMES[w], s, e)
+                continue
+            if w == "plus":
+                if run:
+                    yield run
+                run, pending = [_Unit("+", s, e, True, False)], None
+                continue
+            digits = _WORDS.get(w) or "0" * len(w)  # "oo" is two zeros
+            is_word = True
+        else:
+            digits, is_word = raw, False
+            if raw[0] == "+":
+                if run:
+                    yield run
+                run, wide = [], False
+        if pending is not None:
+            times, ps, _ = pending
+            pending = None
+            if len(digits) != 1:
+                if run:
+                    yield run  # "double maths", "double 45": the run ends at "double"
+                run = []
+                wide = False
+            else:
+                run.append(_Unit(digits * times, ps, e, True, wide))
+                continue
+        run.append(_Unit(digits, s, e, is_word, wide))
+    if run:
+        yield run
+
+
+def _kind(lead: str) -> str | None:
+    if lead[:1] == "+":
+        return "plus"
+    if lead[:1] != "0" or len(lead) < 3:
+        return None
+    if lead[1] != "0":
+        return "zero"
+    return "00" if lead[2] != "0" else None
+
+
+def find_spoken(text: str, judge: Judge, claimed: Spans) -> Iterator[tuple[str, float, int, int]]:
+    """(code, score, start, end) for each number read from words or wide gaps, outside the
+    spans the digit path already claimed."""
+    for run in _runs(text):
+        if len(run) < 2:
+            continue
+        i = 0
+        while i < len(run):
+            out: list[tuple[str, float, int, int]] = []
+            i = _from(text, run, i, judge, claimed, out)
+            yield from out
+
+
+def _from(text: str, run: list[_Unit], i: int, judge: Judge, claimed: Spans,
+          out: list[tuple[str, float, int, int]]) -> int:
+    """Try a number starting at unit i; the index to go on from."""
+    first = run[i]
+    before = text[first.start - 1] if first.start else " "
+    if first.digits[0] not in "0+" or (
+            not first.word and (before.isalnum() or before in _BAD_BEFORE)):
+        return i + 1
+    lead = "".join(u.digits for u in run[i:i + 3])[:3]
+    kind = _kind(lead)
+    if kind is None:
+        return i + 1
+    lo, hi = _DIGIT_RANGE[kind]
+    ends: list[tuple[int, int]] = []
+    n = 0
+    for j in range(i, len(run)):
+        n += len(run[j].digits) - (run[j].digits[0] == "+")
+        if n > hi:
+            break
+        if n >= lo:
+            ends.append((j, n))
+    attempts = 0
+    for j, ndigits in reversed(ends):
+        if attempts >= _MAX_ATTEMPTS:
+            break
+        start, end = first.start, run[j].end
+        after = text[end] if end < len(text) else " "
+        if after.isalnum() or after in "%£$€@_" or claimed.overlaps(start, end):
+            continue
+        units = run[i:j + 1]
+        if not any(u.word for u in units) and not (
+                any(u.wide for u in units[1:]) or sum(len(u.digits) == 1 for u in units) >= 3):
+            continue  # plain digits: the digit path has had its say
+        digits = "".join(u.digits for u in units)
+        if digits.startswith(_COUNTING):
+            continue  # "zero, one, two, three ..." counts; it is no number
+        attempts += 1
+        verdict = judge(digits, kind, ndigits, start, end)
+        if verdict is None:
+            continue
+        code, score = verdict
+        if code == "allowed":
+            return j + 1
+        if code == "PG102" and kind == "zero" and ndigits != 11:
+            continue  # a possible number must have the whole UK shape
+        out.append((code, score, start, end))
+        claimed.add(start, end)
+        return j + 1
+    return i + 1
