@@ -87,6 +87,9 @@ class PlaceLexicon:
     story_cue: re.Pattern[str] = re.compile(r"(?!)")
     flat_before: re.Pattern[str] = re.compile(r"(?!)")
     place_number_before: re.Pattern[str] = re.compile(r"(?!)")
+    flat_position: re.Pattern[str] = re.compile(r"(?!)")
+    after_house_number: frozenset[str] = frozenset()
+    number_words: frozenset[str] = frozenset()
 
     def normalise(self, words: Sequence[str]) -> str:
         return " ".join(self.expand.get(word_key(w), word_key(w)) for w in words)
@@ -137,6 +140,15 @@ def lexicon() -> PlaceLexicon:
         place_number_before=re.compile(
             r"\b(?:" + phrases_pattern(cues["place_before_number"]) + r")(?:[ \t]+|(?<=\.))"
             r"[1-9][0-9]{0,2}[a-z]?[ \t]+[a-z'\u2019]{4,}[ \t]+\Z"),
+        # "flat 3b above the bakery on " right before a street's name
+        flat_position=re.compile(
+            r"\b(?:" + phrases_pattern(cues["flat_words"]) + r")\.?[ \t]+"
+            r"[A-Za-z]?[0-9]{1,4}[A-Za-z]?,?[ \t]+(?:"
+            + phrases_pattern(cues["flat_position_words"]) + r")[ \t]+"
+            r"(?:[\w'\u2019&]+[ \t]+){0,4}?(?:[Oo]n|[Ii]n|[Oo]ff|[Aa]long|[Aa]t)[ \t]+"
+            r"(?:[Tt]he[ \t]+)?\Z"),
+        after_house_number=frozenset(word_key(w) for w in cues["after_house_number"]),
+        number_words=frozenset(word_key(w) for w in cues["number_words"]),
     )
     norm = lex.normalise
     return PlaceLexicon(**{

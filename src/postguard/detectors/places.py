@@ -46,6 +46,11 @@ _AREA_AFTER = re.compile(r"\s+area\b", re.IGNORECASE)
 _APOSTROPHES = ("'", "\u2019")
 _WORD_BEFORE = re.compile(r"(\w+)[ \t]*\Z")
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,:/])[1-9][0-9]{0,2}[A-Za-z]?,?[ \t]+\Z")
+# a house number written after its street ("Salisbury Avenue 18"): a letter a-h at most
+_NUMBER_AFTER_STREET = re.compile(r"[1-9][0-9]{0,2}[A-Ha-h]?")
+_NUMBER_AFTER = re.compile(r"[ \t]+[1-9][0-9]{0,2}[A-Ha-h]?(?![\w.:/])")
+_CLAUSE_END = frozenset({",", ".", ";", "!", "?", ")", ""})
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir"})
 
 
 @dataclass
@@ -173,9 +178,10 @@ class AddressDetector(TextDetector):
         ("lives on elm road"); most are ordinary words (way, park, close)."""
         lex = self._lex
         tier = lex.tiers.get(word)
-        if (tier == "street" or (tier and word in lex.expand)) and \
-                _DIGIT.search(text, max(0, pos - 40), pos):
-            return True
+        if (tier == "street" or (tier and word in lex.expand)) and (
+                _DIGIT.search(text, max(0, pos - 40), pos)
+                or _NUMBER_AFTER.match(text, pos + len(word))):
+            return True  # "12 elm rd", "Salisbury avenue 18"
         if tier is not None and lex.flat_before.search(text, max(0, pos - 60), pos):
             return True  # "flat 3, 22 marine parade"
         if tier == "street-cap" and lex.place_number_before.search(text, max(0, pos - 40), pos):
@@ -269,7 +275,72 @@ class AddressDetector(TextDetector):
             why = "flat or named house" if code == "PG203" else "house number and street"
             s, e, msg = self._extend(t, nxt, start, end, why, pcs)
             return _Place(s, e, code, Category.ADDRESS, Severity.HIGH, 0.9, msg)
+        home = self._home_wording(t, j, i, end, nxt, pcs)
+        if home is not None:
+            return home
+        number_after = self._number_after(t, j, i, tier, lower, names, nxt, pcs)
+        if number_after is not None:
+            return number_after
         return self._named(t, j, i, tier, lower, names, end, nxt, follow, pcs)
+
+    def _home_wording(self, t: Tokens, j: int, i: int, end: int, nxt: int,
+                      pcs: dict[int, int]) -> _Place | None:
+        """A home placed in other words before its street: "flat 3b above the bakery on High
+        Street"; "number 4 in Oak Road" next to a home cue ("my house is number 4 in ...")."""
+        lex = self._lex
+        s = t.starts[j]
+        m = lex.flat_position.search(t.text, max(0, s - 100), s)
+        if m is not None and "\n" not in m.group():
+            a, b, msg = self._extend(t, nxt, m.start(), end, "flat placed on a street", pcs)
+            return _Place(a, b, "PG203", Category.ADDRESS, Severity.HIGH, 0.85, msg)
+        p = j - 1
+        if word_key(t.word(p)) == "the":
+            p -= 1
+        q = p - 2
+        if t.word(q) == "." and q > 0:
+            q -= 1  # "no. 4 in"
+        if q < 0 or word_key(t.word(p)) not in ("in", "on", "at", "off") or \
+                not _HOUSE_NUMBER.fullmatch(t.word(p - 1)) or \
+                word_key(t.words[q]) not in lex.number_words or \
+                not all(t.same_line(x, x + 1) for x in range(q, j)) or \
+                not self._home_cue(t, q, i):
+            return None
+        a, b, msg = self._extend(t, nxt, t.starts[q], end, "house number and street", pcs)
+        return _Place(a, b, "PG202", Category.ADDRESS, Severity.HIGH, 0.85, msg)
+
+    def _number_after(self, t: Tokens, j: int, i: int, tier: str, lower: bool,
+                      names: list[str], n: int, pcs: dict[int, int]) -> _Place | None:
+        """The house number after the street, as in much of Europe ("I live in Salisbury
+        Avenue 18", "Host family: Salisbury Avenue 18, Leeds"); not a count or a time
+        ("Penny Lane 18 times", "Station Road 18:30"), a landmark or a story's street."""
+        lex = self._lex
+        if n >= len(t.words) or not t.same_line(n - 1, n) or \
+                not _NUMBER_AFTER_STREET.fullmatch(t.words[n]):
+            return None
+        after = t.word(n + 1) if n + 1 < len(t.words) and t.same_line(n, n + 1) else ""
+        if after not in _CLAUSE_END and word_key(after) not in lex.after_house_number:
+            return None
+        if after in (".", ",") and t.ends[n] == t.starts[n + 1] and t.word(n + 2).isdigit() \
+                and t.ends[n + 1] == t.starts[n + 2]:
+            return None  # "18.30", "1,500"
+        if len(names) > 1 and len(names[0]) > 4 and \
+                names[0].lower().endswith(("ed", "ing", "ly")):
+            j += 1  # "Walked Elm Road 5 ..."
+            names = names[1:]
+        street = [*names, t.words[i]]
+        if word_key(names[0]) in lex.units or word_key(t.word(j - 1)) in _TITLES or \
+                lex.normalise([t.words[n], *street]) in lex.famous or \
+                word_key(t.word(j - 1)) in lex.number_stop:
+            return None  # "a 20 minute drive 5", "Mrs Lane 5", "Downing Street 10"
+        cue = self._home_cue(t, j, i)
+        if not cue and (tier == "weak" or lower and not is_cap(names[0])
+                        or word_key(names[0]) == "the"
+                        or lex.normalise(street) in lex.landmarks
+                        or self._story_near(t.text, t.starts[j], t.ends[n])):
+            return None
+        a, b, msg = self._extend(t, n + 1, t.starts[j], t.ends[n], "street and house number",
+                                 pcs)
+        return _Place(a, b, "PG202", Category.ADDRESS, Severity.HIGH, 0.85, msg)
 
     def _numbered(self, t: Tokens, j: int, i: int, tier: str, lower: bool,
                   names: list[str], follow: str) -> tuple[int, str] | None:
@@ -286,8 +357,10 @@ class AddressDetector(TextDetector):
             before = t.word(k - 1)
         if before == "." and word_key(t.word(k - 2)) in ("no", "nos"):
             before = ""  # "No. 12 Elm Road"
-        if word_key(before) in lex.number_stop or before in (".", "/", "£", "$", "€", "#"):
-            return None
+        if before in (".", "/", "£", "$", "€", "#") or (
+                word_key(before) in lex.number_stop
+                and not (before in ("the", "The") and self._cue_right_before(t, k))):
+            return None  # "the 3 Oxford Street shops"; but "living in the 18 Elm avenue"
         if before == ":" and (t.ends[k - 1] == t.starts[k] or t.word(k - 2).isdigit()):
             return None  # a time ("10:45 Station Road"), but "address: 43 elm avenue"
         if any(word_key(w) in lex.units for w in names[:1]) and (lower or tier == "weak"):
