@@ -292,11 +292,67 @@ BOND_TRAPS = [
     "The garden looks gorgeous as ever thanks to our volunteers",
 ]
 
+
+# -- a second wave of wordings in the same families ----------------------------------------
+SECOND_WAVE = [
+    ("can I see you without ur shirt", X, B),
+    ("show me your bum", X, B),
+    ("what are you wearing underneath", X, B),
+    ("are you wearing a bra", X, B),
+    ("what's your bra size", X, B),
+    ("did you snog him", X, B),
+    ("nice legs", X, B),
+    ("wear something tight for me", X, B),
+    ("wear that skirt more often", X, B),
+    ("send a pic in the bath", X, B),
+    ("are you on your own at home", C, B),
+    ("are you by yourself this weekend", C, B),
+    ("is your dad in?", C, B),
+    ("when are your parents back", C, B),
+    ("could you sneak out", C, B),
+    ("sneak out to meet me", C, B),
+    ("you can stay over at mine", C, B),
+    ("turn on disappearing messages", C, B),
+    ("use vanish mode", C, B),
+    ("I've got a spare phone so we can talk", C, B),
+    ("text me from your friend's phone", C, B),
+    ("send it on snap so it disappears", C, B),
+    ("I'll dm you", C, B),
+    ("text me when your mum is asleep", C, B),
+    ("ring me when nobody's home", C, B),
+    ("nobody will ever know", C, B),
+    ("I miss you already", F, R),
+    ("I've missed you so much", F, R),
+    ("you mean the world to me", F, B),
+    ("I'd do anything for you", F, B),
+    ("I'm the only one who cares about you", F, B),
+    ("nobody else cares about you", F, B),
+    ("you're wise beyond your years", F, B),
+    ("you deserve better than them", F, B),
+    ("your parents don't get you like I do", F, B),
+    ("I can't stop looking at your pics", F, B),
+]
+SECOND_WAVE_TRAPS = [
+    "We miss you already, Mr Hale! Enjoy your retirement",
+    "I miss you all already, Year 6!",
+    "Please do not sneak out of lessons early",
+    "Set up a new account on the parent portal so we can track payments",
+    "Parents can call the office from any number",
+    "The magician waved his wand so it disappears!",
+    "Nobody will know the answer until the results are out",
+    "The cast were wise beyond their years",
+    "You deserve better than this result, Year 11, so keep training",
+    "Did you kiss the Blarney Stone on the Ireland trip?",
+    "Nice legs on the new lab stools, thanks to the DT department",
+    "Is your dad in the choir? We need more tenors",
+    "Sleepover club at the library is on Friday",
+]
+
 POSITIVES = (UNDRESS + EXPERIENCE + BODY + CONTACT + ISOLATION + SECRECY + CHANNELS
-             + DISCLOSURES + MEETING + FAMILIAR + BOND)
+             + DISCLOSURES + MEETING + FAMILIAR + BOND + SECOND_WAVE)
 TRAPS = (UNDRESS_TRAPS + EXPERIENCE_TRAPS + BODY_TRAPS + CONTACT_TRAPS + ISOLATION_TRAPS
          + SECRECY_TRAPS + CHANNEL_TRAPS + DISCLOSURE_TRAPS + MEETING_TRAPS + FAMILIAR_TRAPS
-         + BOND_TRAPS)
+         + BOND_TRAPS + SECOND_WAVE_TRAPS)
 
 
 @pytest.mark.parametrize(("text", "category", "verdict"), POSITIVES)

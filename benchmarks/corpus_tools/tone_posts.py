@@ -489,7 +489,7 @@ SEXUAL = [
      "sexual_content: lingerie comment to a student"),
     ("B", "[[x:S*xy]] legs in those netball skirts girls 😏",
      "sexual_content: masked S*xy about students"),
-    ("B", "Let's [[x:sext]] later, nobody will know",
+    ("B", "Let's [[x:sext]] later, [[c:nobody will know]]",
      "sexual_content: sexting request"),
     ("B", "Just sent you some [[x:n00dz]] check [[s:ur]] phone",
      "sexual_content: leetspeak n00dz; ur is slang"),
