@@ -37,8 +37,6 @@ PASSES = ((11, 2), (3, 0), (3, 2))
 MIN_CONFIDENCE = 50.0
 #: How plate-like panels are read: one text line (psm 7), Otsu's threshold.
 PANEL_PASS = (7, 0)
-#: The characters of a number plate (the second reading of a panel allows only these).
-PLATE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 "
 _UPSCALE_BELOW = 800
 
 
@@ -108,12 +106,10 @@ class _TesserocrBackend:
             self._local.api = api
         return api
 
-    def words(self, gray: Image.Image, psm: int, threshold: int = 0,
-              whitelist: str = "") -> list[Word]:
+    def words(self, gray: Image.Image, psm: int, threshold: int = 0) -> list[Word]:
         tr = self._mod
         api = self._api()
         api.SetVariable("thresholding_method", str(threshold))  # type: ignore[attr-defined]
-        api.SetVariable("tessedit_char_whitelist", whitelist)  # type: ignore[attr-defined]
         api.SetPageSegMode(psm)  # type: ignore[attr-defined]
         api.SetImage(gray)  # type: ignore[attr-defined]
         api.SetSourceResolution(300)  # type: ignore[attr-defined]
@@ -167,8 +163,8 @@ class _TesseractBackend:
             raise OcrUnavailable(f"the tesseract program was not found ({type(exc).__name__})"
                                  ) from None
 
-    def words_multi(self, gray: Image.Image, passes: Sequence[tuple[int, int]],
-                    whitelist: str = "") -> list[list[Word]]:
+    def words_multi(self, gray: Image.Image,
+                    passes: Sequence[tuple[int, int]]) -> list[list[Word]]:
         pt = self._pt
         fd, path = tempfile.mkstemp(suffix=".pgm", prefix="postguard-")
         os.close(fd)
@@ -177,8 +173,6 @@ class _TesseractBackend:
             results = []
             for psm, threshold in passes:
                 config = f"--psm {psm} --dpi 300 -c thresholding_method={threshold}"
-                if whitelist:
-                    config += f" -c tessedit_char_whitelist={whitelist.replace(' ', '')}"
                 data = pt.image_to_data(path, config=config,
                                         output_type=pt.Output.DICT)
                 words = []
@@ -237,8 +231,8 @@ def recognise(gray: Image.Image) -> OcrText:
     else:  # in-process passes are cheap: add psm 11 with Otsu too
         per_mode = [be.words(gray, psm, threshold) for psm, threshold in (*PASSES, (11, 0))]
     panel_words, plate_words = _panel_words(be, gray)
-    per_mode.append(panel_words)
-    merged = pin(split_glued(merge_words(per_mode), per_mode), plate_words)
+    merged = split_glued(merge_words(per_mode), [*per_mode, panel_words])
+    merged = pin(fill_gaps(merged, panel_words), plate_words)
     if factor != 1.0:
         merged = [Word(w.text, w.conf, tuple(v / factor for v in w.box))  # type: ignore[arg-type]
                   for w in merged]
@@ -251,31 +245,29 @@ def _panel_words(be: _TesserocrBackend | _TesseractBackend,
     analysis of the whole photo can drop a short line of large glyphs on a small panel.
 
     Returns (words, plate words). A panel whose line reads as a number plate by the plate
-    detector's own rules gives its plate words whatever their confidence (the plate font's
-    0/O and 5/S keep tesseract unsure); when the plain reading holds no plate, the panel is
-    read again with only capitals and digits allowed."""
+    detector's own rules, once read in a plate's letter and digit places
+    (`plates.plate_line`), gives its plate words whatever their confidence: the plate font's
+    0/O and 5/S keep tesseract unsure. (A second reading with only capitals and digits
+    allowed was tried and recovered no plate on the corpus, so it is not done.)"""
     from .plates import panel_image, panels
 
     words_out: list[Word] = []
     plates_out: list[Word] = []
     for panel in panels(gray):
         img, scale, left, top = panel_image(gray, panel)
-        plain = _read_panel(be, img, scale, left, top, "")
-        words_out.extend(plain)
-        found = _plate_words(plain)
-        if not found:
-            found = _plate_words(_read_panel(be, img, scale, left, top, PLATE_CHARS))
-        plates_out.extend(found)
+        words = _read_panel(be, img, scale, left, top)
+        words_out.extend(words)
+        plates_out.extend(_plate_words(words))
     return words_out, plates_out
 
 
 def _read_panel(be: _TesserocrBackend | _TesseractBackend, img: Image.Image, scale: float,
-                left: float, top: float, whitelist: str) -> list[Word]:
+                left: float, top: float) -> list[Word]:
     """One line of a panel image, in the boxes of the image it was cut from."""
     if isinstance(be, _TesseractBackend):
-        got = be.words_multi(img, (PANEL_PASS,), whitelist)[0]
+        got = be.words_multi(img, (PANEL_PASS,))[0]
     else:
-        got = be.words(img, *PANEL_PASS, whitelist=whitelist)
+        got = be.words(img, *PANEL_PASS)
     return [Word(w.text, w.conf, (left + w.box[0] / scale, top + w.box[1] / scale,
                                   left + w.box[2] / scale, top + w.box[3] / scale))
             for w in got]
@@ -302,6 +294,16 @@ def _plate_detector() -> Any:
     from ..policy import Policy
 
     return VehiclePlateDetector(Policy.default())
+
+
+def fill_gaps(kept: list[Word], extra: list[Word]) -> list[Word]:
+    """`kept` plus the good words of `extra` where `kept` has none (panel readings fill what
+    the whole-photo passes missed; they never replace those passes' words)."""
+    out = list(kept)
+    for w in extra:
+        if _good(w) and not any(_overlap(k.box, w.box) > 0.5 for k in out):
+            out.append(w)
+    return out
 
 
 def pin(kept: list[Word], pinned: list[Word]) -> list[Word]:

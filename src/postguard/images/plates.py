@@ -20,6 +20,8 @@ from PIL import Image
 
 #: Panels are looked for on a copy whose long side is at most this.
 WORK_LONG_SIDE = 1000
+#: Bright panels are looked for on a coarser copy (long side at most this).
+BRIGHT_LONG_SIDE = 640
 #: At most this many panels are read per image (the most plate-like first).
 MAX_PANELS = 6
 #: Brightness thresholds: a panel is brighter than its surroundings at one of them at least.
@@ -28,7 +30,7 @@ _ASPECT = (1.8, 7.5)
 _FILL = (0.5, 0.93)  # panel pixels / box: the glyphs are the holes
 _DARK = (0.08, 0.6)  # glyph pixels / (panel + glyph pixels)
 _MIN_CONTRAST = 60
-_ROW_ASPECT = (2.0, 9.0)  # a row of glyphs: width / height
+_ROW_ASPECT = (2.5, 9.0)  # a row of glyphs: width / height
 _MAX_BAND_SPREAD = 28.0  # standard deviation of the band around a row's glyphs
 _MAX_BLOBS = 1500
 #: Panels are read at this height in pixels (glyphs about 60% of it).
@@ -70,7 +72,12 @@ def panels(gray: Image.Image) -> list[Panel]:
         (max(1, round(gray.width * factor)), max(1, round(gray.height * factor))),
         Image.Resampling.BILINEAR)
     arr = cv2.blur(np.asarray(small, dtype=np.uint8), (3, 3))  # JPEG and sensor noise
-    found = _bright_panels(cv2, arr, factor) + _glyph_rows(cv2, arr, factor)
+    coarse = BRIGHT_LONG_SIDE / max(arr.shape)
+    if coarse < 1.0:
+        bright_arr = cv2.resize(arr, None, fx=coarse, fy=coarse, interpolation=cv2.INTER_AREA)
+    else:
+        bright_arr, coarse = arr, 1.0
+    found = _bright_panels(cv2, bright_arr, factor * coarse) + _glyph_rows(cv2, arr, factor)
     found.sort(key=lambda f: -f[0])
     kept: list[Panel] = []
     for _, panel in found:
@@ -162,6 +169,8 @@ def _glyph_rows(cv2: Any, arr: Any, factor: float) -> list[tuple[float, Panel]]:
         rows.setdefault(root(a), []).append(blob)
     found: list[tuple[float, Panel]] = []
     for row in rows.values():
+        if len(row) < 2:
+            continue  # a plate's two groups at least (an eye or a lone word is one blob)
         x0, y0 = min(b[0] for b in row), min(b[1] for b in row)
         x1, y1 = max(b[0] + b[2] for b in row), max(b[1] + b[3] for b in row)
         h, w = y1 - y0, x1 - x0
