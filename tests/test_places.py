@@ -313,6 +313,16 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         ("PG203", "Flat 2, above Greggs in Western Road")]),
     ("a flat 5k run along London Road", [("PG211", "London Road")]),
     ("the flat roof above the hall on Mill Lane", [("PG211", "Mill Lane")]),
+    ("We live at the number 18 of Salisbury Avenue", [
+        ("PG202", "number 18 of Salisbury Avenue")]),
+    ("I live in Salisbury Avenue, 18 with my host family", [
+        ("PG202", "Salisbury Avenue, 18")]),
+    ("I live in Salisbury Avenue number 18.", [("PG202", "Salisbury Avenue number 18")]),
+    ("I live in Salisbury Avenue no. 18", [("PG202", "Salisbury Avenue no. 18")]),
+    ("my adress: salisbury avenue 18", [("PG202", "salisbury avenue 18")]),
+    ("Oak Road, 5 minutes away", [("PG211", "Oak Road")]),
+    ("We cleaned Elm Road, 3 parks and the beach", [("PG211", "Elm Road")]),
+    ("Bus number 4 of Elm Road", [("PG211", "Elm Road")]),
 ]
 
 

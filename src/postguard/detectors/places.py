@@ -299,7 +299,7 @@ class AddressDetector(TextDetector):
         q = p - 2
         if t.word(q) == "." and q > 0:
             q -= 1  # "no. 4 in"
-        if q < 0 or word_key(t.word(p)) not in ("in", "on", "at", "off") or \
+        if q < 0 or word_key(t.word(p)) not in ("in", "on", "at", "off", "of") or \
                 not _HOUSE_NUMBER.fullmatch(t.word(p - 1)) or \
                 word_key(t.words[q]) not in lex.number_words or \
                 not all(t.same_line(x, x + 1) for x in range(q, j)) or \
@@ -314,6 +314,10 @@ class AddressDetector(TextDetector):
         Avenue 18", "Host family: Salisbury Avenue 18, Leeds"); not a count or a time
         ("Penny Lane 18 times", "Station Road 18:30"), a landmark or a story's street."""
         lex = self._lex
+        if t.word(n) == "," or word_key(t.word(n)) in lex.number_words:
+            n += 1  # "Via Roma, 45" or "Salisbury Avenue number 18"
+            if t.word(n) == "." and word_key(t.word(n - 1)) == "no":
+                n += 1
         if n >= len(t.words) or not t.same_line(n - 1, n) or \
                 not _NUMBER_AFTER_STREET.fullmatch(t.words[n]):
             return None

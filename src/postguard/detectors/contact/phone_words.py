@@ -41,12 +41,19 @@ _GAP = re.compile(
 )
 _WORDS = {
     "zero": "0", "nought": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4",
-    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
+    "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15",
+    "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19",
 }
+# "twenty three" is 23, "twenty" alone 20
+_TENS = {"twenty": "2", "thirty": "3", "forty": "4", "fifty": "5", "sixty": "6",
+         "seventy": "7", "eighty": "8", "ninety": "9"}
 _TIMES = {"double": 2, "treble": 3, "triple": 3}
 _TOKEN = re.compile(
     r"(\+?[0-9]+)|(?<![^\W\d_])(zero|nought|oh|o+|one|two|three|four|five|six|seven|eight"
-    r"|nine|double|treble|triple|plus)(?![^\W\d_])",
+    r"|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
+    r"|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundred|double|treble|triple|plus)"
+    r"(?![^\W\d_])",
     re.IGNORECASE,
 )
 _SEP_CHARS = " \t\r\n\u00a0,-\u2010\u2011\u2012\u2013\u2014\u2015"
@@ -68,9 +75,9 @@ class _Unit(NamedTuple):
 
 
 def needs_word_pass(low: str, ndigits: int) -> bool:
-    """Several number words, or a number's worth of digits with wide gaps between them."""
+    """Several number words, or a word among most of a number's digits ("07 seven 00 ...")."""
     n = len(_GATE.findall(low))
-    return n >= 3 and 2 * n + ndigits >= 10
+    return n >= 1 and 2 * n + ndigits >= 10 and (n >= 3 or ndigits >= 7)
 
 
 def has_wide_gaps(text: str, ndigits: int) -> bool:
@@ -87,6 +94,7 @@ def _runs(text: str) -> Iterator[list[_Unit]]:
     """Runs of number units separated only by spaces, commas and dashes."""
     run: list[_Unit] = []
     pending: tuple[int, int, int] | None = None  # a "double": (times, start, end)
+    tens = False  # the last unit is a word of tens ("twenty")
     prev_end = -1
     for m in _TOKEN.finditer(text):
         s, e = m.span()
@@ -98,6 +106,7 @@ def _runs(text: str) -> Iterator[list[_Unit]]:
             run, pending = [], None
         wide = bool(run) and not _joinable(gap)
         prev_end = e
+        after_tens, tens = tens, False
         raw = m.group(1)
         if raw is None:
             w = m.group(2).lower()
@@ -112,7 +121,26 @@ def _runs(text: str) -> Iterator[list[_Unit]]:
                     yield run
                 run, pending = [_Unit("+", s, e, True, False)], None
                 continue
-            digits = _WORDS.get(w) or "0" * len(w)  # "oo" is two zeros
+            last = run[-1] if run and pending is None and len(gap) <= 2 else None
+            if w == "hundred":
+                if last is not None and len(last.digits) == 1 and last.digits != "0":
+                    run[-1] = last._replace(digits=last.digits + "00", end=e)  # "nine hundred"
+                    continue
+                if run:
+                    yield run  # "a hundred and one"
+                run, pending = [], None
+                continue
+            if w in _WORDS:
+                digits = _WORDS[w]
+            elif w in _TENS:
+                digits = _TENS[w] + "0"
+            else:
+                digits = "0" * len(w)  # "o", "oo"
+            if after_tens and last is not None and len(digits) == 1 and digits != "0" and \
+                    gap in (" ", "-"):
+                run[-1] = last._replace(digits=last.digits[0] + digits, end=e)  # "twenty three"
+                continue
+            tens = w in _TENS
             is_word = True
         else:
             digits, is_word = raw, False
