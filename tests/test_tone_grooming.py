@@ -331,6 +331,20 @@ SECOND_WAVE = [
     ("you deserve better than them", F, B),
     ("your parents don't get you like I do", F, B),
     ("I can't stop looking at your pics", F, B),
+    ("snap me something naughty", X, B),
+    ("you'd look so good in a bikini", X, B),
+    ("you've really filled out", X, B),
+    ("I want to kiss you", X, B),
+    ("give me a kiss", X, B),
+    ("which school does u go to", C, B),
+    ("tell your parents you're at a mate's", C, B),
+    ("get into my car", C, B),
+    ("pop to my office by yourself", C, B),
+    ("I'll get in trouble if they find out", C, B),
+    ("never screenshot our chats", C, B),
+    ("text me goodnight", C, B),
+    ("I dreamed about you", F, B),
+    ("you've got such a cute smile", F, R),
 ]
 SECOND_WAVE_TRAPS = [
     "We miss you already, Mr Hale! Enjoy your retirement",
@@ -346,6 +360,11 @@ SECOND_WAVE_TRAPS = [
     "Nice legs on the new lab stools, thanks to the DT department",
     "Is your dad in the choir? We need more tenors",
     "Sleepover club at the library is on Friday",
+    "Send us something spicy for the chilli cook-off!",
+    "I dream about a world without plastic, says our Year 6 poet",
+    "Lovely eyes on the owl in the Year 3 art display",
+    "Kiss chase is banned on the field",
+    "Come to the office on Monday to collect lost property",
 ]
 
 POSITIVES = (UNDRESS + EXPERIENCE + BODY + CONTACT + ISOLATION + SECRECY + CHANNELS
