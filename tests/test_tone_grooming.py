@@ -226,6 +226,8 @@ DISCLOSURE_TRAPS = [
     "Miss Lee gave us the office number for absences",
     "Mrs Day asked us to hand in the forms to the office",
     "She won her race and set a personal best",
+    "Mrs Lee gave us her email address for homework questions",
+    "Contact Mr Lee via his email on the staff page",
 ]
 
 MEETING = [
@@ -356,6 +358,7 @@ SECOND_WAVE_TRAPS = [
     "Nobody will know the answer until the results are out",
     "The cast were wise beyond their years",
     "You deserve better than this result, Year 11, so keep training",
+    "You deserve better than this, Year 11: the referee got it wrong",
     "Did you kiss the Blarney Stone on the Ireland trip?",
     "Nice legs on the new lab stools, thanks to the DT department",
     "Is your dad in the choir? We need more tenors",
