@@ -232,6 +232,9 @@ SPOKEN: list[tuple[str, list[tuple[str, str]]]] = [
     ("Oh, one more thing: two of the six teams need nine more players", []),
     ("Prices: 0.50, 0.75, 0.80, 1.00, 1.20 and 0.99", []),
     ("Count on: oh one two three four five six seven eight nine oh", []),
+    ("Goals\t0\t7\t2\t1\t3\t0\t4\t2\t1\t1\t0", []),  # a table, not a dodge
+    ("Goals:\n0\n7\n2\n1\n3\n0\n4\n2\n1\n1\n0", []),
+    ("House points 0, 7, 2, 1, 3, 0, 4, 2, 1, 1, 0", []),
 ]
 
 
@@ -253,14 +256,30 @@ def test_spelled_number_offsets_and_reference_words() -> None:
         ("PG101", "oh one two one, four nine six, oh one two three")]
 
 
+_SPOKEN_PIECES = st.sampled_from([
+    "oh", "o", "zero", "nought", "one", "two", "seven", "nine", "twenty", "hundred", "double",
+    "treble", "plus", "07", "0", "9oo", "123", "O", " ", "  ", "   ", ", ", "-", " - ", "\n",
+    "\t", "call", "x", "£", ".", "\U0001f600", "\u0301"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_SPOKEN_PIECES, max_size=40).map("".join))
+def test_spelled_numbers_spans_are_whole_tokens(text: str) -> None:
+    for f in PHONE.detect_text(text):
+        assert f.start is not None and f.end is not None
+        assert 0 <= f.start < f.end <= len(text)
+        span = text[f.start:f.end]
+        assert span == span.strip() and span[-1].isalnum()  # starts and ends on a token
+
+
 def test_number_words_stay_linear() -> None:
     import random
 
     from linear import assert_linear
 
     rng = random.Random(7)
-    vocab = ["zero", "oh", "o", "nought", "one", "two", "three", "four", "five", "six",
-             "seven", "eight", "nine", "double", "treble", "plus", "07", "00", "9oo", "123"]
+    vocab = ["zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight",
+             "nine", "ten", "twenty", "hundred", "double", "treble", "plus", "07", "9oo", "123"]
     seps = (" ", " ", ", ", "-", "   ")
 
     def words(n_chars: int) -> str:

@@ -60,7 +60,7 @@ _SEP_CHARS = " \t\r\n\u00a0,-\u2010\u2011\u2012\u2013\u2014\u2015"
 _MAX_GAP = 8
 # digits a number may have, by how it starts (the leading 0s counted, a "+" not)
 _DIGIT_RANGE = {"zero": (10, 11), "00": (11, 17), "plus": (8, 15)}
-_MAX_ATTEMPTS = 3
+_MAX_ATTEMPTS = 2
 _COUNTING = "0123456"
 # glued to a digit group's first digit: money, a code, a decimal, a time or a date
 _BAD_BEFORE = frozenset("£$€¥₹#@_\\/.:")
@@ -71,7 +71,7 @@ class _Unit(NamedTuple):
     start: int
     end: int
     word: bool  # spelled (a word, "double x", letter o), not digits
-    wide: bool  # apart from the unit before by a gap the digit path does not bridge
+    gap: int  # the gap before it: _JOINED, _SPACED (wide spaces, spaced dashes) or _OTHER
 
 
 def needs_word_pass(low: str, ndigits: int) -> bool:
@@ -84,10 +84,16 @@ def has_wide_gaps(text: str, ndigits: int) -> bool:
     return ndigits >= 10 and _GAP.search(text) is not None
 
 
-def _joinable(gap: str) -> bool:
-    """The digit path joins groups across one or two spaces or one dash."""
-    return (0 < len(gap) <= 2 and not gap.strip(" \u00a0")) or (
-        len(gap) == 1 and gap in "-\u2010\u2011\u2012\u2013")
+_JOINED, _SPACED, _OTHER = 0, 1, 2
+
+
+def _gap_kind(gap: str) -> int:
+    """_JOINED: a gap the digit path bridges (one or two spaces, one dash); _SPACED: only
+    spaces and dashes ("   ", " - "); _OTHER: commas, tabs, line breaks."""
+    if (len(gap) <= 2 and not gap.strip(" \u00a0")) or (
+            len(gap) == 1 and gap in "-\u2010\u2011\u2012\u2013"):
+        return _JOINED
+    return _OTHER if gap.strip(" \u00a0-\u2010\u2011\u2012\u2013\u2014\u2015") else _SPACED
 
 
 def _runs(text: str) -> Iterator[list[_Unit]]:
@@ -104,7 +110,7 @@ def _runs(text: str) -> Iterator[list[_Unit]]:
             if run:
                 yield run
             run, pending = [], None
-        wide = bool(run) and not _joinable(gap)
+        wide = _gap_kind(gap) if run else _JOINED
         prev_end = e
         after_tens, tens = tens, False
         raw = m.group(1)
@@ -119,7 +125,7 @@ def _runs(text: str) -> Iterator[list[_Unit]]:
             if w == "plus":
                 if run:
                     yield run
-                run, pending = [_Unit("+", s, e, True, False)], None
+                run, pending = [_Unit("+", s, e, True, _JOINED)], None
                 continue
             last = run[-1] if run and pending is None and len(gap) <= 2 else None
             if w == "hundred":
@@ -147,7 +153,7 @@ def _runs(text: str) -> Iterator[list[_Unit]]:
             if raw[0] == "+":
                 if run:
                     yield run
-                run, wide = [], False
+                run, wide = [], _JOINED
         if pending is not None:
             times, ps, _ = pending
             pending = None
@@ -155,7 +161,7 @@ def _runs(text: str) -> Iterator[list[_Unit]]:
                 if run:
                     yield run  # "double maths", "double 45": the run ends at "double"
                 run = []
-                wide = False
+                wide = _JOINED
             else:
                 run.append(_Unit(digits * times, ps, e, True, wide))
                 continue
@@ -217,12 +223,18 @@ def _from(text: str, run: list[_Unit], i: int, judge: Judge, claimed: Spans,
         if after.isalnum() or after in "%£$€@_" or claimed.overlaps(start, end):
             continue
         units = run[i:j + 1]
-        if not any(u.word for u in units) and not (
-                any(u.wide for u in units[1:]) or sum(len(u.digits) == 1 for u in units) >= 3):
-            continue  # plain digits: the digit path has had its say
+        if not any(u.word for u in units):
+            # plain digits: only spread with spaces and dashes, else the digit path has had
+            # its say (tab-separated tables and comma lists are no dodge)
+            gaps = [u.gap for u in units[1:]]
+            if _OTHER in gaps or not (
+                    _SPACED in gaps or sum(len(u.digits) == 1 for u in units) >= 3):
+                continue
         digits = "".join(u.digits for u in units)
         if digits.startswith(_COUNTING):
             continue  # "zero, one, two, three ..." counts; it is no number
+        if kind == "zero" and ndigits == 10 and digits[1] not in "18":
+            continue  # UK numbers of ten digits are 01 and 0800 ones: no need to parse
         attempts += 1
         verdict = judge(digits, kind, ndigits, start, end)
         if verdict is None:
