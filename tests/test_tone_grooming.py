@@ -347,6 +347,14 @@ SECOND_WAVE = [
     ("text me goodnight", C, B),
     ("I dreamed about you", F, B),
     ("you've got such a cute smile", F, R),
+    ("so what's ur body count", X, B),
+    ("we could hook up after the disco", X, B),
+    ("u really turn me on", X, B),
+    ("any spicy pics?", X, B),
+    ("drop me your live location", C, B),
+    ("which street do u live on", C, B),
+    ("does your mum look at your messages?", C, B),
+    ("that's my girl!", F, R),
 ]
 SECOND_WAVE_TRAPS = [
     "We miss you already, Mr Hale! Enjoy your retirement",
@@ -368,6 +376,13 @@ SECOND_WAVE_TRAPS = [
     "Lovely eyes on the owl in the Year 3 art display",
     "Kiss chase is banned on the field",
     "Come to the office on Monday to collect lost property",
+    "Can someone hook up the projector in the hall?",
+    "Year 5 will sleep together in the big dorm on the residential",
+    "The body count in Macbeth is high: revision tips inside",
+    "Don't share your location with strangers: online safety week",
+    "Spicy food day in the canteen on Friday",
+    "Baby boy born to Mrs Kaur, congratulations!",
+    "What road do the buses leave from? The car park on Mill Road",
 ]
 
 POSITIVES = (UNDRESS + EXPERIENCE + BODY + CONTACT + ISOLATION + SECRECY + CHANNELS
