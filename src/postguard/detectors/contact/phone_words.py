@@ -26,10 +26,13 @@ Judge = Callable[[str, str, int, int, int], tuple[str, float] | None]
 # The gate: number words counted in the lower-cased text, without word boundaries (a
 # boundary or a look-behind makes the scan several times slower; the tokenizer below is
 # exact). "o" glued to a digit counts too ("9oo123").
-_GATE = re.compile(
-    r"(?:d(?:ouble)|e(?:ight)|f(?:i(?:ve)|o(?:ur))|n(?:i(?:ne)|o(?:ught))|o(?:h|ne|[0-9])"
-    r"|s(?:even|ix)|t(?:hree|r(?:eble|iple)|wo)|z(?:ero)|[0-9]o)"
+# A word next to a digit is matched with it ("07 seven", "1two"), so one scan also tells
+# whether words are mixed into digits.
+_GATE_WORD = (
+    r"(?:d(?:ouble)|e(?:ight)|f(?:i(?:ve)|o(?:ur))|n(?:i(?:ne)|o(?:ught))|o(?:h|ne)"
+    r"|s(?:even|ix)|t(?:hree|r(?:eble|iple)|wo)|z(?:ero))"
 )
+_GATE = re.compile(rf"[0-9](?:[ \-]?{_GATE_WORD}|o)|{_GATE_WORD}(?:[ \-]?[0-9])?|o[0-9]")
 # Digits apart by a gap the digit path does not bridge (three or more spaces, a line break,
 # a spaced dash), or single digits spaced out ("0 7 7 0 0"). Every branch starts with a
 # digit, so the scan skips to digits.
@@ -61,6 +64,7 @@ _MAX_GAP = 8
 # digits a number may have, by how it starts (the leading 0s counted, a "+" not)
 _DIGIT_RANGE = {"zero": (10, 11), "00": (11, 17), "plus": (8, 15)}
 _MAX_ATTEMPTS = 2
+_DIGITS = "0123456789"
 _COUNTING = "0123456"
 # glued to a digit group's first digit: money, a code, a decimal, a time or a date
 _BAD_BEFORE = frozenset("£$€¥₹#@_\\/.:")
@@ -76,8 +80,20 @@ class _Unit(NamedTuple):
 
 def needs_word_pass(low: str, ndigits: int) -> bool:
     """Several number words, or a word among most of a number's digits ("07 seven 00 ...")."""
-    n = len(_GATE.findall(low))
-    return n >= 1 and 2 * n + ndigits >= 10 and (n >= 3 or ndigits >= 7)
+    found = _GATE.findall(low)
+    n = len(found)
+    if n >= 3:
+        return 2 * n + ndigits >= 10
+    if ndigits < 7:
+        return False
+    for m in _GATE.finditer(low):  # one or two words: is one a whole word next to a digit?
+        s, e = m.span()
+        w = m.group()
+        if (w[0] in _DIGITS or not low[s - 1:s].isalpha()) and (
+                w[-1] in _DIGITS or not low[e:e + 1].isalpha()) and (
+                w[0] in _DIGITS or w[-1] in _DIGITS):
+            return True
+    return False
 
 
 def has_wide_gaps(text: str, ndigits: int) -> bool:
