@@ -389,6 +389,10 @@ def _candidate_phrases(trie: _Node, seq: list[frozenset[str] | None], j: int) ->
     """The phrases (of one first word at position j) whose required slots the next positions
     and the rest of the sentence can fill, in list order: a pre-filter; `_match` decides.
     (A phrase never reaches past a sentence break: its slots need words, gaps stop there.)"""
+    if not trie[0] and not trie[1]:  # the common case: only phrases of 2+ required words
+        following = seq[j + 1] if j + 1 < len(seq) else None
+        if following is None or all(w not in trie[2] for w in following):
+            return []
     found: dict[int, Entry] = {}
     rest: set[str] | None = None
     level = [trie]
