@@ -235,6 +235,7 @@ SPOKEN: list[tuple[str, list[tuple[str, str]]]] = [
     ("Goals\t0\t7\t2\t1\t3\t0\t4\t2\t1\t1\t0", []),  # a table, not a dodge
     ("Goals:\n0\n7\n2\n1\n3\n0\n4\n2\n1\n1\n0", []),
     ("House points 0, 7, 2, 1, 3, 0, 4, 2, 1, 1, 0", []),
+    ("Register: 0 1 1 0 1 1 1 0 1 0 1 (present/absent)", []),
 ]
 
 

@@ -323,6 +323,12 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Oak Road, 5 minutes away", [("PG211", "Oak Road")]),
     ("We cleaned Elm Road, 3 parks and the beach", [("PG211", "Elm Road")]),
     ("Bus number 4 of Elm Road", [("PG211", "Elm Road")]),
+    ("Pick-up from Station Road 3.15pm", [("PG211", "Station Road")]),
+    ("I'm staying in the house 22 of Rose lane", [("PG202", "house 22 of Rose lane")]),
+    ("We visited house 4 on Elm Road for the history trail", [("PG211", "Elm Road")]),
+    ("Flat 4 over the chip shop, Elm Road", [("PG203", "Flat 4 over the chip shop, Elm Road")]),
+    ("Flat 4 above the shop, then Elm Road", [("PG211", "Elm Road")]),
+    ("The school is above the library on High Street", []),
 ]
 
 

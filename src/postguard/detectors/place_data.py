@@ -145,8 +145,8 @@ def lexicon() -> PlaceLexicon:
             r"\b(?:" + phrases_pattern(cues["flat_words"]) + r")\.?[ \t]+"
             r"[A-Za-z]?[0-9]{1,4}[A-Za-z]?,?[ \t]+(?:"
             + phrases_pattern(cues["flat_position_words"]) + r")[ \t]+"
-            r"(?:[\w'\u2019&]+[ \t]+){0,4}?(?:[Oo]n|[Ii]n|[Oo]ff|[Aa]long|[Aa]t)[ \t]+"
-            r"(?:[Tt]he[ \t]+)?\Z"),
+            r"(?:[\w'\u2019&]+[ \t]+){0,4}?[\w'\u2019&]*"
+            r"(?:[ \t]+(?:[Oo]n|[Ii]n|[Oo]ff|[Aa]long|[Aa]t)|,)[ \t]+(?:[Tt]he[ \t]+)?\Z"),
         after_house_number=frozenset(word_key(w) for w in cues["after_house_number"]),
         number_words=frozenset(word_key(w) for w in cues["number_words"]),
     )

@@ -324,9 +324,9 @@ class AddressDetector(TextDetector):
         after = t.word(n + 1) if n + 1 < len(t.words) and t.same_line(n, n + 1) else ""
         if after not in _CLAUSE_END and word_key(after) not in lex.after_house_number:
             return None
-        if after in (".", ",") and t.ends[n] == t.starts[n + 1] and t.word(n + 2).isdigit() \
-                and t.ends[n + 1] == t.starts[n + 2]:
-            return None  # "18.30", "1,500"
+        if after in (".", ",") and t.ends[n] == t.starts[n + 1] and \
+                t.word(n + 2)[:1].isdigit() and t.ends[n + 1] == t.starts[n + 2]:
+            return None  # "3.15pm", "1,500"
         if len(names) > 1 and len(names[0]) > 4 and \
                 names[0].lower().endswith(("ed", "ing", "ly")):
             j += 1  # "Walked Elm Road 5 ..."

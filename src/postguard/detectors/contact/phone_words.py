@@ -258,8 +258,8 @@ def _from(text: str, run: list[_Unit], i: int, judge: Judge, claimed: Spans,
         code, score = verdict
         if code == "allowed":
             return j + 1
-        if code == "PG102" and kind == "zero" and ndigits != 11:
-            continue  # a possible number must have the whole UK shape
+        if code == "PG102" and (kind == "zero" and ndigits != 11 or len(set(digits)) < 4):
+            continue  # a possible number has the whole UK shape, and is no register of 0s and 1s
         out.append((code, score, start, end))
         claimed.add(start, end)
         return j + 1
