@@ -7,10 +7,11 @@ from 800x600 to 4000x3000 (12 MP). Clean scenes and harmless posters are the tra
 The first 80 images are the original set; images 80-111 add 24 UK-style plates on cars (see
 `tests/plate_images.py`: white front and yellow rear plates, current, prefix and suffix formats,
 3.5-9% of the image's height, turned, sometimes soft, JPEG quality 60-75) and 8 plate-like
-signs whose codes are not plates ("ROOM B12 ABC", "FLIGHT BA 2490": traps).
+signs whose codes are not plates ("ROOM B12 ABC", "FLIGHT BA 2490": traps). The plate work
+was tuned on seed 4242; `--plate-seed N --out DIR` draws a fresh set for a held-out check.
 The labels (image-level categories) are written next to the images in labels.json.
 
-    python benchmarks/images/generate.py [--out DIR]
+    python benchmarks/images/generate.py [--out DIR] [--plate-seed N]
 """
 
 from __future__ import annotations
@@ -131,7 +132,10 @@ def plate_scene(rng: random.Random, seed: int, text: str, *, rear: bool) -> tupl
     return img, what
 
 
-def generate(out: Path) -> list[dict[str, object]]:
+PLATE_SEED = 4242
+
+
+def generate(out: Path, plate_seed: int = PLATE_SEED) -> list[dict[str, object]]:
     rng = random.Random(2026)
     out.mkdir(parents=True, exist_ok=True)
     labels: list[dict[str, object]] = []
@@ -203,17 +207,18 @@ def generate(out: Path) -> list[dict[str, object]]:
         save(_text_scene(rng, 1900 + i, t), [], f"trap: poster '{t}'", text=t)
     # Plates drawn as plates (second set, 2026-11-24): 24 on cars in varied conditions, JPEG
     # quality 60-75; then 8 plate-like signs whose codes are not plates (traps).
-    prng = random.Random(4242)
+    prng = random.Random(plate_seed)
+    base = 2000 if plate_seed == PLATE_SEED else 10_000 + 1000 * (plate_seed % 50)
     kinds = ["current"] * 12 + ["prefix"] * 6 + ["suffix"] * 6
     for i, kind in enumerate(kinds):
         text = random_plate(prng, kind)
         while not _is_plate(text):
             text = random_plate(prng, kind)
-        img, what = plate_scene(prng, 2000 + i, text, rear=i % 2 == 0)
+        img, what = plate_scene(prng, base + i, text, rear=i % 2 == 0)
         save(img, ["vehicle_plate"], f"number plate ({kind}, {what})", text=text,
              quality=prng.choice([60, 65, 70, 75]))
     for i, t in enumerate(PLATE_TRAPS):
-        img, what = plate_scene(prng, 2100 + i, t, rear=i % 2 == 1)
+        img, what = plate_scene(prng, base + 100 + i, t, rear=i % 2 == 1)
         save(img, [], f"trap: plate-like sign '{t}'", text=t,
              quality=prng.choice([60, 65, 70, 75]))
     (out / "labels.json").write_text(json.dumps(labels, indent=1), encoding="utf-8")
@@ -223,8 +228,10 @@ def generate(out: Path) -> list[dict[str, object]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(HERE.parent / "out" / "images"))
+    ap.add_argument("--plate-seed", type=int, default=PLATE_SEED,
+                    help="another seed draws a fresh set of images 80-111 (plates and traps)")
     args = ap.parse_args()
-    labels = generate(Path(args.out))
+    labels = generate(Path(args.out), args.plate_seed)
     print(f"wrote {len(labels)} images to {os.path.relpath(args.out)}")
 
 

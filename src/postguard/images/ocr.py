@@ -35,8 +35,9 @@ log = logging.getLogger(__name__)
 #: with Sauvola: each pass alone misses signs the others read (layout analysis drops them).
 PASSES = ((11, 2), (3, 0), (3, 2))
 MIN_CONFIDENCE = 50.0
-#: How plate-like panels are read: one text line (psm 7), Otsu's threshold.
-PANEL_PASS = (7, 0)
+#: How plate-like panels are read: one text line (psm 7), Leptonica's tiled Otsu threshold
+#: (better than the global one on a tilted panel with shaded corners).
+PANEL_PASS = (7, 1)
 _UPSCALE_BELOW = 800
 
 

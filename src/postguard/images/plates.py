@@ -227,7 +227,7 @@ def _iou(a: Box, b: Box) -> float:
 
 
 # -- reading a plate's line ------------------------------------------------------------------
-_LETTER_FOR = str.maketrans("0125681|", "OIZSGBII")
+_LETTER_FOR = str.maketrans("0125681|$", "OIZSGBIIS")
 _DIGIT_FOR = str.maketrans("ODQoIilL|SsBZzGg", "0000111115582266")
 #: A plate's two groups: (first group, second group) as L (letter) / N (digit) runs; N+ is one
 #: to three digits. Current "AB12 CDE", prefix "A123 BCD", suffix "ABC 123D".
