@@ -329,6 +329,12 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Flat 4 over the chip shop, Elm Road", [("PG203", "Flat 4 over the chip shop, Elm Road")]),
     ("Flat 4 above the shop, then Elm Road", [("PG211", "Elm Road")]),
     ("The school is above the library on High Street", []),
+    ("Im living in the 18 Salisbury avenue", [("PG202", "18 Salisbury avenue")]),
+    ("The ducks are living in Preston Park", []),
+    ("33 New Road, Brighton", [("PG202", "33 New Road")]),
+    ("i live in 33 new road, brighton", [("PG202", "33 new road")]),
+    ("there are 3 new road signs and 2 new lane markings", []),
+    ("Sara lives at 12 the avenue", [("PG202", "12 the avenue")]),
 ]
 
 

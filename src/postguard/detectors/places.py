@@ -256,9 +256,10 @@ class AddressDetector(TextDetector):
             if not is_alpha(w) or word_key(w) in lex.name_stop or not (is_cap(w) or lower):
                 break
             j -= 1
-        if j == i and t.word(i - 1) in ("The", "THE", "the") and \
-                _HOUSE_NUMBER.fullmatch(t.word(i - 2)) and t.same_line(i - 1, i):
-            j = i - 1  # "12 The Avenue"
+        if j == i and word_key(t.word(i - 1)) in ("the", "new") and \
+                _HOUSE_NUMBER.fullmatch(t.word(i - 2)) and t.same_line(i - 1, i) and \
+                (is_cap(t.word(i - 1)) or self._cue_right_before(t, i - 2)):
+            j = i - 1  # "12 The Avenue", "33 New Road", "i live at 33 new road"
         if j == i:
             return None
         names = t.words[j:i]
