@@ -259,6 +259,13 @@ FAMILIAR = [
     ("ur my star pupil", F, R),
     ("well done to my best boy", F, R),
     ("morning princess", F, R),
+    ("Pet, can you bring your reading book tomorrow?", F, R),
+    ("see you tomorrow, pet", F, R),
+    ("thanks for the card, lovely!", F, R),
+    ("Hey lovely, how was the weekend?", F, R),
+    ("Sweetheart, don't worry about the test", F, R),
+    ("Darling, you were amazing", F, R),
+    ("thank you pet, see you Monday", F, R),
 ]
 FAMILIAR_TRAPS = [
     "What a lovely day at the farm",
@@ -269,6 +276,16 @@ FAMILIAR_TRAPS = [
     "My dear friends of the PTA, thank you for the cake stall",
     "Darling Buds of May at the theatre this week",
     "Our best student council yet",
+    "Our class pet, a rabbit called Bun, is back from the holidays",
+    "The pet shop visit was great!",
+    "That's lovely! Thanks for all the photos",
+    "Lovely, sunny start to the fete",
+    "Thanks, love from all of us at Riverside",
+    "Love, Mrs Smith",
+    "Darling Harbour in Sydney was the Year 6 topic",
+    "Sweetheart cherries for the summer fair",
+    "Pet therapy dog visits on Tuesday",
+    "A dear friend of the school, Mr Patel, has retired",
 ]
 
 BOND = [  # special-bond flattery: blocks

@@ -1281,6 +1281,14 @@ GROOMING_FAMILIES = [
      "over_familiar: dreams about a child"),
     ("R", "[[f:I miss you already]] and it's only Friday",
      "over_familiar: missing a child"),
+    ("R", "Brilliant reading today, see you Monday, [[f:pet]]",
+     "over_familiar: pet name closing a sentence"),
+    ("R", "[[f:Pet]], can you remind your mum about the form?",
+     "over_familiar: pet name opening the post"),
+    ("R", "[[f:Sweetheart]], don't worry about the spelling test",
+     "over_familiar: pet name opening the post"),
+    ("R", "Thank you for the lovely card, [[f:lovely]]!",
+     "over_familiar: endearment closing a sentence"),
 ]
 
 GROOMING_FAMILY_TRAPS = [
@@ -1348,6 +1356,10 @@ GROOMING_FAMILY_TRAPS = [
      "trap: sexual_content — clothing advice for a trip"),
     ("A", "Our Year 9 poets performed at the library slam last night",
      "trap: over_familiar — performance report"),
+    ("A", "Our class pet, a guinea pig called Toffee, needs a home for half term",
+     "trap: over_familiar — class pet"),
+    ("A", "That's lovely! Thank you for all the harvest donations",
+     "trap: over_familiar — lovely as an exclamation"),
 ]
 
 POSTS = _assemble() + GROOMING_FAMILIES + GROOMING_FAMILY_TRAPS

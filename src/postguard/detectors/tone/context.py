@@ -61,7 +61,7 @@ def _expand(value: Any, lists: dict[str, list[str]]) -> Any:
         out: list[Any] = []
         for v in value:
             if isinstance(v, str) and v.startswith("@"):
-                out.extend(lists[v[1:]])
+                out.extend(_expand(lists[v[1:]], lists))  # a list may name other lists
             else:
                 out.append(_expand(v, lists))
         return out
