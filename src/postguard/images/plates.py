@@ -27,7 +27,7 @@ MAX_PANELS = 6
 #: Brightness thresholds: a panel is brighter than its surroundings at one of them at least.
 _THRESHOLDS = (120, 150, 175, 200, 225)
 _ASPECT = (1.8, 7.5)
-_FILL = (0.5, 0.93)  # panel pixels / box: the glyphs are the holes
+_FILL = (0.38, 0.93)  # panel pixels / box: the glyphs are the holes
 _DARK = (0.08, 0.6)  # glyph pixels / (panel + glyph pixels)
 _MIN_CONTRAST = 60
 _ROW_ASPECT = (2.5, 9.0)  # a row of glyphs: width / height
@@ -176,7 +176,7 @@ def _glyph_rows(cv2: Any, arr: Any, factor: float) -> list[tuple[float, Panel]]:
         h, w = y1 - y0, x1 - x0
         if not _ROW_ASPECT[0] * h <= w <= _ROW_ASPECT[1] * h:
             continue
-        m = max(2, h // 4)  # the plate's margin above and below its glyphs
+        m = max(2, h // 6)  # within the plate's margin above and below its glyphs
         above = arr[max(0, y0 - m):y0 - 1, x0:x1]
         below = arr[y1 + 1:min(h_img, y1 + m), x0:x1]
         if above.size == 0 or below.size == 0:
@@ -260,7 +260,7 @@ def _fit(word: str, shape: str) -> tuple[int, str] | None:
 def plate_line(words: list[str]) -> list[str]:
     """The words of one panel's line with each pair that fits a plate's groups read as one:
     capitals in letter places, digits in digit places, through the characters OCR confuses on
-    plates (0/O, 1/I, 5/S, 8/B, 2/Z, 6/G, "40s" for "40S"), at most two changes per plate; the
+    plates (0/O, 1/I, 5/S, $/S, 8/B, 2/Z, 6/G, "40s" for "40S"), at most two changes per plate; the
     text detector still judges the result. Stray marks at a word's edges are dropped."""
     clean = [w.strip("\"'“”‘’`|,.;:_-") or w for w in words]
     out = list(clean)
