@@ -120,3 +120,24 @@ _WORDS = ["Well", "done", "to", "Tom", "Okafor", "Amelia", "Hartley-Brown", "and
 def test_any_text_reads_the_same(nlp, fast, words: list[str]) -> None:  # type: ignore[no-untyped-def]
     text = " ".join(words)
     assert fast(text) == spacy_entities(nlp(text))
+
+
+# Lone surrogates: spaCy cannot hash them; the tagger reads them as U+FFFD (one character for
+# one), so a post that carries one still has its names found at the right offsets.
+SURROGATES = [
+    ("before the name", "Well done \ud800 Ivo Kristensen!", ["Ivo Kristensen"]),
+    ("inside a trap", "Trip to the Brighton \udfff Dome", []),
+    ("at the end", "Congratulations to Rosa Pennycook \udc00", ["Rosa Pennycook"]),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "names"), SURROGATES, ids=[c for c, *_ in SURROGATES])
+def test_lone_surrogates_are_read(case: str, text: str, names: list[str]) -> None:
+    from postguard import Screener
+    from postguard.model import Category
+
+    assert name_model.encodable(text) != text and len(name_model.encodable(text)) == len(text)
+    report = Screener(detectors=["person_name"]).screen(text)
+    assert [text[f.start:f.end] for f in report.findings
+            if f.category is Category.PERSON_NAME] == names
+    assert all(f.category is Category.PERSON_NAME for f in report.findings)  # no PG001

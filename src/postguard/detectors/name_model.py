@@ -14,6 +14,7 @@ keeps spaCy. Long windows also go to spaCy (the decoding loop is Python).
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -28,6 +29,7 @@ MAX_FAST_TOKENS = 256  # longer windows go through spaCy (its decoding loop is C
 _MNK = 1_000_000  # multiply-adds per matrix product that OpenBLAS runs on one thread
 
 Entity = tuple[int, int, str]  # start, end (characters into the text), label
+_SURROGATE = re.compile("[\ud800-\udfff]")
 Tagger = Callable[[str], list[Entity]]
 
 _LEAVES = frozenset({"extract_features", "list2ragged", "ragged2list", "ints-getitem",
@@ -89,6 +91,12 @@ def spacy_entities(doc: Any) -> list[Entity]:
     return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
 
 
+def encodable(text: str) -> str:
+    """The text with lone surrogates (which spaCy cannot hash) as U+FFFD: one character for
+    one, so offsets stay right."""
+    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
+
+
 def load_tagger(path: Path | None = None) -> Tagger:
     """text -> entities: the fast path when it reads the probes as spaCy does, else spaCy.
     One per model folder and process."""
@@ -118,7 +126,7 @@ class _SpacyTagger:
         self.nlp = nlp
 
     def __call__(self, text: str) -> list[Entity]:
-        return spacy_entities(self.nlp(text))
+        return spacy_entities(self.nlp(encodable(text)))
 
 
 def _leaves(model: Any) -> list[Any]:
@@ -278,6 +286,7 @@ class FastTagger:
         return z[pad:pad + n]
 
     def __call__(self, text: str) -> list[Entity]:
+        text = encodable(text)
         doc = self._nlp.make_doc(text)
         n = len(doc)
         if n == 0:
