@@ -4,8 +4,9 @@ Rules find cheap candidates (runs of capitalised name-like words); only a post t
 the lexicons cannot decide loads postguard's own spaCy pipeline (`models/postguard_en`, trained
 by `make model`), once per process, and its PERSON spans on a short window decide (read by
 `name_model.FastTagger`, the same entities as spaCy at a third of the cost). The in-house name
-lexicons add a fallback for names the model misses. Staff named with a title (Mrs Patel, Mr Tom Hughes), the organisation's staff
-list and well-known figures (Charles Dickens) are reported at low severity (allowed by default).
+lexicons add a fallback for names the model misses. Staff named with a title (Mrs Patel, Mr
+Tom Hughes), the organisation's staff list and well-known figures (Charles Dickens) are
+reported at low severity (allowed by default).
 The words around a candidate (data/names/context_cues.txt) decide before the model does: a
 place ("in Milton Keynes", "trip to X"), a team or firm ("the X team", "X FC", "X by Y" titles)
 is dropped; an author or character ("author X", "a novel by X", "dressed as X") is low. A
