@@ -1362,4 +1362,18 @@ GROOMING_FAMILY_TRAPS = [
      "trap: over_familiar — lovely as an exclamation"),
 ]
 
-POSTS = _assemble() + GROOMING_FAMILIES + GROOMING_FAMILY_TRAPS
+# A lowercase kiss after a word that also labels things ("term", "week", "team"): the lead's
+# review of the second blind set found these read as "Year X". Appended for the same reason.
+KISS_AFTER_LABEL = [
+    ("R", "Have a restful half term everyone, see you next term [[k:x]]",
+     "kisses: x after 'term' at the very end"),
+    ("R", "Thank you for a fantastic residential week [[k:xx]]",
+     "kisses: xx after 'week'"),
+    ("R", "So proud of our netball team [[k:x]]", "kisses: x after 'team'"),
+    ("A", "Year x pupils collect their planners from the office",
+     "trap: kisses — a lowercase label with words after it"),
+    ("A", "Plan x for wet play: the hall, then the library",
+     "trap: kisses — a label letter followed by a colon"),
+]
+
+POSTS = (_assemble() + GROOMING_FAMILIES + GROOMING_FAMILY_TRAPS + KISS_AFTER_LABEL)
