@@ -3,9 +3,11 @@
 Rules, not a model (see NOTES.md: rules did best in trials). A street is found from its last
 word (Road, Rd, Street, Lane ... listed in `data/uk_street_suffixes.txt`) and read backwards:
 the words of its name, then a house number, a flat or a house name; forwards: a town and a
-postcode on the same address. Word lists live in `data/place_cues.txt` and
-`data/uk_landmark_streets.txt`. Every window looked at is bounded, so time is linear in the
-length of the text.
+postcode on the same address. Homes are also found in the wordings of learners and host
+families: "living in the 18 Salisbury avenue", "number 4 in Oak road", "Salisbury Avenue 18"
+(the house number after the street), "flat 3b above the bakery on High Street". Word lists
+live in `data/place_cues.txt` and `data/uk_landmark_streets.txt`. Every window looked at is
+bounded, so time is linear in the length of the text.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ written with `+`, `00` or a leading `0` is always reported (PG101). A merely *po
 "mob", "WhatsApp" ...), when written with `+`/`00`, or when it has the shape of a UK number
 (`0` and ten more digits). Digits without `+` or `0` need a cue. The nearest cue word decides:
 "order no. 0123 4567" is a reference, not a number. Cue and reference words are data
-(`data/contact.toml`).
+(`data/contact.toml`). Numbers spelled out in words or spread with wide gaps ("oh seven seven
+double oh ...", "0 7 7 0 0   9 0 0") are read by `phone_words` and judged by the same rules.
 """
 
 from __future__ import annotations
