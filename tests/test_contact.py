@@ -211,7 +211,15 @@ SPOKEN: list[tuple[str, list[tuple[str, str]]]] = [
     ("07 seven 00 900 123", [("PG102", "07 seven 00 900 123")]),
     ("Call me on 07911 1two3456", [("PG101", "07911 1two3456")]),
     ("O7911 123456 or 07700 9OO 123", [("PG101", "O7911 123456"), ("PG102", "07700 9OO 123")]),
+    ("0\ufe0f\u20e37\ufe0f\u20e37\ufe0f\u20e30\ufe0f\u20e30\ufe0f\u20e39\ufe0f\u20e3"
+     "0\ufe0f\u20e30\ufe0f\u20e34\ufe0f\u20e37\ufe0f\u20e32\ufe0f\u20e3 !",
+     [("PG102", "0\ufe0f\u20e37\ufe0f\u20e37\ufe0f\u20e30\ufe0f\u20e30\ufe0f\u20e3"
+       "9\ufe0f\u20e30\ufe0f\u20e30\ufe0f\u20e34\ufe0f\u20e37\ufe0f\u20e32\ufe0f\u20e3")]),
+    ("text 0\u20e37\u20e39\u20e31\u20e31\u20e3 1\u20e32\u20e33\u20e34\u20e35\u20e36\u20e3",
+     [("PG101", "0\u20e37\u20e39\u20e31\u20e31\u20e3 1\u20e32\u20e33\u20e34\u20e35\u20e36\u20e3")]),
     # traps: number words that are no number, helplines, counting, room lists
+    ("Year 7\ufe0f\u20e3 won 3\ufe0f\u20e3 - 0\ufe0f\u20e3 and 1\ufe0f\u20e30\ufe0f\u20e3 pupils",
+     []),
     ("a hundred and one dalmatians and twenty three pupils in ninety nine rooms", []),
     ("Year 7 did 2 laps, double oh seven night, twenty one pupils, three hundred pounds", []),
     ("Childline is oh eight oh oh, one one one one", []),
@@ -260,7 +268,7 @@ def test_spelled_number_offsets_and_reference_words() -> None:
 _SPOKEN_PIECES = st.sampled_from([
     "oh", "o", "zero", "nought", "one", "two", "seven", "nine", "twenty", "hundred", "double",
     "treble", "plus", "07", "0", "9oo", "123", "O", " ", "  ", "   ", ", ", "-", " - ", "\n",
-    "\t", "call", "x", "£", ".", "\U0001f600", "\u0301"])
+    "\t", "call", "x", "£", ".", "\U0001f600", "\u0301", "7\ufe0f\u20e3", "\u20e3"])
 
 
 @settings(max_examples=200, deadline=None)
@@ -270,7 +278,8 @@ def test_spelled_numbers_spans_are_whole_tokens(text: str) -> None:
         assert f.start is not None and f.end is not None
         assert 0 <= f.start < f.end <= len(text)
         span = text[f.start:f.end]
-        assert span == span.strip() and span[-1].isalnum()  # starts and ends on a token
+        # starts and ends on a token (a keycap ends with its mark)
+        assert span == span.strip() and (span[-1].isalnum() or span[-1] == "\u20e3")
 
 
 def test_number_words_stay_linear() -> None:

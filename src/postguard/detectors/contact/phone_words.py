@@ -2,10 +2,11 @@
 
 "oh seven seven double oh nine double oh four seven two", "zero seven seven zero zero, nine
 zero zero, one two three", "07seven00 9oo123" (letter o for zero), "0 7 7 0 0   9 0 0  1 2 3"
-(wide gaps), "07700 - 900 - 123". A run of number tokens (digit groups, digit words, "double"
-/ "treble" / "triple", "oh" / "o" / "zero" / "nought", the letter o glued to digits) is read
-as digits, each digit keeping the offsets of the words it came from; the digits are then
-judged by the same libphonenumber rules as a number written in digits (phone.py's `_judge`).
+(wide gaps), "07700 - 900 - 123", keycap emoji digits. A run of number tokens (digit groups,
+digit words, "double" / "treble" / "triple", "oh" / "o" / "zero" / "nought", the letter o
+glued to digits, keycaps) is read as digits, each digit keeping the offsets of the words it
+came from; the digits are then judged by the same libphonenumber rules as a number written
+in digits (phone.py's `_judge`).
 
 Only numbers that start with 0, 00 or + are read ("one two three four five six seven" is
 counting, not dialling), and a number that is merely possible must have the whole shape of a
@@ -40,7 +41,7 @@ _GAP = re.compile(
     r"[0-9](?:[ \t\u00a0]{3,}[0-9]|[ \t\u00a0]*[\r\n\t][ \t\u00a0]*[0-9]"
     r"|[ \t\u00a0]*[\-\u2010-\u2015][ \t\u00a0]+[0-9]"
     r"|[ \t\u00a0]+[\-\u2010-\u2015][ \t\u00a0]*[0-9]"
-    r"|(?<![0-9][0-9]) [0-9] [0-9](?![0-9]))"
+    r"|(?<![0-9][0-9]) [0-9] [0-9](?![0-9])|\ufe0f?\u20e3)"
 )
 _WORDS = {
     "zero": "0", "nought": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4",
@@ -53,7 +54,7 @@ _TENS = {"twenty": "2", "thirty": "3", "forty": "4", "fifty": "5", "sixty": "6",
          "seventy": "7", "eighty": "8", "ninety": "9"}
 _TIMES = {"double": 2, "treble": 3, "triple": 3}
 _TOKEN = re.compile(
-    r"(\+?[0-9]+)|(?<![^\W\d_])(zero|nought|oh|o+|one|two|three|four|five|six|seven|eight"
+    r"((?:[0-9]\ufe0f?\u20e3)+)|(\+?[0-9]+)|(?<![^\W\d_])(zero|nought|oh|o+|one|two|three|four|five|six|seven|eight"
     r"|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
     r"|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundred|double|treble|triple|plus)"
     r"(?![^\W\d_])",
@@ -129,9 +130,11 @@ def _runs(text: str) -> Iterator[list[_Unit]]:
         wide = _gap_kind(gap) if run else _JOINED
         prev_end = e
         after_tens, tens = tens, False
-        raw = m.group(1)
-        if raw is None:
-            w = m.group(2).lower()
+        keycaps, raw = m.group(1), m.group(2)
+        if keycaps is not None:  # keycap emoji, one digit each: "0\ufe0f\u20e37\ufe0f\u20e3"
+            digits, is_word = keycaps.replace("\ufe0f", "").replace("\u20e3", ""), True
+        elif raw is None:
+            w = m.group(3).lower()
             if w in _TIMES:
                 if pending is not None and run:
                     yield run
@@ -200,8 +203,8 @@ def find_spoken(text: str, judge: Judge, claimed: Spans) -> Iterator[tuple[str, 
     """(code, score, start, end) for each number read from words or wide gaps, outside the
     spans the digit path already claimed."""
     for run in _runs(text):
-        if len(run) < 2:
-            continue
+        if len(run) < 2 and not run[0].word:
+            continue  # one group of digits is the digit path's
         i = 0
         while i < len(run):
             out: list[tuple[str, float, int, int]] = []
