@@ -335,6 +335,10 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("i live in 33 new road, brighton", [("PG202", "33 new road")]),
     ("there are 3 new road signs and 2 new lane markings", []),
     ("Sara lives at 12 the avenue", [("PG202", "12 the avenue")]),
+    ("I live in Salisbury Avenue at number 18", [("PG202", "Salisbury Avenue at number 18")]),
+    ("my host family: Elm Road, house 4", [("PG202", "Elm Road, house 4")]),
+    ("We meet on Elm Road at 3.", [("PG211", "Elm Road")]),
+    ("We meet on Elm Road at 3 with the class", [("PG211", "Elm Road")]),
 ]
 
 

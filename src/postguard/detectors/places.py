@@ -317,8 +317,12 @@ class AddressDetector(TextDetector):
         Avenue 18", "Host family: Salisbury Avenue 18, Leeds"); not a count or a time
         ("Penny Lane 18 times", "Station Road 18:30"), a landmark or a story's street."""
         lex = self._lex
-        if t.word(n) == "," or word_key(t.word(n)) in lex.number_words:
-            n += 1  # "Via Roma, 45" or "Salisbury Avenue number 18"
+        if t.word(n) == ",":
+            n += 1  # "Via Roma, 45"
+        if word_key(t.word(n)) == "at" and word_key(t.word(n + 1)) in lex.number_words:
+            n += 1  # "Salisbury Avenue at number 18"; not "Elm Road at 3"
+        if word_key(t.word(n)) in lex.number_words:
+            n += 1  # "Salisbury Avenue number 18", "Elm Road, house 4"
             if t.word(n) == "." and word_key(t.word(n - 1)) == "no":
                 n += 1
         if n >= len(t.words) or not t.same_line(n - 1, n) or \
