@@ -317,9 +317,10 @@ def pin(kept: list[Word], pinned: list[Word]) -> list[Word]:
 
 def split_glued(kept: list[Word], per_mode: Sequence[list[Word]]) -> list[Word]:
     """Where one pass glued words that other passes read apart ("Tel0113" against "Tel" and
-    "0113", the same characters), keep them apart when at least as many passes read them
-    apart as read them glued: detectors need the space. ("Pri mary" read once against
-    "Primary" read four times stays one word.)"""
+    "0113", the same characters), keep them apart when more passes read them apart than
+    glued, or as many and each cut is between a letter and a digit: detectors need the
+    space. ("Pri mary" read once against "Primary" read four times stays one word, and so
+    does "jo.bloggs@g mail.com" read as often as "jo.bloggs@gmail.com".)"""
     out: list[Word] = []
     for k in kept:
         pieces: list[Word] | None = None
@@ -333,10 +334,18 @@ def split_glued(kept: list[Word], per_mode: Sequence[list[Word]]) -> list[Word]:
                     pieces = pieces or inside
                 elif any(w.text == k.text for w in inside):
                     glued_votes += 1
-            if split_votes < glued_votes:
+            if pieces and (split_votes < glued_votes or (
+                    split_votes == glued_votes and not _class_change(pieces))):
                 pieces = None
         out.extend(pieces or [k])
     return out
+
+
+def _class_change(pieces: list[Word]) -> bool:
+    """Whether every cut between consecutive pieces separates a letter from a digit."""
+    return all(a.text[-1:].isdigit() != b.text[:1].isdigit()
+               and a.text[-1:].isalnum() and b.text[:1].isalnum()
+               for a, b in zip(pieces, pieces[1:], strict=False))
 
 
 def _good(w: Word) -> bool:

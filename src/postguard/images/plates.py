@@ -98,7 +98,7 @@ def _bright_panels(cv2: Any, arr: Any, factor: float) -> list[tuple[float, Panel
         mask = (arr >= t).astype(np.uint8)
         _, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=4)
         ws, hs = stats[:, 2].astype(float), stats[:, 3].astype(float)
-        fills = stats[:, 4] / (ws * hs)
+        fills = stats[:, 4] / np.maximum(ws * hs, 1.0)
         ok = ((hs >= max(8.0, 0.01 * h_img)) & (hs <= 0.12 * h_img) & (ws <= 0.6 * w_img)
               & (ws >= _ASPECT[0] * hs) & (ws <= _ASPECT[1] * hs)
               & (fills >= _FILL[0]) & (fills <= _FILL[1]))
@@ -141,7 +141,7 @@ def _glyph_rows(cv2: Any, arr: Any, factor: float) -> list[tuple[float, Panel]]:
                                  block, 12)
     _, _, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
     ws, hs = stats[:, 2].astype(float), stats[:, 3].astype(float)
-    fills = stats[:, 4] / (ws * hs)
+    fills = stats[:, 4] / np.maximum(ws * hs, 1.0)
     ok = ((hs >= max(7.0, 0.012 * h_img)) & (hs <= 0.09 * h_img) & (ws <= 6 * hs)
           & (ws >= 0.08 * hs) & (fills >= 0.15) & (fills <= 0.9))
     ok[0] = False
