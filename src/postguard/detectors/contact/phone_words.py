@@ -81,20 +81,20 @@ class _Unit(NamedTuple):
 
 def needs_word_pass(low: str, ndigits: int) -> bool:
     """Several number words, or a word among most of a number's digits ("07 seven 00 ...")."""
-    found = _GATE.findall(low)
-    n = len(found)
+    n = 0
+    glued = False
+    for m in _GATE.finditer(low):  # one scan; the matches are few
+        n += 1
+        if not glued and ndigits >= 7:
+            s, e = m.span()
+            w = m.group()
+            # a whole word next to a digit ("7 seven", "1two"), not "phone 07..."
+            glued = (w[0] in _DIGITS or not low[s - 1:s].isalpha()) and (
+                w[-1] in _DIGITS or not low[e:e + 1].isalpha()) and (
+                w[0] in _DIGITS or w[-1] in _DIGITS)
     if n >= 3:
         return 2 * n + ndigits >= 10
-    if ndigits < 7:
-        return False
-    for m in _GATE.finditer(low):  # one or two words: is one a whole word next to a digit?
-        s, e = m.span()
-        w = m.group()
-        if (w[0] in _DIGITS or not low[s - 1:s].isalpha()) and (
-                w[-1] in _DIGITS or not low[e:e + 1].isalpha()) and (
-                w[0] in _DIGITS or w[-1] in _DIGITS):
-            return True
-    return False
+    return glued
 
 
 def has_wide_gaps(text: str, ndigits: int) -> bool:
