@@ -339,6 +339,8 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("my host family: Elm Road, house 4", [("PG202", "Elm Road, house 4")]),
     ("We meet on Elm Road at 3.", [("PG211", "Elm Road")]),
     ("We meet on Elm Road at 3 with the class", [("PG211", "Elm Road")]),
+    ("Host family: Linden avenue 7.", [("PG202", "Linden avenue 7")]),
+    ("The bus leaves from Linden avenue 7.30am", []),
 ]
 
 

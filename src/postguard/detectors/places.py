@@ -50,7 +50,7 @@ _WORD_BEFORE = re.compile(r"(\w+)[ \t]*\Z")
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,:/])[1-9][0-9]{0,2}[A-Za-z]?,?[ \t]+\Z")
 # a house number written after its street ("Salisbury Avenue 18"): a letter a-h at most
 _NUMBER_AFTER_STREET = re.compile(r"[1-9][0-9]{0,2}[A-Ha-h]?")
-_NUMBER_AFTER = re.compile(r"[ \t]+[1-9][0-9]{0,2}[A-Ha-h]?(?![\w.:/])")
+_NUMBER_AFTER = re.compile(r"[ \t]+[1-9][0-9]{0,2}[A-Ha-h]?(?![\w:/]|[.,][0-9])")
 _CLAUSE_END = frozenset({",", ".", ";", "!", "?", ")", ""})
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir"})
 
