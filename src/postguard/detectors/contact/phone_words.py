@@ -26,9 +26,8 @@ Judge = Callable[[str, str, int, int, int], tuple[str, float] | None]
 
 # The gate: number words counted in the lower-cased text, without word boundaries (a
 # boundary or a look-behind makes the scan several times slower; the tokenizer below is
-# exact). "o" glued to a digit counts too ("9oo123").
-# A word next to a digit is matched with it ("07 seven", "1two"), so one scan also tells
-# whether words are mixed into digits.
+# exact). "o" glued to a digit counts too ("9oo123"), and a word next to a digit is matched
+# with it ("07 seven", "1two"), so the one scan also tells whether words are mixed in.
 _GATE_WORD = (
     r"(?:d(?:ouble)|e(?:ight)|f(?:i(?:ve)|o(?:ur))|n(?:i(?:ne)|o(?:ught))|o(?:h|ne)"
     r"|s(?:even|ix)|t(?:hree|r(?:eble|iple)|wo)|z(?:ero))"
@@ -54,8 +53,8 @@ _TENS = {"twenty": "2", "thirty": "3", "forty": "4", "fifty": "5", "sixty": "6",
          "seventy": "7", "eighty": "8", "ninety": "9"}
 _TIMES = {"double": 2, "treble": 3, "triple": 3}
 _TOKEN = re.compile(
-    r"((?:[0-9]\ufe0f?\u20e3)+)|(\+?[0-9]+)|(?<![^\W\d_])(zero|nought|oh|o+|one|two|three|four|five|six|seven|eight"
-    r"|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
+    r"((?:[0-9]\ufe0f?\u20e3)+)|(\+?[0-9]+)"
+    r"|(?<![^\W\d_])(zero|nought|oh|o+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
     r"|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundred|double|treble|triple|plus)"
     r"(?![^\W\d_])",
     re.IGNORECASE,
