@@ -83,7 +83,12 @@ class ImageDetector(Detector):
         return tuple(c for d in self.text_detectors for c in d.codes)
 
     # -- running ----------------------------------------------------------------------------
-    def detect(self, post: Post) -> Iterator[Finding]:
+    def detect(self, post: Post) -> Iterable[Finding]:
+        if not post.images:  # most posts: no generator, no import
+            return ()
+        return self._detect_images(post)
+
+    def _detect_images(self, post: Post) -> Iterator[Finding]:
         from ..images.load import ImageLoadError
 
         for i in range(len(post.images)):
