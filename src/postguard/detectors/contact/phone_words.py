@@ -54,7 +54,8 @@ _TENS = {"twenty": "2", "thirty": "3", "forty": "4", "fifty": "5", "sixty": "6",
 _TIMES = {"double": 2, "treble": 3, "triple": 3}
 _TOKEN = re.compile(
     r"((?:[0-9]\ufe0f?\u20e3)+)|(\+?[0-9]+)"
-    r"|(?<![^\W\d_])(zero|nought|oh|o+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
+    r"|(?<![^\W\d_])(zero|nought|oh|o+|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
     r"|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundred|double|treble|triple|plus)"
     r"(?![^\W\d_])",
     re.IGNORECASE,
