@@ -405,7 +405,10 @@ def test_screen_verdicts_and_redaction(text: str, verdict: str, redacted: str) -
 
 _WORDS = ["Elm", "Road", "Rd", "St", "Street", "Flat", "Lane", "Park", "lives", "on", "her",
           "house", "BN2", "1AB", "SW1A", "12", "3a", "Cottage", ",", "\n", "in", "the", "Mill",
-          "x", "\u00e9", "\U0001f600", "\u0301", "\u05d0", "\ud800", "."]
+          "x", "\u00e9", "\U0001f600", "\u0301", "\u05d0", "\ud800", ".",
+          # home wordings: "living in the 18 Salisbury avenue", "Avenue 18", "flat 3b above"
+          "avenue", "Avenue", "number", "no", "18", "of", "above", "bakery", "flat", "3b", "my",
+          "living", "I", "live", "at", "times", "New", "new", "road"]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

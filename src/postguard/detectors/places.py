@@ -130,6 +130,13 @@ class AddressDetector(TextDetector):
         without one, next to a home cue ("her host family live on Via Garibaldi") or in a
         form that is never English ("rue des Lilas")."""
         for st in addresses_abroad(text):
+            end = st.end
+            while end > st.start and text[end - 1].isspace():
+                end -= 1  # "7 Avenue I": the span ends on the street's last word
+            if end <= st.start:
+                continue
+            if end != st.end:
+                st = Street(st.start, end, st.numbered, st.plain)
             num = _NUMBER_BEFORE.search(text, max(0, st.start - 8), st.start)
             if num is not None and not st.numbered and not self._counted(text, num.start()):
                 st = Street(num.start(), st.end, True)  # "24 Calle del Sol"
