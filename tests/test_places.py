@@ -341,6 +341,13 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("We meet on Elm Road at 3 with the class", [("PG211", "Elm Road")]),
     ("Host family: Linden avenue 7.", [("PG202", "Linden avenue 7")]),
     ("The bus leaves from Linden avenue 7.30am", []),
+    ("My address is: 18, salisbury av.", [("PG202", "18, salisbury av.")]),
+    ("Year 12 AV club meets today, 3 Sony AV sets", []),
+    ("My house is in the Salisbury Road, number 18", [
+        ("PG202", "Salisbury Road, number 18")]),
+    ("I live in Salisbury Road n\u00ba 18", [("PG202", "Salisbury Road n\u00ba 18")]),
+    ("I live in Salisbury Road n\u00b0 18", [("PG202", "Salisbury Road n\u00b0 18")]),
+    ("the Salisbury Road 5 times", [("PG211", "Salisbury Road")]),
 ]
 
 

@@ -329,9 +329,9 @@ class AddressDetector(TextDetector):
         if word_key(t.word(n)) == "at" and word_key(t.word(n + 1)) in lex.number_words:
             n += 1  # "Salisbury Avenue at number 18"; not "Elm Road at 3"
         if word_key(t.word(n)) in lex.number_words:
-            n += 1  # "Salisbury Avenue number 18", "Elm Road, house 4"
-            if t.word(n) == "." and word_key(t.word(n - 1)) == "no":
-                n += 1
+            n += 1  # "Salisbury Avenue number 18", "Elm Road, house 4", "nº 18"
+            if t.word(n) in (".", "\u00b0", "\u00ba") and t.starts[n] == t.ends[n - 1]:
+                n += 1  # "no. 18", "n° 18"
         if n >= len(t.words) or not t.same_line(n - 1, n) or \
                 not _NUMBER_AFTER_STREET.fullmatch(t.words[n]):
             return None
@@ -348,7 +348,7 @@ class AddressDetector(TextDetector):
         street = [*names, t.words[i]]
         if word_key(names[0]) in lex.units or word_key(t.word(j - 1)) in _TITLES or \
                 lex.normalise([t.words[n], *street]) in lex.famous or \
-                word_key(t.word(j - 1)) in lex.number_stop:
+                word_key(t.word(j - 1)) in lex.number_stop - {"the"}:
             return None  # "a 20 minute drive 5", "Mrs Lane 5", "Downing Street 10"
         cue = self._home_cue(t, j, i)
         if not cue and (tier == "weak" or lower and not is_cap(names[0])
