@@ -121,6 +121,7 @@ PHONE_TRAPS = [
     "Quote BKG-7734120985 when you phone",
     "Reach his mum on 3301847265@qq.com or 3301847265@163.com",
     "Our trust is a registered charity (no. 1098765), call us about Gift Aid",
+    "We are a registered charity, number 1187654, and a company, no. 0876543",
     "Company (number 08123456) - ring reception for details",
     "",
 ]

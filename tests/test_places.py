@@ -71,6 +71,8 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("DN55 1PT", [("PG201", "DN55 1PT")]),
     ("GIR 0AA", [("PG201", "GIR 0AA")]),
     ("code SW1A1AA", [("PG201", "SW1A1AA")]),
+    ("postcode LS6  2QT on the form", [("PG201", "LS6  2QT")]),  # a double space typed
+    ("page 12  3AB of the book", []),
     ("sw1a 1aa", [("PG201", "sw1a 1aa")]),
     ("bn2 1ab is near", [("PG201", "bn2 1ab")]),
     # addresses abroad (international students' families)

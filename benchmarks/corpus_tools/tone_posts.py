@@ -1374,6 +1374,8 @@ KISS_AFTER_LABEL = [
      "trap: kisses — a lowercase label with words after it"),
     ("A", "Plan x for wet play: the hall, then the library",
      "trap: kisses — a label letter followed by a colon"),
+    ("B", "[[c:my coach gave me his instagram]] [[h:marco.trips.uk]] and said to message him there",
+     "private_contact: a student reports a coach's personal account"),
 ]
 
 POSTS = (_assemble() + GROOMING_FAMILIES + GROOMING_FAMILY_TRAPS + KISS_AFTER_LABEL)

@@ -28,7 +28,8 @@ from .place_data import Tokens, is_alpha, is_cap, lexicon, postcode_area, word_k
 # letters never C I K M O V.
 _OUTWARD = r"[A-PR-UWYZ](?:[0-9][0-9A-HJKPSTUW]?|[A-HK-Y][0-9][0-9ABEHMNPRV-Y]?)"
 _POSTCODE = re.compile(
-    rf"(?<![A-Za-z0-9])(?:GIR[ \u00a0]?0AA|({_OUTWARD})([ \u00a0]?)[0-9][ABD-HJLNP-UW-Z]{{2}})"
+    rf"(?<![A-Za-z0-9])(?:GIR[ \u00a0]?0AA|({_OUTWARD})([ \u00a0]{{0,2}})"
+    r"[0-9][ABD-HJLNP-UW-Z]{2})"
     r"(?![A-Za-z0-9])",
     re.IGNORECASE,
 )

@@ -88,9 +88,10 @@ class PhoneDetector(TextDetector):
         self._pn: Any = phonenumbers
         words = load_data("contact.toml")["phone"]
         cue = rf"(?<!\w)(?:{words_pattern(words['cues'])})(?!\w)"
-        # "order no." must end where "no." ends, so the nearer, negative reading wins.
+        # "order no." must end where "no." ends, so the nearer, negative reading wins; so must
+        # "charity, number".
         neg = (rf"(?<!\w)(?:{words_pattern(words['negatives'])})"
-               rf"(?:(?:\s+|\s*\(\s*)(?:number|no\.?|num|#))?(?!\w)")
+               rf"(?:(?:,?\s+|\s*\(\s*)(?:number|no\.?|num|#))?(?!\w)")
         # Cue words are searched in the lower-cased text (a case-insensitive alternation costs
         # several times more), or case-insensitively when lower-casing changes its length.
         self._cue_cs, self._neg_cs = re.compile(cue), re.compile(neg)
