@@ -28,8 +28,8 @@ from accuracy import predicted_spans  # noqa: E402
 def main() -> int:
     ap = common_args("postguard on the corpus, in the peers' JSON shape.")
     ap.add_argument("--bulk", action="store_true",
-                    help="screen with Screener.screen_many (the archive path: detectors that "
-                         "can, such as the name model, work on 256 posts at a time)")
+                    help="screen with Screener.screen_many (the archive path, 256 posts a "
+                         "chunk)")
     args = ap.parse_args()
     import postguard
 

@@ -119,9 +119,11 @@ class Screener:
         return self.report(post, findings, errors)
 
     def screen_many(self, posts: Iterable[Post | str], *, chunk: int = 256) -> Iterator[Report]:
-        """Screen posts in input order, one report each. Detectors that can work on many posts
-        at once (`detect_many`, e.g. the person-name model) see up to `chunk` posts per call,
-        which is how archive sweeps go fast; the reports are the same as `screen`'s."""
+        """Screen posts in input order, one report each; the reports are the same as
+        `screen`'s. A detector that can work on many posts at once (a plugin defining
+        `detect_many`) sees up to `chunk` posts per call; the image detectors go post by post,
+        sharing each post's decoded images. (The built-in name model is fastest per window and
+        defines no `detect_many`.)"""
         buf: list[Post] = []
         for post in posts:
             buf.append(Post(text=post) if isinstance(post, str) else post)
