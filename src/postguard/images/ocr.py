@@ -6,6 +6,11 @@ text), `OMP_THREAD_LIMIT=1`. Back ends: `tesserocr` in-process when it is instal
 `fast-ocr`, about twice as fast), else the `tesseract` program through pytesseract with a PGM
 temporary file. `POSTGUARD_OCR_BACKEND=tesseract|tesserocr` forces one.
 
+Plate-like panels (`plates.panels`, with OpenCV) are then cut out and read alone as one
+line each: their words fill what the whole-photo passes missed, and a panel whose line reads
+as a number plate keeps those words whatever tesseract's confidence. Words one pass glued
+and others read apart are split (`split_glued`).
+
 `OcrText.text` is the words grouped into lines (a space between words, a newline between
 lines); each `Word` keeps its `start`/`end` in that text and its box in analysis pixels.
 """
