@@ -60,6 +60,12 @@ def test_person_names(det: PersonNameDetector, text: str, expected: list) -> Non
     [
         # places: two-word towns, place prepositions, street abbreviations
         ("The Year 8 geographers spent Tuesday in Milton Keynes.", []),
+        # a sign or ticket read by OCR and title-cased; charity campaigns
+        ("Flight Ba 2490 boards at gate 12", []),
+        ("Route Ba 12 leaves from Platform Ba", []),
+        ("Year 7 raised £300 for Stand Up To Cancer", []),
+        ("Wear spots for Children In Need on Friday", []),
+        ("Well done Leon Okafor on your flight training badge", [("Leon Okafor", M)]),
         ("Coach to Saffron Walden leaves at 8.", []),
         ("Wexcombe Stoke, Wilts, hosts the village fair each June.", []),
         ("Kofi Mensah, Year 4, won the Kent art prize.", [("Kofi Mensah", M)]),
