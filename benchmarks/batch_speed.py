@@ -1,6 +1,7 @@
 """Batch throughput and memory: `postguard batch` on N synthetic text posts, 1 vs 2 workers.
 
-    python benchmarks/batch_speed.py [--posts 100000] [--workers 1 2] [--policy FILE]
+    python benchmarks/batch_speed.py [--posts 100000] [--workers 1 2] [--rounds 3]
+        [--policy FILE]
 
 Targets (issue 5): 2 workers >= 1.7x the throughput of 1 on 2 cores; peak memory of the
 whole process tree (the parent and its workers, summed RSS sampled every 50 ms) <= 500 MB
@@ -15,6 +16,7 @@ import json
 import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -74,32 +76,51 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--posts", type=int, default=100_000)
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="run the worker counts this many times, interleaved (1, 2, 1, 2 ...), "
+                         "and report medians: this machine's speed drifts by 20%% or more "
+                         "from minute to minute, which one run of each cannot tell apart from "
+                         "a real difference")
     ap.add_argument("--policy")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         src = os.path.join(tmp, "posts.jsonl")
         make_posts(src, args.posts)
         print(f"{args.posts:,} posts, {os.path.getsize(src) / 2**20:.1f} MB of JSONL, "
-              f"{os.cpu_count()} CPUs")
-        rates: dict[int, float] = {}
-        cpus: dict[int, float] = {}
+              f"{os.cpu_count()} CPUs, {args.rounds} round(s)")
+        secs: dict[int, list[float]] = {w: [] for w in args.workers}
+        cpus: dict[int, list[float]] = {w: [] for w in args.workers}
+        ratios: dict[int, list[float]] = {w: [] for w in args.workers if w != 1}
+        for r in range(args.rounds):
+            this: dict[int, float] = {}
+            for w in args.workers:
+                seconds, peak, cpu = run(src, w, args.policy)
+                secs[w].append(seconds)
+                cpus[w].append(cpu)
+                this[w] = seconds
+                print(f"round {r + 1} workers={w}: {seconds:.1f} s, "
+                      f"{args.posts / seconds:,.0f} posts/s, peak tree RSS "
+                      f"{peak / 2**20:.0f} MB, CPU {cpu:.1f} s "
+                      f"(load average {os.getloadavg()[0]:.1f})")
+            for w in ratios:
+                if 1 in this:
+                    ratios[w].append(this[1] / this[w])
         for w in args.workers:
-            seconds, peak, cpu = run(src, w, args.policy)
-            rates[w] = args.posts / seconds
-            cpus[w] = cpu
-            print(f"workers={w}: {seconds:.1f} s, {rates[w]:,.0f} posts/s, "
-                  f"peak tree RSS {peak / 2**20:.0f} MB, CPU {cpu:.1f} s "
-                  f"(load average {os.getloadavg()[0]:.1f})")
-        if 1 in rates and len(rates) > 1:
-            for w, r in rates.items():
-                if w != 1:
-                    print(f"speed-up {w} vs 1 workers: {r / rates[1]:.2f}x (target >= 1.7x for 2)")
-                    # On a busy machine the wall clock says more about the neighbours (Linux
-                    # shares CPU between sessions, not processes) than about postguard. The
-                    # CPU the run needed does not depend on them: with w idle cores the
-                    # speed-up is at most w x (CPU with 1 worker) / (CPU with w workers).
-                    print(f"CPU-bound speed-up on {w} idle cores: "
-                          f"{w * cpus[1] / cpus[w]:.2f}x (CPU {cpus[1]:.1f} s vs {cpus[w]:.1f} s)")
+            print(f"workers={w}: median {statistics.median(secs[w]):.1f} s, "
+                  f"{args.posts / statistics.median(secs[w]):,.0f} posts/s")
+        for w, rs in ratios.items():
+            if not rs:
+                continue
+            print(f"speed-up {w} vs 1 workers: median {statistics.median(rs):.2f}x over "
+                  f"{len(rs)} interleaved pair(s) ({', '.join(f'{x:.2f}' for x in rs)}; "
+                  f"target >= 1.7x for 2)")
+            # On a busy machine the wall clock says more about the neighbours (Linux shares
+            # CPU between sessions, not processes) than about postguard. The CPU the run
+            # needed does not depend on them: with w idle cores the speed-up is at most
+            # w x (CPU with 1 worker) / (CPU with w workers).
+            c1, cw = statistics.median(cpus[1]), statistics.median(cpus[w])
+            print(f"CPU-bound speed-up on {w} idle cores: {w * c1 / cw:.2f}x "
+                  f"(CPU {c1:.1f} s vs {cw:.1f} s)")
 
 
 if __name__ == "__main__":
