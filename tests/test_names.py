@@ -185,3 +185,23 @@ def test_child_of_a_school_is_a_name_next_to_a_school(screener, text, name, scho
     found = {(f.category, text[f.start:f.end]) for f in report.findings}
     assert (Category.PERSON_NAME, name) in found and (Category.SCHOOL, school) in found
     assert report.verdict is Verdict.BLOCK
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Well done Stanley Marsh-Okoro on the chess final", ["Stanley Marsh-Okoro"]),
+    ("Huge congratulations to Otis Pennington and Keira Dunmore", ["Otis Pennington",
+                                                                   "Keira Dunmore"]),
+    ("Freddie Castellanos scored twice", ["Freddie Castellanos"]),
+])
+def test_common_given_names_are_decided_without_the_model(
+        det: PersonNameDetector, monkeypatch: pytest.MonkeyPatch, text: str,
+        expected: list[str]) -> None:
+    """given_names_more.txt: a common given name and an unknown capitalised surname is a
+    full name by the lexicons alone; the model is not asked."""
+    from postguard.detectors import names as names_mod
+
+    def no_model(_model: object) -> object:
+        raise AssertionError("the model was asked")
+
+    monkeypatch.setattr(names_mod, "load_tagger", no_model)
+    assert [n for n, _ in names(det, text)] == expected

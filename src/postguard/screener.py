@@ -86,6 +86,7 @@ class Screener:
             n for n in wanted if n not in self.policy.disabled
         )
         self._detectors: list[Detector] | None = None
+        self._text_detectors: list[Detector] = []
 
     @property
     def detectors(self) -> list[Detector]:
@@ -97,6 +98,9 @@ class Screener:
                 bind = getattr(det, "bind", None)
                 if callable(bind):
                     bind(self)
+            # A post without photos skips the image detectors (they would find nothing).
+            self._text_detectors = [d for d in self._detectors
+                                    if not getattr(d, "is_image_detector", False)]
         return self._detectors
 
     # -- screening ---------------------------------------------------------------------
@@ -114,7 +118,8 @@ class Screener:
             raise TypeError(f"screen() takes a Post or a str, not {type(post).__name__}")
         findings: list[Finding] = []
         errors: list[ErrorEntry] = []
-        for det in self.detectors:
+        dets = self.detectors if post.images else self._text_detectors or self.detectors
+        for det in dets:
             findings.extend(self._run(det, post, errors))
         return self.report(post, findings, errors)
 
@@ -166,7 +171,7 @@ class Screener:
         # attachment, which holds only the post being screened.
         imaging = [(k, d) for k, d in enumerate(dets) if getattr(d, "is_image_detector", False)]
         for i, post in enumerate(posts):
-            for k, det in imaging:
+            for k, det in imaging if post.images else ():
                 found[i][k] = self._run(det, post, errors[i][k])
         return [self.report(p, [f for fs in f_ for f in fs], [e for es in e_ for e in es])
                 for p, f_, e_ in zip(posts, found, errors, strict=True)]

@@ -62,7 +62,8 @@ def _lines(name: str) -> list[str]:
 
 @functools.cache
 def _lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    firsts = frozenset(w.lower() for w in _lines("first_names.txt"))
+    firsts = frozenset(w.lower() for f in ("first_names.txt", "given_names_more.txt")
+                       for w in _lines(f))
     lasts = frozenset(w.lower() for w in _lines("surnames.txt"))
     famous = frozenset(" ".join(w.lower().split()) for w in _lines("well_known.txt"))
     not_names = frozenset(w.lower() for w in _lines("not_name_words.txt"))
