@@ -39,6 +39,8 @@ UNDRESS = [  # requests to undress or show the body
     ("a photo with nothing on", X, B),
     ("show me what's under ur hoodie", X, B),
     ("what is under your skirt", X, B),
+    ("tell me whats under ur new hoodie", X, B),  # a word between "your" and the clothing
+    ("show me what is under your PE top", X, B),
     ("cam on and lift your top", X, B),
     ("pull your top up for me", X, B),
     ("lift ur shirt up on camera", X, B),
@@ -50,6 +52,8 @@ UNDRESS = [  # requests to undress or show the body
     ("undress on facetime", X, B),
 ]
 UNDRESS_TRAPS = [
+    "Guess what is under your chair! A prize for everyone",
+    "what is under your desk lid? Please tidy it before Friday",
     "Take your coats off in the hall and hang them on your peg",
     "Please take your shoes off at the door of the sports hall",
     "Take off your blazers, it is hot in the exam hall",
