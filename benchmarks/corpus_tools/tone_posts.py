@@ -1376,6 +1376,8 @@ KISS_AFTER_LABEL = [
      "trap: kisses — a label letter followed by a colon"),
     ("B", "[[c:my coach gave me his instagram]] [[h:marco.trips.uk]] and said to message him there",
      "private_contact: a student reports a coach's personal account"),
+    ("B", "Nice race today. Now [[x:show me what is under your running vest]] [[k:x]]",
+     "sexual_content: a word between 'your' and the clothing"),
 ]
 
 POSTS = (_assemble() + GROOMING_FAMILIES + GROOMING_FAMILY_TRAPS + KISS_AFTER_LABEL)
