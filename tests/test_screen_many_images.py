@@ -17,6 +17,35 @@ from postguard.images import ocr as ocr_mod
 DETECTORS = ["phone", "image_text", "qr_code", "image_metadata", "faces"]
 
 
+BULK_CALLS: list[int] = []
+
+
+class _BulkPhone:
+    """The phone detector with a `detect_many`, as a batching plugin would have: it makes
+    `screen_many` take its batched path."""
+
+    def __new__(cls, policy: object) -> object:
+        from postguard.detectors.contact.phone import PhoneDetector
+
+        class Bulk(PhoneDetector):
+            def detect_many(self, posts):  # type: ignore[no-untyped-def]
+                BULK_CALLS.append(len(posts))
+                return [list(self.detect(p)) for p in posts]
+
+        return Bulk(policy)  # type: ignore[arg-type]
+
+
+def _screener(bulk: bool) -> Screener:
+    if not bulk:
+        return Screener(detectors=DETECTORS)
+    from postguard.registry import DetectorRegistry
+
+    reg = DetectorRegistry()
+    real = reg.get
+    reg.get = lambda name: _BulkPhone if name == "phone" else real(name)  # type: ignore
+    return Screener(detectors=DETECTORS, registry=reg)
+
+
 @pytest.fixture(scope="module")
 def posts(tmp_path_factory: pytest.TempPathFactory) -> list[Post]:
     tmp = tmp_path_factory.mktemp("many")
@@ -35,9 +64,13 @@ def posts(tmp_path_factory: pytest.TempPathFactory) -> list[Post]:
     ]
 
 
-def test_screen_many_matches_screen_and_reports_each_bad_image_once(posts: list[Post]) -> None:
-    screener = Screener(detectors=DETECTORS)
+@pytest.mark.parametrize("bulk", [False, True])
+def test_screen_many_matches_screen_and_reports_each_bad_image_once(posts: list[Post],
+                                                                    bulk: bool) -> None:
+    screener = _screener(bulk)
+    BULK_CALLS.clear()
     many = list(screener.screen_many(posts))
+    assert BULK_CALLS == ([len(posts)] if bulk else [])
     one = [screener.screen(p) for p in posts]
     assert many == one
     by_id = {r.id: r for r in many}
@@ -50,7 +83,8 @@ def test_screen_many_matches_screen_and_reports_each_bad_image_once(posts: list[
         assert r.verdict.value != "allow"
 
 
-def test_screen_many_decodes_and_ocrs_each_image_once(posts: list[Post],
+@pytest.mark.parametrize("bulk", [False, True])
+def test_screen_many_decodes_and_ocrs_each_image_once(posts: list[Post], bulk: bool,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     from postguard.images import load as load_mod
 
@@ -68,7 +102,7 @@ def test_screen_many_decodes_and_ocrs_each_image_once(posts: list[Post],
 
     monkeypatch.setattr(load_mod, "load_image", counting_load)
     monkeypatch.setattr(ocr_mod, "recognise", counting_ocr)
-    screener = Screener(detectors=DETECTORS)
+    screener = _screener(bulk)
     list(screener.screen_many(posts))
     images = [str(i) for p in posts for i in p.images]
     assert loads == Counter(images)  # every attachment once, whichever detectors ask

@@ -142,9 +142,11 @@ class Screener:
         for post in posts:
             if not isinstance(post, Post):
                 raise TypeError(f"screen_many() takes Posts or strs, not {type(post).__name__}")
+        dets = self.detectors
+        if not any(callable(getattr(d, "detect_many", None)) for d in dets):
+            return [self.screen(p) for p in posts]  # nothing to batch: post by post
         # Per post and detector, so each report lists findings and errors in the same order
         # as `screen` gives them.
-        dets = self.detectors
         found: list[list[list[Finding]]] = [[[] for _ in dets] for _ in posts]
         errors: list[list[list[ErrorEntry]]] = [[[] for _ in dets] for _ in posts]
         for k, det in enumerate(dets):
