@@ -23,3 +23,12 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"public test data not found at {SHARED_DATA}")
     return SHARED_DATA
+
+
+@pytest.fixture
+def zip_policy(tmp_path: Path) -> str:
+    """Phone, QR and metadata detectors only: fast, and each flags one of the archive
+    tests' photos (tests/archive_media.py)."""
+    p = tmp_path / "policy.toml"
+    p.write_text('[detectors]\nenabled = ["phone", "qr_code", "image_metadata"]\n')
+    return str(p)

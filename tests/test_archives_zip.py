@@ -12,8 +12,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-import images_factory as fx
 import pytest
+from archive_media import GPS_JPEG, PHONE, PLAIN_PNG, QR_PNG
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,18 +26,10 @@ from postguard.errors import InputError
 from postguard.images.load import ImageLoadError
 from postguard.model import Post
 
-PHONE = "Any problems, ring me on 07911 123456 tonight"
-QR_PNG = fx.png(fx.qr("tel:+447911123456"))
-GPS_JPEG = fx.jpeg(fx.background(160, 120), exif=fx.exif_bytes(gps=(53.8, -1.55)))
-PLAIN_PNG = fx.png(fx.background(80, 60))
-
 
 @pytest.fixture
-def policy(tmp_path: Path) -> str:
-    """Phone, QR and metadata detectors only: fast, and each flags one of the photos."""
-    p = tmp_path / "policy.toml"
-    p.write_text('[detectors]\nenabled = ["phone", "qr_code", "image_metadata"]\n')
-    return str(p)
+def policy(zip_policy: str) -> str:
+    return zip_policy
 
 
 def _tweet(pid: str, text: str, *photos: str, video: bool = False) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from types import TracebackType
 from typing import IO, cast
 
 from ..errors import InputError
+from .common import open_binary
 
 log = logging.getLogger(__name__)
 
@@ -151,14 +152,7 @@ class SafeZip:
     @classmethod
     def open(cls, path: str) -> SafeZip:
         name = path
-        try:
-            fh = open(path, "rb")  # noqa: SIM115 - owned by the ZipFile below
-        except FileNotFoundError:
-            raise InputError(f"{name}: no such file", source=path) from None
-        except IsADirectoryError:
-            raise InputError(f"{name}: is a folder, not a .zip", source=path) from None
-        except OSError as exc:
-            raise InputError(f"{name}: cannot read ({exc.strerror})", source=path) from None
+        fh = open_binary(path)  # owned by the ZipFile below
         try:
             sizes = _directory_size(fh)
             if sizes is None:
