@@ -5,7 +5,8 @@ word (Road, Rd, Street, Lane ... listed in `data/uk_street_suffixes.txt`) and re
 the words of its name, then a house number, a flat or a house name; forwards: a town and a
 postcode on the same address. Homes are also found in the wordings of learners and host
 families: "living in the 18 Salisbury avenue", "number 4 in Oak road", "Salisbury Avenue 18"
-(the house number after the street), "flat 3b above the bakery on High Street". Word lists
+(the house number after the street), "flat 3b above the bakery on High Street" (those rules
+live in `place_homes.py`, mixed into the detector). Word lists
 live in `data/place_cues.txt` and `data/uk_landmark_streets.txt`. Every window looked at is
 bounded, so time is linear in the length of the text.
 """
@@ -15,13 +16,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from ..model import Action, Category, Finding, Severity, Suggestion
 from ..policy import Policy
 from .abroad import Street, addresses_abroad
 from .base import TextDetector
 from .place_data import Tokens, is_alpha, is_cap, lexicon, postcode_area, word_key
+from .place_homes import _HOUSE_NUMBER, HomeWordings
+from .place_homes import Place as _Place
 
 # BS 7666 letter rules per position: first letter never Q V X; second never I J Z; third
 # (A9A) only A-H J K P S T U W; fourth (AA9A) only A B E H M N P R V W X Y; the inward
@@ -35,45 +37,20 @@ _POSTCODE = re.compile(
 )
 _OUTWARD_ALONE = re.compile(rf"(?<![A-Za-z0-9])({_OUTWARD})(?![A-Za-z0-9])")
 _ORDINAL = {"1": "st", "2": "nd", "3": "rd"}
-# UK house numbers stop well short of 1000; four digits are years ("In 2024 Station Road")
-_HOUSE_NUMBER = re.compile(r"[1-9][0-9]{0,2}[A-Za-z]?")
 _FLAT_NUMBER = re.compile(r"[A-Za-z]?[0-9]{1,4}[A-Za-z]?|[A-Z]")
-# a full stop ends a sentence, but not after St, Rd, No, Mr ... ("lives on St. John's Road")
-_SENTENCE_BREAK = re.compile(
-    r"[!?\n]|(?<!\bSt)(?<!\bRd)(?<!\bAve)(?<!\bNo)(?<!\bno)(?<!\bMr)(?<!\bMrs)(?<!\bMs)"
-    r"(?<!\bDr)\.(?=\s|\Z)"
-)
 _DIGIT = re.compile(r"[0-9]")
-_CUE_GAP = re.compile(r"[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
 _AREA_AFTER = re.compile(r"\s+area\b", re.IGNORECASE)
 _APOSTROPHES = ("'", "\u2019")
 _WORD_BEFORE = re.compile(r"(\w+)[ \t]*\Z")
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,:/])[1-9][0-9]{0,2}[A-Za-z]?,?[ \t]+\Z")
-# a house number written after its street ("Salisbury Avenue 18"): a letter a-h at most
-_NUMBER_AFTER_STREET = re.compile(r"[1-9][0-9]{0,2}[A-Ha-h]?")
 _NUMBER_AFTER = re.compile(r"[ \t]+[1-9][0-9]{0,2}[A-Ha-h]?(?![\w:/]|[.,][0-9])")
-_CLAUSE_END = frozenset({",", ".", ";", "!", "?", ")", ""})
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir"})
 
 
-@dataclass
-class _Place:
-    start: int
-    end: int
-    code: str
-    category: Category
-    severity: Severity
-    score: float
-    message: str
-
-
-# words that join a name to the next clause ("lives on Elm Road And ..." in capitals)
-_JOINERS = frozenset({"and", "or", "but", "with", "for", "to", "in", "on", "at", "the", "a"})
 _ADDRESS_FIX = Suggestion(Action.REMOVE, "[address removed]")
 _LOCATION_FIX = Suggestion(Action.REMOVE, "[location removed]")
 
 
-class AddressDetector(TextDetector):
+class AddressDetector(HomeWordings, TextDetector):
     name = "address"
     codes = ("PG201", "PG202", "PG203", "PG211", "PG212", "PG213")
     categories = (Category.ADDRESS, Category.LOCATION)
@@ -155,33 +132,6 @@ class AddressDetector(TextDetector):
         """The number at text[s] is a count or a label ("Year 5", "Room 12")."""
         m = _WORD_BEFORE.search(text, max(0, s - 20), s)
         return m is not None and word_key(m.group(1)) in self._lex.number_stop
-
-    def _home_near(self, text: str, s: int, e: int) -> bool:
-        """A home cue in the same sentence, shortly before or after text[s:e]."""
-        lex = self._lex
-        for m in lex.home_before.finditer(text, max(0, s - 60), s):
-            if _SENTENCE_BREAK.search(text, m.end(), s) is None:
-                return True
-        m2 = lex.home_after.search(text, e, min(len(text), e + 80))
-        return m2 is not None and m2.start() <= e + 50 and \
-            _SENTENCE_BREAK.search(text, e, m2.start()) is None
-
-    def _homes(self, t: Tokens, cues: list[re.Match[str]]) -> Iterator[_Place]:
-        """The capitalised name right after "lives on", "lives at" ...: where someone lives,
-        whatever kind of street or house it is ("lives on Preston Drove")."""
-        lex = self._lex
-        for m in cues:
-            k = j = t.index_at(m.end())
-            while j < len(t.words) and j - k < 3 and (j == k or t.same_line(j - 1, j)):
-                w = t.words[j]
-                key = word_key(w)
-                if not (is_cap(w) and is_alpha(w)) or key in _JOINERS or (
-                        j == k and key in lex.name_stop):
-                    break  # a verb may end a name ("Preston Drove"), not start one
-                j += 1
-            if j > k:
-                yield _Place(t.starts[k], t.ends[j - 1], "PG212", Category.LOCATION,
-                             Severity.HIGH, 0.8, "place named as someone's home")
 
     def _lower_hit(self, text: str, pos: int, word: str) -> bool:
         """A lowercase street word counts after a house number ("12 elm rd") or a home cue
@@ -293,73 +243,6 @@ class AddressDetector(TextDetector):
         if number_after is not None:
             return number_after
         return self._named(t, j, i, tier, lower, names, end, nxt, follow, pcs)
-
-    def _home_wording(self, t: Tokens, j: int, i: int, end: int, nxt: int,
-                      pcs: dict[int, int]) -> _Place | None:
-        """A home placed in other words before its street: "flat 3b above the bakery on High
-        Street"; "number 4 in Oak Road" next to a home cue ("my house is number 4 in ...")."""
-        lex = self._lex
-        s = t.starts[j]
-        m = lex.flat_position.search(t.text, max(0, s - 100), s)
-        if m is not None and "\n" not in m.group():
-            a, b, msg = self._extend(t, nxt, m.start(), end, "flat placed on a street", pcs)
-            return _Place(a, b, "PG203", Category.ADDRESS, Severity.HIGH, 0.85, msg)
-        p = j - 1
-        if word_key(t.word(p)) == "the":
-            p -= 1
-        q = p - 2
-        if t.word(q) == "." and q > 0:
-            q -= 1  # "no. 4 in"
-        if q < 0 or word_key(t.word(p)) not in ("in", "on", "at", "off", "of") or \
-                not _HOUSE_NUMBER.fullmatch(t.word(p - 1)) or \
-                word_key(t.words[q]) not in lex.number_words or \
-                not all(t.same_line(x, x + 1) for x in range(q, j)) or \
-                not self._home_cue(t, q, i):
-            return None
-        a, b, msg = self._extend(t, nxt, t.starts[q], end, "house number and street", pcs)
-        return _Place(a, b, "PG202", Category.ADDRESS, Severity.HIGH, 0.85, msg)
-
-    def _number_after(self, t: Tokens, j: int, i: int, tier: str, lower: bool,
-                      names: list[str], n: int, pcs: dict[int, int]) -> _Place | None:
-        """The house number after the street, as in much of Europe ("I live in Salisbury
-        Avenue 18", "Host family: Salisbury Avenue 18, Leeds"); not a count or a time
-        ("Penny Lane 18 times", "Station Road 18:30"), a landmark or a story's street."""
-        lex = self._lex
-        if t.word(n) == ",":
-            n += 1  # "Via Roma, 45"
-        if word_key(t.word(n)) == "at" and word_key(t.word(n + 1)) in lex.number_words:
-            n += 1  # "Salisbury Avenue at number 18"; not "Elm Road at 3"
-        if word_key(t.word(n)) in lex.number_words:
-            n += 1  # "Salisbury Avenue number 18", "Elm Road, house 4", "nº 18"
-            if t.word(n) in (".", "\u00b0", "\u00ba") and t.starts[n] == t.ends[n - 1]:
-                n += 1  # "no. 18", "n° 18"
-        if n >= len(t.words) or not t.same_line(n - 1, n) or \
-                not _NUMBER_AFTER_STREET.fullmatch(t.words[n]):
-            return None
-        after = t.word(n + 1) if n + 1 < len(t.words) and t.same_line(n, n + 1) else ""
-        if after not in _CLAUSE_END and word_key(after) not in lex.after_house_number:
-            return None
-        if after in (".", ",") and t.ends[n] == t.starts[n + 1] and \
-                t.word(n + 2)[:1].isdigit() and t.ends[n + 1] == t.starts[n + 2]:
-            return None  # "3.15pm", "1,500"
-        if len(names) > 1 and len(names[0]) > 4 and \
-                names[0].lower().endswith(("ed", "ing", "ly")):
-            j += 1  # "Walked Elm Road 5 ..."
-            names = names[1:]
-        street = [*names, t.words[i]]
-        if word_key(names[0]) in lex.units or word_key(t.word(j - 1)) in _TITLES or \
-                lex.normalise([t.words[n], *street]) in lex.famous or \
-                word_key(t.word(j - 1)) in lex.number_stop - {"the"}:
-            return None  # "a 20 minute drive 5", "Mrs Lane 5", "Downing Street 10"
-        cue = self._home_cue(t, j, i)
-        if not cue and (tier == "weak" or lower and not is_cap(names[0])
-                        or word_key(names[0]) == "the"
-                        or lex.normalise(street) in lex.landmarks
-                        or self._story_near(t.text, t.starts[j], t.ends[n])):
-            return None
-        a, b, msg = self._extend(t, n + 1, t.starts[j], t.ends[n], "street and house number",
-                                 pcs)
-        return _Place(a, b, "PG202", Category.ADDRESS, Severity.HIGH, 0.85, msg)
 
     def _numbered(self, t: Tokens, j: int, i: int, tier: str, lower: bool,
                   names: list[str], follow: str) -> tuple[int, str] | None:
@@ -495,37 +378,6 @@ class AddressDetector(TextDetector):
         return _Place(s, e, "PG212", Category.LOCATION, Severity.HIGH, 0.85,
                       "street named as someone's home")
 
-    def _story_near(self, text: str, s: int, e: int) -> bool:
-        """A word of history, fiction or games in the same sentence, near text[s:e]."""
-        rx = self._lex.story_cue
-        for m in rx.finditer(text, max(0, s - 100), s):
-            if _SENTENCE_BREAK.search(text, m.end(), s) is None:
-                return True
-        m2 = rx.search(text, e, min(len(text), e + 80))
-        return m2 is not None and _SENTENCE_BREAK.search(text, e, m2.start()) is None
-
-    def _cue_right_before(self, t: Tokens, j: int) -> bool:
-        """A home cue ends just before token j ("lives on [the] ...")."""
-        s = t.starts[j]
-        _, ends = _cue_spans(t, "before", self._lex.home_before)
-        k = bisect.bisect_right(ends, s) - 1
-        return k >= 0 and _CUE_GAP.fullmatch(t.text, ends[k], s) is not None
-
-    def _home_cue(self, t: Tokens, j: int, i: int) -> bool:
-        """A home cue in the same sentence, shortly before or after tokens j..i."""
-        text = t.text
-        s, e = t.starts[j], t.ends[i]
-        starts, ends = _cue_spans(t, "before", self._lex.home_before)
-        k = bisect.bisect_right(ends, s) - 1
-        while k >= 0 and ends[k] >= s - 60:
-            if _SENTENCE_BREAK.search(text, ends[k], s) is None:
-                return True
-            k -= 1
-        starts, ends = _cue_spans(t, "after", self._lex.home_after)
-        k = bisect.bisect_left(starts, e)
-        return k < len(starts) and starts[k] <= e + 50 and \
-            _SENTENCE_BREAK.search(text, e, starts[k]) is None
-
     def _extend(self, t: Tokens, k: int, start: int, end: int, what: str,
                 pcs: dict[int, int]) -> tuple[int, int, str]:
         """Extend forwards over a town to a postcode, or to a district ("ELM RD\\nBN2")."""
@@ -556,15 +408,6 @@ def is_uk_postcode(value: str) -> bool:
 def _squash(value: str) -> str:
     """Letters and digits only, lowercase: "1 School Lane, BN1 1AA" -> "1schoollanebn11aa"."""
     return "".join(c for c in value.lower() if c.isalnum())
-
-
-def _cue_spans(t: Tokens, kind: str, rx: re.Pattern[str]) -> tuple[list[int], list[int]]:
-    """Starts and ends of a cue's matches in the whole text, found once per text."""
-    spans = t.spans.get(kind)
-    if spans is None:
-        found = [m.span() for m in rx.finditer(t.text)]
-        spans = t.spans[kind] = ([a for a, _ in found], [b for _, b in found])
-    return spans
 
 
 def _drop_contained(places: list[_Place]) -> list[_Place]:
