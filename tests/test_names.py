@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from postguard import Category, Post, Severity, Verdict
 from postguard.detectors.names import PersonNameDetector, load_pipeline, model_path
@@ -205,3 +207,19 @@ def test_common_given_names_are_decided_without_the_model(
 
     monkeypatch.setattr(names_mod, "load_tagger", no_model)
     assert [n for n, _ in names(det, text)] == expected
+
+
+_CUE_WORDS = ["well", "done", "WELL", "DONE", "congrats", "to", "thanks", "Thanks", "To", "amy",
+              "smith", "AMY", "SMITH", "and", ",", "&", "liam", "o'donnell", "İstanbul", "x"]
+
+
+@given(st.lists(st.sampled_from(_CUE_WORDS), min_size=1, max_size=14),
+       st.sampled_from([" ", "  ", ", ", "\t"]))
+@settings(max_examples=300, deadline=None)
+def test_cued_runs_equal_the_full_pattern(words: list[str], sep: str) -> None:
+    """The cue pre-search finds exactly the runs the full (case-insensitive) pattern does."""
+    from postguard.detectors.names import _cued_runs, _lowercase_re
+
+    text = sep.join(words)
+    assert [m.span() for m in _cued_runs(text)] == [
+        m.span() for m in _lowercase_re().finditer(text)]
