@@ -180,3 +180,15 @@ def test_context_rules_stay_linear_on_long_posts(tail: str) -> None:
 
     runs = iter(range(10**6))
     assert_linear(lambda n: a.analyse("my word " * n + tail + f" {next(runs)}"), 1000, 10000)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab Zé1\n\t.,?-_😘\u200b")), max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_tokenize_fast_path_equals_the_full_one(text: str) -> None:
+    """A text with no edge character (quote, !, |, *, #) takes the fast path; adding one at
+    the end (its own token) takes the full path: every other token is the same."""
+    from postguard.detectors.tone.normalise import tokenize
+
+    fast = tokenize(text)
+    full = tokenize(text + " !")[:-1]
+    assert fast == full

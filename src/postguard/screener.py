@@ -185,7 +185,7 @@ class Screener:
             log.warning("detector %s raised %s on post %s", det.name, type(exc).__name__, post.id)
             log.debug("detector %s traceback", det.name, exc_info=True)
             return [_contract_error(det.name, f"{type(exc).__name__} raised")]
-        return self._checked(det, post, produced, errors)
+        return self._checked(det, post, produced, errors) if produced else produced
 
     def _checked(self, det: Detector, post: Post, produced: Iterable[object],
                  errors: list[ErrorEntry]) -> list[Finding]:

@@ -52,8 +52,18 @@ class Token(NamedTuple):
     masked: str = ""
 
 
+_KINDS = {"w": WORD, "nl": NEWLINE, "p": PUNCT}
+
+
 def tokenize(text: str) -> list[Token]:
     """Split `text` into word, newline and one-character tokens, keeping offsets."""
+    if not any(c in text for c in _EDGE):
+        # Most posts: no quote, "!", "|", "*" or "#" to peel off the edges of words, so
+        # every match is a token as it stands ("\n" is the only newline the pattern takes).
+        new_ = tuple.__new__
+        kinds = _KINDS
+        return [new_(Token, (m.start(), m.end(), m.group(), kinds[m.lastgroup], ""))
+                for m in _TOKEN.finditer(text)]
     out: list[Token] = []
     append = out.append
     edge = _EDGE
