@@ -209,6 +209,13 @@ def test_two_workers_read_the_zip_in_their_own_processes(tmp_path: Path, policy:
     assert "geolocation" in one.read_text()
 
 
+def test_a_batch_closes_the_archives_it_read_photos_from(tmp_path: Path, policy: str) -> None:
+    path = _zip(tmp_path / "x.zip", _archive())
+    run_batch([str(path)], str(tmp_path / "out.jsonl"), policy=policy, progress=False)
+    assert ziparchive._cache == {}
+    assert "geolocation" in (tmp_path / "out.jsonl").read_text()  # its photos were read
+
+
 def test_resume_continues_a_zip_archive(tmp_path: Path, policy: str) -> None:
     path = _zip(tmp_path / "x.zip", _archive())
     out = tmp_path / "o.jsonl"

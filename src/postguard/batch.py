@@ -434,6 +434,10 @@ def run_batch(
     finally:
         eng.close(abort=aborted)
         writer.close()
+        if "postguard.archives.ziparchive" in sys.modules:  # photos read from a .zip
+            from .archives.ziparchive import close_archives
+
+            close_archives()
         bar.close()
         summary.seconds = time.monotonic() - start
         if aborted:

@@ -17,6 +17,7 @@ process screens the post. So a batch holds one image at a time, never an archive
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import struct
@@ -255,6 +256,18 @@ def _archive(path: str) -> SafeZip:
         arc = SafeZip.open(path)
         _cache[path] = (sig, arc)
         return arc
+
+
+def close_archives() -> None:
+    """Close this process's open archives (a batch calls it when it ends; so does exit)."""
+    with _cache_lock:
+        if _cache_pid == os.getpid():
+            for _, arc in _cache.values():
+                arc.close()
+        _cache.clear()
+
+
+atexit.register(close_archives)
 
 
 @dataclass(frozen=True, slots=True)

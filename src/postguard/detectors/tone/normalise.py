@@ -62,7 +62,7 @@ def tokenize(text: str) -> list[Token]:
         # every match is a token as it stands ("\n" is the only newline the pattern takes).
         new_ = tuple.__new__
         kinds = _KINDS
-        return [new_(Token, (m.start(), m.end(), m.group(), kinds[m.lastgroup], ""))
+        return [new_(Token, (m.start(), m.end(), m.group(), kinds[m.lastgroup or "p"], ""))
                 for m in _TOKEN.finditer(text)]
     out: list[Token] = []
     append = out.append
