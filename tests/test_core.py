@@ -321,3 +321,19 @@ def test_every_documented_code_is_declared_by_a_detector() -> None:
         declared.update(reg.get(name).codes)
     stale = sorted(set(code_table()) - declared)
     assert not stale, f"codes documented but emitted by no detector: {stale}"
+
+
+@pytest.mark.parametrize("action", [None, Verdict.ALLOW, Verdict.REVIEW, Verdict.BLOCK])
+def test_with_action_is_replace_for_every_field(action: Verdict | None) -> None:
+    """`Finding.with_action` spells out every field: a field added to Finding and not to it
+    makes this fail."""
+    import dataclasses
+
+    from postguard.model import Action, Category, Finding, Severity, Suggestion
+
+    f = Finding("PG101", "phone", Category.PHONE, Severity.HIGH, 0.9, "m", source="image:1",
+                start=3, end=9, box=(1, 2, 3, 4), suggestion=Suggestion(Action.BLUR),
+                action=Verdict.REVIEW)
+    values = {fl.name: getattr(f, fl.name) for fl in dataclasses.fields(Finding)}
+    assert len(set(map(repr, values.values()))) == len(values)  # every field set apart
+    assert f.with_action(action) == dataclasses.replace(f, action=action)

@@ -127,6 +127,13 @@ class Finding:
     suggestion: Suggestion | None = None
     action: Verdict | None = None
 
+    def with_action(self, action: Verdict | None) -> Finding:
+        """This finding with `action` set (what `dataclasses.replace` does, several times
+        faster: the Screener calls it for every finding of every post)."""
+        return Finding(self.code, self.detector, self.category, self.severity, self.score,
+                       self.message, self.source, self.start, self.end, self.box,
+                       self.suggestion, action)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "code": self.code,

@@ -7,7 +7,6 @@ It orchestrates only: detectors find, `policy` decides actions, `redaction` edit
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -235,7 +234,7 @@ class Screener:
                 or f.category is Category.DETECTOR_ERROR]
         kept = escalation.escalate(post, _dedupe(kept))
         decided = [
-            dataclasses.replace(f, action=policy.action_for(f.category, f.severity)) for f in kept
+            f.with_action(policy.action_for(f.category, f.severity)) for f in kept
         ]
         decided.sort(key=lambda f: (f.source != "text", f.source, f.start or 0, f.end or 0,
                                     f.category.value))
