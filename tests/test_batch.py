@@ -207,11 +207,12 @@ def _start(args: list[str]) -> subprocess.Popen[bytes]:
 
 @pytest.fixture(scope="module")
 def big_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
-    """12,000 posts, their uninterrupted reports, and the policy: shared by the kill tests."""
+    """40,000 posts (about a second of work: the signal must come before the end), their
+    uninterrupted reports, and the policy: shared by the kill tests."""
     tmp = tmp_path_factory.mktemp("big")
     policy = tmp / "policy.toml"
     policy.write_text('[detectors]\nenabled = ["phone"]\n')
-    src = _jsonl(tmp / "in.jsonl", 12000)
+    src = _jsonl(tmp / "in.jsonl", 40000)
     reference = tmp / "ref.jsonl"
     run_batch([str(src)], str(reference), policy=str(policy))
     return src, reference, str(policy)

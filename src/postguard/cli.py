@@ -182,7 +182,11 @@ def _cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
     if args.scheduler and args.engine != "dask":
         raise _UsageError("postguard batch: --scheduler needs --engine dask")
 
+    batch_pid = os.getpid()
+
     def terminated(signum: int, frame: Any) -> None:
+        if os.getpid() != batch_pid:  # a worker, forked before it set its own handler
+            os._exit(128 + signum)
         raise KeyboardInterrupt  # stop the workers; what is written stays
 
     previous = signal.signal(signal.SIGTERM, terminated)
