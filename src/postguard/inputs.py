@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from typing import Any
+from typing import IO, Any
 
 from .errors import InputError
 from .model import Post
@@ -25,21 +25,32 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
+def open_binary(path: str | os.PathLike[str], *, folder: str = "a file", missing: str = "file",
+                error: type[InputError] = InputError) -> IO[bytes]:
+    """Open a file to read, or raise `error` with one line naming it: "X: no such file",
+    "X: is a folder, not a file", "X: permission denied", "X: cannot read (...)"."""
+    name = os.fspath(path)
+    try:
+        if os.path.isdir(path):
+            raise error(f"{name}: is a folder, not {folder}", source=name)
+        return open(path, "rb")
+    except FileNotFoundError:
+        raise error(f"{name}: no such {missing}", source=name) from None
+    except PermissionError:
+        raise error(f"{name}: permission denied", source=name) from None
+    except OSError as exc:
+        raise error(f"{name}: cannot read ({exc.strerror})", source=name) from None
+
+
 def read_text(path: str) -> str:
     """A draft from a file, or from standard input when `path` is "-"."""
     if path == "-":
         return decode(sys.stdin.buffer.read(), "<stdin>")
-    try:
-        if os.path.isdir(path):
-            raise InputError(f"{path}: is a folder, not a draft file", source=path)
-        with open(path, "rb") as fh:
+    with open_binary(path, folder="a draft file") as fh:
+        try:
             data = fh.read(MAX_POST_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file", source=path) from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied", source=path) from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})", source=path) from None
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror})", source=path) from None
     if len(data) > MAX_POST_BYTES:
         raise InputError(f"{path}: larger than {MAX_POST_BYTES // 2**20} MB", source=path)
     return decode(data, path)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import IO
 
 from ..errors import InputError
+from ..inputs import open_binary
 from ..model import Post
 
 #: (post id, the post) or (post id, why it could not be read): one per post, in input order.
@@ -14,20 +14,6 @@ Item = tuple[str, Post | InputError]
 
 IMAGE_EXTS = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff",
                         ".heic", ".heif"})
-
-
-def open_binary(path: str) -> IO[bytes]:
-    """Open a whole input file, or raise the one-line error that stops the run."""
-    try:
-        if os.path.isdir(path):
-            raise InputError(f"{path}: is a folder, not a file", source=path)
-        return open(path, "rb")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file", source=path) from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied", source=path) from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})", source=path) from None
 
 
 def head(path: str, size: int = 4096) -> bytes:

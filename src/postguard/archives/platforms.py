@@ -20,8 +20,9 @@ from datetime import datetime, timezone
 from typing import IO, Any
 
 from ..errors import InputError
+from ..inputs import open_binary
 from ..model import Post
-from .common import IMAGE_EXTS, Item, fix_mojibake, open_binary
+from .common import IMAGE_EXTS, Item, fix_mojibake
 from .jsonstream import iter_array
 from .ziparchive import SafeZip, ZipMember, is_zip
 

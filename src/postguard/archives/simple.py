@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from ..errors import InputError
-from ..inputs import MAX_POST_BYTES, decode, guess_id, post_from_record, read_text
+from ..inputs import MAX_POST_BYTES, decode, guess_id, open_binary, post_from_record, read_text
 from ..model import Post
-from .common import IMAGE_EXTS, Item, local_image, open_binary
+from .common import IMAGE_EXTS, Item, local_image
 
 DRAFT_EXTS = (".txt", ".md", ".markdown", ".text")
 TEXT_COLUMNS = ("text", "message", "content", "body", "post", "caption", "full_text")

@@ -21,8 +21,9 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..errors import InputError
+from ..inputs import open_binary
 from ..model import Post
-from .common import Item, MissingImage, is_remote, open_binary
+from .common import Item, MissingImage, is_remote
 
 SCREENED_TYPES = frozenset({"post", "page"})
 _PARAGRAPH = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure",

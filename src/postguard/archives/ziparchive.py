@@ -29,7 +29,7 @@ from types import TracebackType
 from typing import IO, cast
 
 from ..errors import InputError
-from .common import open_binary
+from ..inputs import open_binary
 
 log = logging.getLogger(__name__)
 

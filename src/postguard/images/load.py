@@ -23,6 +23,7 @@ from typing import Any
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from ..errors import InputError
+from ..inputs import open_binary
 
 #: Images with more pixels than this are refused outright (a 12 MP photo is 12e6).
 MAX_PIXELS = 64_000_000
@@ -97,17 +98,13 @@ def read_bytes(src: Any, index: int) -> bytes:
         raise ImageLoadError(f"{name}: only on the web; postguard never downloads (save the "
                              "file next to the post and give its path)", source=name)
     elif isinstance(src, (str, os.PathLike)):
-        try:
-            if os.path.isdir(src):
-                raise ImageLoadError(f"{name}: is a folder, not an image", source=name)
-            with open(src, "rb") as fh:
+        with open_binary(src, folder="an image", missing="image file",
+                         error=ImageLoadError) as fh:
+            try:
                 data = fh.read(MAX_FILE_BYTES + 1)
-        except FileNotFoundError:
-            raise ImageLoadError(f"{name}: no such image file", source=name) from None
-        except PermissionError:
-            raise ImageLoadError(f"{name}: permission denied", source=name) from None
-        except OSError as exc:
-            raise ImageLoadError(f"{name}: cannot read ({exc.strerror})", source=name) from None
+            except OSError as exc:
+                raise ImageLoadError(f"{name}: cannot read ({exc.strerror})",
+                                     source=name) from None
     elif hasattr(src, "read"):
         data = src.read(MAX_FILE_BYTES + 1)
         if not isinstance(data, bytes):
