@@ -4,7 +4,6 @@ a post is analysed once, and each reports the findings of its own category."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
 
 from ...model import Category, Finding
 from ...policy import Policy
@@ -13,15 +12,16 @@ from .analysis import analyser_for
 
 
 class _ToneDetector(TextDetector):
-    tone_category: ClassVar[Category]
+    """Reports the shared analysis's findings of its one category (`categories[0]`)."""
 
     def __init__(self, policy: Policy) -> None:
         super().__init__(policy)
         self._analyser = analyser_for(policy)
+        self._category = self.categories[0]
 
     def detect_text(self, text: str) -> Iterable[Finding]:
         for f in self._analyser.analyse(text):
-            if f.category is self.tone_category:
+            if f.category is self._category:
                 yield self.finding(f.code, f.category, f.severity, f.message, score=f.score,
                                    start=f.start, end=f.end, suggestion=f.suggestion)
 
@@ -30,7 +30,6 @@ class KissesDetector(_ToneDetector):
     name = "kisses"
     codes = ("PG401", "PG402")
     categories = (Category.KISSES,)
-    tone_category = Category.KISSES
     description = "kisses as sign-offs (x, xx, Xx, xoxo, kiss emoji), never 'Year X' or '6 x 4'"
 
 
@@ -38,7 +37,6 @@ class SlangDetector(_ToneDetector):
     name = "slang"
     codes = ("PG411", "PG412")
     categories = (Category.SLANG,)
-    tone_category = Category.SLANG
     description = "text-speak and slang (lol, gr8, ur, innit), ambiguous slang in context"
 
 
@@ -46,7 +44,6 @@ class ProfanityDetector(_ToneDetector):
     name = "profanity"
     codes = ("PG421", "PG422", "PG423")
     categories = (Category.PROFANITY,)
-    tone_category = Category.PROFANITY
     description = "swearing, mild to strong, including disguised spellings (sh1t, f*ck, F U C K)"
 
 
@@ -54,7 +51,6 @@ class SexualContentDetector(_ToneDetector):
     name = "sexual_content"
     codes = ("PG431", "PG432")
     categories = (Category.SEXUAL_CONTENT,)
-    tone_category = Category.SEXUAL_CONTENT
     description = "sexual words and requests; educational framing lowers clinical terms"
 
 
@@ -62,7 +58,6 @@ class OverFamiliarDetector(_ToneDetector):
     name = "over_familiar"
     codes = ("PG441", "PG442", "PG443")
     categories = (Category.OVER_FAMILIAR,)
-    tone_category = Category.OVER_FAMILIAR
     description = "pet names and flattery; grooming flattery ('mature for your age') blocks"
 
 
@@ -70,5 +65,4 @@ class PrivateContactDetector(_ToneDetector):
     name = "private_contact"
     codes = ("PG451", "PG452", "PG453", "PG454", "PG455", "PG456")
     categories = (Category.PRIVATE_CONTACT,)
-    tone_category = Category.PRIVATE_CONTACT
     description = "moves to private channels, secrecy, image requests, meeting alone"
