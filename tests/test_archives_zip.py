@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from archive_media import GPS_JPEG, PHONE, PLAIN_PNG, QR_PNG
+from archive_media import GPS_JPEG, PHONE, PLAIN_PNG, QR_PNG, check_four_post_reports
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -180,23 +180,7 @@ def test_batch_screens_tweets_and_their_photos_from_the_zip(
     assert main(["batch", str(path), "--out", str(out), "--policy", policy, *argv]) == 1
     assert _ids(out) == ["111", "222", "333", "444"]
     reports = _reports(out)
-    rows = [  # (tweet, (source, category) findings expected, error sources, verdict)
-        ("111", {("image:0", "qr_code"), ("image:0", "phone")}, set(), "block"),
-        ("222", set(), {"image:0"}, "review"),
-        ("333", {("text", "phone")}, set(), "block"),
-        ("444", {("image:0", "geolocation")}, set(), None),
-    ]
-    for pid, findings, errors, verdict in rows:
-        r = reports[pid]
-        got = {(f["source"], f["category"]) for f in r["findings"]
-               if f["category"] != "detector_error"}
-        assert findings <= got, pid
-        assert not any(s == "image:1" for s, _ in got), pid  # the plain photo is clean
-        assert {e["source"] for e in r["errors"]} == errors, pid
-        if verdict:
-            assert r["verdict"] == verdict, pid
-    assert reports["444"]["verdict"] != "allow"
-    assert "not in the archive" in reports["222"]["errors"][0]["message"]
+    check_four_post_reports(reports, ["111", "222", "333", "444"])
     assert "postguard: 4 posts" in capsys.readouterr().err
 
 
