@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 
+from .datafiles import load_toml
 from .model import Category
-from .tomlcompat import tomllib
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +20,7 @@ class CodeInfo:
 
 @functools.cache
 def code_table() -> dict[str, CodeInfo]:
-    raw = tomllib.loads(resources.files("postguard.data").joinpath("codes.toml").read_text("utf-8"))
+    raw = load_toml("codes.toml")
     return {
         code: CodeInfo(code, Category(v["category"]), v["title"], v["why"], v["fix"])
         for code, v in raw.items()

@@ -11,9 +11,9 @@ import functools
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
+from .datafiles import load_toml
 from .errors import ConfigurationError
 from .model import Category, Severity, Verdict
 from .tomlcompat import tomllib
@@ -23,9 +23,7 @@ _SEVERITIES = tuple(Severity)
 
 @functools.cache
 def _default_raw() -> dict[str, Any]:
-    text = resources.files("postguard.data").joinpath("default-policy.toml").read_text("utf-8")
-    data: dict[str, Any] = tomllib.loads(text)
-    return data
+    return load_toml("default-policy.toml")
 
 
 def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:

@@ -27,13 +27,12 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable, Mapping
-from importlib import resources
 from typing import Any
 
+from ..datafiles import load_toml
 from ..errors import ConfigurationError
 from ..model import Action, Category, Finding, Post, Severity, Suggestion
 from ..policy import Policy
-from ..tomlcompat import tomllib
 from .base import Detector
 
 _DAY = dt.timedelta(days=1)
@@ -53,9 +52,7 @@ _DATE_ONLY = re.compile(r"[0-9]{4}-?[0-9]{2}-?[0-9]{2}")
 
 @functools.cache
 def _data(name: str) -> dict[str, Any]:
-    text = resources.files("postguard.data").joinpath(name).read_text("utf-8")
-    data: dict[str, Any] = tomllib.loads(text)
-    return data
+    return load_toml(name)
 
 
 # ------------------------------------------------------------------------- bank holidays

@@ -7,10 +7,8 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
 
-from ..tomlcompat import tomllib
+from ..datafiles import load_toml
 
 
 @dataclass(frozen=True)
@@ -45,8 +43,7 @@ class Rules:
 
 @functools.cache
 def rules() -> Rules:
-    text = resources.files("postguard.data").joinpath("dates.toml").read_text("utf-8")
-    raw: dict[str, Any] = tomllib.loads(text)
+    raw = load_toml("dates.toml")
     months = {str(k).casefold(): int(v) for k, v in raw["months"].items()}
     ages = {str(k).casefold(): int(v) for k, v in raw["ages"].items()}
     ordinals = {str(k).casefold(): int(v) for k, v in raw["ordinals"].items()}

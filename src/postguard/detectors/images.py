@@ -23,9 +23,9 @@ import logging
 import os
 import re
 from collections.abc import Iterable, Iterator
-from importlib import resources
 from typing import Any
 
+from ..datafiles import read_data
 from ..errors import MissingDependencyError
 from ..model import Action, Category, Finding, Post, Severity, Suggestion
 from ..policy import Policy
@@ -145,7 +145,7 @@ def _title_caps(text: str) -> str:
 
 @functools.cache
 def _word_list(name: str) -> frozenset[str]:
-    raw = resources.files("postguard.data").joinpath(name).read_text("utf-8")
+    raw = read_data(name)
     return frozenset(
         line.strip().lower() for line in raw.splitlines()
         if line.strip() and not line.lstrip().startswith("#")

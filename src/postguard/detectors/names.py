@@ -21,9 +21,9 @@ import functools
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from importlib import resources
 from pathlib import Path
 
+from ..datafiles import read_data
 from ..model import Action, Category, Finding, Severity, Suggestion
 from ..policy import Policy
 from .base import TextDetector
@@ -56,7 +56,7 @@ _CONTEXT = 60  # characters of context the model reads either side of the candid
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files("postguard.data").joinpath(f"names/{name}").read_text("utf-8")
+    text = read_data(f"names/{name}")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 

@@ -12,7 +12,8 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
+
+from ..datafiles import read_data
 
 # characters that stand for more than themselves in a phrase
 _PIECES = {" ": r"\s+", "'": "['\u2019]", "\u2019": "['\u2019]"}
@@ -22,7 +23,7 @@ _TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]")
 @functools.cache
 def load_sections(filename: str) -> dict[str, tuple[str, ...]]:
     """A data file of `[section]` headers and one entry a line (`#` starts a comment)."""
-    text = resources.files("postguard.data").joinpath(filename).read_text("utf-8")
+    text = read_data(filename)
     sections: dict[str, list[str]] = {"": []}
     current = ""
     for raw in text.splitlines():

@@ -10,10 +10,9 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-from ..tomlcompat import tomllib
+from ..datafiles import load_toml, read_data
 
 _LETTERS = r"[\w\u0300-\u036f]"
 _TOKEN = re.compile(
@@ -29,9 +28,7 @@ def _words(table: Any, *keys: str) -> frozenset[str]:
 
 @functools.cache
 def _load(name: str) -> dict[str, Any]:
-    text = resources.files("postguard.data").joinpath(name).read_text("utf-8")
-    data: dict[str, Any] = tomllib.loads(text)
-    return data
+    return load_toml(name)
 
 
 @dataclass(frozen=True)
@@ -138,8 +135,7 @@ def _names(fname: str) -> frozenset[str]:
     places may be joined ("Newby and Scalby"), a person and a school may not ("Mrs Patel
     and Bramley Academy"). Absent lexicon: no names, and the rules are less careful."""
     try:
-        text = resources.files("postguard.data").joinpath("names").joinpath(fname)
-        lines = text.read_text("utf-8").splitlines()
+        lines = read_data(f"names/{fname}").splitlines()
     except (FileNotFoundError, OSError):
         return frozenset()
     return frozenset(

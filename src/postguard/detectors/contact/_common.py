@@ -6,19 +6,16 @@ import bisect
 import functools
 import re
 from collections.abc import Iterable
-from importlib import resources
 from typing import Any
 
+from ...datafiles import load_toml
 from ...model import Action, Suggestion
-from ...tomlcompat import tomllib
 
 
 @functools.cache
 def load_data(name: str) -> dict[str, Any]:
     """A TOML data file of `postguard.data`, read once per process."""
-    text = resources.files("postguard.data").joinpath(name).read_text("utf-8")
-    data: dict[str, Any] = tomllib.loads(text)
-    return data
+    return load_toml(name)
 
 
 def words_pattern(words: Iterable[str]) -> str:

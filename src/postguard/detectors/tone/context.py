@@ -26,11 +26,10 @@ import dataclasses
 import functools
 import threading
 from collections.abc import Sequence
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from ...datafiles import load_toml
 from ...model import Category, Severity
-from ...tomlcompat import tomllib
 from .normalise import Token, tokenize
 
 if TYPE_CHECKING:
@@ -41,9 +40,7 @@ BOS, EOS = "<s>", "</s>"
 
 @functools.cache
 def _rules() -> dict[str, Any]:
-    text = resources.files("postguard.data").joinpath("tone/context.toml").read_text("utf-8")
-    rules: dict[str, Any] = tomllib.loads(text)
-    return rules
+    return load_toml("tone/context.toml")
 
 
 @functools.cache

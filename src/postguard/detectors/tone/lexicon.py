@@ -15,10 +15,10 @@ import itertools
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 from ...codes import code_table
+from ...datafiles import read_data
 from ...errors import ConfigurationError
 from ...model import Category, Severity
 from .normalise import base_form, tokenize
@@ -246,7 +246,7 @@ def parse_tsv(text: str, source: str) -> list[Entry]:
 
 
 def _data(name: str) -> str:
-    return resources.files("postguard.data").joinpath(f"tone/{name}").read_text("utf-8")
+    return read_data(f"tone/{name}")
 
 
 def _lines(text: str) -> list[str]:

@@ -18,10 +18,9 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 from typing import NamedTuple
 
-from ...tomlcompat import tomllib
+from ...datafiles import load_toml
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
@@ -106,9 +105,7 @@ class Tables:
 
 @functools.cache
 def tables() -> Tables:
-    raw = tomllib.loads(
-        resources.files("postguard.data").joinpath("tone/normalise.toml").read_text("utf-8")
-    )
+    raw = load_toml("tone/normalise.toml")
     leet = {k: tuple(v) if isinstance(v, list) else (v,) for k, v in raw["leet"].items()}
     glyphs: dict[str, str] = {}
     for latin, lookalikes in raw["homoglyphs"].items():
