@@ -234,8 +234,8 @@ def recognise(gray: Image.Image) -> OcrText:
     be = backend()
     if isinstance(be, _TesseractBackend):
         per_mode = be.words_multi(gray, PASSES)
-    else:  # in-process passes are cheap: add psm 11 with Otsu too
-        per_mode = [be.words(gray, psm, threshold) for psm, threshold in (*PASSES, (11, 0))]
+    else:
+        per_mode = [be.words(gray, psm, threshold) for psm, threshold in PASSES]
     panel_words, plate_words = _panel_words(be, gray)
     merged = split_glued(merge_words(per_mode), [*per_mode, panel_words])
     merged = pin(fill_gaps(merged, panel_words), plate_words)
