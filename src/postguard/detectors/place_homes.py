@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Category, Severity
+from .abroad import Street, addresses_abroad
 from .place_data import PlaceLexicon, Tokens, is_alpha, is_cap, word_key
 
 # UK house numbers stop well short of 1000; four digits are years ("In 2024 Station Road")
@@ -25,6 +26,8 @@ _SENTENCE_BREAK = re.compile(
     r"[!?\n]|(?<!\bSt)(?<!\bRd)(?<!\bAve)(?<!\bNo)(?<!\bno)(?<!\bMr)(?<!\bMrs)(?<!\bMs)"
     r"(?<!\bDr)\.(?=\s|\Z)"
 )
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]*\Z")
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,:/])[1-9][0-9]{0,2}[A-Za-z]?,?[ \t]+\Z")
 _CUE_GAP = re.compile(r"[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
 # a house number written after its street ("Salisbury Avenue 18"): a letter a-h at most
 _NUMBER_AFTER_STREET = re.compile(r"[1-9][0-9]{0,2}[A-Ha-h]?")
@@ -156,6 +159,36 @@ class HomeWordings:
         a, b, msg = self._extend(t, n + 1, t.starts[j], t.ends[n], "street and house number",
                                  pcs)
         return Place(a, b, "PG202", Category.ADDRESS, Severity.HIGH, 0.85, msg)
+
+    def _abroad(self, text: str) -> Iterator[Place]:
+        """Streets in other countries' forms: an address with a house number; a location
+        without one, next to a home cue ("her host family live on Via Garibaldi") or in a
+        form that is never English ("rue des Lilas")."""
+        for st in addresses_abroad(text):
+            end = st.end
+            while end > st.start and text[end - 1].isspace():
+                end -= 1  # "7 Avenue I": the span ends on the street's last word
+            if end <= st.start:
+                continue
+            if end != st.end:
+                st = Street(st.start, end, st.numbered, st.plain)
+            num = _NUMBER_BEFORE.search(text, max(0, st.start - 8), st.start)
+            if num is not None and not st.numbered and not self._counted(text, num.start()):
+                st = Street(num.start(), st.end, True)  # "24 Calle del Sol"
+            if st.numbered:
+                yield Place(st.start, st.end, "PG202", Category.ADDRESS, Severity.HIGH, 0.85,
+                             "house number and street (outside the UK)")
+            elif self._home_near(text, st.start, st.end):
+                yield Place(st.start, st.end, "PG212", Category.LOCATION, Severity.HIGH, 0.8,
+                             "street outside the UK named as someone's home")
+            elif st.plain and not self._story_near(text, st.start, st.end):
+                yield Place(st.start, st.end, "PG211", Category.LOCATION, Severity.MEDIUM, 0.7,
+                             "street name (outside the UK)")
+
+    def _counted(self, text: str, s: int) -> bool:
+        """The number at text[s] is a count or a label ("Year 5", "Room 12")."""
+        m = _WORD_BEFORE.search(text, max(0, s - 20), s)
+        return m is not None and word_key(m.group(1)) in self._lex.number_stop
 
     def _story_near(self, text: str, s: int, e: int) -> bool:
         """A word of history, fiction or games in the same sentence, near text[s:e]."""

@@ -19,7 +19,6 @@ from collections.abc import Iterable, Iterator
 
 from ..model import Action, Category, Finding, Severity, Suggestion
 from ..policy import Policy
-from .abroad import Street, addresses_abroad
 from .base import TextDetector
 from .place_data import Tokens, is_alpha, is_cap, lexicon, postcode_area, word_key
 from .place_homes import _HOUSE_NUMBER, HomeWordings
@@ -41,8 +40,6 @@ _FLAT_NUMBER = re.compile(r"[A-Za-z]?[0-9]{1,4}[A-Za-z]?|[A-Z]")
 _DIGIT = re.compile(r"[0-9]")
 _AREA_AFTER = re.compile(r"\s+area\b", re.IGNORECASE)
 _APOSTROPHES = ("'", "\u2019")
-_WORD_BEFORE = re.compile(r"(\w+)[ \t]*\Z")
-_NUMBER_BEFORE = re.compile(r"(?<![\w.,:/])[1-9][0-9]{0,2}[A-Za-z]?,?[ \t]+\Z")
 _NUMBER_AFTER = re.compile(r"[ \t]+[1-9][0-9]{0,2}[A-Ha-h]?(?![\w:/]|[.,][0-9])")
 
 
@@ -102,36 +99,6 @@ class AddressDetector(HomeWordings, TextDetector):
             places.extend(self._districts(text, postcodes))
         places.extend(self._abroad(text))
         return _drop_contained(places)
-
-    def _abroad(self, text: str) -> Iterator[_Place]:
-        """Streets in other countries' forms: an address with a house number; a location
-        without one, next to a home cue ("her host family live on Via Garibaldi") or in a
-        form that is never English ("rue des Lilas")."""
-        for st in addresses_abroad(text):
-            end = st.end
-            while end > st.start and text[end - 1].isspace():
-                end -= 1  # "7 Avenue I": the span ends on the street's last word
-            if end <= st.start:
-                continue
-            if end != st.end:
-                st = Street(st.start, end, st.numbered, st.plain)
-            num = _NUMBER_BEFORE.search(text, max(0, st.start - 8), st.start)
-            if num is not None and not st.numbered and not self._counted(text, num.start()):
-                st = Street(num.start(), st.end, True)  # "24 Calle del Sol"
-            if st.numbered:
-                yield _Place(st.start, st.end, "PG202", Category.ADDRESS, Severity.HIGH, 0.85,
-                             "house number and street (outside the UK)")
-            elif self._home_near(text, st.start, st.end):
-                yield _Place(st.start, st.end, "PG212", Category.LOCATION, Severity.HIGH, 0.8,
-                             "street outside the UK named as someone's home")
-            elif st.plain and not self._story_near(text, st.start, st.end):
-                yield _Place(st.start, st.end, "PG211", Category.LOCATION, Severity.MEDIUM, 0.7,
-                             "street name (outside the UK)")
-
-    def _counted(self, text: str, s: int) -> bool:
-        """The number at text[s] is a count or a label ("Year 5", "Room 12")."""
-        m = _WORD_BEFORE.search(text, max(0, s - 20), s)
-        return m is not None and word_key(m.group(1)) in self._lex.number_stop
 
     def _lower_hit(self, text: str, pos: int, word: str) -> bool:
         """A lowercase street word counts after a house number ("12 elm rd") or a home cue
