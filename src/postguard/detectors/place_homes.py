@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..model import Category, Severity
 from .abroad import Street, addresses_abroad
 from .place_data import PlaceLexicon, Tokens, is_alpha, is_cap, word_key
+from .place_words import PlaceWords
 
 # UK house numbers stop well short of 1000; four digits are years ("In 2024 Station Road")
 _HOUSE_NUMBER = re.compile(r"[1-9][0-9]{0,2}[A-Za-z]?")
@@ -28,6 +29,7 @@ _SENTENCE_BREAK = re.compile(
 )
 _WORD_BEFORE = re.compile(r"(\w+)[ \t]*\Z")
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,:/])[1-9][0-9]{0,2}[A-Za-z]?,?[ \t]+\Z")
+_CLAUSE_BREAK = re.compile(r"[,;:!?()\n]|\.(?=\s|\Z)")
 _CUE_GAP = re.compile(r"[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
 # a house number written after its street ("Salisbury Avenue 18"): a letter a-h at most
 _NUMBER_AFTER_STREET = re.compile(r"[1-9][0-9]{0,2}[A-Ha-h]?")
@@ -48,33 +50,94 @@ class Place:
     message: str
 
 
-def _cue_spans(t: Tokens, kind: str, rx: re.Pattern[str]) -> tuple[list[int], list[int]]:
-    """Starts and ends of a cue's matches in the whole text, found once per text."""
+def _cue_spans(t: Tokens, kind: str, rx: re.Pattern[str],
+               words: PlaceWords) -> tuple[list[int], list[int]]:
+    """Starts and ends of a cue's matches in the whole text, found once per text; not the
+    "'s house" of a famous person's museum home ("Dickens's house")."""
     spans = t.spans.get(kind)
     if spans is None:
         found = [m.span() for m in rx.finditer(t.text)]
+        if found:
+            starts, ends = _museum_spans(t, words)
+            found = [(a, b) for a, b in found if not _inside(starts, ends, a, b)]
         spans = t.spans[kind] = ([a for a, _ in found], [b for _, b in found])
     return spans
+
+
+def _museum_spans(t: Tokens, words: PlaceWords) -> tuple[list[int], list[int]]:
+    spans = t.spans.get("museum")
+    if spans is None:
+        found = words.museum_spans(t.text)
+        spans = t.spans["museum"] = ([a for a, _ in found], [b for _, b in found])
+    return spans
+
+
+def _inside(starts: list[int], ends: list[int], a: int, b: int) -> bool:
+    """text[a:b] lies inside one of the spans (sorted, not overlapping)."""
+    k = bisect.bisect_right(starts, a) - 1
+    return k >= 0 and b <= ends[k]
+
+
+def _near(text: str, starts: list[int], ends: list[int], s: int, e: int) -> bool:
+    """One of the spans is right before or after text[s:e], in the same clause ("Dickens's
+    house on Doughty Street", "Henley Street, Shakespeare's birthplace")."""
+    k = bisect.bisect_right(ends, s) - 1
+    if k >= 0 and _close(text[ends[k]:s]):
+        return True
+    k = bisect.bisect_left(starts, e)
+    return k < len(starts) and _close(text[e:starts[k]])
+
+
+def _close(gap: str) -> bool:
+    return len(gap) <= 40 and (gap.strip() in ("", ",") or _CLAUSE_BREAK.search(gap) is None)
 
 
 class HomeWordings:
     """Homes named in words (see the module docstring); mixed into `AddressDetector`."""
 
     _lex: PlaceLexicon
+    _words: PlaceWords
 
     def _extend(self, t: Tokens, k: int, start: int, end: int, what: str,
                 pcs: dict[int, int]) -> tuple[int, int, str]:
         raise NotImplementedError  # AddressDetector's
 
-    def _home_near(self, text: str, s: int, e: int) -> bool:
-        """A home cue in the same sentence, shortly before or after text[s:e]."""
+    def _prefix(self, t: Tokens, p: int, start: int, code: str) -> tuple[int, str]:
+        raise NotImplementedError  # AddressDetector's
+
+    def _home_near(self, text: str, s: int, e: int,
+                   museums: tuple[list[int], list[int]] = ([], [])) -> bool:
+        """A home cue in the same sentence, shortly before or after text[s:e], not a famous
+        person's museum home (`museums`: their starts and ends)."""
         lex = self._lex
         for m in lex.home_before.finditer(text, max(0, s - 60), s):
-            if _SENTENCE_BREAK.search(text, m.end(), s) is None:
+            if _SENTENCE_BREAK.search(text, m.end(), s) is None and \
+                    not _inside(*museums, m.start(), m.end()):
                 return True
         m2 = lex.home_after.search(text, e, min(len(text), e + 80))
         return m2 is not None and m2.start() <= e + 50 and \
             _SENTENCE_BREAK.search(text, e, m2.start()) is None
+
+    def _museum_near(self, t: Tokens, j: int, i: int) -> bool:
+        """A famous person's museum home shortly before or after tokens j..i, in the same
+        sentence: the street is the museum's ("Dickens' house on Doughty Street")."""
+        starts, ends = _museum_spans(t, self._words)
+        return bool(starts) and _near(t.text, starts, ends, t.starts[j], t.ends[i])
+
+    def _worded_home(self, t: Tokens, k: int, i: int, value: int, names: list[str],
+                     lower: bool) -> bool:
+        """A house number in words at k ("eighteen Acacia Avenue") is one after "number" or
+        "No.", a flat or a home cue; else not "one" ("one Oxford Street shop"), not before a
+        landmark ("two Baker Street museums"), not a time after "at" ("at ten Station Road"),
+        and never in lowercase."""
+        dot = t.word(k - 1) == "."
+        lead = word_key(t.word(k - 2) if dot else t.word(k - 1))
+        if lead in self._words.leads and (dot or value > 1 or lead != "no") or \
+                self._home_cue(t, k, i) or self._prefix(t, k, 0, "")[1]:
+            return True  # "number eighteen", "No. seven"; not "no one"
+        at_time = word_key(t.word(k - 1)) == "at" and value <= 12
+        return not lower and value > 1 and not at_time and \
+            self._lex.normalise([*names, t.words[i]]) not in self._lex.landmarks
 
     def _homes(self, t: Tokens, cues: list[re.Match[str]]) -> Iterator[Place]:
         """The capitalised name right after "lives on", "lives at" ...: where someone lives,
@@ -86,10 +149,10 @@ class HomeWordings:
                 w = t.words[j]
                 key = word_key(w)
                 if not (is_cap(w) and is_alpha(w)) or key in _JOINERS or (
-                        j == k and key in lex.name_stop):
+                        j == k and (key in lex.name_stop or key in self._words.leads)):
                     break  # a verb may end a name ("Preston Drove"), not start one
                 j += 1
-            if j > k:
+            if j > k and self._words.split_name(t, k, j) == k:  # not "Eighteen Acacia Avenue"
                 yield Place(t.starts[k], t.ends[j - 1], "PG212", Category.LOCATION,
                              Severity.HIGH, 0.8, "place named as someone's home")
 
@@ -106,14 +169,21 @@ class HomeWordings:
         p = j - 1
         if word_key(t.word(p)) == "the":
             p -= 1
-        q = p - 2
+        if word_key(t.word(p)) not in ("in", "on", "at", "off", "of"):
+            return None
+        worded = None if _HOUSE_NUMBER.fullmatch(t.word(p - 1)) else \
+            self._words.number_before(t, p)  # "number four in Oak Road"
+        q = p - 2 if worded is None else worded[0] - 1
         if t.word(q) == "." and q > 0:
             q -= 1  # "no. 4 in"
-        if q < 0 or word_key(t.word(p)) not in ("in", "on", "at", "off", "of") or \
-                not _HOUSE_NUMBER.fullmatch(t.word(p - 1)) or \
+        if q < 0 or (worded is None and not _HOUSE_NUMBER.fullmatch(t.word(p - 1))) or \
                 word_key(t.words[q]) not in lex.number_words or \
-                not all(t.same_line(x, x + 1) for x in range(q, j)) or \
-                not self._home_cue(t, q, i):
+                not all(t.same_line(x, x + 1) for x in range(q, j)):
+            return None
+        if q > 0 and word_key(t.words[q - 1]) == "house" and t.same_line(q - 1, q) and \
+                word_key(t.words[q]) in self._words.leads:
+            q -= 1  # "house number twelve on Kings Road" says it is a home
+        elif not self._home_cue(t, q, i):
             return None
         a, b, msg = self._extend(t, nxt, t.starts[q], end, "house number and street", pcs)
         return Place(a, b, "PG202", Category.ADDRESS, Severity.HIGH, 0.85, msg)
@@ -163,8 +233,14 @@ class HomeWordings:
     def _abroad(self, text: str) -> Iterator[Place]:
         """Streets in other countries' forms: an address with a house number; a location
         without one, next to a home cue ("her host family live on Via Garibaldi") or in a
-        form that is never English ("rue des Lilas")."""
-        for st in addresses_abroad(text):
+        form that is never English ("rue des Lilas"); not a museum home's ("Anne Frank's
+        house on the Prinsengracht")."""
+        streets = addresses_abroad(text)
+        found = self._words.museum_spans(text) if streets else []
+        museums = ([a for a, _ in found], [b for _, b in found])
+        for st in streets:
+            if found and _near(text, *museums, st.start, st.end):
+                continue
             end = st.end
             while end > st.start and text[end - 1].isspace():
                 end -= 1  # "7 Avenue I": the span ends on the street's last word
@@ -178,7 +254,7 @@ class HomeWordings:
             if st.numbered:
                 yield Place(st.start, st.end, "PG202", Category.ADDRESS, Severity.HIGH, 0.85,
                              "house number and street (outside the UK)")
-            elif self._home_near(text, st.start, st.end):
+            elif self._home_near(text, st.start, st.end, museums):
                 yield Place(st.start, st.end, "PG212", Category.LOCATION, Severity.HIGH, 0.8,
                              "street outside the UK named as someone's home")
             elif st.plain and not self._story_near(text, st.start, st.end):
@@ -202,7 +278,7 @@ class HomeWordings:
     def _cue_right_before(self, t: Tokens, j: int) -> bool:
         """A home cue ends just before token j ("lives on [the] ...")."""
         s = t.starts[j]
-        _, ends = _cue_spans(t, "before", self._lex.home_before)
+        _, ends = _cue_spans(t, "before", self._lex.home_before, self._words)
         k = bisect.bisect_right(ends, s) - 1
         return k >= 0 and _CUE_GAP.fullmatch(t.text, ends[k], s) is not None
 
@@ -210,13 +286,13 @@ class HomeWordings:
         """A home cue in the same sentence, shortly before or after tokens j..i."""
         text = t.text
         s, e = t.starts[j], t.ends[i]
-        starts, ends = _cue_spans(t, "before", self._lex.home_before)
+        starts, ends = _cue_spans(t, "before", self._lex.home_before, self._words)
         k = bisect.bisect_right(ends, s) - 1
         while k >= 0 and ends[k] >= s - 60:
             if _SENTENCE_BREAK.search(text, ends[k], s) is None:
                 return True
             k -= 1
-        starts, ends = _cue_spans(t, "after", self._lex.home_after)
+        starts, ends = _cue_spans(t, "after", self._lex.home_after, self._words)
         k = bisect.bisect_left(starts, e)
         return k < len(starts) and starts[k] <= e + 50 and \
             _SENTENCE_BREAK.search(text, e, starts[k]) is None

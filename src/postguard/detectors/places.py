@@ -23,6 +23,7 @@ from .base import TextDetector
 from .place_data import Tokens, is_alpha, is_cap, lexicon, postcode_area, word_key
 from .place_homes import _HOUSE_NUMBER, HomeWordings
 from .place_homes import Place as _Place
+from .place_words import place_words
 
 # BS 7666 letter rules per position: first letter never Q V X; second never I J Z; third
 # (A9A) only A-H J K P S T U W; fourth (AA9A) only A B E H M N P R V W X Y; the inward
@@ -56,6 +57,7 @@ class AddressDetector(HomeWordings, TextDetector):
     def __init__(self, policy: Policy) -> None:
         super().__init__(policy)
         self._lex = lexicon()
+        self._words = place_words()
         # the organisation's own published addresses ([organisation] addresses = [...])
         self._allowed = tuple(_squash(a) for a in policy.allowlist("addresses") if a.strip())
 
@@ -187,6 +189,7 @@ class AddressDetector(HomeWordings, TextDetector):
                 _HOUSE_NUMBER.fullmatch(t.word(i - 2)) and t.same_line(i - 1, i) and \
                 (is_cap(t.word(i - 1)) or self._cue_right_before(t, i - 2)):
             j = i - 1  # "12 The Avenue", "33 New Road", "i live at 33 new road"
+        j = self._words.split_name(t, j, i)  # "Ten Downing Street", "number eighteen elm road"
         if j == i:
             return None
         names = t.words[j:i]
@@ -218,7 +221,12 @@ class AddressDetector(HomeWordings, TextDetector):
         k = j - 1
         if t.word(k) == "," and k > 0 and _HOUSE_NUMBER.fullmatch(t.word(k - 1)):
             k -= 1
-        if k < 0 or not _HOUSE_NUMBER.fullmatch(t.words[k]) or not t.same_line(k, k + 1):
+        worded = None if _HOUSE_NUMBER.fullmatch(t.word(k)) else self._words.number_before(t, j)
+        if worded is not None:
+            k = worded[0]  # "eighteen Acacia Avenue", "twenty-two Beech Road"
+        elif k < 0 or not _HOUSE_NUMBER.fullmatch(t.words[k]):
+            return None
+        if not t.same_line(k, k + 1) or (worded is not None and not t.same_line(j - 1, j)):
             return None
         before = t.word(k - 1)
         if before in ("-", "\u2013") and _HOUSE_NUMBER.fullmatch(t.word(k - 2)):
@@ -234,8 +242,10 @@ class AddressDetector(HomeWordings, TextDetector):
             return None  # a time ("10:45 Station Road"), but "address: 43 elm avenue"
         if any(word_key(w) in lex.units for w in names[:1]) and (lower or tier == "weak"):
             return None
+        if worded is not None and not self._worded_home(t, k, i, worded[1], names, lower):
+            return None
         strong = tier == "street" or word_key(t.words[i]) in lex.expand  # "12 laurel cl"
-        if lower and (len(names) > 2 or (
+        if lower and worded is None and (len(names) > 2 or (
                 not strong and not self._cue_right_before(t, k)
                 and self._prefix(t, k, 0, "")[1] != "PG203"
                 and not self._placed(t, k, i, tier, names))):
@@ -245,11 +255,12 @@ class AddressDetector(HomeWordings, TextDetector):
         if tier == "weak" and is_alpha(follow) and (
                 is_cap(follow) or word_key(follow) not in lex.name_stop):
             return None  # "Top 5 Summer Walk Routes", "2 West End shows"
-        words = [t.words[k], *names, t.words[i]]
+        words = [t.words[k] if worded is None else str(worded[1]), *names, t.words[i]]
         if lex.normalise(words) in lex.famous:
             return t.starts[k], ""  # 10 Downing Street, 221B Baker Street: everyone knows them
-        if self._venue_before(t, k) and not self._home_cue(t, k, i):
-            return t.starts[k], ""
+        if (self._venue_before(t, k) or self._museum_near(t, k, i)) and \
+                not self._home_cue(t, k, i):
+            return t.starts[k], ""  # a museum's address ("Dickens's house at 48 Doughty St")
         start, code = self._prefix(t, k, t.starts[k], "PG202")
         return start, code
 
@@ -279,13 +290,13 @@ class AddressDetector(HomeWordings, TextDetector):
     def _prefix(self, t: Tokens, p: int, start: int, code: str) -> tuple[int, str]:
         """Extend backwards over "Flat 3," or a house name ("Rose Cottage,")."""
         lex = self._lex
-        if word_key(t.word(p - 1)) in lex.flat_words and _FLAT_NUMBER.fullmatch(t.word(p)):
+        if word_key(t.word(p - 1)) in lex.flat_words and self._flat_number(t.word(p)):
             return t.starts[p - 1], "PG203"  # "Flat 3 Kings Court"
         q = p - 1
         if t.word(q) == ",":
             q -= 1
-        if q >= 1 and _FLAT_NUMBER.fullmatch(t.word(q)) and \
-                word_key(t.word(q - 1)) in lex.flat_words:
+        if q >= 1 and self._flat_number(t.word(q)) and \
+                word_key(t.word(q - 1)) in lex.flat_words:  # "Flat 3, 14 ...", "flat four, 9 ..."
             return t.starts[q - 1], "PG203"
         if q >= 0 and q < p and (t.word(q + 1) == "," or not t.same_line(q, p)) and \
                 word_key(t.word(q)) in lex.house_words and is_cap(t.word(q)):
@@ -298,6 +309,9 @@ class AddressDetector(HomeWordings, TextDetector):
             if r < q:
                 return t.starts[r], "PG203"
         return start, code
+
+    def _flat_number(self, w: str) -> bool:
+        return _FLAT_NUMBER.fullmatch(w) is not None or word_key(w) in self._words.numbers
 
     def _named(self, t: Tokens, j: int, i: int, tier: str, lower: bool, names: list[str],
                end: int, nxt: int, follow: str, pcs: dict[int, int]) -> _Place | None:
@@ -338,8 +352,8 @@ class AddressDetector(HomeWordings, TextDetector):
                 return None
             if follow and is_cap(follow) and is_alpha(follow) and not caps and e == end:
                 return None  # a title: "Hip Hop Street Dance"
-            if self._story_near(t.text, s, e):
-                return None  # "the Great Fire started on Pudding Lane", "the TV drama ..."
+            if self._story_near(t.text, s, e) or self._museum_near(t, j, i):
+                return None  # "the Great Fire started on Pudding Lane", "Dickens' house on"
             return _Place(s, e, "PG211", Category.LOCATION, Severity.MEDIUM, 0.75,
                           "street name")
         return _Place(s, e, "PG212", Category.LOCATION, Severity.HIGH, 0.85,
@@ -347,8 +361,10 @@ class AddressDetector(HomeWordings, TextDetector):
 
     def _extend(self, t: Tokens, k: int, start: int, end: int, what: str,
                 pcs: dict[int, int]) -> tuple[int, int, str]:
-        """Extend forwards over a town to a postcode, or to a district ("ELM RD\\nBN2")."""
+        """Extend forwards over a town to a postcode, or to a district ("ELM RD\\nBN2"); a
+        lowercase address also over its town alone ("4 kings road brighton", data/uk_towns)."""
         lex = self._lex
+        lower = t.text[start:end].islower()
         first = k
         while k < len(t.words) and k - first < 6:
             s = t.starts[k]
@@ -359,9 +375,13 @@ class AddressDetector(HomeWordings, TextDetector):
                 code = _OUTWARD_ALONE.fullmatch(w)
                 if code and postcode_area(w) in lex.areas and w not in lex.outward_traps:
                     return start, t.ends[k], f"{what} and postcode district"
-            if w != "," and not (is_alpha(w) and is_cap(w) and word_key(w) not in lex.venues):
+            if w != "," and not (is_alpha(w) and word_key(w) not in lex.venues and (
+                    is_cap(w) or (lower and word_key(w) not in lex.name_stop))):
                 break
             k += 1
+        town = self._words.town_at(t, first) if lower and first > 0 else None
+        if town is not None and t.same_line(first - 1, first):
+            return start, t.ends[town], what
         return start, end, what
 
 
