@@ -82,14 +82,18 @@ def _near(text: str, starts: list[int], ends: list[int], s: int, e: int) -> bool
     """One of the spans is right before or after text[s:e], in the same clause ("Dickens's
     house on Doughty Street", "Henley Street, Shakespeare's birthplace")."""
     k = bisect.bisect_right(ends, s) - 1
-    if k >= 0 and _close(text[ends[k]:s]):
+    if k >= 0 and _close(text, ends[k], s):
         return True
     k = bisect.bisect_left(starts, e)
-    return k < len(starts) and _close(text[e:starts[k]])
+    return k < len(starts) and _close(text, e, starts[k])
 
 
-def _close(gap: str) -> bool:
-    return len(gap) <= 40 and (gap.strip() in ("", ",") or _CLAUSE_BREAK.search(gap) is None)
+def _close(text: str, a: int, b: int) -> bool:
+    """text[a:b] is a short gap within a clause ("on", "at 48", ", ")."""
+    if b - a > 40:
+        return False
+    gap = text[a:b]
+    return gap.strip() in ("", ",") or _CLAUSE_BREAK.search(gap) is None
 
 
 class HomeWordings:

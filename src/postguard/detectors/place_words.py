@@ -5,9 +5,9 @@ seven Orchard Close"), famous people's museum homes ("Dickens's house on Doughty
 town after a lowercase street ("lives at 4 kings road brighton").
 
 Lists: `data/place_words.txt` and `data/uk_towns.txt`; the famous people, given names and
-surnames are the person_name detector's lexicons (`names._lexicons()`, from
-`data/names/well_known.txt` ...), so a name added there is known here too. Everything is
-loaded once, on first use.
+surnames are the person_name detector's lexicons (`data/names/well_known.txt`,
+`first_names.txt`, `given_names_more.txt`, `surnames.txt`), so a name added there is known
+here too. Everything is loaded once, on first use.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from .place_data import Tokens, load_sections, phrases_pattern, word_key
 
-# the capitalised words right before a possessive ("Roald Dahl", "J K Rowling")
-_POSSESSOR = re.compile(r"(?<![\w'\u2019-])(?:[A-Z][\w-]*[ \t]+){0,3}[A-Z][\w-]*\Z")
+# a word of a famous name ("Roald", "Dahl", "J", "Brontë", "Cottrell-Boyce")
+_NAME_WORD = re.compile(r"[A-Z][\w-]*")
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lady",
                      "lord", "auntie", "aunt", "uncle", "nan", "grandma", "grandad"})
 
@@ -83,9 +83,14 @@ class PlaceWords:
             return []
         spans: list[tuple[int, int]] = []
         for m in self.museum.finditer(text):
-            who = _POSSESSOR.search(text, max(0, m.start() - 60), m.start())
-            if who is not None and self._famous(who.group().split()):
-                spans.append((who.start(), m.end()))
+            s = m.start()
+            words: list[str] = []  # the capitalised words right before the possessive
+            for w in reversed(text[max(0, s - 60):s].split(" ")[-4:]):
+                if _NAME_WORD.fullmatch(w) is None:
+                    break
+                words.insert(0, w)
+            if words and self._famous(words):
+                spans.append((s - len(" ".join(words)), m.end()))
         return spans
 
     def _famous(self, words: list[str]) -> bool:
@@ -112,9 +117,8 @@ class PlaceWords:
 
 @functools.cache
 def place_words() -> PlaceWords:
-    from .names import _lexicons  # the person_name detector's lexicons
-
-    firsts, lasts, famous, _ = _lexicons()
+    firsts, lasts, famous = (_names(*f) for f in (
+        ("first_names.txt", "given_names_more.txt"), ("surnames.txt",), ("well_known.txt",)))
     sec = load_sections("place_words.txt")
     numbers: dict[str, int] = {}
     for line in sec["number_words"]:
@@ -140,3 +144,9 @@ def place_words() -> PlaceWords:
         firsts=firsts,
         towns=towns,
     )
+
+
+def _names(*files: str) -> frozenset[str]:
+    """The names of the person_name detector's lexicon files, lowercase, spaces squeezed."""
+    return frozenset(" ".join(line.lower().split()) for f in files
+                     for lines in load_sections(f"names/{f}").values() for line in lines)
