@@ -30,4 +30,5 @@ model: setup
 	$(BIN)/python -m spacy train models/config.cfg --paths.train build/model-data/train.spacy \
 		--paths.dev build/model-data/dev.spacy --output build/model
 	rm -rf models/postguard_en && cp -r build/model/model-best models/postguard_en
+	$(BIN)/python models/export_fast.py models/postguard_en
 	$(BIN)/python -m spacy evaluate models/postguard_en build/model-data/dev.spacy

@@ -1,39 +1,53 @@
 """postguard's person-name pipeline at run time: loading it, and running it fast on a window.
 
-The pipeline (`models/postguard_en`, tok2vec + ner, trained by `make model`) is loaded once
-per process. It is tiny, yet a spaCy call on a 20-token window costs about 1 ms: thinc walks
-some forty layers per call, and its BLIS matrix products are slow at this size. `FastTagger`
-computes the same entities with a few numpy operations on the pipeline's own weights: the
-tok2vec (hashed embeddings, maxout, layer norm, window encoder) and the NER's greedy
-transition decoding (BILUO moves and their validity rules as spaCy's `ner.pyx` has them,
-for a fresh document: no preset entities). When it is built it checks itself against spaCy
-on probe sentences; a difference, or an architecture it does not know, and `load_tagger`
-keeps spaCy. Long windows also go to spaCy (the decoding loop is Python).
+The pipeline (`models/postguard_en`, tok2vec + ner, trained by `make model`) is tiny, yet
+`import spacy` alone costs about a second and a spaCy call on a 20-token window about 1 ms
+(thinc walks some forty layers per call). `FastTagger` computes the same entities with a few
+numpy operations on the pipeline's own weights: the tok2vec (hashed embeddings, maxout, layer
+norm, window encoder) and the NER's greedy transition decoding (BILUO moves and their validity
+rules as spaCy's `ner.pyx` has them, for a fresh document: no preset entities).
+It runs from two files `make model` exports next to the pipeline (`fast.npz`, `fast.json`, see
+`name_export`), with `name_tokenizer.NameTokenizer` splitting the text as spaCy's tokenizer
+does, so a scan imports neither spaCy nor thinc. When it is built it checks itself on probe
+sentences against what spaCy made of them at export time. Missing, stale or corrupt files, or a
+failed check, and `load_tagger` loads spaCy: the numpy layers then read spaCy's tokens, and if
+they too differ from spaCy on the probes, spaCy reads every window.
+Long windows are read in chunks of MAX_FAST_TOKENS tokens (the encoder sees `pad` tokens
+either side, so a chunk's tensor is exact), in time and memory linear in their length.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import threading
-from collections.abc import Callable, Sequence
+import zlib
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..errors import PluginError
 
 log = logging.getLogger(__name__)
 
 MODEL_NAME = "postguard_en"
-MAX_FAST_TOKENS = 256  # longer windows go through spaCy (its decoding loop is C)
+FAST_FORMAT = 1
+MAX_FAST_TOKENS = 256  # tokens per chunk of a window
+_HASHED_LIMIT = 50_000  # tokens' embedding rows kept (a full cache is emptied)
+_LOOKAHEAD = 16  # tokens scored at a time while an entity is open
 _MNK = 1_000_000  # multiply-adds per matrix product that OpenBLAS runs on one thread
+# Pipeline files the exported ones are made from: a checksum of each is kept at export time.
+SOURCE_FILES = ("config.cfg", "tokenizer", "tok2vec/model", "ner/model", "ner/moves")
 
 Entity = tuple[int, int, str]  # start, end (characters into the text), label
 _SURROGATE = re.compile("[\ud800-\udfff]")
 Tagger = Callable[[str], list[Entity]]
+# text -> (start, end) of each token, and its NORM, PREFIX, SUFFIX and SHAPE keys and whether
+# it is whitespace (IS_SPACE, 0 or 1)
+Row = tuple[int, ...]
+Featurizer = Callable[[str], tuple[list[tuple[int, int]], list[Row]]]
 
-_LEAVES = frozenset({"extract_features", "list2ragged", "ragged2list", "ints-getitem",
-                     "hashembed", "maxout", "layernorm", "dropout", "expand_window"})
 # Sentences the fast path must read exactly as spaCy does before it is used.
 _PROBES = (
     "Well done to Amelia Hartley-Brown and Tom Okafor in Year 6!",
@@ -42,6 +56,8 @@ _PROBES = (
     "Huge thanks to Keira O'Donoghue",
     "Tom",
     "Our trip to Milton Keynes with Year 10 was brilliant. Ivo Kristensen led the quiz",
+    "Don't miss it!! Email j.smith@school.org.uk or see https://example.com/a-b?x=1 :) 🎉",
+    "Mr. O’Neill's class (7B) raised £1,250 — a.m. & p.m. sessions…",
 )
 
 
@@ -52,7 +68,7 @@ def model_path() -> Path:
     return Path(models_pkg.__file__).resolve().parent / MODEL_NAME
 
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 _nlp: Any = None
 _taggers: dict[Path | None, Tagger] = {}
 
@@ -98,27 +114,38 @@ def encodable(text: str) -> str:
 
 
 def load_tagger(path: Path | None = None) -> Tagger:
-    """text -> entities: the fast path when it reads the probes as spaCy does, else spaCy.
-    One per model folder and process."""
+    """text -> entities, one per model folder and process: the exported files when they are
+    sound, else spaCy's pipeline (with the numpy layers when they read the probes as spaCy
+    does)."""
     key = path  # None: the shipped model
     tagger = _taggers.get(key)
     if tagger is not None:
         return tagger
-    nlp = load_pipeline(path)
     with _lock:
         tagger = _taggers.get(key)
         if tagger is None:
-            try:
-                tagger = FastTagger(nlp)
-            except Unsupported as exc:
-                log.info("person-name model: spaCy reads every window (%s)", exc)
-                tagger = _SpacyTagger(nlp)
+            tagger = _build_tagger(path)
             _taggers[key] = tagger
     return tagger
 
 
+def _build_tagger(path: Path | None) -> Tagger:
+    folder = path or model_path()
+    try:
+        return FastTagger(*load_fast_files(folder))
+    except Unsupported as exc:
+        log.info("person-name model: not using the exported files in %s (%s); loading spaCy",
+                 folder, exc)
+    nlp = load_pipeline(path)
+    try:
+        return FastTagger.from_pipeline(nlp)
+    except Unsupported as exc:
+        log.info("person-name model: spaCy reads every window (%s)", exc)
+        return _SpacyTagger(nlp)
+
+
 class Unsupported(Exception):
-    """The pipeline is not one FastTagger knows how to run exactly."""
+    """The pipeline or its exported files are not something FastTagger can run exactly."""
 
 
 class _SpacyTagger:
@@ -129,103 +156,166 @@ class _SpacyTagger:
         return spacy_entities(self.nlp(encodable(text)))
 
 
-def _leaves(model: Any) -> list[Any]:
-    return [n for n in model.walk() if not n.layers]
+def source_checksums(folder: Path) -> dict[str, int]:
+    """CRC-32 of each pipeline file the exported files are made from."""
+    return {name: zlib.crc32((folder / name).read_bytes()) for name in SOURCE_FILES}
 
 
-def _find(model: Any, name: str) -> list[Any]:
-    return [n for n in model.walk() if n.name == name]
+def load_fast_files(folder: Path, sources: Path | None = None) -> tuple[
+        dict[str, Any], dict[str, Any], Featurizer, list[dict[str, Any]]]:
+    """(arrays, meta, featurizer, probes) from `fast.npz` and `fast.json` in `folder`, made
+    from the pipeline in `sources` (default: the same folder). Unsupported when they are
+    missing, corrupt, of another format or older than the pipeline."""
+    try:
+        info = json.loads((folder / "fast.json").read_text(encoding="utf-8"))
+        if info.get("format") != FAST_FORMAT:
+            raise Unsupported(f"format {info.get('format')!r}")
+        if info["sources"] != source_checksums(sources or folder):
+            raise Unsupported("the pipeline changed after the export")
+        import numpy as np
+
+        from .name_tokenizer import NameTokenizer
+
+        with open(folder / "fast.npz", "rb") as fh, np.load(fh, allow_pickle=False) as npz:
+            arrays = {k: npz[k] for k in npz.files}
+        tokenizer = NameTokenizer(info["tokenizer"])
+        meta, probes = dict(info["model"]), list(info["probes"])
+    except Unsupported:
+        raise
+    except Exception as exc:  # any damage to the files: spaCy reads the pipeline instead
+        raise Unsupported(f"unreadable exported files ({type(exc).__name__})") from exc
+    return arrays, meta, _TextFeatures(tokenizer), probes
+
+
+class _TextFeatures:
+    """A featurizer over NameTokenizer (no spaCy)."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> tuple[list[tuple[int, int]], list[Row]]:
+        return self.tokenizer.analyse(text)  # type: ignore[no-any-return]
+
+
+class _SpacyFeatures:
+    """A featurizer over spaCy's own tokenizer and lexemes."""
+
+    def __init__(self, nlp: Any) -> None:
+        from spacy.attrs import IS_SPACE, NORM, PREFIX, SHAPE, SUFFIX
+
+        self._nlp = nlp
+        self._cols = [NORM, PREFIX, SUFFIX, SHAPE, IS_SPACE]
+
+    def __call__(self, text: str) -> tuple[list[tuple[int, int]], list[Row]]:
+        doc = self._nlp.make_doc(text)
+        return ([(t.idx, t.idx + len(t)) for t in doc],
+                [tuple(r) for r in doc.to_array(self._cols).tolist()])
+
+
+def spacy_probes(nlp: Any, texts: Sequence[str] = _PROBES) -> list[dict[str, Any]]:
+    """What spaCy makes of the probe texts: tokens, entities, tensor row sums."""
+    out = []
+    for text in texts:
+        doc = nlp(text)
+        out.append({"text": text, "tokens": [[t.idx, t.idx + len(t)] for t in doc],
+                    "entities": [list(e) for e in spacy_entities(doc)],
+                    "rowsums": [float(r) for r in doc.tensor.sum(axis=1)]})
+    return out
+
+
+def thinc_hash(ids: Any, seeds: Any) -> Any:
+    """thinc's `NumpyOps.hash` (MurmurHash3 x64 128 of one uint64 key, as four uint32) for
+    every key of `ids` (n x k) with the seed of its column (k): n x k x 4."""
+    import numpy as np
+
+    u = np.uint64
+    h1 = ids * u(0x87C37B91114253D5)
+    h1 = (h1 << u(31)) | (h1 >> u(33))
+    h1 *= u(0x4CF5AD432745937F)
+    h2 = np.broadcast_to(seeds.astype(np.uint64) ^ u(8), h1.shape)
+    h1 ^= h2
+    h1 += h2
+    h2 = h2 + h1
+    for h in (h1, h2):
+        h ^= h >> u(33)
+        h *= u(0xFF51AFD7ED558CCD)
+        h ^= h >> u(33)
+        h *= u(0xC4CEB9FE1A85EC53)
+        h ^= h >> u(33)
+    h1 += h2
+    h2 += h1
+    out = np.empty(ids.shape + (2, 2), dtype=np.uint32)
+    out[..., 0, 0] = h1 & u(0xFFFFFFFF)
+    out[..., 0, 1] = h1 >> u(32)
+    out[..., 1, 0] = h2 & u(0xFFFFFFFF)
+    out[..., 1, 1] = h2 >> u(32)
+    return out.reshape(ids.shape + (4,))
 
 
 class FastTagger:
-    """tok2vec + ner of the pipeline in numpy, for one short text at a time."""
+    """tok2vec + ner of the pipeline in numpy, for one text at a time."""
 
-    def __init__(self, nlp: Any) -> None:
+    def __init__(self, arrays: Mapping[str, Any], meta: Mapping[str, Any],
+                 featurize: Featurizer, probes: Sequence[Mapping[str, Any]]) -> None:
         import numpy as np
-        from thinc.api import NumpyOps
 
         self._np = np
-        self._ops = NumpyOps()
-        self._nlp = nlp
-        if list(nlp.pipe_names) != ["tok2vec", "ner"]:
-            raise Unsupported(f"pipeline {nlp.pipe_names}")
+        self.featurize = featurize
+        self._hashed: dict[Row, bytes] = {}  # a token's features -> its embedding rows
         try:
-            self._load_tok2vec(nlp.get_pipe("tok2vec").model)
-            self._load_ner(nlp.get_pipe("ner"))
-        except (KeyError, ValueError, AttributeError, IndexError) as exc:
+            self._load(arrays, meta)
+        except (KeyError, ValueError, TypeError, IndexError) as exc:
             raise Unsupported(f"unexpected model layout ({type(exc).__name__})") from exc
-        self._check(_PROBES)
+        self._check(probes)
+
+    @classmethod
+    def from_pipeline(cls, nlp: Any) -> FastTagger:
+        """The numpy layers over spaCy's tokens, checked against spaCy on the probes."""
+        from .name_export import pipeline_weights
+
+        arrays, meta = pipeline_weights(nlp)
+        return cls(arrays, meta, _SpacyFeatures(nlp), spacy_probes(nlp))
 
     # -- weights ----------------------------------------------------------------------
-    def _maxout(self, node: Any) -> tuple[Any, Any, int, int]:
-        """Maxout weights with the pieces side by side: X @ W + b, then the max of nP
-        blocks of nO columns."""
+    def _load(self, arrays: Mapping[str, Any], meta: Mapping[str, Any]) -> None:
         np = self._np
-        w, b = node.get_param("W"), node.get_param("b")
-        n_out, n_pieces, n_in = w.shape
-        wr = np.ascontiguousarray(w.transpose(2, 1, 0).reshape(n_in, n_pieces * n_out))
-        br = np.ascontiguousarray(b.T.reshape(n_pieces * n_out))
-        return wr, br, n_out, n_pieces
+        f32 = np.float32
+        tables = meta["tables"]
+        embeds = [np.asarray(arrays[f"embed{i}"], dtype=f32) for i in range(len(tables))]
+        width = {e.shape[1] for e in embeds}
+        if len(tables) != 4 or len(width) != 1:
+            raise ValueError("embedding tables")
+        self._cols = [int(c) for c, _ in tables]
+        self._seeds = np.array([int(s) for _, s in tables], dtype=np.uint64)
+        self._sizes = np.array([e.shape[0] for e in embeds], dtype=np.uint64)
+        self._offsets = np.cumsum([0] + [e.shape[0] for e in embeds[:-1]]).astype(np.intp)
+        self._embed = np.ascontiguousarray(np.concatenate(embeds))
 
-    def _load_tok2vec(self, model: Any) -> None:
-        leaves = _leaves(model)
-        unknown = {n.name for n in leaves} - _LEAVES
-        if unknown or len(model.layers) != 2:
-            raise Unsupported(f"tok2vec layers {sorted(unknown)}")
-        embed, encode = model.layers
-        self._columns = _find(embed, "extract_features")[0].attrs["columns"]
-        self._tables = []
-        for pair in _find(embed, "ints-getitem>>hashembed"):
-            getitem, hashembed = pair.layers
-            col = getitem.attrs["index"][1]
-            self._tables.append((col, hashembed.get_param("E"), hashembed.attrs["seed"]))
-        if len(self._tables) != len(self._columns):
-            raise Unsupported("embedding tables")
-        (mo,), (ln,) = _find(embed, "maxout"), _find(embed, "layernorm")
-        self._reduce = (self._maxout(mo), (ln.get_param("G"), ln.get_param("b")))
-        self._pad = int(encode.attrs.get("pad", 0))
-        blocks = [n for n in encode.walk() if n.name.startswith("residual(") and
-                  len(n.layers) == 1 and not _find(n.layers[0], "residual")]
-        self._blocks = []
-        for block in blocks:
-            (win,), (mo,), (ln,) = (_find(block, "expand_window"), _find(block, "maxout"),
-                                    _find(block, "layernorm"))
-            if win.attrs["window_size"] != 1:
-                raise Unsupported("window size")
-            self._blocks.append((self._maxout(mo), (ln.get_param("G"), ln.get_param("b"))))
+        def layer(prefix: str, dims: Sequence[int]) -> tuple[Any, ...]:
+            n_out, n_pieces = int(dims[0]), int(dims[1])
+            w, b = arrays[prefix + "W"], arrays[prefix + "b"]
+            if w.shape[1] != n_out * n_pieces or b.shape != (n_out * n_pieces,):
+                raise ValueError(prefix)
+            return (w, b, n_out, n_pieces), (arrays[prefix + "G"], arrays[prefix + "Gb"])
+
+        self._reduce = layer("reduce_", meta["reduce"])
+        self._blocks = [layer(f"block{k}_", dims) for k, dims in enumerate(meta["blocks"])]
+        self._pad = int(meta["pad"])
         if not self._blocks or self._pad != len(self._blocks):
-            raise Unsupported("encoder depth")
-
-    def _load_ner(self, ner: Any) -> None:
-        model = ner.model
-        if model.attrs.get("unseen_classes") or not model.attrs.get("has_upper"):
-            raise Unsupported("ner output layer")
-        t2v, lower, upper = model.layers
-        (linear,) = _find(t2v, "linear")
-        self._proj = (linear.get_param("W").T.copy(), linear.get_param("b"))
-        w = lower.get_param("W")
-        n_feats, n_hidden, n_pieces, n_in = w.shape
-        if n_feats != 3:
-            raise Unsupported("ner features")
-        # Pieces side by side (piece-major), as in _maxout: the max is over nP blocks.
-        np = self._np
-        self._lower = np.ascontiguousarray(
-            w.transpose(0, 2, 1, 3).reshape(n_feats * n_pieces * n_hidden, n_in).T)
-        self._lower_pad = np.ascontiguousarray(
-            lower.get_param("pad")[0].transpose(0, 2, 1).reshape(n_feats, -1))
-        self._lower_b = np.ascontiguousarray(lower.get_param("b").T.reshape(-1))
+            raise ValueError("encoder depth")
+        self._proj = (arrays["proj_W"], arrays["proj_b"])
+        self._lower = arrays["lower"]
+        self._lower_pad = arrays["lower_pad"]
+        self._lower_b = arrays["lower_b"]
+        n_feats, n_hidden, n_pieces = (int(v) for v in meta["shape"])
+        if n_feats != 3 or self._lower.shape[1] != n_feats * n_hidden * n_pieces:
+            raise ValueError("ner features")
         self._shape = (n_feats, n_hidden, n_pieces)
-        self._upper = (upper.get_param("W").T.copy(), upper.get_param("b"))
-        moves = [ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)]
-        if len(moves) != self._upper[1].shape[0]:
-            raise Unsupported("ner moves")
-        self._moves: list[tuple[str, str]] = []
-        for name in moves:
-            kind, _, label = name.partition("-")
-            if kind not in ("B", "I", "L", "U", "O"):
-                raise Unsupported(f"ner move {kind}")
-            self._moves.append((kind, label))
-        np = self._np
+        self._upper = (arrays["upper_W"], arrays["upper_b"])
+        self._moves = [(str(kind), str(label)) for kind, label in meta["moves"]]
+        if len(self._moves) != self._upper[1].shape[0] or any(
+                kind not in "BILUO" or len(kind) != 1 for kind, _ in self._moves):
+            raise ValueError("ner moves")
         labelled = np.array([label != "" for _, label in self._moves])
         # Boolean rows over the moves: which are B/I/L/U with a label, or O.
         self._kinds = {k: np.array([kind == k for kind, _ in self._moves]) & (labelled | (k == "O"))
@@ -233,14 +323,18 @@ class FastTagger:
         self._same_label = [np.array([label == lb for _, lb in self._moves]) & labelled
                             for _, label in self._moves]
 
-    def _check(self, probes: Sequence[str]) -> None:
+    def _check(self, probes: Sequence[Mapping[str, Any]]) -> None:
         np = self._np
-        for text in probes:
-            doc = self._nlp(text)
-            mine = self._nlp.make_doc(text)
-            if not np.allclose(self.tensor(mine), doc.tensor, atol=1e-4):
+        if not probes:
+            raise Unsupported("no probes to check against")
+        for probe in probes:
+            text = probe["text"]
+            spans, rows = self.featurize(text)
+            if [list(s) for s in spans] != [list(t) for t in probe["tokens"]]:
+                raise Unsupported("tokens differ from spaCy on a probe")
+            if not np.allclose(self.tensor(rows).sum(axis=1), probe["rowsums"], atol=1e-3):
                 raise Unsupported("tok2vec differs from spaCy on a probe")
-            if self(text) != spacy_entities(doc):
+            if self(text) != [tuple(e) for e in probe["entities"]]:
                 raise Unsupported("entities differ from spaCy on a probe")
 
     # -- running ----------------------------------------------------------------------
@@ -265,39 +359,71 @@ class FastTagger:
         var = (d * d).sum(axis=1, keepdims=True) / n_out + 1e-08
         return d * var ** (-1.0 / 2.0) * norm[0] + norm[1]
 
-    def tensor(self, doc: Any) -> Any:
-        """The tok2vec output of a doc (what spaCy puts in doc.tensor)."""
-        np, ops = self._np, self._ops
-        ids = doc.to_array(self._columns)
-        parts = [ops.gather_add(table, ops.hash(np.ascontiguousarray(ids[:, col]), seed)
-                                % table.shape[0])
-                 for col, table, seed in self._tables]
-        x = self._layer(np.hstack(parts), *self._reduce)
-        n, width = x.shape
+    def embedding_rows(self, ids: Any) -> Any:
+        """Where each feature key of `ids` (n x 4 uint64, the model's columns) is hashed to
+        in the embedding tables (4 rows a feature): n x 4 x 4 indices into `_embed`."""
+        np = self._np
+        keys = thinc_hash(np.ascontiguousarray(ids[:, self._cols]), self._seeds)
+        keys %= self._sizes[:, None].astype(np.uint32)
+        return keys.astype(np.intp) + self._offsets[:, None]
+
+    def _embed_rows(self, rows: Sequence[Row]) -> Any:
+        """Hashed embeddings of each token (4 rows per feature, summed), then the maxout and
+        layer norm that reduce them. Where a token's features hash to is kept per process."""
+        np = self._np
+        cache = self._hashed
+        found = [cache.get(r) for r in rows]
+        if None in found:
+            missing = list({r for r, f in zip(rows, found, strict=True) if f is None})
+            where = self.embedding_rows(np.array([r[:4] for r in missing], dtype=np.uint64))
+            new = {r: w.tobytes() for r, w in zip(missing, where, strict=True)}
+            found = [f if f is not None else new[r] for r, f in zip(rows, found, strict=True)]
+            if len(cache) + len(new) > _HASHED_LIMIT:
+                cache.clear()
+            cache.update(new)
+        joined = b"".join(cast("list[bytes]", found))
+        index = np.frombuffer(joined, dtype=np.intp).reshape(len(rows), 4, 4)
+        vecs = self._embed[index]
+        summed = vecs[:, :, 0] + vecs[:, :, 1]
+        summed += vecs[:, :, 2]
+        summed += vecs[:, :, 3]
+        return self._layer(summed.reshape(len(rows), -1), *self._reduce)
+
+    def tensor(self, rows: Sequence[Row], lo: int = 0, hi: int | None = None) -> Any:
+        """Rows lo..hi of the tok2vec output of a text whose tokens' features are `rows`
+        (what spaCy puts in doc.tensor). Each encoder block widens a token's view by one
+        token on either side, so rows lo..hi need the tokens `pad` beyond them."""
+        np = self._np
+        n = len(rows)
+        hi = n if hi is None else hi
         pad = self._pad
-        z = np.zeros((n + 2 * pad, width), dtype=x.dtype)
-        z[pad:pad + n] = x
+        # Rows of the padded sequence (pad empty rows, the n tokens, pad empty rows).
+        a, b = lo, min(n + 2 * pad, hi + 2 * pad)
+        t0, t1 = max(0, a - pad), min(n, b - pad)
+        x = self._embed_rows(rows[t0:t1])
+        z = np.zeros((b - a, x.shape[1]), dtype=x.dtype)
+        z[t0 + pad - a:t1 + pad - a] = x
+        width = x.shape[1]
         for maxout, norm in self._blocks:
             win = np.zeros((z.shape[0], 3 * width), dtype=z.dtype)
             win[1:, :width] = z[:-1]
             win[:, width:2 * width] = z
             win[:-1, 2 * width:] = z[1:]
             z = z + self._layer(win, maxout, norm)
-        return z[pad:pad + n]
+        return z[lo + pad - a:hi + pad - a]
 
     def __call__(self, text: str) -> list[Entity]:
         text = encodable(text)
-        doc = self._nlp.make_doc(text)
-        n = len(doc)
-        if n == 0:
-            return []
-        if n > MAX_FAST_TOKENS:
-            return spacy_entities(self._nlp(text))
-        out = []
-        for s, e, label in self._decode(doc, n):
-            last = doc[e - 1]
-            out.append((doc[s].idx, last.idx + len(last), self._moves[label][1]))
-        return out
+        spans, rows = self.featurize(text)
+        return [(spans[s][0], spans[e - 1][1], self._moves[move][1])
+                for s, e, move in self._decode(rows)]
+
+    def _pre(self, rows: Sequence[Row], lo: int, hi: int) -> Any:
+        """The NER's per-token feature rows (before summing and the bias) of tokens lo..hi:
+        hi - lo x 3 (as the token read, as an entity's start, as the token before)."""
+        w, b = self._proj
+        x = self._mm(self.tensor(rows, lo, hi), w) + b
+        return self._mm(x, self._lower).reshape(hi - lo, 3, -1)
 
     def _best(self, rows: Any, valid: Any) -> list[int]:
         """The best valid move of each state whose summed feature rows (before the bias)
@@ -310,49 +436,66 @@ class FastTagger:
         scores = self._mm(h, w) + b
         return np.where(valid, scores, -np.inf).argmax(axis=1).tolist()  # type: ignore[no-any-return]
 
-    def _decode(self, doc: Any, n: int) -> list[tuple[int, int, int]]:
-        """Greedy BILUO decoding, as spaCy's parser does it for a doc without presets:
-        (first token, end token, index of the B or U move) of each entity."""
+    def _decode(self, rows: Sequence[Row]) -> list[tuple[int, int, int]]:
+        """Greedy BILUO decoding, as spaCy's parser does it for a doc without presets (a
+        fresh doc starts no sentence after its first token): (first token, end token, index
+        of the B or U move) of each entity, a chunk of tokens at a time."""
         np = self._np
-        from spacy.attrs import IS_SPACE, SENT_START
-
-        flags = doc.to_array([SENT_START, IS_SPACE])
-        sent_start = flags[:, 0] == 1
-        space = flags[:, 1] != 0
-        # next_ok[t]: an entity may go on past token t (not the last token, and the next one
-        # does not start a sentence).
-        next_ok = np.zeros(n, dtype=bool)
-        next_ok[:-1] = ~sent_start[1:]
+        n = len(rows)
+        if n == 0:
+            return []
+        space = np.array([r[4] for r in rows], dtype=bool)
         kinds = self._kinds
-        w, b = self._proj
-        x = self._mm(self.tensor(doc), w) + b
-        pre = self._mm(x, self._lower).reshape(n, 3, -1)
-        # Every token read with no entity open: features (token, none, none).
-        closed = pre[:, 0] + self._lower_pad[1]
-        closed += self._lower_pad[2]
-        valid = ((kinds["B"] & (next_ok & ~space)[:, None]) | (kinds["U"] & ~space[:, None])
-                 | kinds["O"])
-        plan = self._best(closed, valid)
         spans: list[tuple[int, int, int]] = []
-        t = 0
-        while t < n:
-            move = plan[t]
-            kind = self._moves[move][0]
-            if kind == "U":
-                spans.append((t, t + 1, move))
-            elif kind == "B":
-                # While this entity is open, token u reads (u, entity start, u - 1).
-                rest = pre[t + 1:, 0] + pre[t, 1]
-                rest += pre[t:n - 1, 2]
-                same = self._same_label[move]
-                inside = self._best(rest, (kinds["I"] & same & next_ok[t + 1:, None])
-                                    | (kinds["L"] & same))
-                for k, step in enumerate(inside):
-                    if self._moves[step][0] == "L":
-                        spans.append((t, t + k + 2, move))
-                        t += k + 1
-                        break
-                else:  # no L before the end: spaCy cannot get here either
-                    return spans
-            t += 1
+        lo = 0
+        while lo < n:
+            hi = min(n, lo + MAX_FAST_TOKENS)
+            pre = self._pre(rows, lo, hi)
+            # An entity may go on past a token unless it is the last one.
+            next_ok = np.arange(lo, hi) < n - 1
+            # Every token read with no entity open: features (token, none, none).
+            closed = pre[:, 0] + self._lower_pad[1]
+            closed += self._lower_pad[2]
+            free = ~space[lo:hi]
+            valid = ((kinds["B"] & (next_ok & free)[:, None]) | (kinds["U"] & free[:, None])
+                     | kinds["O"])
+            plan = self._best(closed, valid)
+            t = lo
+            while t < hi:
+                move = plan[t - lo]
+                kind = self._moves[move][0]
+                if kind == "U":
+                    spans.append((t, t + 1, move))
+                elif kind == "B":
+                    last = self._entity_end(rows, t, move, pre, lo, hi)
+                    spans.append((t, last + 1, move))
+                    t = last
+                t += 1
+            lo = t
         return spans
+
+    def _entity_end(self, rows: Sequence[Row], t: int, move: int, pre: Any, lo: int,
+                    hi: int) -> int:
+        """The last token of the entity a B move opens at token t: while it is open, token u
+        reads (u, entity start, u - 1); the first L move closes it."""
+        np = self._np
+        n = len(rows)
+        kinds, same = self._kinds, self._same_label[move]
+        start, prev = pre[t - lo, 1], pre[t - lo, 2]
+        u = t + 1
+        while u < n:
+            if u >= hi:  # the entity goes on into the next chunk
+                lo, hi = u, min(n, u + MAX_FAST_TOKENS)
+                pre = self._pre(rows, lo, hi)
+            end = min(hi, u + _LOOKAHEAD)
+            state = pre[u - lo:end - lo, 0] + start
+            state[0] += prev
+            state[1:] += pre[u - lo:end - lo - 1, 2]
+            next_ok = np.arange(u, end) < n - 1
+            steps = self._best(state, (kinds["I"] & same & next_ok[:, None]) | (kinds["L"] & same))
+            for k, step in enumerate(steps):
+                if self._moves[step][0] == "L":
+                    return u + k
+            prev = pre[end - 1 - lo, 2]
+            u = end
+        return n - 1  # no L before the end: spaCy cannot get here either
