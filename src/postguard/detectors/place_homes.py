@@ -2,7 +2,8 @@
 (places.py): a home cue near a street ("lives on Elm Road", "my house"), the wordings of
 learners and host families ("living in the 18 Salisbury avenue", "number 4 in Oak road",
 "flat 3b above the bakery on High Street"), the house number after the street as in much of
-Europe ("Salisbury Avenue 18"), and the story words that make a street a setting, not a home.
+Europe ("Salisbury Avenue 18"), streets abroad ("Calle Mayor 12"), and the story words and
+famous people's museum homes that make a street a setting or a visit, not a home.
 
 `HomeWordings` is a mixin of `AddressDetector`: it reads the detector's lexicon (`_lex`) and
 extends a found street to its town and postcode with the detector's `_extend`.
@@ -57,7 +58,7 @@ def _cue_spans(t: Tokens, kind: str, rx: re.Pattern[str],
     spans = t.spans.get(kind)
     if spans is None:
         found = [m.span() for m in rx.finditer(t.text)]
-        if found:
+        if found and ("'" in t.text or "\u2019" in t.text):
             starts, ends = _museum_spans(t, words)
             found = [(a, b) for a, b in found if not _inside(starts, ends, a, b)]
         spans = t.spans[kind] = ([a for a, _ in found], [b for _, b in found])
@@ -125,6 +126,8 @@ class HomeWordings:
     def _museum_near(self, t: Tokens, j: int, i: int) -> bool:
         """A famous person's museum home shortly before or after tokens j..i, in the same
         sentence: the street is the museum's ("Dickens' house on Doughty Street")."""
+        if "'" not in t.text and "\u2019" not in t.text:
+            return False
         starts, ends = _museum_spans(t, self._words)
         return bool(starts) and _near(t.text, starts, ends, t.starts[j], t.ends[i])
 

@@ -6,9 +6,12 @@ the words of its name, then a house number, a flat or a house name; forwards: a 
 postcode on the same address. Homes are also found in the wordings of learners and host
 families: "living in the 18 Salisbury avenue", "number 4 in Oak road", "Salisbury Avenue 18"
 (the house number after the street), "flat 3b above the bakery on High Street" (those rules
-live in `place_homes.py`, mixed into the detector). Word lists
-live in `data/place_cues.txt` and `data/uk_landmark_streets.txt`. Every window looked at is
-bounded, so time is linear in the length of the text.
+and streets abroad live in `place_homes.py`, mixed into the detector). House numbers in words
+("number eighteen Acacia Avenue"), famous people's museum homes ("Dickens's house on Doughty
+Street": no home cue) and the town after a lowercase street are read by `place_words.py`.
+Word lists live in `data/place_cues.txt`, `data/uk_landmark_streets.txt`,
+`data/place_words.txt` and `data/uk_towns.txt`. Every window looked at is bounded, so time is
+linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -295,8 +298,8 @@ class AddressDetector(HomeWordings, TextDetector):
         q = p - 1
         if t.word(q) == ",":
             q -= 1
-        if q >= 1 and self._flat_number(t.word(q)) and \
-                word_key(t.word(q - 1)) in lex.flat_words:  # "Flat 3, 14 ...", "flat four, 9 ..."
+        if q >= 1 and word_key(t.word(q - 1)) in lex.flat_words and \
+                self._flat_number(t.word(q)):  # "Flat 3, 14 ...", "flat four, 9 ..."
             return t.starts[q - 1], "PG203"
         if q >= 0 and q < p and (t.word(q + 1) == "," or not t.same_line(q, p)) and \
                 word_key(t.word(q)) in lex.house_words and is_cap(t.word(q)):
