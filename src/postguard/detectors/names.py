@@ -7,11 +7,16 @@ by `make model`), once per process, and its PERSON spans on a short window decid
 lexicons add a fallback for names the model misses. Staff named with a title (Mrs Patel, Mr
 Tom Hughes), the organisation's staff list and well-known figures (Charles Dickens) are
 reported at low severity (allowed by default).
-The words around a candidate (data/names/context_cues.txt) decide before the model does: a
-place ("in Milton Keynes", "trip to X"), a team or firm ("the X team", "X FC", "X by Y" titles)
-is dropped; an author or character ("author X", "a novel by X", "dressed as X") is low. A
-lowercase or all-caps full name counts only after a cue ("well done liam o'donnell") and with
-a known given name and surname.
+The words around a candidate (`name_context`, data/names/context_cues.txt) decide before the
+model does: a place ("in Milton Keynes", "trip to X"), a team or firm ("the X team", "X FC",
+"X by Y" titles) is dropped; an author or character ("author X", "a novel by X", "dressed as
+X") and the title of a song, book, film or show ("sang Penny Lane", "the film Home Alone", a
+quoted "Eleanor Rigby", data/names/works.txt) are low. Capitalised things are not names: a
+word that is never part of a name ("Autumn Newsletter", "Guest Wi-Fi") or never ends one
+("Learning Hero"); a given name that is also a word counts before a known surname ("Summer
+Holt", data/names/given_names_words.txt). A lowercase or all-caps full name counts only after
+a cue ("well done liam o'donnell") and with a known given name and surname (a hyphenated
+surname with a known part; a Korean given name of two syllables: "min-jun kim", "park ji-ho").
 A full name meeting a school, address, location or photo is raised by `escalation` (block).
 """
 
@@ -23,10 +28,17 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..datafiles import read_data
 from ..model import Action, Category, Finding, Severity, Suggestion
 from ..policy import Policy
 from .base import TextDetector
+from .name_context import POSSESSIVE as _POSSESSIVE
+from .name_context import common_words as _common_words
+from .name_context import context as _context
+from .name_context import cues as _cues
+from .name_context import known as _known
+from .name_context import known_word_given, not_a_name, works
+from .name_context import lexicons as _lexicons
+from .name_context import titles as _titles
 from .name_model import (
     MODEL_NAME,
     Entity,
@@ -50,45 +62,8 @@ _CANDIDATE = re.compile(
     rf"(?<![\w@#]){_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_WORD}){{1,3}}(?![\w@])"
 )
 _WORD_RE = re.compile(rf"{_WORD}|{_PARTICLE}")
-_POSSESSIVE = re.compile(r"['’]s?$")
 
 _CONTEXT = 60  # characters of context the model reads either side of the candidates
-
-
-def _lines(name: str) -> list[str]:
-    text = read_data(f"names/{name}")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
-@functools.cache
-def _lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    firsts = frozenset(w.lower() for f in ("first_names.txt", "given_names_more.txt")
-                       for w in _lines(f))
-    lasts = frozenset(w.lower() for w in _lines("surnames.txt"))
-    famous = frozenset(" ".join(w.lower().split()) for w in _lines("well_known.txt"))
-    not_names = frozenset(w.lower() for w in _lines("not_name_words.txt"))
-    return firsts, lasts, famous, not_names
-
-
-@functools.cache
-def _cues() -> dict[str, frozenset[str]]:
-    """The [section] word lists of context_cues.txt (lowercased, except [org_after])."""
-    out: dict[str, set[str]] = {}
-    section = ""
-    for ln in _lines("context_cues.txt"):
-        if ln.startswith("[") and ln.endswith("]"):
-            section = ln[1:-1]
-            out.setdefault(section, set())
-        else:
-            out.setdefault(section, set()).add(ln if section == "org_after" else ln.lower())
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-@functools.cache
-def _places_and_streets() -> tuple[frozenset[str], frozenset[str]]:
-    places = frozenset(" ".join(w.lower().split()) for w in _lines("places.txt"))
-    streets = frozenset(w.lower() for w in _lines("street_abbreviations.txt"))
-    return places, streets
 
 
 @functools.cache
@@ -131,102 +106,33 @@ def _cued_runs(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
-_CHILD_AFTER = re.compile(
-    r"[ \t]*[,(]?[ \t]*(?:in[ \t]+)?(?:(?:year|yr|y|class|form|group|aged?)[ \t]*\d|\d{1,2}[A-Z])",
-    re.IGNORECASE,
-)
 _PAIR = re.compile(r"(?:^|[ \t]*(?:,|&|\band\b|\bAND\b)[ \t]*)([^\s,&]+)[ \t]+([^\s,&]+)")
-_COUNTY = re.compile(r",[ \t]*([A-Z][A-Za-z]+)\b")
-_BY_NAME = re.compile(r"[ \t]+by[ \t]+([A-Z][\w.'’-]*)")
-_PREV_WORDS = re.compile(r"[\w'’.-]+")
 
 
-def _context(text: str, s: int, e: int, words: list[str]) -> str | None:
-    """What the words around a candidate say it is: "place", "org", "famous" (an author or
-    a character) or None (nothing: a person, perhaps a child)."""
-    firsts, _, _, _ = _lexicons()
-    places, streets = _places_and_streets()
-    key = " ".join(w.lower() for w in words)
-    last = _POSSESSIVE.sub("", words[-1].lower())
-    if key in places or last.rstrip(".") in streets:
-        return "place"
-    cues = _cues()
-    head = text[max(0, s - 40):s]
-    before = _PREV_WORDS.findall(head)[-3:]
-    if before and head[head.rfind(before[-1]) + len(before[-1]):].strip():
-        before = []  # punctuation between ("song writers, Millie ..."): no cue word
-    prev = [w.lower() for w in before]
-    p1 = prev[-1] if prev else ""
-    p2 = prev[-2] if len(prev) > 1 else ""
-    after = text[e:e + 30]
-    nxt = after.split()[0].strip(".,;:!?)") if after.strip() else ""
-    possessive = bool(_POSSESSIVE.search(words[-1]))
-    if nxt in cues.get("org_after", ()):
-        return "org"
-    county = _COUNTY.match(after)
-    if county and county.group(1).lower() in cues.get("place_after", ()) and not _known(words):
-        return "place"  # "Milton Keynes, Bucks"
-    if p1 == "the" and nxt.lower() in cues.get("team_after", ()):
-        return "org"
-    child = bool(_CHILD_AFTER.match(after))
-    by = _BY_NAME.match(after)
-    if by and by.group(1).lower().rstrip(".") not in _titles() and p1 != "to" \
-            and words[0].lower() not in firsts and not _known(words):
-        return "org"  # "Varjak Paw by S F Said": the title of a work, not a person
-    if words[0].lower() not in firsts and not _known(words) and not possessive \
-            and not child and (
-        (p1 in cues.get("place_before", ()) and p2 not in cues.get("not_place_before", ()))
-        or (p1 in ("to", "from") and p2 in cues.get("motion_before", ()))
-    ):
-        return "place"
-    if child:
-        return None
-    if p1 in cues.get("character_before", ()) or (
-        p1 in cues.get("author_before", ()) and p2 not in cues.get("child_author_before", ())
-    ):
-        return "famous"
-    if p1 == "by" and before[:-1] and (
-        p2 in cues.get("book_before_by", ()) or _title_word(text, s, before[-2])
-    ):
-        return "famous"
-    if p1 == "as" and p2 in cues.get("costume_before_as", ()):
-        return "famous"
-    if possessive and nxt.lower() in cues.get("author_after", ()):
-        return "famous"
-    if re.match(r",?[ \t]+played[ \t]+by\b", after):
-        return "famous"  # "Wendy Darling, played by ...": the character
-    return None
+_SYLLABLES = re.compile(r"[a-z]{2,4}-[a-z]{2,4}")
 
 
-def _title_word(text: str, s: int, word: str) -> bool:
-    """The word before "by" is a capitalised title word ("Holes by ..."), not the first
-    word of a sentence ("Designed by ...")."""
-    if not word[:1].isupper() or word.lower() in _common_words():
+def _lower_known(given: str, family: str, firsts: frozenset[str],
+                 lasts: frozenset[str]) -> bool:
+    """A lowercase given name and surname the lexicons know: a hyphenated surname with one
+    known part ("kowalczyk-reid"), a hyphenated given name with a known part ("anna-maria")
+    or of two short syllables before a known surname (Korean "min-jun kim", "park ji-ho")."""
+    if family in lasts:
+        family_ok = True
+    elif "-" in family:
+        parts = family.split("-")
+        family_ok = all(len(p) > 1 for p in parts) and any(p in lasts for p in parts)
+    else:
         return False
-    at = text.rfind(word, max(0, s - 40), s)
-    head = text[max(0, at - 3):at].rstrip()
-    return at > 0 and bool(head) and head[-1] not in ".!?:\n"
-
-
-@functools.cache
-def _common_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in _lines("common_words.txt"))
-
-
-@functools.cache
-def _titles() -> frozenset[str]:
-    return frozenset(w.lower() for w in _lines("titles.txt"))
-
-
-def _has_place_word(words: list[str], not_names: frozenset[str]) -> bool:
-    return any(w.lower() in not_names for w in words)
-
-
-def _known(words: list[str]) -> bool:
-    """A known given name and a known surname, in either order."""
-    firsts, lasts, _, _ = _lexicons()
-    first, last = words[0].lower(), _POSSESSIVE.sub("", words[-1].lower())
-    return (first in firsts and last in lasts) or (first in lasts and last in firsts)
+    if not family_ok:
+        return False
+    if given in firsts:
+        return True
+    if "-" not in given:
+        return False
+    if any(p in firsts for p in given.split("-")):
+        return True
+    return family in lasts and bool(_SYLLABLES.fullmatch(given))
 
 
 def _window(text: str, cands: list[tuple[int, int]]) -> tuple[int, int]:
@@ -285,7 +191,7 @@ class PersonNameDetector(TextDetector):
                 end = text.rindex(words[-1], start, m.end()) + len(words[-1]) if words else start
             if words and words[0].lower().rstrip(".") in _titles() and len(words) < 3:
                 continue  # "Mr Dawson": a title and a surname are not a full name
-            if len(words) < 2 or (_has_place_word(words, not_names) and not _known(words)):
+            if len(words) < 2 or not_a_name(words, not_names):
                 continue
             out.append((start, end))
         return out
@@ -312,13 +218,13 @@ class PersonNameDetector(TextDetector):
             ctx = _context(text, cs, ce, words)
             if ctx in ("place", "org"):
                 continue
-            if ctx == "famous" or " ".join(w.lower() for w in words) in famous:
+            if ctx in ("famous", "work") or " ".join(w.lower() for w in words) in famous:
                 spans[(cs, ce)] = 0.9
             elif words[0].lower().rstrip(".") in _titles() or _known(words):
                 # A known given name and a known surname, in either order (family name first
                 # is usual in Chinese, Japanese, Korean and Hungarian names).
                 spans[(cs, ce)] = 0.85
-            elif words[0].lower() in firsts:
+            elif words[0].lower() in firsts or known_word_given(words):
                 # A known given name and a capitalised word that no list calls a place, an
                 # organisation or a common word: decided without the model (its cost is per
                 # call, and it agreed on these in the corpus).
@@ -359,13 +265,16 @@ class PersonNameDetector(TextDetector):
                 if first.istitle() and last.istitle():
                     continue  # the capitalised path decides these
                 surname = _POSSESSIVE.sub("", last.lower())
-                if first.lower() not in firsts or surname not in lasts or surname in not_names:
+                if surname in not_names or not (
+                    _lower_known(first.lower(), surname, firsts, lasts)
+                    or ("-" in surname and _lower_known(surname, first.lower(), firsts, lasts))
+                ):
                     continue  # "thanks to amber park staff": a place word, no capitals to say
 
                 s = m.start(1) + w.start(1)
                 e = m.start(1) + w.end(2)
                 key = f"{first.lower()} {last.lower()}"
-                if key in famous or key in self._staff:
+                if key in famous or key in self._staff or key in works():
                     continue
                 out.append((s, e))
         return out
@@ -393,7 +302,7 @@ class PersonNameDetector(TextDetector):
             raw = raw[1:]
         span = text[s:e]
         words = [w for w in raw if not re.fullmatch(_PARTICLE, w)]
-        if len(words) < 2 or (_has_place_word(words, not_names) and not _known(words)):
+        if len(words) < 2 or not_a_name(words, not_names):
             return None
         key = " ".join(span.lower().split())
         if key in self._staff:
@@ -408,6 +317,10 @@ class PersonNameDetector(TextDetector):
             return self.finding("PG322", Category.PERSON_NAME, Severity.LOW,
                                 "name of an author or a character (from the words around it)",
                                 score=score, start=s, end=e)
+        if ctx == "work":
+            return self.finding("PG322", Category.PERSON_NAME, Severity.LOW,
+                                "the title of a song, book, film or show (from the words "
+                                "around it)", score=score, start=s, end=e)
         before = text[max(0, s - 16):s]
         prev = ""
         if before[-1:].isspace() and before.strip():

@@ -1,0 +1,213 @@
+"""The person_name detector's lexicons and what the words around a candidate say it is.
+
+Lists live in `data/names/` (written by the postguard project): given names, surnames,
+well-known people, titles of works, words that never make or end a person's name, and the
+context cues of `context_cues.txt`. `context()` reads the words around a capitalised
+candidate: a place ("in Milton Keynes"), a team or firm ("X FC"), an author or character
+("author X", "dressed as X") or the title of a song, book, film or show ("sang Penny Lane",
+"the film Home Alone", a quoted "Eleanor Rigby").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..datafiles import read_data
+
+POSSESSIVE = re.compile(r"['’]s?$")
+_OPEN_QUOTES = "\"“‘'«"
+_CLOSE_QUOTES = "\"”’'»"
+
+
+def lines(name: str) -> list[str]:
+    text = read_data(f"names/{name}")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@functools.cache
+def lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(given names, surnames, well-known people, words that are never part of a name)."""
+    firsts = frozenset(w.lower() for f in ("first_names.txt", "given_names_more.txt")
+                       for w in lines(f))
+    lasts = frozenset(w.lower() for f in ("surnames.txt", "surnames_more.txt")
+                      for w in lines(f))
+    famous = frozenset(" ".join(w.lower().split()) for w in lines("well_known.txt"))
+    not_names = frozenset(w.lower() for w in lines("not_name_words.txt"))
+    return firsts, lasts, famous, not_names
+
+
+@functools.cache
+def works() -> frozenset[str]:
+    """Titles of songs, books, films and shows that look like a full name."""
+    return frozenset(" ".join(w.lower().split()) for w in lines("works.txt"))
+
+
+@functools.cache
+def not_last() -> frozenset[str]:
+    """Common nouns that never end a person's name, though some are given names as a first
+    word ("Learning Hero", "Reading Champion"; "Hero Lawson" is a name)."""
+    return frozenset(w.lower() for w in lines("not_name_last.txt"))
+
+
+@functools.cache
+def word_given() -> frozenset[str]:
+    """Given names that are also words or places (Summer, India, Hero): a given name only
+    before a known surname ("Summer Holt", not "Summer Fair")."""
+    return frozenset(w.lower() for w in lines("given_names_words.txt"))
+
+
+@functools.cache
+def cues() -> dict[str, frozenset[str]]:
+    """The [section] word lists of context_cues.txt (lowercased, except [org_after])."""
+    out: dict[str, set[str]] = {}
+    section = ""
+    for ln in lines("context_cues.txt"):
+        if ln.startswith("[") and ln.endswith("]"):
+            section = ln[1:-1]
+            out.setdefault(section, set())
+        else:
+            out.setdefault(section, set()).add(ln if section == "org_after" else ln.lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.cache
+def places_and_streets() -> tuple[frozenset[str], frozenset[str]]:
+    places = frozenset(" ".join(w.lower().split()) for w in lines("places.txt"))
+    streets = frozenset(w.lower() for w in lines("street_abbreviations.txt"))
+    return places, streets
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lines("common_words.txt"))
+
+
+@functools.cache
+def titles() -> frozenset[str]:
+    return frozenset(w.lower() for w in lines("titles.txt"))
+
+
+def known(words: list[str]) -> bool:
+    """A known given name and a known surname, in either order."""
+    firsts, lasts, _, _ = lexicons()
+    first, last = words[0].lower(), POSSESSIVE.sub("", words[-1].lower())
+    return (first in firsts and last in lasts) or (first in lasts and last in firsts)
+
+
+def not_a_name(words: list[str], not_names: frozenset[str]) -> bool:
+    """A word of the run is never part of a name, or its last word never ends one, and the
+    run is not a known given name and surname."""
+    return (any(w.lower() in not_names for w in words)
+            or POSSESSIVE.sub("", words[-1].lower()) in not_last()) and not known(words)
+
+
+def known_word_given(words: list[str]) -> bool:
+    """A given name that is also a word ("Summer", "India") before a known surname."""
+    _, lasts, _, _ = lexicons()
+    return len(words) == 2 and words[0].lower() in word_given() \
+        and POSSESSIVE.sub("", words[-1].lower()) in lasts
+
+
+_CHILD_AFTER = re.compile(
+    r"[ \t]*[,(]?[ \t]*(?:in[ \t]+)?(?:(?:year|yr|y|class|form|group|aged?)[ \t]*\d|\d{1,2}[A-Z])",
+    re.IGNORECASE,
+)
+_COUNTY = re.compile(r",[ \t]*([A-Z][A-Za-z]+)\b")
+_BY_NAME = re.compile(r"[ \t]+by[ \t]+([A-Z][\w.'’-]*)")
+_PREV_WORDS = re.compile(r"[\w'’.-]+")
+
+
+def _quoted(text: str, s: int, e: int) -> bool:
+    """The candidate stands in quotes of its own ("Eleanor Rigby", ‘Penny Lane’)."""
+    if s == 0 or text[s - 1] not in _OPEN_QUOTES or e >= len(text) \
+            or text[e] not in _CLOSE_QUOTES:
+        return False
+    if text[s - 1] == "'" and s > 1 and not text[s - 2].isspace() and text[s - 2] not in "(":
+        return False  # inside a word: "O'Brien"
+    return not (text[e] in "'’" and text[e + 1:e + 2].isalpha())  # "Penny's"
+
+
+def _work(text: str, s: int, e: int, words: list[str], p1: str, nxt: str,
+          possessive: bool) -> bool:
+    """The candidate is the title of a song, book, film or show: after "the song" or
+    "the film", after "sang" or "watched" (unless a known given name and surname: "watched
+    Amelia Smith score"), before "the musical" or "film", or in quotes of its own."""
+    c = cues()
+    if p1 in c.get("work_before", ()):
+        return True
+    if known(words) or possessive:
+        return False  # "read Eleanor Rigby's poem": a child's work
+    if p1 in c.get("work_see_before", ()):
+        return words[0].lower() not in lexicons()[0]  # "watched Freddie Castellanos score"
+    return p1 in c.get("work_verb_before", ()) or _quoted(text, s, e) \
+        or nxt.lower() in c.get("work_after", ())
+
+
+def context(text: str, s: int, e: int, words: list[str]) -> str | None:
+    """What the words around a candidate say it is: "place", "org", "famous" (an author or
+    a character), "work" (a title) or None (nothing: a person, perhaps a child)."""
+    firsts, _, _, _ = lexicons()
+    places, streets = places_and_streets()
+    key = " ".join(w.lower() for w in words)
+    last = POSSESSIVE.sub("", words[-1].lower())
+    if key in places or last.rstrip(".") in streets:
+        return "place"
+    c = cues()
+    head = text[max(0, s - 40):s].rstrip(_OPEN_QUOTES + " \t")  # 'sang "Penny Lane"'
+    before = _PREV_WORDS.findall(head)[-3:]
+    if before and head[head.rfind(before[-1]) + len(before[-1]):].strip():
+        before = []  # punctuation between ("song writers, Millie ..."): no cue word
+    prev = [w.lower() for w in before]
+    p1 = prev[-1] if prev else ""
+    p2 = prev[-2] if len(prev) > 1 else ""
+    after = text[e:e + 30]
+    nxt = after.split()[0].strip(".,;:!?)\"”’") if after.strip() else ""
+    possessive = bool(POSSESSIVE.search(words[-1])) or after[:2] in ("'s", "’s")
+    if nxt in c.get("org_after", ()):
+        return "org"
+    county = _COUNTY.match(after)
+    if county and county.group(1).lower() in c.get("place_after", ()) and not known(words):
+        return "place"  # "Milton Keynes, Bucks"
+    if p1 == "the" and nxt.lower() in c.get("team_after", ()):
+        return "org"
+    child = bool(_CHILD_AFTER.match(after))
+    by = _BY_NAME.match(after)
+    if by and by.group(1).lower().rstrip(".") not in titles() and p1 != "to" \
+            and words[0].lower() not in firsts and not known(words):
+        return "org"  # "Varjak Paw by S F Said": the title of a work, not a person
+    if words[0].lower() not in firsts and not known(words) and not possessive \
+            and not child and (
+        (p1 in c.get("place_before", ()) and p2 not in c.get("not_place_before", ()))
+        or (p1 in ("to", "from") and p2 in c.get("motion_before", ()))
+    ):
+        return "place"
+    if child:
+        return None
+    if p1 in c.get("character_before", ()) or (
+        p1 in c.get("author_before", ()) and p2 not in c.get("child_author_before", ())
+    ):
+        return "famous"
+    if p1 == "by" and before[:-1] and (
+        p2 in c.get("book_before_by", ()) or _title_word(text, s, before[-2])
+    ):
+        return "famous"
+    if p1 == "as" and p2 in c.get("costume_before_as", ()):
+        return "famous"
+    if possessive and nxt.lower() in c.get("author_after", ()):
+        return "famous"
+    if re.match(r",?[ \t]+played[ \t]+by\b", after):
+        return "famous"  # "Wendy Darling, played by ...": the character
+    if (key in works() and not possessive) or _work(text, s, e, words, p1, nxt, possessive):
+        return "work"
+    return None
+
+
+def _title_word(text: str, s: int, word: str) -> bool:
+    """The word before "by" is a capitalised title word ("Holes by ..."), not the first
+    word of a sentence ("Designed by ...")."""
+    if not word[:1].isupper() or word.lower() in common_words():
+        return False
+    at = text.rfind(word, max(0, s - 40), s)
+    head = text[max(0, at - 3):at].rstrip()
+    return at > 0 and bool(head) and head[-1] not in ".!?:\n"
