@@ -44,6 +44,17 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("lives at number eighteen acacia avenue", [("PG202", "eighteen acacia avenue")]),
     ("i live at eighteen acacia avenue", [("PG202", "eighteen acacia avenue")]),
     ("No. one Elm Road", [("PG202", "one Elm Road")]),
+    # the house number in words after its street, as learners write it
+    ("I live in Salisbury Avenue number eighteen with my host family",
+     [("PG202", "Salisbury Avenue number eighteen")]),
+    ("I live in Salisbury Avenue number twenty-two.",
+     [("PG202", "Salisbury Avenue number twenty-two")]),
+    ("My address is Acacia Avenue, number twenty two",
+     [("PG202", "Acacia Avenue, number twenty two")]),
+    ("I live in Salisbury Avenue, no. seven", [("PG202", "Salisbury Avenue, no. seven")]),
+    ("We sang Penny Lane eighteen times", []),
+    ("Downing Street number ten is famous", []),
+    ("We walked Western Road twenty times", [("PG211", "Western Road")]),
     # counts, names and famous addresses stay clean (or a location at most, as with digits)
     ("the eighteen Year 11 students on Acacia Avenue's litter pick", []),
     ("the eighteen Year 11 students on Acacia Avenue", [("PG211", "Acacia Avenue")]),

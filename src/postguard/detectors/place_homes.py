@@ -205,13 +205,19 @@ class HomeWordings:
             n += 1  # "Via Roma, 45"
         if word_key(t.word(n)) == "at" and word_key(t.word(n + 1)) in lex.number_words:
             n += 1  # "Salisbury Avenue at number 18"; not "Elm Road at 3"
-        if word_key(t.word(n)) in lex.number_words:
+        led = word_key(t.word(n)) in lex.number_words
+        if led:
             n += 1  # "Salisbury Avenue number 18", "Elm Road, house 4", "nº 18"
             if t.word(n) in (".", "\u00b0", "\u00ba") and t.starts[n] == t.ends[n - 1]:
                 n += 1  # "no. 18", "n° 18"
-        if n >= len(t.words) or not t.same_line(n - 1, n) or \
-                not _NUMBER_AFTER_STREET.fullmatch(t.words[n]):
+        if n >= len(t.words) or not t.same_line(n - 1, n):
             return None
+        number = t.words[n]
+        if not _NUMBER_AFTER_STREET.fullmatch(number):
+            worded = self._words.number_at(t, n) if led else None
+            if worded is None:
+                return None
+            n, number = worded[0], str(worded[1])  # "Salisbury Avenue number eighteen"
         after = t.word(n + 1) if n + 1 < len(t.words) and t.same_line(n, n + 1) else ""
         if after not in _CLAUSE_END and word_key(after) not in lex.after_house_number:
             return None
@@ -224,14 +230,15 @@ class HomeWordings:
             names = names[1:]
         street = [*names, t.words[i]]
         if word_key(names[0]) in lex.units or word_key(t.word(j - 1)) in _TITLES or \
-                lex.normalise([t.words[n], *street]) in lex.famous or \
+                lex.normalise([number, *street]) in lex.famous or \
                 word_key(t.word(j - 1)) in lex.number_stop - {"the"}:
             return None  # "a 20 minute drive 5", "Mrs Lane 5", "Downing Street 10"
         cue = self._home_cue(t, j, i)
         if not cue and (tier == "weak" or lower and not is_cap(names[0])
                         or word_key(names[0]) == "the"
                         or lex.normalise(street) in lex.landmarks
-                        or self._story_near(t.text, t.starts[j], t.ends[n])):
+                        or self._story_near(t.text, t.starts[j], t.ends[n])
+                        or self._museum_near(t, j, i)):
             return None
         a, b, msg = self._extend(t, n + 1, t.starts[j], t.ends[n], "street and house number",
                                  pcs)

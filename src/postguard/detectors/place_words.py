@@ -54,6 +54,20 @@ class PlaceWords:
                 return j - 2, self.numbers[word_key(t.words[j - 2])] + value  # "twenty two"
         return j - 1, value
 
+    def number_at(self, t: Tokens, n: int) -> tuple[int, int] | None:
+        """(last token, value) of a number in words that starts at token n."""
+        value = self.numbers.get(word_key(t.word(n)))
+        if value is None or value < 20 or n + 1 >= len(t.words):
+            return None if value is None else (n, value)
+        k = n + 1
+        if t.words[k] in ("-", "\u2010", "\u2011") and k + 1 < len(t.words) and \
+                t.ends[n] == t.starts[k] and t.ends[k] == t.starts[k + 1]:
+            k += 1  # "twenty-two"
+        elif not t.same_line(n, k):
+            return n, value
+        unit = self.numbers.get(word_key(t.words[k]), 10)
+        return (k, value + unit) if unit < 10 else (n, value)
+
     def split_name(self, t: Tokens, j: int, i: int) -> int:
         """The first token of a street's name read back from its suffix at i to j, past a
         house number in words read with it ("Ten Downing Street", "number eighteen acacia
