@@ -1,0 +1,357 @@
+"""Where a school name starts and ends among the tokens of a window: the `school` detector's
+span rules. A name either follows a foreign school word ("Ysgol y Graig", "Lycée Victor Hugo")
+or precedes an English one ("St Mary's C of E Primary School", "Harris Academy Peckham"),
+extended left over name words, saints, numbers and connectors, and right over kinds and tails
+that belong to the name. Written by the postguard project.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .school_words import Lexicon, Tokens
+
+_NUMBERED = re.compile(r"(?:no|nr|n°|nº)\.?\d{1,3}")  # "No.4" written as one token
+_MAX_LEFT = 12
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "lord", "lady", "dame"})
+# Church words: with one in the name, "X and Y" joins two village names ("Staunton and Corse
+# CofE Primary School").
+_CHURCH = frozenset({"church", "cofe", "ce", "c.e", "rc", "r.c", "catholic", "methodist",
+                     "anglican", "voluntary", "aided", "controlled", "va", "vc", "england"})
+_MAX_RIGHT = 8
+
+
+class SchoolSpans:
+    """The span rules over one lexicon."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self._lex = lex
+        self._numbers = lex.number_words | {"n", "nr", "no"}
+
+    def spans(self, toks: Tokens) -> Iterator[tuple[int, int, float]]:
+        """(first token, last token, score) of each school name in `toks`, left to right."""
+        lex = self._lex
+        keys = toks.keys
+        caps = toks.caps
+        i = 0
+        floor = 0  # tokens before this belong to an earlier finding
+        n = len(toks)
+        while i < n:
+            key = keys[i]
+            if not caps[i] or not (
+                key in lex.anchors or key.endswith(lex.compound_endings)
+            ) or (key in lex.prefix_upper and not toks.raw[i].isupper()):
+                i += 1
+                continue
+            best: tuple[int, int, float] | None = None
+            if key in lex.prefix:
+                best = self._prefix_match(toks, i)
+            suffix = self._suffix_match(toks, i, floor)
+            if suffix is not None and (best is None or suffix[0] < best[0]):
+                best = (suffix[0], max(suffix[1], best[1]) if best else suffix[1], suffix[2])
+            if best is None:
+                i += 1
+                continue
+            first, last, score = best
+            yield first, last, score
+            i = floor = last + 1
+
+    # -- name follows the school word: Ysgol y Graig, Lycée Victor Hugo ----------------------
+    def _prefix_match(self, toks: Tokens, i: int) -> tuple[int, int, float] | None:
+        lex = self._lex
+        keys = toks.keys
+        last_good = -1
+        j = i + 1
+        while j < len(toks) and j <= i + _MAX_RIGHT and toks.joined(j):
+            key = keys[j]
+            name_word = toks.cap(j) and not (key in lex.stop and len(key) > 1) \
+                and key not in lex.after
+            if name_word or (key[0].isdigit() and self._number_word_before(toks, j) >= 0):
+                last_good = j
+            elif key in lex.prefix_lower or key in (".", "-", "'"):
+                pass
+            else:
+                break
+            j += 1
+        if last_good < 0:
+            return None
+        return (i, last_good, 0.85)
+
+    # -- name precedes the school word: Bramley Primary School --------------------------------
+    def _suffix_match(
+        self, toks: Tokens, i: int, floor: int
+    ) -> tuple[int, int, float] | None:
+        lex = self._lex
+        keys = toks.keys
+        n = len(toks)
+        # 1. Extend right over kinds to the last school word: "Primary School and Nursery".
+        end = i if self._ends_name(toks, i) else -1
+        strong_end = i if end == i and keys[i] not in lex.weak else -1
+        j = i + 1
+        while j < n and toks.joined(j) and j <= i + _MAX_RIGHT:
+            key = keys[j]
+            if toks.cap(j) and key in lex.types:
+                if self._ends_name(toks, j):
+                    end = j
+                    if key not in lex.weak:
+                        strong_end = j
+                j += 1
+            elif key in ("and", "&") and j + 1 < n and toks.joined(j + 1) and toks.cap(j + 1) \
+                    and keys[j + 1] in lex.types:
+                j += 1
+            else:
+                break
+        if end < 0:
+            return None
+        nxt = end + 1
+        follows_cap = nxt < n and toks.joined(nxt) and toks.cap(nxt)
+        if follows_cap and keys[nxt] in lex.after:
+            return None  # College Road, Academy Awards
+        weak_end = keys[end] in lex.weak
+        if weak_end and follows_cap:
+            if strong_end < 0:
+                return None  # High Street, Primary Colours, Bramley Primary Amy
+            end, weak_end = strong_end, False  # "... School and Nursery Unit"
+        # 2. Extend left over name words, kinds and connectors.
+        churchy = any(keys[k] in _CHURCH for k in range(i, end + 1))
+        first = self._extend_left(toks, i, floor, churchy)
+        chain = range(first, end + 1)
+        if any(keys[k] in lex.reject for k in chain):
+            return None
+        # The word before the final run of kinds must not be a kind of course or club.
+        k = end
+        while k >= first:
+            if keys[k] in lex.specialisms and k >= first + 2 and keys[k - 1] in ("and", "&"):
+                k -= 3
+            elif keys[k] in lex.types or keys[k] in lex.joiners:
+                k -= 1
+            elif keys[k] in ("language", "languages") and k > first and keys[k - 1] == "foreign":
+                k -= 2  # "Nanjing Foreign Language School": a kind inside a name
+            else:
+                break
+        if k >= first and keys[k] in lex.kind_before:
+            return None
+        the = keys[first] == "the"
+        # The school word itself names nothing ("the Gymnasium"), unless compound.
+        if k < first or not any(
+            self._proper(toks, k2, the) for k2 in range(first, k + 1)
+            if keys[k2] not in lex.strong and keys[k2] not in lex.prefix
+        ):
+            if weak_end or first == i:
+                return None
+            tail = self._extend_tail(toks, end)
+            # "British School of Milan", "International School of Geneva": a place named.
+            if tail > end + 1 and keys[end + 1] == "of" and all(
+                self._proper(toks, k2) and keys[k2] not in lex.of_subjects
+                for k2 in range(end + 2, tail + 1)
+            ):
+                return (first, tail, 0.8)
+            return None
+        # 3. Tails that belong to the name: "for Girls", "(VA)", "of Theatre Arts", a place.
+        if not weak_end:
+            end = self._extend_tail(toks, end)
+        return (first, end, 0.75 if weak_end else 0.85)
+
+    def _ends_name(self, toks: Tokens, j: int) -> bool:
+        lex = self._lex
+        key = toks.keys[j]
+        if key in lex.strong or key in lex.weak or key.endswith(lex.compound_endings):
+            return True
+        prev = toks.keys[j - 1] if j > 0 else ""
+        return (key == "form" and prev == "sixth") or (
+            key in ("unit", "service") and prev == "referral"
+        )
+
+    def _number_word_before(self, toks: Tokens, j: int) -> int:
+        """Index of the number word ("No", "Nr", "n.") just before digits at j, else -1."""
+        keys = toks.keys
+        k = j - 1
+        if k >= 0 and keys[k] == "." and toks.joined(j):
+            k -= 1
+        if k >= 0 and toks.joined(k + 1) and keys[k] in self._numbers:
+            return k
+        return -1
+
+    def _proper(self, toks: Tokens, k: int, after_the: bool = False) -> bool:
+        """Token k names something: not a kind, a generic word, a stop word or a joiner.
+        After "The", a generic word names the school ("The British School")."""
+        lex = self._lex
+        key = toks.keys[k]
+        if _NUMBERED.fullmatch(key):
+            return True
+        if key[0].isdigit():
+            return self._number_word_before(toks, k) >= 0
+        if key in lex.saints:
+            return True
+        if not toks.cap(k) or len(key) < 2 or key in lex.types or key in lex.stop \
+                or key in lex.connectors:
+            return False
+        return after_the or (key not in lex.generic and key not in lex.specialisms)
+
+    def _extend_left(self, toks: Tokens, i: int, floor: int, churchy: bool) -> int:
+        lex = self._lex
+        keys = toks.keys
+        first = i
+        j = i - 1
+        while j >= floor and j >= i - _MAX_LEFT and toks.joined(j + 1):
+            key = keys[j]
+            right = keys[j + 1]
+            if key == "the" and toks.cap(j):
+                if j > floor and toks.joined(j) and keys[j - 1] in lex.saints:
+                    j -= 1  # "Christ The King"
+                    continue
+                return j
+            if (key == "our" and right.startswith("lady")) or (
+                key == "all" and right in ("saints", "souls", "angels", "hallows")
+            ) or (key == "well" and j > floor and toks.cap(j - 1) and toks.joined(j)
+                  and keys[j - 1] not in lex.stop):  # "Bennetts Well Junior School"
+                first = j
+                j -= 1
+                continue
+            if key in ("and", "&") and right in lex.specialisms and j > floor \
+                    and keys[j - 1] in lex.specialisms:
+                j -= 2  # "Business and Enterprise", "Technology & Music"
+                first = j + 1
+                continue
+            if key in lex.joiners and toks.titlecase(j) and right in lex.types \
+                    and j > floor and keys[j - 1] in lex.types:
+                j -= 1  # "Church In Wales", "Church Of England"
+                continue
+            if key in ("and", "&", "with"):
+                # Inside a name only: "St Peter and St Paul", "St Peter and Paul", "Junior
+                # and Infant", "Staunton and Corse CofE"; not "Amy and Bramley School".
+                if right in lex.saints or (key != "with" and right in lex.types) or (
+                    j - 2 >= floor and keys[j - 2] in lex.saints
+                ) or (churchy and key != "with" and j > floor and toks.cap(j - 1)):
+                    j -= 1
+                    continue
+                if key != "with" and j > floor and toks.joined(j) \
+                        and self._village(toks, j - 1) and self._village(toks, j + 1):
+                    j -= 1  # "Newby and Scalby Primary School": two places, not a child
+                    continue
+                break
+            if key in lex.connectors and not toks.titlecase(j):
+                # "Evie Carter of Downs Junior School": a child of the school, not its name.
+                if key == "of" and j - 2 >= floor and toks.cap(j - 1) and toks.cap(j - 2) \
+                        and keys[j - 2] in lex.first_names and len(keys[j - 1]) > 2 \
+                        and keys[j - 1] not in lex.types \
+                        and (j - 3 < floor or keys[j - 3] not in lex.saints):
+                    break
+                j -= 1
+                continue
+            if key == ".":
+                prev = keys[j - 1] if j > 0 else ""
+                if j > floor and toks.joined(j) and (
+                    prev in lex.saints or prev in lex.number_words
+                    or "." in prev or (len(prev) == 1 and toks.cap(j - 1))
+                ):
+                    j -= 1
+                    continue
+                break
+            if key == ")":
+                # "(VA)", "(C of E)", "(A)": kinds or short capitals in brackets.
+                k = j - 1
+                while k > j - 5 and k > floor and self._bracketed(toks, k):
+                    k -= 1
+                if k >= floor and keys[k] == "(" and k < j - 1:
+                    j = k - 1
+                    continue
+                break
+            if key[0].isdigit():
+                # "No. 2", "Nr 5": the number word starts the name part.
+                w = self._number_word_before(toks, j)
+                if w < floor:
+                    break
+                first = w
+                j = w - 1
+                continue
+            if _NUMBERED.fullmatch(key):  # "No.4"
+                first = j
+                j -= 1
+                continue
+            if not toks.cap(j):
+                break
+            if key in lex.stop and key not in lex.types and key not in lex.saints:
+                break
+            if key in _CHURCH:
+                churchy = True
+            first = j
+            j -= 1
+        return first
+
+    def _village(self, toks: Tokens, k: int) -> bool:
+        """A capitalised place-like word: not a kind, stop word or common given name."""
+        lex = self._lex
+        key = toks.keys[k]
+        return toks.cap(k) and len(key) > 2 and key not in lex.types \
+            and key not in lex.stop and key not in lex.first_names and key not in lex.saints \
+            and key not in lex.generic and key not in lex.specialisms \
+            and key not in lex.surnames and (k == 0 or toks.keys[k - 1] not in _TITLES)
+
+    def _bracketed(self, toks: Tokens, k: int) -> bool:
+        """A word allowed in brackets inside a name: "(VA)", "(C of E)", "(Barnsbury)"."""
+        key = toks.keys[k]
+        return key in self._lex.types or key in self._lex.joiners or (
+            toks.cap(k) and (key not in self._lex.stop or len(key) == 1)
+        )
+
+    def _tail_word(self, toks: Tokens, k: int) -> bool:
+        """A capitalised word that may continue a name after its school word (a place)."""
+        lex = self._lex
+        key = toks.keys[k]
+        return toks.cap(k) and len(key) > 1 and key not in lex.stop \
+            and key not in lex.tail_stop and key not in lex.after \
+            and key not in lex.kind_before and key not in lex.prefix \
+            and key not in lex.first_names
+
+    def _boundary(self, toks: Tokens, k: int) -> bool:
+        """Nothing name-like follows token k-1: the end, a line break, or no capital."""
+        lex = self._lex
+        return k >= len(toks) or not toks.joined(k) or not toks.cap(k) or (
+            toks.keys[k] in lex.stop or toks.keys[k] in lex.tail_stop
+        )
+
+    def _extend_tail(self, toks: Tokens, end: int) -> int:
+        lex = self._lex
+        keys = toks.keys
+        n = len(toks)
+        j = end + 1
+        if j + 1 < n and keys[j] == "for" and toks.joined(j) and toks.joined(j + 1) and (
+            keys[j + 1] in ("girls", "boys", "the", "young")
+        ):
+            end = j + 1
+            if keys[j + 1] in ("the", "young") and j + 2 < n and toks.joined(j + 2) \
+                    and toks.cap(j + 2):
+                end = j + 2
+            j = end + 1
+        if j + 2 < n and keys[j] == "(" and toks.joined(j):
+            k = j + 1
+            while k < n and k < j + 5 and toks.joined(k) and self._bracketed(toks, k):
+                k += 1
+            if k < n and keys[k] == ")" and k > j + 1:
+                end = k
+                j = end + 1
+        # "and Language College", "& Sixth Form": a second school word joined on.
+        if j + 1 < n and keys[j] in ("and", "&") and toks.joined(j):
+            k = j + 1
+            while k < n and k <= j + 4 and toks.joined(k) and toks.cap(k) \
+                    and keys[k] in lex.joined_on:
+                if (self._ends_name(toks, k) and keys[k] not in lex.weak) or keys[k] in (
+                    "centre", "unit", "base"
+                ):
+                    end = k
+                    j = end + 1
+                    break
+                k += 1
+        # "of Theatre Arts", "Peckham", ", Leamington Spa": up to three capitalised words
+        # that end where the name plainly ends.
+        k = j
+        if k < n and keys[k] in ("of", ",") and toks.joined(k):
+            k += 1
+        start = k
+        while k < n and k < start + 3 and toks.joined(k) and self._tail_word(toks, k):
+            k += 1
+        if k > start and self._boundary(toks, k):
+            end = k - 1
+        return end
