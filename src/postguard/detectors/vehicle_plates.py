@@ -6,7 +6,9 @@ Formats (DVLA letter rules):
 - prefix, 1983-2001: year letter (never I O Q U Z), 1-999, three letters: "A123 BCD";
 - suffix, 1963-1983: three letters, 1-999, year letter: "ABC 123D";
 - dateless: "ABC 123", "1234 AB" - shapes shared with product names and labels, so they count
-  only next to a vehicle cue (reg, plate, car ...), as do lowercase plates ("ab12 cde").
+  only next to a vehicle cue (reg, plate, car, parked, drives ...), as do lowercase plates
+  ("ab12 cde"). A hyphen may stand for the space ("WP65-LMX"), but a plate is never one link
+  of a longer hyphenated code ("AB12 CDE-44").
 Cue words and the letter groups that are words or acronyms ("Y10 ART", "USB 3C", "IMG 1234")
 live in `data/plate_lexicon.txt`.
 """
@@ -27,14 +29,15 @@ from .places import is_uk_postcode
 
 _AGE = r"(?:0[2-9]|[12][0-9]|5[1-9]|[67][0-9])"
 # One scan for every format; at one position the earlier alternative wins.
+# A plate is never one link of a hyphenated code ("X-AB12 CDE", "AB12 CDE-44").
 _PLATE = re.compile(
-    r"(?<![A-Za-z0-9])(?:"
-    rf"(?P<cur>(?i:[ABCDEFGHKLMNOPRSVWY][A-HJ-PR-Y] ?{_AGE} ?[A-HJ-PR-Z]{{3}}))"
+    r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]-)(?:"
+    rf"(?P<cur>(?i:[ABCDEFGHKLMNOPRSVWY][A-HJ-PR-Y] ?{_AGE}(?P<cur_s>[ \-]?)[A-HJ-PR-Z]{{3}}))"
     r"|(?P<pre>[A-HJ-NPR-TV-Y])(?P<pre_s1> ?)(?P<pre_n>[1-9][0-9]{0,2})(?P<pre_s2> ?)"
     r"(?P<pre_l>[A-HJ-PR-Y]{3})"
     r"|(?P<suf_l>[A-HJ-PR-Y]{3})(?P<suf_s1> ?)[1-9][0-9]{0,2}(?P<suf_s2> ?)[A-HJ-NPR-TV-Y]"
     r"|(?P<dl1>[A-Z]{2,3}) ?[1-9][0-9]{0,3}|[1-9][0-9]{0,3} ?(?P<dl2>[A-Z]{2,3})"
-    r")(?![A-Za-z0-9])"
+    r")(?![A-Za-z0-9]|-[A-Za-z0-9])"
 )
 _CURRENT_STRICT = re.compile(rf"[ABCDEFGHKLMNOPRSVWY][A-HJ-PR-Y]{_AGE} [A-HJ-PR-Z]{{3}}")
 # OCR confuses O/0, I/l/1, S/5, Z/2, B/8 (a plate read as "WYO5 LkP")
@@ -92,10 +95,15 @@ class VehiclePlateDetector(TextDetector):
             if not m.group("cur") and self._lex.label_before.search(text, max(0, s - 16), s):
                 continue  # "Room B12 ABC", "Gate 12 AB": a label, not a plate
             if m.group("cur"):
-                if m.group().isupper():
-                    out.append((s, e, "PG221", 0.9, "UK number plate"))
-                elif self._cue(text, s, e):
-                    out.append((s, e, "PG223", 0.7, _CUED))
+                hyphen = m.group("cur_s") == "-"
+                if hyphen and self._lex.label_before.search(text, max(0, s - 16), s):
+                    continue  # "Model AB12-CDE": a product code
+                if self._cue(text, s, e):
+                    code, score, message = ("PG221", 0.9, "UK number plate") \
+                        if m.group().isupper() else ("PG223", 0.7, _CUED)
+                    out.append((s, e, code, score, message))
+                elif m.group().isupper():
+                    out.append((s, e, "PG221", 0.85 if hyphen else 0.9, "UK number plate"))
             elif m.group("pre"):
                 head = m.group("pre") + m.group("pre_n")
                 canonical = m.group("pre_s1") == "" and m.group("pre_s2") == " "

@@ -39,6 +39,34 @@ _OBF_AT = re.compile(r"(?<!\s)(?:\s{0,2}[\[({<]\s{0,2}at\s{0,2}[\])}>]\s{0,2}|\s
 # "sam_99", "jo99"), not a word or a class ("available at ...", "5B at ...").
 _ADDRESS_LIKE = re.compile(r"[._]|(?=.*[^\W\d_])(?=.*\d).{4}")
 _OBF_LABEL = re.compile(r"[^\W_][\w\-]{0,62}")
+# An "@" with spaces around it or around the dots ("sam.jones @ gmail . com").
+_SPACES = " \t\u00a0"
+# Where such an address may start: an "@" with a space before or after it, or a label and a
+# spaced or written-out dot after it; then a label, a dot and the start of a label that is
+# not a capitalised word ("@akira. Next match" is a handle ending a sentence). A fast scan
+# (it opens with a literal "@"); plain addresses ("jo@school.org") do not match.
+_SP = r"[ \t\u00a0]"
+_SEP = (rf"{_SP}{{0,2}}(?:\.|[\[({{<]{_SP}{{0,2}}dot{_SP}{{0,2}}[\])}}>]){_SP}{{0,2}}"
+        rf"|{_SP}+dot{_SP}+")
+_NEXT = r"(?-i:[a-z0-9]|[A-Z][A-Z0-9])"
+_SPACED_HEAD = re.compile(
+    rf"@(?:(?<={_SP}@){_SP}{{0,2}}|{_SP}{{1,2}})[^\W_][\w\-]*+(?:{_SEP}){_NEXT}"
+    rf"|@[^\W_][\w\-]*+(?:{_SP}{{1,2}}\.{_SP}{{0,2}}|\.{_SP}{{1,2}}"
+    rf"|{_SP}{{0,2}}[\[({{<]{_SP}{{0,2}}dot{_SP}{{0,2}}[\])}}>]{_SP}{{0,2}}|{_SP}+dot{_SP}+)"
+    rf"{_NEXT}",
+    re.IGNORECASE)
+# "@gmail .com", "@gmail. com", "@gmail (dot) com": an address with no space at its "@" but
+# one around the first dot
+_DOT_SPACED_AFTER = re.compile(
+    rf"[^\W_][\w\-]{{0,62}}(?:{_SP}{{1,2}}\.|\.{_SP}|{_SP}{{0,2}}[\[({{<]{_SP}{{0,2}}dot"
+    rf"{_SP}{{0,2}}[\])}}>]|{_SP}+dot{_SP})", re.IGNORECASE)
+_SPACED_DOT = re.compile(
+    r"[ \t\u00a0]{0,2}(?:\.|[\[({<][ \t\u00a0]{0,2}dot[ \t\u00a0]{0,2}[\])}>])[ \t\u00a0]{0,2}"
+    r"|[ \t\u00a0]+dot[ \t\u00a0]+", re.IGNORECASE)
+# "sam dot jones at ...": the words joined by "dot" before the local part
+_DOT_BEFORE = re.compile(r"[^\W_][\w%+'\-]{0,30}(?:[ \t\u00a0]{0,2}[\[({<][ \t\u00a0]{0,2}dot"
+                         r"[ \t\u00a0]{0,2}[\])}>][ \t\u00a0]{0,2}|[ \t\u00a0]+dot[ \t\u00a0]+)\Z",
+                         re.IGNORECASE)
 _OBF_DOT = re.compile(r"\s{0,2}[\[({<]\s{0,2}dot\s{0,2}[\])}>]\s{0,2}|\s+dot\s+|\.",
                       re.IGNORECASE)
 
@@ -56,6 +84,8 @@ class EmailDetector(TextDetector):
         words = load_data("contact.toml")["email"]
         self._file_ext = frozenset(words["file_extensions"])
         self._tlds = frozenset(words["obfuscated_tlds"])
+        self._providers = frozenset(words["mail_providers"])
+        self._spaced_tlds = frozenset(words["spaced_tlds"])
 
     def _allowed(self, domain: str) -> bool:
         d = domain.lower()
@@ -87,8 +117,74 @@ class EmailDetector(TextDetector):
                     yield self.finding("PG111", Category.EMAIL, Severity.HIGH, "email address",
                                        score=0.99, start=s, end=d.end(),
                                        suggestion=EMAIL_REMOVED)
+            if _SPACED_HEAD.search(text):
+                yield from self._spaced(text, taken)
         if _obfuscation_hint(text):
             yield from self._obfuscated(text, taken)
+
+    def _spaced(self, text: str, taken: Spans) -> Iterator[Finding]:
+        """An "@" or dots with spaces around them: "sam.jones @ gmail . com"."""
+        for head in _SPACED_HEAD.finditer(text):
+            a, b = head.start(), head.start() + 1  # the "@" with up to two spaces either side
+            if taken.overlaps(a, b):
+                continue
+            while a > 0 and b - a <= 2 and text[a - 1] in _SPACES:
+                a -= 1
+            while b < len(text) and b - a <= 4 and text[b] in _SPACES:
+                b += 1
+            if b - a == 1 and _DOT_SPACED_AFTER.match(text, b) is None:
+                continue  # "jo@school.org": the plain path's
+            labels: list[tuple[int, int]] = []
+            seps: list[str] = []
+            spaced, worded, pos = b - a > 1, False, b
+            while len(labels) < 8:
+                lab = _OBF_LABEL.match(text, pos)
+                if lab is None:
+                    break
+                labels.append(lab.span())
+                dot = _SPACED_DOT.match(text, lab.end())
+                if dot is None:
+                    break
+                sep = dot.group()
+                spaced = spaced or sep != "."
+                seps.append(sep)
+                worded = worded or "d" in sep.lower()
+                pos = dot.end()
+            # the last label a top-level domain as people type one ("com", not "Com" starting
+            # a sentence), and not glued to more ("com-munity")
+            if not spaced or len(labels) < 2:
+                continue
+            provider = text[labels[0][0]:labels[0][1]].lower() in self._providers
+            last = max((k for k in range(1, len(labels))
+                        if self._tld(text[labels[k][0]:labels[k][1]], seps[k - 1], provider)),
+                       default=0)
+            if not last:
+                continue
+            end = labels[last][1]
+            if end < len(text) and text[end] in "@-":
+                continue
+            s = self._local_start(text, a)
+            if s is None:
+                continue
+            if not (worded or provider or _ADDRESS_LIKE.search(text, s, a)):
+                continue
+            s = _extend_local(text, s)
+            if taken.overlaps(s, end):
+                continue
+            taken.add(s, end)
+            if self._allowed(".".join(text[a:b] for a, b in labels[:last + 1])):
+                continue
+            yield self.finding("PG112", Category.EMAIL, Severity.HIGH,
+                               "email address written with spaces to dodge filters",
+                               score=0.9, start=s, end=end, suggestion=EMAIL_REMOVED)
+
+    def _tld(self, label: str, sep: str, provider: bool) -> bool:
+        """A top-level domain as people type one; after ". " (a sentence's end) only the
+        common ones, not a word such as "me" or "it", unless a mail service comes first."""
+        low = label.lower()
+        if not (label.islower() or label.isupper()) or low not in self._tlds:
+            return False
+        return provider or sep[-1:] not in " \t\u00a0" or low in self._spaced_tlds
 
     def _obfuscated(self, text: str, taken: Spans) -> Iterator[Finding]:
         for at in _OBF_AT.finditer(text):
@@ -117,6 +213,7 @@ class EmailDetector(TextDetector):
                 continue
             domain = ".".join(text[a:b] for a, b in labels[:last + 1])
             end = labels[last][1]
+            s = _extend_local(text, s)
             if taken.overlaps(s, end):
                 continue
             taken.add(s, end)
@@ -125,3 +222,13 @@ class EmailDetector(TextDetector):
             yield self.finding("PG112", Category.EMAIL, Severity.HIGH,
                                "email address written out to dodge filters", score=0.9,
                                start=s, end=end, suggestion=EMAIL_REMOVED)
+
+
+def _extend_local(text: str, s: int) -> int:
+    """Take in the words joined by "dot" before a local part ("sam dot jones at ...")."""
+    for _ in range(4):
+        m = _DOT_BEFORE.search(text, max(0, s - 48), s)
+        if m is None:
+            break
+        s = m.start()
+    return s

@@ -39,6 +39,7 @@ _OTHER_DIGITS = re.compile("[" + "".join(map(chr, _DIGIT_MAP)) + "]")
 # with a character set scans about four times faster than one with optional prefixes).
 _RUN = re.compile(r"[0-9][0-9 \u00a0.\-\u2010-\u2013()]*")
 _GROUP = re.compile(r"[0-9]+")
+_DIGIT = re.compile(r"[0-9]")
 _SEP_OK = re.compile(
     r"[ \u00a0]{1,2}|[.\-\u2010-\u2013]|[ \u00a0]?\([ \u00a0]?|\)[ \u00a0.\-\u2010-\u2013]?"
     r"|\)[ \u00a0]?\("
@@ -53,6 +54,10 @@ _TRAP = re.compile(
     rf"|97[89]{_DASH}?[0-9]{{1,5}}{_DASH}[0-9]+{_DASH}[0-9]+{_DASH}[0-9]\Z"
     rf"|[0-9]{{1,5}}-[0-9]+-[0-9]+-[0-9]\Z"
 )
+# A digit group typed with the letter O for zero ("07700 9OO 123", "O7700"): the whole
+# token is digits and Os, with at least one O next to a digit.
+_O_HINT = re.compile(r"[0-9](?:[Oo]|(?<=[Oo][0-9]))")  # starts at a digit: a fast scan
+_O_TOKEN = re.compile(r"(?<![^\W\d_])[0-9Oo]*(?:[0-9][Oo]|[Oo][0-9])[0-9Oo]*(?![^\W\d_])")
 _GROUP_OF_ONE = re.compile(r"(?<![0-9])[0-9](?![0-9])")
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:[ \u00a0.,][0-9]{3})+")
 _FR_PAIRS = re.compile(r"0[1-9](?:[ .\-][0-9]{2}){4}")
@@ -130,6 +135,11 @@ class PhoneDetector(TextDetector):
             text = text.translate(_DIGIT_MAP)
         ndigits = sum(map(text.count, _DIGITS))
         low = text.lower()
+        digit_text = text
+        if ndigits >= 4 and "o" in low and _O_HINT.search(text):
+            digit_text = _O_TOKEN.sub(lambda m: m.group().replace("O", "0").replace("o", "0"),
+                                      text)
+            ndigits = sum(map(digit_text.count, _DIGITS))
         spoken = needs_word_pass(low, ndigits) or has_wide_gaps(text, ndigits)
         if ndigits < 7 and not spoken:
             return
@@ -137,7 +147,7 @@ class PhoneDetector(TextDetector):
             _Cues(text, self._cue_ci, self._neg_ci)
         claimed = Spans()
         if ndigits >= 7:
-            for f in self._digit_numbers(text, cues):
+            for f in self._digit_numbers(digit_text, cues):
                 claimed.add(f.start or 0, f.end or 0)
                 yield f
         if spoken:
@@ -238,6 +248,11 @@ class PhoneDetector(TextDetector):
             if cand[0] == "(" and ")" not in cand:
                 start, cand = start + 1, cand[1:]
             attempts += 1
+            # letter O typed for zero ("07700 9OO 123"): a dodge, unless a reference word
+            # says it is a code ("Order 0O7 1234 5678")
+            dodged = "o" in cues.text[start:end] or "O" in cues.text[start:end]
+            if dodged and cues.polarity(start, end) == _NEG:
+                continue
             verdict = self._judge("+" + cand if implied_plus else cand, kind, ndigits, start,
                                   end, cues)
             if verdict is None:
@@ -247,6 +262,8 @@ class PhoneDetector(TextDetector):
             code, score = verdict
             message = ("phone number" if code == "PG101"
                        else "possible phone number (digits laid out like a phone number)")
+            if dodged:
+                message += ", letter O typed for zero"
             return j, self.finding(code, Category.PHONE, Severity.HIGH, message, score=score,
                                    start=start, end=end, suggestion=PHONE_REMOVED)
         return None
@@ -255,6 +272,18 @@ class PhoneDetector(TextDetector):
         self, cand: str, kind: str, ndigits: int, start: int, end: int,
         cues: _Cues,
     ) -> tuple[str, float] | None:
+        if kind == "nozero":
+            # a UK mobile read out without its 0 ("seven seven double-oh nine hundred ..."):
+            # only next to a contact cue
+            if cues.polarity(start, end) != _POS:
+                return None
+            cand, kind = "0" + cand, "zero"
+            facts = _number_facts(cand, kind)
+            if facts is None or not facts[2]:
+                return None
+            if facts[0] in self._allowed:
+                return _ALLOWED
+            return ("PG101", 0.85) if facts[1] else ("PG102", 0.75)
         facts = _number_facts(cand, kind)
         if facts is None:
             return None
@@ -332,6 +361,9 @@ class _Cues:
         best: tuple[int, int] | None = None
         for pol, rx in ((_POS, self.positive), (_NEG, self.negative)):
             for m in rx.finditer(self.text, lo, start):
+                if pol == _NEG and _DIGIT.search(self.text, m.end(), start) and \
+                        not self.text[start - 1].isalnum():
+                    continue  # "Tickets £5 - 07700 900 581": the reference word has its number
                 key = (m.end(), pol == _NEG)
                 if best is None or key > (best[0], best[1] == _NEG):
                     best = (m.end(), pol)

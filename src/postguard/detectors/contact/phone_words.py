@@ -9,7 +9,8 @@ came from; the digits are then judged by the same libphonenumber rules as a numb
 in digits (phone.py's `_judge`).
 
 Only numbers that start with 0, 00 or + are read ("one two three four five six seven" is
-counting, not dialling), and a number that is merely possible must have the whole shape of a
+counting, not dialling), or ten digits read from "seven" (a UK mobile without its 0) next to a
+contact cue; and a number that is merely possible must have the whole shape of a
 UK number (0 and ten digits) or a country code. The pass runs only when the text holds
 several number words (one precompiled regex counts them) or wide gaps between digits.
 """
@@ -63,7 +64,7 @@ _TOKEN = re.compile(
 _SEP_CHARS = " \t\r\n\u00a0,-\u2010\u2011\u2012\u2013\u2014\u2015"
 _MAX_GAP = 8
 # digits a number may have, by how it starts (the leading 0s counted, a "+" not)
-_DIGIT_RANGE = {"zero": (10, 11), "00": (11, 17), "plus": (8, 15)}
+_DIGIT_RANGE = {"zero": (10, 11), "00": (11, 17), "plus": (8, 15), "nozero": (10, 10)}
 _MAX_ATTEMPTS = 2
 _DIGITS = "0123456789"
 _COUNTING = "0123456"
@@ -217,11 +218,14 @@ def _from(text: str, run: list[_Unit], i: int, judge: Judge, claimed: Spans,
     """Try a number starting at unit i; the index to go on from."""
     first = run[i]
     before = text[first.start - 1] if first.start else " "
-    if first.digits[0] not in "0+" or (
-            not first.word and (before.isalnum() or before in _BAD_BEFORE)):
+    # "seven seven double-oh nine hundred ...": a UK mobile read out without its 0, judged
+    # as one only next to a contact cue
+    nozero = first.word and first.digits[0] == "7"
+    if not nozero and (first.digits[0] not in "0+" or (
+            not first.word and (before.isalnum() or before in _BAD_BEFORE))):
         return i + 1
     lead = "".join(u.digits for u in run[i:i + 3])[:3]
-    kind = _kind(lead)
+    kind = "nozero" if nozero else _kind(lead)
     if kind is None:
         return i + 1
     lo, hi = _DIGIT_RANGE[kind]
@@ -231,7 +235,7 @@ def _from(text: str, run: list[_Unit], i: int, judge: Judge, claimed: Spans,
         n += len(run[j].digits) - (run[j].digits[0] == "+")
         if n > hi:
             break
-        if n >= lo:
+        if n >= lo and (kind != "nozero" or j == len(run) - 1):  # nozero: the whole run
             ends.append((j, n))
     attempts = 0
     for j, ndigits in reversed(ends):

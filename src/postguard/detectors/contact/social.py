@@ -35,6 +35,15 @@ _USERNAME_SHAPE = re.compile(r"(?:_|[A-Za-z0-9]\.[A-Za-z0-9]|#[0-9]{4}$|[A-Za-z]
 _NOT_SHAPE = re.compile(r"(?:year|yr|y|class|room|form|set|group|team|u|under|grade|ks|p|s)"
                         r"[0-9]{1,2}|[0-9.]+|[a-z]\.[a-z]\.?", re.IGNORECASE)
 _USER = re.compile(r"[A-Za-z0-9_.\-]{1,60}")
+# A Discord tag anywhere ("dd_cricket#4471"); a plain word before "#" needs a platform named
+# in the post and must not be a reference word ("Order#1234").
+_TAG = re.compile(r"(?<![\w@#.\-/])([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,30}[A-Za-z0-9_])?)#[0-9]{4}"
+                  r"(?![\w#])")
+# "@gmail. com" is the domain of an address typed with spaces (the email detector's)
+_SPACED_DOMAIN = re.compile(r"[ \t]{0,2}\.[ \t]{0,2}(?:com|co|org|net|uk|ie|edu|gov)\b")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_TAG_HINT = re.compile(r"(?i:gamer ?tag|user ?name|add me)")
 # "my facebook is full of photos": a plain word before "of" describes, it is not a username.
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
 _QUERY = re.compile(r"[?#]")
@@ -58,6 +67,13 @@ class SocialHandleDetector(TextDetector):
     def __init__(self, policy: Policy) -> None:
         super().__init__(policy)
         self._own = frozenset(h.lower().strip().lstrip("@") for h in policy.allowlist("handles"))
+        # the organisation's own accounts as they appear in page links and handles: letters
+        # and digits only ("cie_uk" -> "cieuk"), its name too, with the usual endings
+        org_name = policy.section("organisation").get("name", "")
+        stems = {_NOT_ALNUM.sub("", h.lower()) for h in
+                 (*policy.allowlist("handles"), org_name if isinstance(org_name, str) else "")}
+        self._own_plain = frozenset(
+            st + end for st in stems if len(st) >= 2 for end in ("", "uk", "official", "hq"))
         self._own_links = tuple(
             w.lower().strip().removeprefix("https://").removeprefix("http://")
             .removeprefix("www.").rstrip("/")
@@ -69,6 +85,8 @@ class SocialHandleDetector(TextDetector):
         self._org_affixes = tuple(w.lower() for w in words["organisation_affixes"])
         self._org_suffixes = frozenset(words["organisation_suffixes"])
         self._public = frozenset(h.lower().lstrip("@") for h in words["public_accounts"])
+        self._placeholders = frozenset(words["placeholders"])
+        self._tag_words = frozenset(words["not_tag_words"])
         self._sites: dict[str, _Site] = {}
         for site in load_data("social_sites.toml")["site"]:
             info = _Site(site["name"], tuple(tuple(p.split("/")) for p in site["paths"]),
@@ -92,7 +110,8 @@ class SocialHandleDetector(TextDetector):
         informal, formal = rf"(?:{informal})(?!\w)", rf"(?:{formal})(?!\w)"
         platform = rf"(?:{informal}|{formal})"
         asks = "|".join(re.escape(w).replace(r"\ ", r"\s?") for w in words["username_words"])
-        user = r"@?([A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?:#[0-9]{4})?)(?![\w@#])"
+        # not the start of a contraction ("message me on discord don't ...")
+        user = r"@?([A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?:#[0-9]{4})?)(?![\w@#]|['\u2019][a-z])"
         owner = r"(?:my|his|her|their|your)"
         # a first name's possessive ("Kai's insta is kai_skates_ldn"): the username must
         # look like one ("Mum's facebook is full of photos" is not a handle)
@@ -149,7 +168,7 @@ class SocialHandleDetector(TextDetector):
                 user, end = found
                 taken.add(m.start(), end)
                 link = text[m.start():end].lower().split("://")[-1].removeprefix("www.")
-                if user.lower().lstrip("@") in self._own or any(
+                if self._is_own(user) or any(
                     "/" in w and link.startswith(w) for w in self._own_links
                 ):
                     continue
@@ -160,16 +179,42 @@ class SocialHandleDetector(TextDetector):
             for m in _HANDLE.finditer(text):
                 name = m.group(1)
                 low = name.lower()
-                if (low in self._own or low in self._at_words or _TIMEISH.fullmatch(name)
+                if (low in self._at_words or self._is_own(name) or _TIMEISH.fullmatch(name)
                         or _DOMAINISH.fullmatch(name) or self._organisation(name)
+                        or _NOT_ALNUM.sub("", low) in self._placeholders
+                        or _SPACED_DOMAIN.match(text, m.end())
                         or taken.overlaps(m.start(), m.end())):
                     continue
                 taken.add(m.start(), m.end())
                 yield self.finding("PG121", Category.SOCIAL_HANDLE, Severity.MEDIUM,
                                    "personal social-media handle", score=0.85,
                                    start=m.start(), end=m.end(), suggestion=HANDLE_REMOVED)
-        if self._platform_hint.search(low):
+        named = self._platform_hint.search(low) is not None
+        if named:
             yield from self._cued(text, taken)
+        if "#" in text:
+            yield from self._tags(text, taken, named)
+
+    def _tags(self, text: str, taken: Spans, named: bool) -> Iterator[Finding]:
+        """Discord tags written anywhere: "dd_cricket#4471"."""
+        for m in _TAG.finditer(text):
+            name = m.group(1)
+            low = name.lower()
+            if taken.overlaps(m.start(), m.end()) or self._is_own(name) or \
+                    low in self._tag_words or low in self._not_user:
+                continue
+            if not (_USERNAME_SHAPE.search(name) and not _NOT_SHAPE.fullmatch(name)) and \
+                    not _CAMEL.search(name) and not (
+                        (named or _TAG_HINT.search(text)) and name.isalpha() and len(name) >= 3):
+                continue
+            taken.add(m.start(), m.end())
+            yield self.finding("PG121", Category.SOCIAL_HANDLE, Severity.MEDIUM,
+                               "personal gaming or chat tag (name#1234)", score=0.8,
+                               start=m.start(), end=m.end(), suggestion=HANDLE_REMOVED)
+
+    def _is_own(self, name: str) -> bool:
+        low = name.lower().lstrip("@")
+        return low in self._own or _NOT_ALNUM.sub("", low) in self._own_plain
 
     def _cued(self, text: str, taken: Spans) -> Iterator[Finding]:
         for pattern, needs_shape in self._cue_forms:
@@ -180,7 +225,8 @@ class SocialHandleDetector(TextDetector):
                 if text[s] == "@":
                     name = name.lstrip("@")
                 low = name.lower()
-                if (len(name) < 3 or low in self._not_user or low in self._own
+                if (len(name) < 3 or low in self._not_user or self._is_own(name)
+                        or low.partition("#")[0] in self._tag_words
                         or taken.overlaps(s, e) or _DOMAINISH.fullmatch(name)
                         or (needs_shape and (not _USERNAME_SHAPE.search(name)
                                              or _NOT_SHAPE.fullmatch(name)))
