@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import itertools
 import json
 import re
 from collections.abc import Mapping
@@ -403,8 +402,10 @@ def _candidate_phrases(trie: _Node, seq: list[frozenset[str] | None], j: int) ->
             for anchor, group in node[1].items():
                 if rest is None:
                     rest = set()
-                    for seen in itertools.takewhile(lambda x: x is not None, seq[j + 1:]):
-                        rest.update(seen)  # type: ignore[arg-type]
+                    k = j + 1  # to the sentence break: never a copy of the rest of the text
+                    while k < len(seq) and (more := seq[k]) is not None:
+                        rest.update(more)
+                        k += 1
                 if not anchor.isdisjoint(rest):
                     found.update(group)
         if pos >= min(j + _TRIE_DEPTH, len(seq)) or seq[pos] is None:

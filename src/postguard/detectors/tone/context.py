@@ -10,7 +10,8 @@ texts with a candidate that needs context. The rules live in `data/tone/context.
 - `confirm` patterns: an ambiguous word (flag `confirm`) counts only where one matches
   ("that was sick", "thanks fam", "morning gorgeous");
 - `near` rules: a confirm that looks for words near the candidate in the same sentence
-  ("my" near "don't use the school number");
+  ("my" near "don't use the school number"); with `veto = true` the words clear the
+  candidate instead ("meet me behind the sports hall" near "fire drill");
 - `frame` phrases: an educational frame (lesson, RSE, online safety) drops clinical sexual
   words and lowers other sexual words to low severity. Grooming phrases are never lowered.
   A benign frame (Mother's Day cards, World Book Day costumes) clears only the few entries
@@ -142,8 +143,8 @@ class _Compiled:
                 matcher.add(name, [pattern])
                 self.targets[self.vocab.strings[name]] = (kind, target)
         self.groups = list(groups.items())
-        self.near = [(frozenset(r["about"]), frozenset(r["words"]), int(r["distance"]))
-                     for r in raw.get("near", [])]
+        self.near = [(frozenset(r["about"]), frozenset(r["words"]), int(r["distance"]),
+                      bool(r.get("veto", False))) for r in raw.get("near", [])]
         self.allow = PhraseMatcher(self.vocab, attr="LOWER")
         docs = [Doc(self.vocab, words=list(p)) for p in allow_phrases if p]
         if docs:
@@ -195,18 +196,22 @@ class ContextRules:
                     kind, target = c.targets[match_id]
                     pos = a + (s + target if target >= 0 else e + target) - 1
                     (vetoed if kind == "veto" else confirmed).add(pos)
-        for about_words, near_words, distance in c.near:
-            for h, seen in about:
+        cleared: set[int] = set()  # hits (by their place in `hits`) a near-veto clears
+        for about_words, near_words, distance, veto in c.near:
+            for n, (h, seen) in enumerate(about):
                 if not about_words.isdisjoint(seen) and _near(
                         words, h.first + 1, h.last + 1, near_words, distance):
-                    confirmed.add(h.first)
+                    if veto:
+                        cleared.add(n)
+                    else:
+                        confirmed.add(h.first)
         frames = {c.vocab.strings[m] for m, _, _ in c.frame(doc)}
         educational = "education" in frames
         benign = "benign" in frames
         out: list[Hit] = []
-        for h in hits:
+        for n, h in enumerate(hits):
             span = range(h.first, h.last + 1)
-            if any(i in allowed for i in span):
+            if n in cleared or any(i in allowed for i in span):
                 continue
             # Vetoes are about words; a spaced-out word ("S E X Y") is judged by its first
             # letter, which carries its NORM, not by letters that look like "x" or "y".
