@@ -250,7 +250,9 @@ class HomeWordings:
         form that is never English ("rue des Lilas"); not a museum home's ("Anne Frank's
         house on the Prinsengracht")."""
         streets = addresses_abroad(text)
-        found = self._words.museum_spans(text) if streets else []
+        if not streets:
+            return
+        found = self._words.museum_spans(text)
         museums = ([a for a, _ in found], [b for _, b in found])
         for st in streets:
             if found and _near(text, *museums, st.start, st.end):
