@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import time
 
 import numpy as np
 import pytest
@@ -219,3 +220,15 @@ def test_unusable_regex_code_is_compiled_again(spec, damage: str) -> None:  # ty
 def test_a_broken_spec_is_refused(spec, broken: dict[str, object]) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises((ValueError, TypeError, re.error)):
         NameTokenizer({**spec, **broken})
+
+
+@pytest.mark.parametrize("run", ["!" * 5000, "(" * 3000 + "Tom", "ab:" * 300_000])
+def test_a_very_long_run_is_one_token_in_linear_time(tok, run: str) -> None:  # type: ignore[no-untyped-def]
+    """spaCy's affix loop is quadratic in a run's length (5,000 "!" take it seconds): a run
+    longer than MAX_RUN characters is one token."""
+    assert len(run) > name_tokenizer.MAX_RUN
+    text = f"Well done {run}\nTom"
+    started = time.perf_counter()
+    spans, rows = tok.analyse(text)
+    assert [text[s:e] for s, e in spans] == ["Well", "done", run, "\n", "Tom"]
+    assert len(rows) == 5 and time.perf_counter() - started < 3.0

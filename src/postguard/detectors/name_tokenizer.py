@@ -29,6 +29,10 @@ _MASK = (1 << 64) - 1
 _RUNS = re.compile(r"\s+|\S+")
 _PATTERNS = ("prefix", "suffix", "infix", "token_match", "url_match")
 _CACHE_LIMIT = 50_000  # entries per cache; a full cache is emptied (no LRU bookkeeping per call)
+# spaCy peels affixes one at a time, each a regex search over the rest of the run: quadratic
+# in a run's length (16,000 "!" take spaCy 90 s). A run of non-space characters longer than
+# this is one token here, not cached (the one place where this reading differs from spaCy's).
+MAX_RUN = 400
 
 
 def hash_string(text: str) -> int:
@@ -189,7 +193,8 @@ class NameTokenizer:
                 found = self._analyse_run(run)
                 if len(cache) >= _CACHE_LIMIT:
                     cache.clear()
-                cache[run] = found
+                if len(run) <= MAX_RUN:
+                    cache[run] = found
             ends, feats, matchable_run = found
             matchable = matchable or matchable_run
             if len(feats) == 1:
@@ -222,6 +227,8 @@ class NameTokenizer:
                 any(orth in self._matcher for orth, _ in pieces))
 
     def _split(self, span: str, specials: bool) -> tuple[Piece, ...]:
+        if len(span) > MAX_RUN:
+            return ((span, None),)
         cache = self._spans if specials else {}
         found = cache.get(span)
         if found is None:
@@ -331,7 +338,8 @@ class NameTokenizer:
             found = symbol if symbol is not None else hash_string(text) if text else 0
             if len(self._keys) >= _CACHE_LIMIT:
                 self._keys.clear()
-            self._keys[text] = found
+            if len(text) <= MAX_RUN:
+                self._keys[text] = found
         return found
 
     def features(self, text: str, tokens: Sequence[Token]) -> list[Features]:
@@ -346,7 +354,8 @@ class NameTokenizer:
                 feats = self._lexical(*piece)
                 if len(cache) >= _CACHE_LIMIT:
                     cache.clear()
-                cache[piece] = feats
+                if e - s <= MAX_RUN:
+                    cache[piece] = feats
             out.append(feats)
         return out
 
