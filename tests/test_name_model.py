@@ -232,11 +232,16 @@ def _damage(folder: Path, how: str) -> None:
             info["probes"][0]["entities"] = []
         elif how == "tokenizer rule":
             del info["tokenizer"]["specials"]["Don't"]
+        elif how == "probes not probes":
+            info["probes"] = [1, "two"]
+        elif how == "specials not a table":
+            info["tokenizer"]["specials"] = ["Don't"]
         info_path.write_text(json.dumps(info), encoding="utf-8")
 
 
 DAMAGE = ["no npz", "no json", "truncated npz", "json not json", "missing array", "wrong shape",
-          "other weights", "format", "stale", "probe entities", "tokenizer rule"]
+          "other weights", "format", "stale", "probe entities", "tokenizer rule",
+          "probes not probes", "specials not a table"]
 
 
 @pytest.mark.parametrize("how", DAMAGE)
@@ -262,6 +267,18 @@ def test_load_tagger_falls_back_to_spacy(nlp, copy, tmp_path: Path, monkeypatch,
     text = "Well done Ivo Kristensen and Zorblat Quexington!"
     assert tagger(text) == spacy_entities(nlp(text))
     assert load_tagger(folder) is tagger  # one per folder and process
+
+
+def test_a_fault_in_the_fast_path_falls_back_to_spacy(nlp, copy, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def fault(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(name_model, "load_fast_files", fault)
+    monkeypatch.setattr(name_model, "_taggers", {})
+    tagger = load_tagger(copy)
+    text = "Well done Ivo Kristensen!"
+    assert type(tagger.featurize).__name__ == "_SpacyFeatures"  # type: ignore[attr-defined]
+    assert tagger(text) == spacy_entities(nlp(text))
 
 
 def test_spacy_reads_every_window_when_the_layers_differ(nlp, tmp_path: Path,  # type: ignore[no-untyped-def]

@@ -136,6 +136,9 @@ def _build_tagger(path: Path | None) -> Tagger:
     except Unsupported as exc:
         log.info("person-name model: not using the exported files in %s (%s); loading spaCy",
                  folder, exc)
+    except Exception as exc:  # a fault in the fast path must not cost the detector
+        log.warning("person-name model: the fast path failed in %s (%s); loading spaCy",
+                    folder, type(exc).__name__)
     nlp = load_pipeline(path)
     try:
         return FastTagger.from_pipeline(nlp)
@@ -264,9 +267,12 @@ class FastTagger:
         self._hashed: dict[Row, bytes] = {}  # a token's features -> its embedding rows
         try:
             self._load(arrays, meta)
-        except (KeyError, ValueError, TypeError, IndexError) as exc:
+        except (KeyError, ValueError, TypeError, IndexError, AttributeError) as exc:
             raise Unsupported(f"unexpected model layout ({type(exc).__name__})") from exc
-        self._check(probes)
+        try:
+            self._check(probes)
+        except (KeyError, ValueError, TypeError, IndexError, AttributeError) as exc:
+            raise Unsupported(f"unreadable probes ({type(exc).__name__})") from exc
 
     @classmethod
     def from_pipeline(cls, nlp: Any) -> FastTagger:
