@@ -27,6 +27,7 @@ OUT = HERE.parent / "corpus" / "core.jsonl"
 CODES = {
     "ph": "phone", "em": "email", "ad": "address", "lo": "location", "sc": "school",
     "db": "date_of_birth", "sh": "social_handle", "pn": "person_name",
+    "vp": "vehicle_plate",
 }
 VERDICTS = {"a": "allow", "r": "review", "b": "block"}
 RANK = {"allow": 0, "review": 1, "block": 2}

@@ -41,8 +41,8 @@ _PLATE = re.compile(
 )
 _CURRENT_STRICT = re.compile(rf"[ABCDEFGHKLMNOPRSVWY][A-HJ-PR-Y]{_AGE} [A-HJ-PR-Z]{{3}}")
 # OCR confuses O/0, I/l/1, S/5, Z/2, B/8 (a plate read as "WYO5 LkP")
-_LOOK_ALIKE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2})([0-9OoIlSZB]{2}) ?([A-Za-z0-9]{3})"
-                         r"(?![A-Za-z0-9])")
+_LOOK_ALIKE = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]-)([A-Za-z]{2})([0-9OoIlSZB]{2}) ?"
+                         r"([A-Za-z0-9]{3})(?![A-Za-z0-9]|-[A-Za-z0-9])")
 _TO_DIGIT = str.maketrans("OoIlSZB", "0011528")
 _TO_LETTER = str.maketrans("0158", "OISB")
 _DIGIT = re.compile(r"[0-9]")

@@ -305,7 +305,12 @@ class PhoneDetector(TextDetector):
             return None
         cue = cues.polarity(start, end)
         if cue == _NEG:
-            return None
+            # a UK mobile's whole shape laid out in groups ("Tickets 07700 900 581") is a
+            # number, as a valid one would be; a reference word wins over anything else
+            if not (kind == "zero" and ndigits == 11 and not cand.isdigit()
+                    and cand.lstrip("(")[:2] == "07"):
+                return None
+            cue = 0
         if cue == _POS:
             return ("PG101", 0.9) if valid else ("PG102", 0.8)
         if kind in ("plus", "00") or (kind == "zero" and ndigits == 11):

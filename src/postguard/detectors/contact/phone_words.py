@@ -220,7 +220,7 @@ def _from(text: str, run: list[_Unit], i: int, judge: Judge, claimed: Spans,
     before = text[first.start - 1] if first.start else " "
     # "seven seven double-oh nine hundred ...": a UK mobile read out without its 0, judged
     # as one only next to a contact cue
-    nozero = first.word and first.digits[0] == "7"
+    nozero = i == 0 and first.word and first.digits[0] == "7"
     if not nozero and (first.digits[0] not in "0+" or (
             not first.word and (before.isalnum() or before in _BAD_BEFORE))):
         return i + 1
