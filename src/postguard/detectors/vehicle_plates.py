@@ -29,20 +29,19 @@ from .places import is_uk_postcode
 
 _AGE = r"(?:0[2-9]|[12][0-9]|5[1-9]|[67][0-9])"
 # One scan for every format; at one position the earlier alternative wins.
-# A plate is never one link of a hyphenated code ("X-AB12 CDE", "AB12 CDE-44").
 _PLATE = re.compile(
-    r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]-)(?:"
+    r"(?<![A-Za-z0-9])(?:"
     rf"(?P<cur>(?i:[ABCDEFGHKLMNOPRSVWY][A-HJ-PR-Y] ?{_AGE}(?P<cur_s>[ \-]?)[A-HJ-PR-Z]{{3}}))"
     r"|(?P<pre>[A-HJ-NPR-TV-Y])(?P<pre_s1> ?)(?P<pre_n>[1-9][0-9]{0,2})(?P<pre_s2> ?)"
     r"(?P<pre_l>[A-HJ-PR-Y]{3})"
     r"|(?P<suf_l>[A-HJ-PR-Y]{3})(?P<suf_s1> ?)[1-9][0-9]{0,2}(?P<suf_s2> ?)[A-HJ-NPR-TV-Y]"
     r"|(?P<dl1>[A-Z]{2,3}) ?[1-9][0-9]{0,3}|[1-9][0-9]{0,3} ?(?P<dl2>[A-Z]{2,3})"
-    r")(?![A-Za-z0-9]|-[A-Za-z0-9])"
+    r")(?![A-Za-z0-9])"
 )
 _CURRENT_STRICT = re.compile(rf"[ABCDEFGHKLMNOPRSVWY][A-HJ-PR-Y]{_AGE} [A-HJ-PR-Z]{{3}}")
 # OCR confuses O/0, I/l/1, S/5, Z/2, B/8 (a plate read as "WYO5 LkP")
-_LOOK_ALIKE = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]-)([A-Za-z]{2})([0-9OoIlSZB]{2}) ?"
-                         r"([A-Za-z0-9]{3})(?![A-Za-z0-9]|-[A-Za-z0-9])")
+_LOOK_ALIKE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2})([0-9OoIlSZB]{2}) ?([A-Za-z0-9]{3})"
+                         r"(?![A-Za-z0-9])")
 _TO_DIGIT = str.maketrans("OoIlSZB", "0011528")
 _TO_LETTER = str.maketrans("0158", "OISB")
 _DIGIT = re.compile(r"[0-9]")
@@ -50,6 +49,12 @@ _CEFR = frozenset({"A1", "A2", "B1", "B2", "C1", "C2"})
 _SCHOOL_YEARS = frozenset(f"Y{n}" for n in range(1, 14))
 _FIX = Suggestion(Action.REMOVE, "[plate removed]")
 _CUED = "possible number plate next to a vehicle cue"
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    """One link of a hyphenated code ("X-AB12 CDE", "AB12 CDE-44"): never a plate."""
+    return (start > 1 and text[start - 1] == "-" and text[start - 2].isalnum()) or (
+        text[end:end + 1] == "-" and text[end + 1:end + 2].isalnum())
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,8 @@ class VehiclePlateDetector(TextDetector):
         out: list[tuple[int, int, str, float, str]] = []
         for m in _PLATE.finditer(text):
             s, e = m.span()
+            if _in_code(text, s, e):
+                continue
             if not m.group("cur") and self._lex.label_before.search(text, max(0, s - 16), s):
                 continue  # "Room B12 ABC", "Gate 12 AB": a label, not a plate
             if m.group("cur"):
@@ -138,6 +145,8 @@ class VehiclePlateDetector(TextDetector):
                 continue
             fixed = tag + age.translate(_TO_DIGIT) + " " + rand.upper().translate(_TO_LETTER)
             s, e = m.span()
+            if _in_code(text, s, e):
+                continue
             if is_uk_postcode(m.group()):
                 continue  # "BN10 8PN" is a postcode as written: the address detector's
             k = bisect.bisect_left(starts, e) - 1  # the last plate starting before this ends

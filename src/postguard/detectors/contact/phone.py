@@ -45,6 +45,7 @@ _SEP_OK = re.compile(
     r"|\)[ \u00a0]?\("
 )
 _DASH = r"[\-\u2010-\u2013]"
+_DASHES = frozenset("-\u2010\u2011\u2012\u2013")
 # Shapes that are dates, year ranges, time ranges or ISBNs, matched at a candidate's start.
 _TRAP = re.compile(
     rf"[0-9]{{1,2}}[./\-][0-9]{{1,2}}[./\-](?:[0-9]{{4}}|[0-9]{{2}})(?![0-9])"
@@ -124,7 +125,11 @@ class PhoneDetector(TextDetector):
                 sep = text[prev_end:s]
                 joined = _SEP_OK.fullmatch(sep) is not None
                 spaced = not joined or sep[-1] in " \u00a0(" or sep[0] in " \u00a0"
-                out.append(_Group(s, e, joined, spaced and (not joined or text[s] == "0")))
+                # "£5-07700 900 581", "18:00-07700 900 581": a number may start after a
+                # dash when its group opens with 0 (tried only when the run's start fails)
+                dashed = sep in _DASHES and text[s] == "0" and e - s >= 3
+                out.append(_Group(s, e, joined,
+                                  dashed or (spaced and (not joined or text[s] == "0"))))
             prev_end = e
         return out
 
