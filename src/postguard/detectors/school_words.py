@@ -200,14 +200,15 @@ _LOWER_REACH = 100  # characters after the start word a lowercase name may run
 
 
 def lowercase_spans(
-    text: str, lex: Lexicon, taken: list[tuple[int, int]]
+    text: str, lex: Lexicon, taken: list[tuple[int, int]], words: list[str] | None = None
 ) -> Iterator[tuple[int, int]]:
     """(start, end) of school names written in lowercase: a saint, one to three name words
     and school words ending in one that ends a name ("st joseph's catholic primary"), or a
     foreign prefix word, its lowercase qualifiers and one to three name words ("liceo
     linguistico manzoni"). Capitalised names are found by the detector's main rules; `taken`
-    holds their spans, sorted and apart, and a name overlapping one is not yielded."""
-    if lex.lower_words.isdisjoint(text.split()):
+    holds their spans, sorted and apart, and a name overlapping one is not yielded. `words`:
+    `text.split()` or the words of it that matter, when the caller has them."""
+    if lex.lower_words.isdisjoint(text.split() if words is None else words):
         return  # cheap: no start word stands alone in the text
     starts = [s for s, _ in taken]
     for m in lex.lower_start.finditer(text):

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from ..model import Action, Category, Finding, Severity, Suggestion
 from ..policy import Policy
 from .base import TextDetector
+from .school_extra import extra_spans, load_extra
 from .school_spans import SchoolSpans
 from .school_words import Tokens, lexicon, lowercase_spans
 
@@ -31,6 +32,8 @@ class SchoolDetector(TextDetector):
         super().__init__(policy)
         self._lex = lexicon()
         self._finder = SchoolSpans(self._lex)
+        self._extra = load_extra(self._lex)
+        self._triggers = self._lex.lower_words | self._extra.triggers
         allowed = [*policy.allowlist("schools")]
         org = policy.section("organisation").get("name")
         if isinstance(org, str) and org.strip():
@@ -51,8 +54,16 @@ class SchoolDetector(TextDetector):
                     continue
                 found.append((start, end, score))
         # Lowercase names ("st joseph's catholic primary", "liceo linguistico manzoni").
+        # The words that start or end those names, standing alone in the text (cheap).
+        words = list(self._triggers.intersection(text.split()))
         lower = [(start, end, 0.75) for start, end in
-                 lowercase_spans(text, self._lex, [(s, e) for s, e, _ in found])]
+                 lowercase_spans(text, self._lex, [(s, e) for s, e, _ in found], words)
+                 ] if words else []
+        # A saint alone where the words around say school ("she goes to St Bede's"), and
+        # lowercase names without a saint ("the kids at beechwood primary").
+        if words:
+            lower += [(start, end, 0.7) for start, end in extra_spans(
+                text, self._lex, self._extra, [(s, e) for s, e, _ in found + lower], words)]
         for start, end, score in sorted(found + lower) if lower else found:
             value = text[start:end]
             if any(rx.search(value) for rx in self._allowed):
