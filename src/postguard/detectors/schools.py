@@ -3,8 +3,11 @@
 A school name is a run of capitalised name words that ends in a school word ("St Mary's C of E
 Primary School", "Harris Academy", "Eirias High") or follows one ("Ysgol y Graig", "Lycée
 Victor Hugo", "Colegio San José"). The run must hold at least one proper word: "Primary
-School", "our School", "Summer School" name no particular school. No gazetteer is shipped:
-the words live in `data/school-words*.toml` and the traps in `data/school-traps.toml`.
+School", "our School", "Summer School" name no particular school. The span rules are in
+`school_spans`; lowercase names starting at a saint or a foreign word in `school_words`; a
+saint's name alone where the words around say school ("she goes to St Bede's") and lowercase
+names after a cue ("the kids at beechwood primary") in `school_extra`. No gazetteer is
+shipped: the words live in `data/school-words*.toml` and the traps in `data/school-traps.toml`.
 """
 
 from __future__ import annotations
