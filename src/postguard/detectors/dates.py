@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from ..model import Action, Category, Finding, Severity, Suggestion
 from ..policy import Policy
 from .base import TextDetector
+from .date_ages import BirthdayWordings, word_before
 from .date_words import rules
 
 _HISTORY = 100  # a birth more than this many years ago is history, not a person to protect
@@ -31,30 +32,11 @@ _SENTENCE_END = re.compile(r"(?:(?<![.\s][^\W\d_])\.|[!?])(?:\s|$)|\n")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\d{4}")
 _NUMERIC = re.compile(r"\d[/.\-]\d")
+# Every day of the month as an ordinal word contains one of these ("first", "twentieth").
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                  "ninth", "tenth", "eleventh", "twelfth", "teenth", "ieth")
 # Substrings (of the lowercased text) without which a rule cannot match.
-_BIRTH_STEMS = ("born", "birth", "dob", "d.o.b", "bday", "b-day", "b'day", "b’day")
-_WORD_CUES = (*_BIRTH_STEMS, "turn", "aged", "old", "who ", "sweet")
-_AGE_TAILS = ("today", "tomorrow", "old", "this week", " on ")
 _NAME = re.compile(r"(?<![\w'’])[^\W\d_][\w'’-]*")
-
-
-def _word_before(text: str, pos: int) -> str | None:
-    """The word ending just before `pos`, with spaces and one comma between (a backwards
-    walk: cheaper than a regex anchored at the end)."""
-    lo = max(0, pos - 40)
-    j = pos
-    while j > lo and text[j - 1] in " \t":
-        j -= 1
-    if j > lo and text[j - 1] == ",":
-        j -= 1
-        while j > lo and text[j - 1] in " \t":
-            j -= 1
-    k = j
-    while k > lo and (text[k - 1].isalnum() or text[k - 1] in "_'’-"):
-        k -= 1
-    while k < j and not text[k].isalpha():
-        k += 1
-    return text[k:j] if k < j else None
 
 
 class _Spans:
@@ -99,7 +81,7 @@ def _valid(y: int, m: int, d: int) -> bool:
     return this_year - _HISTORY <= y <= this_year
 
 
-class DateOfBirthDetector(TextDetector):
+class DateOfBirthDetector(BirthdayWordings, TextDetector):
     name = "date_of_birth"
     codes = ("PG311", "PG312")
     categories = (Category.DATE_OF_BIRTH,)
@@ -157,15 +139,43 @@ class DateOfBirthDetector(TextDetector):
     # -- the scan ----------------------------------------------------------------------
     def detect_text(self, text: str) -> Iterable[Finding]:
         # Cheap pre-filters first: substring tests on a lowercased copy cost a microsecond.
+        # (An `or` chain of `in` tests is the cheapest scan there is here: each costs about
+        # 0.1 us, a regex alternation of the same words several times that.)
         low = text.lower()
+        if len(low) != len(text):  # "İ" lowers to two characters: keep offsets aligned
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         has_digit = _DIGIT.search(text) is not None
-        if not has_digit and not any(w in low for w in _WORD_CUES):
+        day = "day" in low
+        birth = "born" in low or "birth" in low or "dob" in low or "d.o.b" in low or day and (
+            "bday" in low or "b-day" in low or "b'day" in low or "b’day" in low)
+        turn = "turn" in low
+        if not (has_digit or birth or turn or "aged" in low or "old" in low or "young" in low
+                or "who " in low or "sweet" in low):
             return
+        if has_digit and not birth and not low.isascii():  # "geboren am 3. März 2012"
+            birth = "geb" in low or "naci" in low or "né" in low
         taken = _Spans()
-        if any(w in low for w in _BIRTH_STEMS):
+        if birth:
             yield from self._dates(text, taken)
             yield from self._ordinal_birthdays(text, taken)
-        yield from self._ages(text, low, taken)
+        if birth or has_digit and "baby" in low and _YEAR.search(text):
+            for start, end, code in self._holidays(text, low):
+                if not taken.overlaps(start, end):
+                    taken.add(start, end)
+                    yield self._full(start, end) if code == "PG311" else \
+                        self._birthday(start, end)
+        yield from self._ages(text, low, taken, turn, has_digit)
+        found = []
+        if day or "week" in low or "tomorrow" in low:
+            words = turn or "years" in low
+            if has_digit or words:
+                found = self._when_ages(text, low, words)  # "12 today", "her 11th on Friday"
+        if turn:
+            found += self._turning(text, low)
+        for start, end, message in sorted(found) if found else ():
+            if not taken.overlaps(start, end):
+                taken.add(start, end)
+                yield self._age_finding(start, end, message)
 
     def _full_dates(
         self, text: str, seen: _Spans
@@ -174,8 +184,11 @@ class DateOfBirthDetector(TextDetector):
         every full date, valid or not, so that "23 April 1564" is not read as "23 April"."""
         has_year = _YEAR.search(text) is not None
         has_numeric = _NUMERIC.search(text) is not None
-        for k, rx in enumerate(self._r.full_dates):
-            if not (has_year if k < 2 else has_numeric):
+        r = self._r
+        low = text.lower()
+        words = any(w in low for w in _ORDINAL_WORDS)
+        for k, rx in enumerate((*r.full_dates, *(r.word_dates if words else ()))):
+            if not (has_numeric if k in (2, 3) else has_year) or k == 4 and "of the" not in low:
                 continue
             for m in rx.finditer(text):
                 seen.add(m.start(), m.end())
@@ -187,8 +200,8 @@ class DateOfBirthDetector(TextDetector):
                         continue
                 else:
                     mon = g["m"]
-                    month = int(mon) if mon.isdigit() else self._r.months[mon.casefold()]
-                    if not _valid(y, month, int(g["d"])):
+                    month = int(mon) if mon.isdigit() else self._r.all_months[mon.casefold()]
+                    if not _valid(y, month, self._day(g)):
                         continue
                 yield m.start(), m.end(), y
 
@@ -211,19 +224,16 @@ class DateOfBirthDetector(TextDetector):
             else:
                 continue
             taken.add(start, end)
-            if code == "PG311":
-                yield self.finding("PG311", Category.DATE_OF_BIRTH, Severity.HIGH,
-                                   "full date of birth", score=0.95, start=start, end=end,
-                                   suggestion=Suggestion(Action.REPLACE, "[date removed]"))
-            else:
-                yield self._birthday(start, end)
-        for rx in r.day_month:
+            yield self._full(start, end) if code == "PG311" else self._birthday(start, end)
+        low = text.lower()
+        words = any(w in low for w in _ORDINAL_WORDS)
+        for rx in (*r.day_month, *(r.word_day_month if words else ())):
             for m in rx.finditer(text):
                 start, end = m.start(), m.end()
                 if taken.overlaps(start, end) or seen.overlaps(start, end):
                     continue
                 month = r.months[m.group("m").casefold()]
-                if not _valid(2000, month, int(m.group("d"))):  # a leap year: 29 Feb is fine
+                if not _valid(2000, month, self._day(m.groupdict())):  # leap: 29 Feb is fine
                     continue
                 cue = self._cue(text, start, end, r.any_cue)
                 if cue is None:
@@ -236,6 +246,23 @@ class DateOfBirthDetector(TextDetector):
                     continue
                 taken.add(start, end)
                 yield self._birthday(start, end)
+
+    def _day(self, g: dict[str, str | None]) -> int:
+        """The day of the month from a match's `d` (digits) or `dw` (an ordinal word)."""
+        d = g.get("d")
+        if d is not None:
+            return int(d)
+        return self._r.day_words.get(re.sub(r"\s+", "-", str(g.get("dw")).casefold()), 0)
+
+    def _full(self, start: int, end: int) -> Finding:
+        return self.finding("PG311", Category.DATE_OF_BIRTH, Severity.HIGH,
+                            "full date of birth", score=0.95, start=start, end=end,
+                            suggestion=Suggestion(Action.REPLACE, "[date removed]"))
+
+    def _age_finding(self, start: int, end: int, message: str) -> Finding:
+        return self.finding("PG312", Category.DATE_OF_BIRTH, Severity.MEDIUM, message,
+                            score=0.75, start=start, end=end,
+                            suggestion=Suggestion(Action.REVIEW))
 
     def _birthday(self, start: int, end: int) -> Finding:
         return self.finding("PG312", Category.DATE_OF_BIRTH, Severity.MEDIUM,
@@ -261,8 +288,13 @@ class DateOfBirthDetector(TextDetector):
             if r.org_birthday_after.match(text, cue.end()):
                 continue  # "Happy 10th birthday to our Breakfast Club!"
             start, end = m.start("n"), m.end("n")
-            if not self._name_near(text, start, cue.end()) or self._animal_before(text, end):
-                continue  # "Happy 15th birthday!" names no one; a pet's birthday is not
+            if self._animal_before(text, end):
+                continue  # a pet's birthday is not a child's
+            if not self._name_near(text, start, cue.end()):
+                prev = word_before(text, start)
+                if not (prev and prev[1].casefold() in ("his", "her")
+                        or r.when_after.match(text, cue.end())):
+                    continue  # "Happy 15th birthday!" names no one and says not when
 
             taken.add(start, end)
             yield self.finding("PG312", Category.DATE_OF_BIRTH, Severity.MEDIUM,
@@ -275,8 +307,8 @@ class DateOfBirthDetector(TextDetector):
 
     def _name_before(self, text: str, pos: int) -> bool:
         """The word ending just before `pos` (spaces between) may be a person's name."""
-        word = _word_before(text, pos)
-        return word is not None and self._is_name(word)
+        found = word_before(text, pos)
+        return found is not None and self._is_name(found[1])
 
     def _animal_before(self, text: str, pos: int) -> bool:
         """A pet or a mascot is named just before `pos` in the same sentence."""
@@ -304,21 +336,26 @@ class DateOfBirthDetector(TextDetector):
                 return not self._name_before(text, cut)
         return False
 
-    def _ages(self, text: str, low: str, taken: _Spans) -> Iterator[Finding]:
+    def _ages(self, text: str, low: str, taken: _Spans, turn: bool, has_digit: bool
+              ) -> Iterator[Finding]:
         r = self._r
         found: list[tuple[int, int, str]] = []
         if "sweet" in low:
             for m in r.sweet.finditer(text):
-                if self._name_near(text, m.start(), m.end()):
+                if self._name_near(text, m.start(), m.end()) and not r.sweet_not.match(
+                        text, m.end()):
                     found.append((m.start(), m.end(), "age with a birthday"))
         if ", who" in text:
             for m in r.who_age.finditer(text):
                 if 1 <= self._age(m.group("n")) <= _MAX_AGE and self._name_before(
                     text, m.start()
-                ) and not self._animal_before(text, m.start()):
+                ) and not self._animal_before(text, m.start()) and not r.fiction_after.match(
+                        text, m.end()):
                     found.append((m.start("who"), m.end("n"), "age next to a name"))
-        turns = "turn" in low or (
-            (" is " in low or "will be" in low) and any(w in low for w in _AGE_TAILS)
+        turns = turn or (
+            (" is " in low or "will be" in low) and ("today" in low or "tomorrow" in low
+                                                    or "old" in low or "this week" in low
+                                                    or " on " in low)
         )
         for m in r.turns.finditer(text) if turns else ():
             verb = m.group("verb")
@@ -334,7 +371,7 @@ class DateOfBirthDetector(TextDetector):
                 if 1 <= int(m.group("n")) <= _MAX_AGE and self._name_before(text, m.start()) \
                         and not self._counted(text, m.start()):
                     found.append((m.start("n") - 1, m.end(), "age next to a name"))
-        for m in r.comma_age.finditer(text):
+        for m in r.comma_age.finditer(text) if has_digit else ():
             if m.start() == 0 or not text[m.start() - 1].isalpha():
                 continue
             if 1 <= int(m.group("n")) <= _MAX_AGE and self._name_before(text, m.start()):
@@ -355,6 +392,4 @@ class DateOfBirthDetector(TextDetector):
             if taken.overlaps(start, end):
                 continue
             taken.add(start, end)
-            yield self.finding("PG312", Category.DATE_OF_BIRTH, Severity.MEDIUM, message,
-                               score=0.75, start=start, end=end,
-                               suggestion=Suggestion(Action.REVIEW))
+            yield self._age_finding(start, end, message)
