@@ -71,6 +71,9 @@ PHONE_CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("seven seven double-oh nine hundred, one two three", []),  # no cue: not a number
     ("call: seven seven zero zero nine zero zero one two three four", []),  # eleven digits
     ("Order no. 0123 4567", []),
+    ("ISBN 978-0-12-345678-9", []),
+    ("Tickets \u00a35-07700 900 581", [("PG102", "07700 900 581")]),
+    ("Back by 18:00-07700 900 581", [("PG102", "07700 900 581")]),
 ]
 
 
@@ -122,8 +125,17 @@ HANDLE_CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("my gamertag is NightOwl#2231", [("PG121", "NightOwl#2231")]),
     ("Friend facebook.com/jess.b.teach", [("PG122", "facebook.com/jess.b.teach")]),
     ("tag @sam_b in the photo", [("PG121", "@sam_b")]),
+    # new Discord usernames are plain words: after "discord:" when they end the clause
+    ("discord: ghostkid", [("PG121", "ghostkid")]),
+    ("Discord username ghostkid", [("PG121", "ghostkid")]),
+    ("his discord: ghostkid", [("PG121", "ghostkid")]),
+    ("my snap's mia.lou22", [("PG121", "mia.lou22")]),
     # traps: a plain word after a cue, reference numbers, placeholders, the organisation
     ("message me on discord instead", []),
+    ("Discord is banned.", []),
+    ("Apps: Discord: banned, Telegram: risky", []),
+    ("Discord: join us on Friday", []),
+    ("Discord name badge", []),
     ("message me on discord don't text", []),
     ("Order#1234 has shipped", []),
     ("See issue#4471 on GitHub", []),

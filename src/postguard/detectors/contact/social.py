@@ -113,6 +113,9 @@ class SocialHandleDetector(TextDetector):
         # not the start of a contraction ("message me on discord don't ...")
         user = r"@?([A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?:#[0-9]{4})?)(?![\w@#]|['\u2019][a-z])"
         owner = r"(?:my|his|her|their|your)"
+        is_ = r"(?:\s+(?:is|=|:)\s+|\s?:\s{0,2}|['\u2019]s\s+)"
+        chat = "|".join(re.escape(p).replace(r"\ ", r"\s?") for p in words["chat_platforms"])
+        chat = rf"(?:{chat})(?!\w)"
         # a first name's possessive ("Kai's insta is kai_skates_ldn"): the username must
         # look like one ("Mum's facebook is full of photos" is not a handle)
         named = r"(?-i:[A-Z][a-z]{1,20})(?:'|\u2019)s"
@@ -124,13 +127,20 @@ class SocialHandleDetector(TextDetector):
             # "Instagram: jo_b_2009", "sc: jo_b_2009" (a username that looks like one)
             (re.compile(rf"\b{formal}\s?(?:name|username|handle|id)?\s?[:=\-]\s{{0,2}}{user}",
                         re.IGNORECASE), True),
-            # "my insta is jobloggs", "her snapchat name is ..."
+            # "my insta is jobloggs", "her snapchat name is ...", "his discord: ghostkid",
+            # "my snap's mia.lou22"
             (re.compile(rf"\b{owner}\s+{platform}"
-                        rf"(?:\s+(?:name|id|username|handle|account))?\s+(?:is|=|:)\s+{user}",
+                        rf"(?:\s+(?:name|id|username|handle|account))?{is_}{user}",
                         re.IGNORECASE), False),
             (re.compile(rf"\b{named}\s+{platform}"
-                        rf"(?:\s+(?:name|id|username|handle|account))?\s+(?:is|=|:)\s+{user}",
+                        rf"(?:\s+(?:name|id|username|handle|account))?{is_}{user}",
                         re.IGNORECASE), True),
+            # "discord: ghostkid", "Discord username ghostkid" on a chat app whose usernames
+            # are plain words: the username ends the clause ("Discord: join us" does not)
+            (re.compile(rf"\b{chat}(?:\s?(?:{asks})?\s?[:=]\s{{0,2}}"
+                        rf"|\s+(?:user\s?name|handle|tag|id)\s+(?:is\s+)?){user}"
+                        rf"(?=[ \t]*(?:$|[\r\n),;!?\-\u2013\u2014(]))",
+                        re.IGNORECASE), False),
             # "add me on snap jobloggs"
             (re.compile(rf"\b(?:add|follow|find|message|dm|msg)\s+(?:me|him|her|them)\s+on\s+"
                         rf"{platform}\s?[:\-]?\s{{0,2}}{user}", re.IGNORECASE), False),
