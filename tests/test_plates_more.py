@@ -27,6 +27,8 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("saw yt71bzp on the drive", [("PG223", "yt71bzp")]),
     ("reg plate: ky19vod", [("PG223", "ky19vod")]),
     ("reg ab12-cde", [("PG223", "ab12-cde")]),
+    ("a red Corsa, ab12 cde, was in the bay", [("PG223", "ab12 cde")]),
+    ("Range Rover ky19 vod blocking the gate", [("PG223", "ky19 vod")]),
     # hyphenated: the current format in capitals is a plate by its shape
     ("WP65-LMX", [("PG221", "WP65-LMX")]),
     ("Parked: WP65-LMX by the gate", [("PG221", "WP65-LMX")]),
@@ -47,6 +49,8 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("covid-19 rules", []),
     ("COVID-19 rules for the car share", []),
     ("Drive safely! Year 10 art trip", []),
+    ("Mini beasts topic, yr10 art", []),
+    ("Ford 2019 model", []),
 ]
 
 
