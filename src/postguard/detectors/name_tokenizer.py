@@ -217,7 +217,14 @@ class NameTokenizer:
         return False
 
     def _analyse_run(self, run: str) -> tuple[tuple[tuple[int, int], ...], list[Features], bool]:
-        pieces = self._split(run, True)
+        if len(run) > MAX_RUN:
+            pieces: tuple[Piece, ...] = ((run, None),)
+        else:
+            found = self.specials.get(run)
+            pieces = found if found is not None else self._affixes(run, True)
+        if len(pieces) == 1 and pieces[0][1] is None:  # one token, the lexeme's NORM
+            return ((0, len(run)),), self.features(run, ((0, len(run), None),)), run in \
+                self._matcher
         tokens = []
         at = 0
         for orth, norm in pieces:
