@@ -265,7 +265,7 @@ class PersonNameDetector(TextDetector):
                 if first.istitle() and last.istitle():
                     continue  # the capitalised path decides these
                 surname = _POSSESSIVE.sub("", last.lower())
-                if surname in not_names or not (
+                if (surname in not_names and not _SYLLABLES.fullmatch(first.lower())) or not (
                     _lower_known(first.lower(), surname, firsts, lasts)
                     or ("-" in surname and _lower_known(surname, first.lower(), firsts, lasts))
                 ):
