@@ -95,6 +95,9 @@ EMAIL_CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("sam (dot) jones (at) outlook (dot) com",
      [("PG112", "sam (dot) jones (at) outlook (dot) com")]),
     ("sam.jones@gmail.com", [("PG111", "sam.jones@gmail.com")]),
+    ("sam.jones at gmail . com", [("PG112", "sam.jones at gmail . com")]),
+    ("sam . jones @ gmail . com", [("PG112", "sam . jones @ gmail . com")]),
+    ("SAM.JONES @ GMAIL . COM", [("PG112", "SAM.JONES @ GMAIL . COM")]),
     # traps: "@" as "at" before a time, a price, a place; a sentence after a dot
     ("Meet @ 5pm. Come early", []),
     ("prices @ \u00a33. Com sale", []),
@@ -107,6 +110,8 @@ EMAIL_CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Email: 5b @ school . com", []),
     ("jo @ cie . org . uk", []),  # the organisation's own domain
     ("well done @akira. Next match Saturday", []),
+    ("Our trip at Legoland . it was fun", []),
+    ("Parents evening at school . Com and see us", []),
 ]
 
 

@@ -21,7 +21,7 @@ _DOMAIN = re.compile(r"(?:[^\W_](?:[\w\-]{0,61}[^\W_])?\.){1,8}([^\W\d_]{2,24})(
 # test: one case-insensitive alternation would cost more than the rest of the detector.
 _HINT_BRACKET = re.compile(r"[\[({<]\s{0,2}(?:at|dot)\s{0,2}[\])}>]")
 _HINT_DOT = re.compile(r"\sdot\s")
-_HINT_PLAIN = re.compile(r"\sat\s+[\w\-]+\.[a-z]{2,6}\b")
+_HINT_PLAIN = re.compile(r"\sat\s+[\w\-]+ {0,2}\. {0,2}[a-z]{2,6}\b")
 
 
 def _obfuscation_hint(text: str) -> bool:
@@ -65,8 +65,9 @@ _SPACED_DOT = re.compile(
     r"|[ \t\u00a0]+dot[ \t\u00a0]+", re.IGNORECASE)
 # "sam dot jones at ...": the words joined by "dot" before the local part
 _DOT_BEFORE = re.compile(r"[^\W_][\w%+'\-]{0,30}(?:[ \t\u00a0]{0,2}[\[({<][ \t\u00a0]{0,2}dot"
-                         r"[ \t\u00a0]{0,2}[\])}>][ \t\u00a0]{0,2}|[ \t\u00a0]+dot[ \t\u00a0]+)\Z",
-                         re.IGNORECASE)
+                         r"[ \t\u00a0]{0,2}[\])}>][ \t\u00a0]{0,2}|[ \t\u00a0]+dot[ \t\u00a0]+"
+                         r"|[ \t\u00a0]{1,2}\.[ \t\u00a0]{1,2})\Z", re.IGNORECASE)
+_PLAIN_DOT_SPACED = re.compile(r"[ \t\u00a0]{1,2}\.[ \t\u00a0]{0,2}|\.[ \t\u00a0]{1,2}")
 _OBF_DOT = re.compile(r"\s{0,2}[\[({<]\s{0,2}dot\s{0,2}[\])}>]\s{0,2}|\s+dot\s+|\.",
                       re.IGNORECASE)
 
@@ -192,24 +193,30 @@ class EmailDetector(TextDetector):
             if s is None or taken.overlaps(s, at.end()):
                 continue
             labels: list[tuple[int, int]] = []
+            seps: list[str] = []
             pos, worded = at.end(), False
             while len(labels) < 8:
                 lab = _OBF_LABEL.match(text, pos)
                 if lab is None:
                     break
                 labels.append((lab.start(), lab.end()))
-                dot = _OBF_DOT.match(text, lab.end())
+                dot = _OBF_DOT.match(text, lab.end()) or _PLAIN_DOT_SPACED.match(text, lab.end())
                 if dot is None:
                     break
-                worded = worded or dot.group() != "."
+                seps.append(dot.group())
+                worded = worded or "d" in dot.group().lower()
                 pos = dot.end()
+            provider = bool(labels) and text[labels[0][0]:labels[0][1]].lower() in self._providers
             last = max((k for k in range(1, len(labels))
-                        if text[labels[k][0]:labels[k][1]].lower() in self._tlds), default=0)
+                        if self._tld(text[labels[k][0]:labels[k][1]], seps[k - 1], provider)
+                        or (seps[k - 1] == "." and
+                            text[labels[k][0]:labels[k][1]].lower() in self._tlds)), default=0)
             if not last:
                 continue
             local = text[s:at.start()]
             bracketed = at.group().strip().lower() != "at"
-            if not (bracketed or worded or _ADDRESS_LIKE.search(local)):
+            spaced = any(sep.strip() == "." and sep != "." for sep in seps[:last])
+            if not (bracketed or worded or _ADDRESS_LIKE.search(local) or (spaced and provider)):
                 continue
             domain = ".".join(text[a:b] for a, b in labels[:last + 1])
             end = labels[last][1]
