@@ -21,7 +21,7 @@ from ..model import Action, Category, Finding, Severity, Suggestion
 from ..policy import Policy
 from .base import TextDetector
 from .date_ages import BirthdayWordings, word_before
-from .date_words import rules
+from .date_words import rules, scan
 
 _HISTORY = 100  # a birth more than this many years ago is history, not a person to protect
 _MAX_AGE = 19  # ages above this are adults' milestones
@@ -187,10 +187,10 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
         r = self._r
         low = text.lower()
         words = any(w in low for w in _ORDINAL_WORDS)
-        for k, rx in enumerate((*r.full_dates, *(r.word_dates if words else ()))):
+        for k, (rx, before) in enumerate((*r.full_dates, *(r.word_dates if words else ()))):
             if not (has_numeric if k in (2, 3) else has_year) or k == 4 and "of the" not in low:
                 continue
-            for m in rx.finditer(text):
+            for m in scan(rx, text, before):
                 seen.add(m.start(), m.end())
                 g = m.groupdict()
                 y = _year(g["y"])
@@ -227,8 +227,8 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
             yield self._full(start, end) if code == "PG311" else self._birthday(start, end)
         low = text.lower()
         words = any(w in low for w in _ORDINAL_WORDS)
-        for rx in (*r.day_month, *(r.word_day_month if words else ())):
-            for m in rx.finditer(text):
+        for rx, before in (*r.day_month, *(r.word_day_month if words else ())):
+            for m in scan(rx, text, before):
                 start, end = m.start(), m.end()
                 if taken.overlaps(start, end) or seen.overlaps(start, end):
                     continue
