@@ -252,9 +252,75 @@ TEXT_ME_TRAPS = [
     "Message the school office when you arrive so we know everyone is safe",
 ]
 
-POSITIVES = SECRECY + MEETING + LANGUAGES + SEXUAL + FLATTERY + TEXT_ME
+# -- more wording of the same families, in other registers ---------------------------------
+MORE = [
+    ("remember to delete this", C, B),
+    ("delete this straight after", C, B),
+    ("get rid of these messages after", C, B),
+    ("no one can know about us", C, B),
+    ("no one has to find out", C, B),
+    ("nobody needs to find out about this", C, B),
+    ("this stays with us", C, B),
+    ("what we talk about stays between us", C, B),
+    ("this is our little thing", C, B),
+    ("you mustn't tell anyone", C, B),
+    ("promise me you won't tell anyone", C, B),
+    ("swear you won't tell", C, B),
+    ("keep quiet about this", C, B),
+    ("lets keep this quiet", C, B),
+    ("hide these messages from your mum", C, B),
+    ("meet me after school by the gate, just you", C, B),
+    ("meet me in the park after dark", C, B),
+    ("let's meet somewhere private", C, B),
+    ("i can drive you home, just us", C, B),
+    ("come to the staff room at lunch on your own", C, B),
+    ("stay behind after class, just you", C, B),
+    ("añádeme en insta", C, B),
+    ("mándame un mensaje por instagram", C, B),
+    ("adde mich auf Snapchat", C, B),
+    ("hasta mañana querida", F, R),
+    ("salut ma belle", F, R),
+    ("tschüss Liebling", F, R),
+    ("i wanna feel ur body", X, B),
+    ("i bet u look good without clothes", X, B),
+    ("i cant stop thinking about ur body", X, B),
+    ("your lips look so soft", X, B),
+    ("i want to taste your lips", X, B),
+    ("i want you so bad", X, B),
+    ("you're the prettiest in your class", F, B),
+    ("my sweet girl", F, R),
+    ("i'm crazy about you", F, B),
+    ("i've got feelings for you", F, B),
+    ("i have feelings for u", F, B),
+    ("you're more than just a student to me", F, B),
+    ("you're always on my mind", F, B),
+    ("can't get you out of my head", F, B),
+    ("you're perfect", F, R),
+]
+MORE_TRAPS = [
+    "Nobody wants to hear about it anymore, Year 9!",
+    "Keep everything quiet in the exam hall please",
+    "Year 11 prom: you can come with a partner or on your own",
+    "Our mentors can talk somewhere private at lunchtime if you need them",
+    "The cloakroom looks better without clothes piled on the floor",
+    "Yoga club: think of your tummy as a balloon",
+    "Music game: pat your head and I want you to rub your tummy",
+    "Your legs are perfect for hurdles, says Coach",
+    "I'm mad with you for forgetting your homework again!",
+    "Teaching is more than a job to me",
+    "The trophy stays with us for another year",
+    "We promise not to tell you the ending of the play",
+    "Lost property stays in the office until Friday",
+    "Meet me at the office, just you and your mum",
+    "Keep this area quiet during exams",
+    "Our tango showcase was an evening of passion and precision",
+    "Mi vida en Londres, redacción de Ana, nivel B1",
+    "Hola a todos, bienvenidos a la clase de español",
+]
+
+POSITIVES = SECRECY + MEETING + LANGUAGES + SEXUAL + FLATTERY + TEXT_ME + MORE
 TRAPS = (SECRECY_TRAPS + MEETING_TRAPS + LANGUAGE_TRAPS + SEXUAL_TRAPS + FLATTERY_TRAPS
-         + TEXT_ME_TRAPS)
+         + TEXT_ME_TRAPS + MORE_TRAPS)
 
 
 @pytest.mark.parametrize(("text", "category", "verdict"), POSITIVES)
