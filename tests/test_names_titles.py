@@ -77,6 +77,10 @@ def flagged(det: PersonNameDetector, text: str) -> list[str]:
         ("well done zofia kowalczyk-reid", ["zofia kowalczyk-reid"]),
         ("well done min-jun kim and seo-yeon lee!", ["min-jun kim", "seo-yeon lee"]),
         ("congrats to park ji-ho", ["park ji-ho"]),
+        ("congrats to min-jun kim and ji-ho park", ["min-jun kim", "ji-ho park"]),
+        # a role before a name is not part of it
+        ("Head Girl Aisha Khan spoke at the open evening.", ["Aisha Khan"]),
+        ("Well done to Reading Champion Leo Hartley-Brown!", ["Leo Hartley-Brown"]),
         ("thanks to anna-maria kowalski", ["anna-maria kowalski"]),
         ("well done ellie-mae hartley-brown", ["ellie-mae hartley-brown"]),
         # lowercase traps: a hyphenated word with no known part, a team

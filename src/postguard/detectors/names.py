@@ -36,7 +36,7 @@ from .name_context import common_words as _common_words
 from .name_context import context as _context
 from .name_context import cues as _cues
 from .name_context import known as _known
-from .name_context import known_word_given, not_a_name, works
+from .name_context import known_word_given, not_a_name, not_last, works
 from .name_context import lexicons as _lexicons
 from .name_context import titles as _titles
 from .name_model import (
@@ -189,6 +189,12 @@ class PersonNameDetector(TextDetector):
             while words and words[-1].lower() in common:
                 words = words[:-1]
                 end = text.rindex(words[-1], start, m.end()) + len(words[-1]) if words else start
+            cut = [i for i, w in enumerate(words[:-2]) if w.lower() in not_last()]
+            if cut:  # "Head Girl Aisha Khan", "Sports Captain Leo Hart": the name after
+                for w in words[:cut[-1] + 1]:
+                    start = text.index(w, start) + len(w)
+                words = words[cut[-1] + 1:]
+                start = text.index(words[0], start)
             if words and words[0].lower().rstrip(".") in _titles() and len(words) < 3:
                 continue  # "Mr Dawson": a title and a surname are not a full name
             if len(words) < 2 or not_a_name(words, not_names):
