@@ -56,6 +56,7 @@ PHONE_CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Disco starts 6pm: 07700 900 581", [("PG102", "07700 900 581")]),
     ("Room 12 - 07700 900 581", [("PG102", "07700 900 581")]),
     ("Tickets 07700 900 581", [("PG102", "07700 900 581")]),
+    ("Bring photo ID. Questions: 01632 960 123", [("PG102", "01632 960 123")]),
     # traps: order and serial numbers with O, rooms, times, scores, counting
     ("Order 0O7 1234 5678 arrived", []),
     ("Order O7700 900123", []),
@@ -71,6 +72,8 @@ PHONE_CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("seven seven double-oh nine hundred, one two three", []),  # no cue: not a number
     ("call: seven seven zero zero nine zero zero one two three four", []),  # eleven digits
     ("Order no. 0123 4567", []),
+    ("Ref. 01632 960123", []),
+    ("Policy No. 12345678", []),
     ("ISBN 978-0-12-345678-9", []),
     ("Tickets \u00a35-07700 900 581", [("PG102", "07700 900 581")]),
     ("Back by 18:00-07700 900 581", [("PG102", "07700 900 581")]),

@@ -40,6 +40,7 @@ _OTHER_DIGITS = re.compile("[" + "".join(map(chr, _DIGIT_MAP)) + "]")
 _RUN = re.compile(r"[0-9][0-9 \u00a0.\-\u2010-\u2013()]*")
 _GROUP = re.compile(r"[0-9]+")
 _DIGIT = re.compile(r"[0-9]")
+_SENTENCE_END = re.compile(r"[!?]|\.\s")
 _SEP_OK = re.compile(
     r"[ \u00a0]{1,2}|[.\-\u2010-\u2013]|[ \u00a0]?\([ \u00a0]?|\)[ \u00a0.\-\u2010-\u2013]?"
     r"|\)[ \u00a0]?\("
@@ -371,9 +372,13 @@ class _Cues:
         best: tuple[int, int] | None = None
         for pol, rx in ((_POS, self.positive), (_NEG, self.negative)):
             for m in rx.finditer(self.text, lo, start):
-                if pol == _NEG and _DIGIT.search(self.text, m.end(), start) and \
-                        not self.text[start - 1].isalnum():
-                    continue  # "Tickets £5 - 07700 900 581": the reference word has its number
+                if pol == _NEG and (
+                        _SENTENCE_END.search(self.text, m.end(), start)
+                        or (_DIGIT.search(self.text, m.end(), start)
+                            and not self.text[start - 1].isalnum())):
+                    # "Tickets £5 - 07700 900 581": the reference word has its own number;
+                    # "Bring photo ID. Questions: ...": it belongs to another sentence
+                    continue
                 key = (m.end(), pol == _NEG)
                 if best is None or key > (best[0], best[1] == _NEG):
                     best = (m.end(), pol)
