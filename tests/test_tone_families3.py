@@ -296,6 +296,16 @@ MORE = [
     ("you're always on my mind", F, B),
     ("can't get you out of my head", F, B),
     ("you're perfect", F, R),
+    ("drop me a text when you're home", C, B),
+    ("give me a text later", C, B),
+    ("hit me up later", C, B),
+    ("hmu on snap", C, B),
+    ("text me anytime, day or night", C, B),
+    ("message me on here if you need anything, don't go through the office", C, B),
+    ("text me instead of emailing the school", C, B),
+    ("text my mobile not the school phone", C, B),
+    ("my number is in your book, text me", C, B),
+    ("message me when ur by yourself", C, B),
 ]
 MORE_TRAPS = [
     "Nobody wants to hear about it anymore, Year 9!",
@@ -316,6 +326,13 @@ MORE_TRAPS = [
     "Our tango showcase was an evening of passion and precision",
     "Mi vida en Londres, redacción de Ana, nivel B1",
     "Hola a todos, bienvenidos a la clase de español",
+    "Parents: call me when you are back from holiday about the trip forms.",
+    "Parents, drop me a message when you've read the letter",
+    "Send me a message on Teams with your homework questions",
+    "Call the office any time before 9am to report an absence",
+    "Don't go through the school gates before 8.30 please",
+    "Hit me up with your best jokes for the Comic Relief assembly!",
+    "My number is on the letter, parents, if you have any questions about the trip",
 ]
 
 POSITIVES = SECRECY + MEETING + LANGUAGES + SEXUAL + FLATTERY + TEXT_ME + MORE
