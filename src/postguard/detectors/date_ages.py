@@ -19,7 +19,7 @@ from .date_words import Rules
 
 _HISTORY = 100  # as in dates.py: a birth more than a century ago is history
 _MAX_AGE = 19  # ages above this are adults' milestones
-_LOOK_BACK = 45  # characters before a "when" that may hold the age
+_NAME = re.compile(r"(?<![\w'’])[^\W\d_][\w'’-]*")
 
 
 def word_before(text: str, pos: int) -> tuple[int, str] | None:
@@ -69,10 +69,12 @@ class BirthdayWordings:
         raise NotImplementedError
 
     # -- who the age belongs to ----------------------------------------------------------
-    def _a_child_before(self, text: str, pos: int) -> bool:
+    def _a_child_before(self, text: str, pos: int, bare: bool) -> bool:
         """The age at `pos` is a person's: a name, a pronoun or a family word stands right
         before it, or nothing does ("12 today!" at the start of a sentence); not a place, a
-        group, a pet or a thing ("our school turns 12", "it is 11 today")."""
+        group, a pet or a thing ("our school turns 12", "it is 11 today"). A `bare` number
+        (no verb, no "years old") takes a name only with a comma between ("Sam, 8 today"):
+        "Top 10 today" is a list."""
         r = self._r
         lo, _ = self._sentence(text, pos, pos)
         found = word_before(text, pos)
@@ -81,9 +83,11 @@ class BirthdayWordings:
         key = found[1].casefold().replace("’", "'")
         if key in r.things or self._animal_before(text, pos):
             return False
-        if key in r.people or key in r.openers:
+        if key in r.openers:
             return True
-        return self._is_name(found[1])
+        if bare and "," not in text[found[0]:pos]:
+            return False
+        return key in r.people or self._is_name(found[1])
 
     # -- an age or an ordinal just before "today", "on Friday", "this weekend" ---------------
     def _when_ages(self, text: str, low: str, words: bool) -> list[tuple[int, int, str]]:
@@ -121,7 +125,8 @@ class BirthdayWordings:
         n = self._age(raw)
         verb = r.verb_before.search(text, max(0, start - 30), start)
         subject = start if verb is None else verb.start()
-        if not 1 <= n <= _MAX_AGE or not self._a_child_before(text, subject):
+        bare = verb is None and not m.group("yo")
+        if not 1 <= n <= _MAX_AGE or not self._a_child_before(text, subject, bare):
             return None
         if verb is not None and verb.group()[0] not in "'’":
             start = subject  # "turns 12", as the other age findings; not "'s 12"
@@ -163,7 +168,7 @@ class BirthdayWordings:
             year = m.group("y")
             if year is None:
                 if (self._cue(text, start, end, r.birth_cue) or self._cue(
-                        text, start, end, r.birthday_cue)) and self._name_near(text, start, end):
+                        text, start, end, r.birthday_cue)) and self._name_ahead(text, start):
                     yield start, end, "PG312"
                 continue
             y = int(year)
@@ -177,6 +182,13 @@ class BirthdayWordings:
                     yield start, end, "PG311"
                 elif self._name_near(text, start, end):
                     yield start, end, "PG312"
+
+    def _name_ahead(self, text: str, start: int) -> bool:
+        """A name earlier in the sentence: whose birthday a named day is ("Leo, born on
+        Valentine's Day"; not "Born on Boxing Day? Tell us ...")."""
+        lo, _ = self._sentence(text, start, start)
+        return any(self._is_name(w.group()) and w.group().casefold() not in self._r.all_months
+                   for w in _NAME.finditer(text, max(lo, start - 60), start))
 
     def _arrived(self, text: str, start: int) -> bool:
         """ "Ella arrived on Boxing Day 2012": a birth verb with a person as its subject."""

@@ -158,7 +158,7 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
         if birth:
             yield from self._dates(text, taken)
             yield from self._ordinal_birthdays(text, taken)
-        if birth or has_digit and "baby" in low and _YEAR.search(text):
+        if birth or has_digit and ("baby" in low or "arrived" in low) and _YEAR.search(text):
             for start, end, code in self._holidays(text, low):
                 if not taken.overlaps(start, end):
                     taken.add(start, end)
@@ -167,7 +167,7 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
         yield from self._ages(text, low, taken, turn, has_digit)
         found = []
         if day or "week" in low or "tomorrow" in low:
-            words = turn or "years" in low
+            words = turn or birth or "years" in low
             if has_digit or words:
                 found = self._when_ages(text, low, words)  # "12 today", "her 11th on Friday"
         if turn:
