@@ -17,9 +17,11 @@ from ..datafiles import load_toml
 from .school_words import Lexicon
 
 # "St Bede's", "Saint Aelred’s", "St Peter and St Paul's", "St James'": a saint and a possessive.
+# Written lowercase ("st bede's") it counts only after a cue.
 _SAINT = re.compile(
-    r"(?<![\w'’.])(?:St\.?|Saint|ST\.?|SAINT)[ \t]+[A-Z][\w-]*"
-    r"(?:[ \t]+(?:and|&)[ \t]+(?:St\.?[ \t]+)?[A-Z][\w-]*)?(?:['’][sS]|[sS]['’])(?![\w'’])"
+    r"(?<![\w'’.])(?:St\.?|Saint|ST\.?|SAINT|st\.?|saint)[ \t]+[A-Za-z][\w-]*"
+    r"(?:[ \t]+(?:and|&)[ \t]+(?:[Ss]t\.?[ \t]+)?[A-Za-z][\w-]*)?(?:['’][sS]|[sS]['’])"
+    r"(?![\w'’])"
 )
 _NEXT_WORD = re.compile(r"[ \t]+([\w'’-]+)")
 _WORD = re.compile(r"\S+")
@@ -28,7 +30,7 @@ _LOWER_WORD = re.compile(r"[a-z][a-z'’-]*")
 _REACH = 90  # characters looked at before a lowercase school word
 
 
-_SAINT_WORDS = frozenset({"St", "St.", "Saint", "ST", "ST.", "SAINT"})
+_SAINT_WORDS = frozenset({"St", "St.", "Saint", "ST", "ST.", "SAINT", "st", "st.", "saint"})
 # What may stick to a lowercase school word in `text.split()` ("primary.", "school's").
 _STUCK = ("", ".", ",", "!", "?", ";", ":", ")", "'s", "’s", "!!", "...", "'", "’")
 
@@ -87,7 +89,12 @@ def _saint_spans(text: str, ex: Extra) -> Iterator[tuple[int, int]]:
     for m in _SAINT.finditer(text):
         nxt = _NEXT_WORD.match(text, m.end())
         word = nxt.group(1) if nxt else ""
-        if word.casefold() in ex.saint_after:
+        if m.group()[0] == "s" or m.group().split()[1][0].islower():
+            if not m.group().islower():
+                continue  # "st Bede's", "St bede's": a typo or a sentence, not a name
+            if ex.saint_before.search(text, max(0, m.start() - 40), m.start()):
+                yield m.span()  # "she attends st bede's"
+        elif word.casefold() in ex.saint_after:
             yield m.span()  # "St Bede's pupils", "St Bede's Year 6"
         elif word[:1].isupper():
             continue  # "St Paul's Cathedral", "St Andrew's Day"
