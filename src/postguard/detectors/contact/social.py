@@ -67,13 +67,6 @@ class SocialHandleDetector(TextDetector):
     def __init__(self, policy: Policy) -> None:
         super().__init__(policy)
         self._own = frozenset(h.lower().strip().lstrip("@") for h in policy.allowlist("handles"))
-        # the organisation's own accounts as they appear in page links and handles: letters
-        # and digits only ("cie_uk" -> "cieuk"), its name too, with the usual endings
-        org_name = policy.section("organisation").get("name", "")
-        stems = {_NOT_ALNUM.sub("", h.lower()) for h in
-                 (*policy.allowlist("handles"), org_name if isinstance(org_name, str) else "")}
-        self._own_plain = frozenset(
-            st + end for st in stems if len(st) >= 2 for end in ("", "uk", "official", "hq"))
         self._own_links = tuple(
             w.lower().strip().removeprefix("https://").removeprefix("http://")
             .removeprefix("www.").rstrip("/")
@@ -87,6 +80,13 @@ class SocialHandleDetector(TextDetector):
         self._public = frozenset(h.lower().lstrip("@") for h in words["public_accounts"])
         self._placeholders = frozenset(words["placeholders"])
         self._tag_words = frozenset(words["not_tag_words"])
+        # the organisation's own accounts as they appear in page links and handles: letters
+        # and digits only ("cie_uk" -> "cieuk"), its name too, with the usual endings
+        org_name = policy.section("organisation").get("name", "")
+        stems = {_NOT_ALNUM.sub("", h.lower()) for h in
+                 (*policy.allowlist("handles"), org_name if isinstance(org_name, str) else "")}
+        self._own_plain = frozenset(st + end for st in stems if len(st) >= 2
+                                    for end in ("", *words["own_handle_endings"]))
         self._sites: dict[str, _Site] = {}
         for site in load_data("social_sites.toml")["site"]:
             info = _Site(site["name"], tuple(tuple(p.split("/")) for p in site["paths"]),
