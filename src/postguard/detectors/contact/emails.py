@@ -1,4 +1,7 @@
-"""Email addresses (PG111), also written out to dodge filters (PG112)."""
+"""Email addresses (PG111), also written out or typed with spaces to dodge filters (PG112):
+"jo at gmail dot com", "jo (at) gmail (dot) com", "sam.jones @ gmail . com". With spaces, the
+last label must be a top-level domain as people type one (not "Com" starting a sentence), and
+the name before the "@" must look like a mailbox or the domain be a mail service."""
 
 from __future__ import annotations
 

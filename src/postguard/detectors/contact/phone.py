@@ -6,7 +6,10 @@ written with `+`, `00` or a leading `0` is always reported (PG101). A merely *po
 (Ofcom's drama ranges, a digit missing) is reported (PG102) next to a contact cue ("call",
 "mob", "WhatsApp" ...), when written with `+`/`00`, or when it has the shape of a UK number
 (`0` and ten more digits). Digits without `+` or `0` need a cue. The nearest cue word decides:
-"order no. 0123 4567" is a reference, not a number. Cue and reference words are data
+"order no. 0123 4567" is a reference, not a number; but a reference word with its own number
+after it ("Tickets £5 - ..."), in an earlier sentence, or before a UK mobile laid out in groups
+("Tickets 07700 900 581") does not govern. The letter O typed for zero inside a digit group
+("07700 9OO 123") is read as 0 (same offsets). Cue and reference words are data
 (`data/contact.toml`). Numbers spelled out in words or spread with wide gaps ("oh seven seven
 double oh ...", "0 7 7 0 0   9 0 0") are read by `phone_words` and judged by the same rules.
 """

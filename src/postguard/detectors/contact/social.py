@@ -1,5 +1,11 @@
 """Personal social-media handles (PG121) and profile links (PG122); the sites are data
-(`data/social_sites.toml`), the cue and trap words too (`data/contact.toml`)."""
+(`data/social_sites.toml`), the cue and trap words too (`data/contact.toml`).
+
+Handles: "@name", a username given after a platform word ("my insta is jess.b.teach",
+"discord: ghostkid"), and Discord tags ("dd_cricket#4471"). Not flagged: the organisation's
+own accounts and pages (policy [organisation] handles, compared by letters and digits, so
+"@cie_uk" covers facebook.com/cieuk), public institutions, template placeholders
+("tag @name"), and plain words after a platform cue ("message me on discord instead")."""
 
 from __future__ import annotations
 
