@@ -147,6 +147,9 @@ class SocialHandleDetector(TextDetector):
                         rf"|\s+(?:user\s?name|handle|tag|id)\s+(?:is\s+)?){user}"
                         rf"(?=[ \t]*(?:$|[\r\n),;!?\-\u2013\u2014(]))",
                         re.IGNORECASE), False),
+            # "insta jess.b.teach", "on insta it's jess.b.teach" (a username that looks like one)
+            (re.compile(rf"\b{informal}(?:\s+(?:it['\u2019]?s|it\s+is|is))?\s+{user}",
+                        re.IGNORECASE), True),
             # "add me on snap jobloggs"
             (re.compile(rf"\b(?:add|follow|find|message|dm|msg)\s+(?:me|him|her|them)\s+on\s+"
                         rf"{platform}\s?[:\-]?\s{{0,2}}{user}", re.IGNORECASE), False),
