@@ -46,6 +46,9 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Lucas nació el 5 de mayo de 2012 en Sevilla", [("PG311", "5 de mayo de 2012")]),
     ("Giulia, born 12 maggio 2013", [("PG311", "12 maggio 2013")]),
     ("DOB: 12 mars 2013", [("PG311", "12 mars 2013")]),
+    ('Jonas wrote: "Ich bin am 7. Juni 2011 geboren."', [("PG311", "7. Juni 2011")]),
+    ("Mateo, nacido el 21 de octubre de 2010 en Valencia",
+     [("PG311", "21 de octubre de 2010")]),
     # -- 3. named days with a birth year (block), or without one next to a name (review)
     ("Tom was born on Boxing Day 2012", [("PG311", "Boxing Day 2012")]),
     ("Our New Year's Day 2013 baby Ella", [("PG311", "New Year's Day 2013")]),
@@ -82,6 +85,8 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     # -- traps: themes, year groups, centuries, rooms, stories, songs, events, clubs, ranges
     ("a Sweet Sixteen themed disco for Year 11 with DJ Marco", []),
     ("Sweet 16 cupcakes at the bake sale", []),
+    ("Film club this term: the film Sweet 16, then a talk with Jenna about growing up.", []),
+    ("Happy birthday Sakura! Born on 14 July, she celebrates with us.", [("PG312", "14 July")]),
     ("Year 13 leavers' assembly is on Friday", []),
     ("A visit to a 13th-century castle on Tuesday", []),
     ("The 15th of the month is payday for staff", []),

@@ -188,6 +188,7 @@ class BirthdayWordings:
         Valentine's Day"; not "Born on Boxing Day? Tell us ...")."""
         lo, _ = self._sentence(text, start, start)
         return any(self._is_name(w.group()) and w.group().casefold() not in self._r.all_months
+                   and not self._r.birth_cue.fullmatch(w.group())
                    for w in _NAME.finditer(text, max(lo, start - 60), start))
 
     def _arrived(self, text: str, start: int) -> bool:

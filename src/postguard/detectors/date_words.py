@@ -89,6 +89,7 @@ class Rules:
     things: frozenset[str]
     fiction_after: re.Pattern[str]
     sweet_not: re.Pattern[str]
+    sweet_not_before: re.Pattern[str]
 
 
 @functools.cache
@@ -265,4 +266,7 @@ def rules() -> Rules:
             r"\s+in\s+the\s+(?:" + "|".join(wh["fiction"]) + r")\b", re.IGNORECASE
         ),
         sweet_not=re.compile(r"\s+(?:" + "|".join(wh["sweet_not"]) + r")\b", re.IGNORECASE),
+        sweet_not_before=re.compile(
+            r"\b(?:" + "|".join(wh["sweet_not_before"]) + r")\b", re.IGNORECASE
+        ),
     )

@@ -152,8 +152,8 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
         if not (has_digit or birth or turn or "aged" in low or "old" in low or "young" in low
                 or "who " in low or "sweet" in low):
             return
-        if has_digit and not birth and not low.isascii():  # "geboren am 3. März 2012"
-            birth = "geb" in low or "naci" in low or "né" in low
+        if has_digit and not birth:  # "geboren am 3. März 2012", "nació el 5 de mayo"
+            birth = "geb" in low or "naci" in low or not low.isascii() and "né" in low
         taken = _Spans()
         if birth:
             yield from self._dates(text, taken)
@@ -342,8 +342,10 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
         found: list[tuple[int, int, str]] = []
         if "sweet" in low:
             for m in r.sweet.finditer(text):
+                lo, _ = self._sentence(text, m.start(), m.end())
                 if self._name_near(text, m.start(), m.end()) and not r.sweet_not.match(
-                        text, m.end()):
+                        text, m.end()) and not r.sweet_not_before.search(
+                        text, max(lo, m.start() - 40), m.start()):
                     found.append((m.start(), m.end(), "age with a birthday"))
         if ", who" in text:
             for m in r.who_age.finditer(text):
