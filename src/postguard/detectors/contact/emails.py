@@ -24,7 +24,11 @@ _DOMAIN = re.compile(r"(?:[^\W_](?:[\w\-]{0,61}[^\W_])?\.){1,8}([^\W\d_]{2,24})(
 # test: one case-insensitive alternation would cost more than the rest of the detector.
 _HINT_BRACKET = re.compile(r"[\[({<]\s{0,2}(?:at|dot)\s{0,2}[\])}>]")
 _HINT_DOT = re.compile(r"\sdot\s")
-_HINT_PLAIN = re.compile(r"\sat\s+[\w\-]+ {0,2}\. {0,2}[a-z]{2,6}\b")
+# "jo at gmail.com", "jo at gmail . com", "jo at gmail. com" (not "at school. Then ...": after
+# ". " only a common top-level domain). It opens with a literal " at": a fast scan.
+_HINT_PLAIN = re.compile(r" at\s+[\w\-]+(?:\.[a-z]{2,6}\b| {1,2}\. {0,2}[a-z]{2,6}\b"
+                         r"|\. {1,2}(?:com|org|net|co|uk|ie|edu|gov|io|info)\b)")
+_HINT_PLAIN_LINE = re.compile(r"\sat\s+[\w\-]+\.[a-z]{2,6}\b")
 
 
 def _obfuscation_hint(text: str) -> bool:
@@ -32,7 +36,8 @@ def _obfuscation_hint(text: str) -> bool:
     return bool(
         ("dot" in low and _HINT_DOT.search(low))
         or ("at" in low and any(b in low for b in "[({<") and _HINT_BRACKET.search(low))
-        or ("at " in low and _HINT_PLAIN.search(low))
+        or ("at " in low and (_HINT_PLAIN.search(low) is not None or (
+            "\nat" in low or "\tat" in low) and _HINT_PLAIN_LINE.search(low) is not None))
     )
 
 
