@@ -43,8 +43,8 @@ _NOT_SHAPE = re.compile(r"(?:year|yr|y|class|room|form|set|group|team|u|under|gr
 _USER = re.compile(r"[A-Za-z0-9_.\-]{1,60}")
 # A Discord tag anywhere ("dd_cricket#4471"); a plain word before "#" needs a platform named
 # in the post and must not be a reference word ("Order#1234").
-_TAG = re.compile(r"(?<![\w@#.\-/])([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,30}[A-Za-z0-9_])?)#[0-9]{4}"
-                  r"(?![\w#])")
+_TAG_NUM = re.compile(r"(?<=[A-Za-z0-9_])#[0-9]{4}(?![\w#])")  # a fast scan from "#"
+_TAG_NAME = re.compile(r"(?<![\w@#.\-/])[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,30}[A-Za-z0-9_])?\Z")
 # "@gmail. com" is the domain of an address typed with spaces (the email detector's)
 _SPACED_DOMAIN = re.compile(r"[ \t]{0,2}\.[ \t]{0,2}(?:com|co|org|net|uk|ie|edu|gov)\b")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
@@ -55,6 +55,11 @@ _OF = re.compile(r"\s+of\b", re.IGNORECASE)
 _QUERY = re.compile(r"[?#]")
 _LINK_HEAD = (r"(?<![\w.\-@/])(?:https?://)?(?:(?:www|m|mobile|vm|uk)\.)?({domains})/"
               r"([^\s<>\"'()\[\]{{}}|]{{1,200}})")
+
+
+def _plain(low: str) -> str:
+    """A lower-cased name with only its letters and digits ("cie_uk" -> "cieuk")."""
+    return low if low.isalnum() and low.isascii() else _NOT_ALNUM.sub("", low)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +180,9 @@ class SocialHandleDetector(TextDetector):
             # "on Twitch as robo_rhys_07"
             (re.compile(rf"\bon\s+{platform}\s+(?:as|at)\s+{user}", re.IGNORECASE), True),
         )
+        # the same forms for the lower-cased text, but for the case-sensitive ones
+        self._cue_forms_low = tuple(
+            None if "(?-i:" in p.pattern else re.compile(p.pattern) for p, _ in self._cue_forms)
 
     def detect_text(self, text: str) -> Iterable[Finding]:
         taken = Spans()
@@ -197,10 +205,11 @@ class SocialHandleDetector(TextDetector):
         if "@" in text:
             for m in _HANDLE.finditer(text):
                 name = m.group(1)
-                low = name.lower()
-                if (low in self._at_words or self._is_own(name) or _TIMEISH.fullmatch(name)
+                hlow = name.lower()
+                plain = _plain(hlow)
+                if (hlow in self._at_words or hlow in self._own or plain in self._own_plain
+                        or plain in self._placeholders or _TIMEISH.fullmatch(name)
                         or _DOMAINISH.fullmatch(name) or self._organisation(name)
-                        or _NOT_ALNUM.sub("", low) in self._placeholders
                         or _SPACED_DOMAIN.match(text, m.end())
                         or taken.overlaps(m.start(), m.end())):
                     continue
@@ -210,36 +219,46 @@ class SocialHandleDetector(TextDetector):
                                    start=m.start(), end=m.end(), suggestion=HANDLE_REMOVED)
         named = self._platform_hint.search(low) is not None
         if named:
-            yield from self._cued(text, taken)
+            yield from self._cued(text, low, taken)
         if "#" in text:
             yield from self._tags(text, taken, named)
 
     def _tags(self, text: str, taken: Spans, named: bool) -> Iterator[Finding]:
         """Discord tags written anywhere: "dd_cricket#4471"."""
-        for m in _TAG.finditer(text):
-            name = m.group(1)
+        for num in _TAG_NUM.finditer(text):
+            m = _TAG_NAME.search(text, max(0, num.start() - 32), num.start())
+            if m is None:
+                continue
+            name = m.group()
             low = name.lower()
-            if taken.overlaps(m.start(), m.end()) or self._is_own(name) or \
+            start, end = m.start(), num.end()
+            if taken.overlaps(start, end) or self._is_own(name) or \
                     low in self._tag_words or low in self._not_user:
                 continue
             if not (_USERNAME_SHAPE.search(name) and not _NOT_SHAPE.fullmatch(name)) and \
                     not _CAMEL.search(name) and not (
                         (named or _TAG_HINT.search(text)) and name.isalpha() and len(name) >= 3):
                 continue
-            taken.add(m.start(), m.end())
+            taken.add(start, end)
             yield self.finding("PG121", Category.SOCIAL_HANDLE, Severity.MEDIUM,
                                "personal gaming or chat tag (name#1234)", score=0.8,
-                               start=m.start(), end=m.end(), suggestion=HANDLE_REMOVED)
+                               start=start, end=end, suggestion=HANDLE_REMOVED)
 
     def _is_own(self, name: str) -> bool:
         low = name.lower().lstrip("@")
-        return low in self._own or _NOT_ALNUM.sub("", low) in self._own_plain
+        return low in self._own or _plain(low) in self._own_plain
 
-    def _cued(self, text: str, taken: Spans) -> Iterator[Finding]:
-        for pattern, needs_shape in self._cue_forms:
-            for m in pattern.finditer(text):
-                name = m.group(1).rstrip(".")
+    def _cued(self, text: str, low_text: str, taken: Spans) -> Iterator[Finding]:
+        # searched in the lower-cased text where that keeps every offset (several times
+        # cheaper than a case-insensitive search); the name is read from the text itself
+        same = len(low_text) == len(text)
+        for (pattern, needs_shape), low_pattern in zip(self._cue_forms, self._cue_forms_low,
+                                                       strict=True):
+            found = low_pattern.finditer(low_text) if same and low_pattern is not None \
+                else pattern.finditer(text)
+            for m in found:
                 s = m.start(1)
+                name = text[s:m.end(1)].rstrip(".")
                 e = s + len(name) + (1 if text[s] == "@" else 0)
                 if text[s] == "@":
                     name = name.lstrip("@")
