@@ -64,7 +64,10 @@ def main() -> int:
               file=sys.stderr)
         return 2
     files = [str(f) for f in corpus_files(args.files)]
-    env = dict(os.environ, OMP_THREAD_LIMIT="1", PYTHONHASHSEED="0")
+    # One thread for every numeric library: under valgrind the threads run one at a time, and
+    # an idle OpenBLAS worker's spin-wait would be counted as work.
+    env = dict(os.environ, OMP_THREAD_LIMIT="1", PYTHONHASHSEED="0", OPENBLAS_NUM_THREADS="1",
+               OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
     tools = {"postguard": [str(PG_PY), str(HERE / "run_postguard.py")],
              "presidio": [str(presidio), str(HERE / "run_presidio.py")]}
     print(f"text_instructions: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
