@@ -114,10 +114,14 @@ class EmailDetector(TextDetector):
     def detect_text(self, text: str) -> Iterable[Finding]:
         taken = Spans()
         if "@" in text:
+            plain = 0  # the "@"s of plain addresses (or file names): no spaced form there
             for at in _AT.finditer(text):
                 s = self._local_start(text, at.start())
                 d = _DOMAIN.match(text, at.end())
-                if s is None or d is None or d.group(1).lower() in self._file_ext:
+                if s is None or d is None:
+                    continue
+                plain += 1
+                if d.group(1).lower() in self._file_ext:
                     continue
                 if taken.overlaps(s, d.end()):
                     continue
@@ -126,7 +130,7 @@ class EmailDetector(TextDetector):
                     yield self.finding("PG111", Category.EMAIL, Severity.HIGH, "email address",
                                        score=0.99, start=s, end=d.end(),
                                        suggestion=EMAIL_REMOVED)
-            if _SPACED_HEAD.search(text):
+            if plain < text.count("@") and _SPACED_HEAD.search(text):
                 yield from self._spaced(text, taken)
         if _obfuscation_hint(text):
             yield from self._obfuscated(text, taken)

@@ -145,7 +145,7 @@ class PhoneDetector(TextDetector):
         ndigits = sum(map(text.count, _DIGITS))
         low = text.lower()
         digit_text = text
-        if ndigits >= 4 and "o" in low and _O_HINT.search(text):
+        if ndigits >= 6 and "o" in low and _O_HINT.search(text):  # at most five Os typed
             digit_text = _O_TOKEN.sub(lambda m: m.group().replace("O", "0").replace("o", "0"),
                                       text)
             ndigits = sum(map(digit_text.count, _DIGITS))
