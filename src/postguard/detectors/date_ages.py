@@ -90,14 +90,12 @@ class BirthdayWordings:
         return key in r.people or self._is_name(found[1])
 
     # -- an age or an ordinal just before "today", "on Friday", "this weekend" ---------------
-    def _when_ages(self, text: str, low: str, words: bool) -> list[tuple[int, int, str]]:
-        """(start, end, message) of each age tied to when a birthday falls; ages in words
-        ("thirteen", "eleventh") only when `words` (the post has a word ages go with). `low`
-        is the text lower-cased with its length kept, so offsets into it are offsets into
-        `text`."""
-        rx = self._r.age_when_words if words else self._r.age_when
+    def _when_ages(self, text: str, low: str, rx: re.Pattern[str], m: re.Match[str] | None
+                   ) -> list[tuple[int, int, str]]:
+        """(start, end, message) of each age tied to when a birthday falls, from `rx`'s first
+        match `m` in `low` (the text lower-cased with its length kept, so that offsets into
+        it are offsets into `text`)."""
         hits = []
-        m = rx.search(low)  # search, not finditer: most posts have no match at all
         while m is not None:
             hit = self._when_age(text, m)
             if hit is not None:

@@ -18,6 +18,7 @@ Scan = tuple[re.Pattern[str], str]
 _NOT_AFTER_WORD = "w"  # as a leading \b: no letter, digit or _ just before
 _NOT_AFTER_WORD_OR_DOT = "w."  # ... nor a dot ("1.3 May 2014")
 _NOT_AFTER_NUMBER = "n"  # no digit, /, . or - just before ("123/05/2014")
+AFTER_SPACE = "s"  # as a leading (?<=\s): a space just before, and not the text's start
 
 
 def scan(rx: re.Pattern[str], text: str, before: str) -> Iterator[re.Match[str]]:
@@ -28,7 +29,9 @@ def scan(rx: re.Pattern[str], text: str, before: str) -> Iterator[re.Match[str]]
     while m is not None:
         s = m.start()
         c = text[s - 1] if s else " "
-        if before == _NOT_AFTER_NUMBER:
+        if before == AFTER_SPACE:
+            refused = not s or not c.isspace()
+        elif before == _NOT_AFTER_NUMBER:
             refused = c.isdecimal() or c in "/.-"
         else:
             refused = c.isalnum() or c == "_" or (c == "." and before == _NOT_AFTER_WORD_OR_DOT)
@@ -189,8 +192,8 @@ def rules() -> Rules:
         ordinal_before=re.compile(
             rf"(?<![\w'’])(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{ordw})\s+$", re.IGNORECASE
         ),
-        turns=re.compile(
-            r"(?<=\s)(?P<verb>turns|turned|has\s+turned|is\s+turning|will\s+turn|will\s+be|"
+        turns=re.compile(  # scanned with AFTER_SPACE
+            r"(?P<verb>turns|turned|has\s+turned|is\s+turning|will\s+turn|will\s+be|"
             rf"is\s+now|is)\s+(?:(?:{adverbs})\s+)?(?P<n>{num})\b"
             r"(?P<tail>\s+(?:today|tomorrow|this\s+week|on\s+\w+|years?\s+old))?"
         ),

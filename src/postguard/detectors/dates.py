@@ -21,7 +21,7 @@ from ..model import Action, Category, Finding, Severity, Suggestion
 from ..policy import Policy
 from .base import TextDetector
 from .date_ages import BirthdayWordings, word_before
-from .date_words import rules, scan
+from .date_words import AFTER_SPACE, rules, scan
 
 _HISTORY = 100  # a birth more than this many years ago is history, not a person to protect
 _MAX_AGE = 19  # ages above this are adults' milestones
@@ -39,6 +39,9 @@ _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seven
 _NAME = re.compile(r"(?<![\w'’])[^\W\d_][\w'’-]*")
 
 
+_NONE: list[int] = []  # shared, never changed: _Spans.add makes its own lists
+
+
 class _Spans:
     """Spans already claimed, kept sorted: overlap checks stay cheap on a 5 MB post."""
 
@@ -46,8 +49,8 @@ class _Spans:
     _LONGEST = 80  # no span here is longer, so a look back this far is enough
 
     def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+        self.starts: list[int] = _NONE  # a list from the first add: most posts have none
+        self.ends: list[int] = _NONE
 
     def overlaps(self, start: int, end: int) -> bool:
         j = bisect.bisect_left(self.starts, end) - 1
@@ -58,6 +61,8 @@ class _Spans:
         return j >= 0 and self.ends[j] > start
 
     def add(self, start: int, end: int) -> None:
+        if self.starts is _NONE:
+            self.starts, self.ends = [], []
         j = bisect.bisect_right(self.starts, start)
         self.starts.insert(j, start)
         self.ends.insert(j, end)
@@ -156,7 +161,7 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
             birth = "geb" in low or "naci" in low or not low.isascii() and "né" in low
         taken = _Spans()
         if birth:
-            yield from self._dates(text, taken)
+            yield from self._dates(text, low, taken)
             yield from self._ordinal_birthdays(text, taken)
         if birth or has_digit and ("baby" in low or "arrived" in low) and _YEAR.search(text):
             for start, end, code in self._holidays(text, low):
@@ -166,10 +171,14 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
                         self._birthday(start, end)
         yield from self._ages(text, low, taken, turn, has_digit)
         found = []
-        if day or "week" in low or "tomorrow" in low:
+        if day or "week" in low or "tomorrow" in low:  # "12 today", "her 11th on Friday"
             words = turn or birth or "years" in low
             if has_digit or words:
-                found = self._when_ages(text, low, words)  # "12 today", "her 11th on Friday"
+                # ages in words ("thirteen") only in a post with a word ages go with
+                rx = self._r.age_when_words if words else self._r.age_when
+                m = rx.search(low)  # most posts have no match: no call for them
+                if m is not None:
+                    found = self._when_ages(text, low, rx, m)
         if turn:
             found += self._turning(text, low)
         for start, end, message in sorted(found) if found else ():
@@ -178,15 +187,14 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
                 yield self._age_finding(start, end, message)
 
     def _full_dates(
-        self, text: str, seen: _Spans
+        self, text: str, low: str, words: bool, seen: _Spans
     ) -> Iterator[tuple[int, int, int]]:
-        """(start, end, year) of every valid full date in the text; `seen` gets the spans of
-        every full date, valid or not, so that "23 April 1564" is not read as "23 April"."""
+        """(start, end, year) of every valid full date in the text (with ordinal words when
+        `words`); `seen` gets the spans of every full date, valid or not, so that "23 April
+        1564" is not read as "23 April"."""
         has_year = _YEAR.search(text) is not None
         has_numeric = _NUMERIC.search(text) is not None
         r = self._r
-        low = text.lower()
-        words = any(w in low for w in _ORDINAL_WORDS)
         for k, (rx, before) in enumerate((*r.full_dates, *(r.word_dates if words else ()))):
             if not (has_numeric if k in (2, 3) else has_year) or k == 4 and "of the" not in low:
                 continue
@@ -205,11 +213,12 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
                         continue
                 yield m.start(), m.end(), y
 
-    def _dates(self, text: str, taken: _Spans) -> Iterator[Finding]:
+    def _dates(self, text: str, low: str, taken: _Spans) -> Iterator[Finding]:
         r = self._r
         this_year = datetime.date.today().year
         seen = _Spans()
-        for start, end, year in sorted(set(self._full_dates(text, seen))):
+        words = any(w in low for w in _ORDINAL_WORDS)  # "the third of March"
+        for start, end, year in sorted(set(self._full_dates(text, low, words, seen))):
             if taken.overlaps(start, end):
                 continue
             if self._cue(text, start, end, r.birth_cue):
@@ -225,8 +234,6 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
                 continue
             taken.add(start, end)
             yield self._full(start, end) if code == "PG311" else self._birthday(start, end)
-        low = text.lower()
-        words = any(w in low for w in _ORDINAL_WORDS)
         for rx, before in (*r.day_month, *(r.word_day_month if words else ())):
             for m in scan(rx, text, before):
                 start, end = m.start(), m.end()
@@ -359,14 +366,14 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
                                                     or "old" in low or "this week" in low
                                                     or " on " in low)
         )
-        for m in r.turns.finditer(text) if turns else ():
+        for m in scan(r.turns, text, AFTER_SPACE) if turns else ():
             verb = m.group("verb")
             if verb.split()[-1] in ("is", "be", "now") and not m.group("tail"):
                 continue  # "Amy is 11" alone may be anything; "Amy is 11 today" is an age
             if 1 <= self._age(m.group("n")) <= _MAX_AGE and self._name_before(text, m.start()) \
                     and not self._animal_before(text, m.start()):
                 found.append((m.start("verb"), m.end("n"), "age next to a name"))
-        if "(" in text:
+        if has_digit and "(" in text:
             for m in r.paren_age.finditer(text):
                 if m.start() == 0 or not text[m.start() - 1].isalpha():
                     continue
@@ -384,7 +391,7 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
             if pre in r.groups or not 1 <= self._age(m.group("n")) <= _MAX_AGE:
                 continue
             found.append((m.start(), m.end("n"), "child's age"))
-        if "old" in low:
+        if "old" in low and "year" in low:
             for m in r.year_old.finditer(text):
                 if 1 <= self._age(m.group("n")) <= _MAX_AGE and not self._described(
                     text, m.start()
