@@ -5,6 +5,8 @@ birthday falls, and class birthday lists. Positives and traps side by side."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from linear import assert_linear
 
 from postguard.detectors.dates import DateOfBirthDetector
@@ -165,3 +167,22 @@ def test_offsets_stay_right_when_lowercasing_changes_length(detector: DateOfBirt
                                   "born the third of March 2012 ", "1 1 1 today "])
 def test_new_wordings_are_linear(detector: DateOfBirthDetector, unit: str) -> None:
     assert_linear(lambda t: list(detector.detect_text(t)), unit * 1_000, unit * 10_000)
+
+
+_WORDS = ["born", "Boxing", "Day", "2012", "baby", "arrived", "her", "his", "11th", "on",
+          "Friday", "today", "tomorrow", "this", "week", "12", "turning", "turns", "(", ")",
+          "Tues", ",", "Sam's", "years", "young", "old", "twelve", "the", "third", "of",
+          "March", "3.", "März", "de", "mayo", "İ", "😀", "\n", "!", "is", "she's", "Sweet", "16"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=40))
+@settings(max_examples=300)
+def test_spans_inside_text_and_apart(words: list[str]) -> None:
+    text = " ".join(words)
+    spans = []
+    for f in DateOfBirthDetector(Policy.default()).detect_text(text):
+        assert f.start is not None and f.end is not None
+        assert 0 <= f.start < f.end <= len(text)
+        spans.append((f.start, f.end))
+    spans.sort()
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), "overlap"

@@ -1,18 +1,19 @@
 """Dates of birth and ages that identify a child.
 
-PG311: a full date (day, month, year, in any common layout) next to a birth cue (born, DOB,
-d.o.b., date of birth, birthday). PG312: an age with a birthday ("Happy 11th birthday"), an
-age with a name ("Amy turns 12 today", "Amy (11)", "Amy, aged 9", "Amy, who is just 12",
-"Sweet 16 for Amy"), or a birthday without the year next to a name ("Amy's birthday is on 3
-May"). Dates of events, year-only mentions ("born in 1564"), group ages ("children aged 9 to
-11"), rules ("under 8 years old"), unnamed descriptions ("a 16-year-old"), pets' ages, counts
-("Goals: Sam (2)") and adults' milestones are not findings. Words live in `data/dates.toml`;
-the rules built from them in `date_words.py`.
+PG311: a full date (day, month, year, in any common layout: "3 May 2014", "14 MAR 2012", "the
+third of March 2012", "3. März 2012", "5 de mayo de 2012", or a named day with its year:
+"Boxing Day 2012") next to a birth cue (born, DOB, date of birth, birthday, geboren, nació).
+PG312: an age with a birthday ("Happy 11th birthday", "12 today!", "her 11th on Friday",
+"Sam (Tues, turning 8)"), an age with a name ("Amy (11)", "Amy, who is just 12"), or a
+birthday without the year next to a name ("Amy's birthday is on 3 May"). Dates of events,
+year-only mentions ("born in 1564"), group ages, rules ("under 8 years old"), unnamed
+descriptions ("a 16-year-old"), pets', schools' and adults' ages and counts are not
+findings. Words live in `data/dates.toml`, the rules built from them in `date_words.py`,
+the birthday wordings in `date_ages.py`.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime
 import re
 from collections.abc import Iterable, Iterator
@@ -21,7 +22,7 @@ from ..model import Action, Category, Finding, Severity, Suggestion
 from ..policy import Policy
 from .base import TextDetector
 from .date_ages import BirthdayWordings, word_before
-from .date_words import AFTER_SPACE, rules, scan
+from .date_words import AFTER_SPACE, Spans, rules, scan
 
 _HISTORY = 100  # a birth more than this many years ago is history, not a person to protect
 _MAX_AGE = 19  # ages above this are adults' milestones
@@ -37,36 +38,6 @@ _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seven
                   "ninth", "tenth", "eleventh", "twelfth", "teenth", "ieth")
 # Substrings (of the lowercased text) without which a rule cannot match.
 _NAME = re.compile(r"(?<![\w'’])[^\W\d_][\w'’-]*")
-
-
-_NONE: list[int] = []  # shared, never changed: _Spans.add makes its own lists
-
-
-class _Spans:
-    """Spans already claimed, kept sorted: overlap checks stay cheap on a 5 MB post."""
-
-    __slots__ = ("starts", "ends")
-    _LONGEST = 80  # no span here is longer, so a look back this far is enough
-
-    def __init__(self) -> None:
-        self.starts: list[int] = _NONE  # a list from the first add: most posts have none
-        self.ends: list[int] = _NONE
-
-    def overlaps(self, start: int, end: int) -> bool:
-        j = bisect.bisect_left(self.starts, end) - 1
-        while j >= 0 and self.starts[j] > start - self._LONGEST:
-            if self.ends[j] > start:
-                return True
-            j -= 1
-        return j >= 0 and self.ends[j] > start
-
-    def add(self, start: int, end: int) -> None:
-        if self.starts is _NONE:
-            self.starts, self.ends = [], []
-        j = bisect.bisect_right(self.starts, start)
-        self.starts.insert(j, start)
-        self.ends.insert(j, end)
-
 
 
 def _year(raw: str) -> int:
@@ -159,7 +130,7 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
             return
         if has_digit and not birth:  # "geboren am 3. März 2012", "nació el 5 de mayo"
             birth = "geb" in low or "naci" in low or not low.isascii() and "né" in low
-        taken = _Spans()
+        taken = Spans()
         if birth:
             yield from self._dates(text, low, taken)
             yield from self._ordinal_birthdays(text, taken)
@@ -187,7 +158,7 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
                 yield self._age_finding(start, end, message)
 
     def _full_dates(
-        self, text: str, low: str, words: bool, seen: _Spans
+        self, text: str, low: str, words: bool, seen: Spans
     ) -> Iterator[tuple[int, int, int]]:
         """(start, end, year) of every valid full date in the text (with ordinal words when
         `words`); `seen` gets the spans of every full date, valid or not, so that "23 April
@@ -213,10 +184,10 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
                         continue
                 yield m.start(), m.end(), y
 
-    def _dates(self, text: str, low: str, taken: _Spans) -> Iterator[Finding]:
+    def _dates(self, text: str, low: str, taken: Spans) -> Iterator[Finding]:
         r = self._r
         this_year = datetime.date.today().year
-        seen = _Spans()
+        seen = Spans()
         words = any(w in low for w in _ORDINAL_WORDS)  # "the third of March"
         for start, end, year in sorted(set(self._full_dates(text, low, words, seen))):
             if taken.overlaps(start, end):
@@ -276,7 +247,7 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
                             "birthday next to a name", score=0.8, start=start, end=end,
                             suggestion=Suggestion(Action.REPLACE, "[date removed]"))
 
-    def _ordinal_birthdays(self, text: str, taken: _Spans) -> Iterator[Finding]:
+    def _ordinal_birthdays(self, text: str, taken: Spans) -> Iterator[Finding]:
         r = self._r
         for cue in r.birthday_cue.finditer(text):
             # The ordinal just before "birthday": looked for behind each cue, not everywhere.
@@ -343,7 +314,7 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
                 return not self._name_before(text, cut)
         return False
 
-    def _ages(self, text: str, low: str, taken: _Spans, turn: bool, has_digit: bool
+    def _ages(self, text: str, low: str, taken: Spans, turn: bool, has_digit: bool
               ) -> Iterator[Finding]:
         r = self._r
         found: list[tuple[int, int, str]] = []
