@@ -84,6 +84,19 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
      [("PG312", "turning 10"), ("PG312", "turning 11")]),
     ("Birthday shout-outs: Ellie turning 7 on Wednesday and Zac turning 6 on Friday",
      [("PG312", "turning 7"), ("PG312", "turning 6")]),
+    ("Happy 7th to Sam!", [("PG312", "7th")]),
+    ("Happy 10th, Maya! Have a brilliant day.", [("PG312", "10th")]),
+    ("Birthdays this month: Sam 12/03, Aisha 15/03", [("PG312", "12/03"), ("PG312", "15/03")]),
+    ("Happy birthday to Sam (12/03) and Leo (19/03)!", [("PG312", "12/03"), ("PG312", "19/03")]),
+    ("Birthdays in May: Sam 3 May, Aisha 15 May", [("PG312", "3 May"), ("PG312", "15 May")]),
+    ("Leo, who turned 10 last week, brought in cakes", [("PG312", "who turned 10")]),
+    ("Happy 10th to our Breakfast Club!", []),
+    ("Happy 10th Anniversary to the PTA!", []),
+    ("Happy 21st, Tom!", []),
+    ("Birthday cake sale: 3/4 of Year 2 came", []),
+    ("Happy birthday Sam, the trip is on 12/03", []),
+    ("Homestay request: student Chen, date of birth 5 March 2011, arriving 6 July.",
+     [("PG311", "5 March 2011")]),
     # -- traps: themes, year groups, centuries, rooms, stories, songs, events, clubs, ranges
     ("a Sweet Sixteen themed disco for Year 11 with DJ Marco", []),
     ("Sweet 16 cupcakes at the bake sale", []),
@@ -164,7 +177,8 @@ def test_offsets_stay_right_when_lowercasing_changes_length(detector: DateOfBirt
 
 @pytest.mark.parametrize("unit", ["12 today! ", "her 11th on Friday ", "(Tues, turning 8) ",
                                   "born on Boxing Day 2012 ", "Twelve today birthday ",
-                                  "born the third of March 2012 ", "1 1 1 today "])
+                                  "born the third of March 2012 ", "1 1 1 today ",
+                                  "Birthdays: Sam 12/03, Leo (3 May), ", "Happy 7th to Sam! "])
 def test_new_wordings_are_linear(detector: DateOfBirthDetector, unit: str) -> None:
     assert_linear(lambda t: list(detector.detect_text(t)), unit * 1_000, unit * 10_000)
 

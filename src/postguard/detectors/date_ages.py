@@ -19,6 +19,8 @@ from .date_words import Rules
 
 _HISTORY = 100  # as in dates.py: a birth more than a century ago is history
 _MAX_AGE = 19  # ages above this are adults' milestones
+# after "Happy 7th": the one it is wished to ("to Sam", ", Maya", " Sam")
+_WISHED = re.compile(r"\s*[,!]?\s*(?:to\s+)?(?P<w>[^\W\d_][\w'’-]*)")
 _NAME = re.compile(r"(?<![\w'’])[^\W\d_][\w'’-]*")
 
 
@@ -129,6 +131,17 @@ class BirthdayWordings:
         if verb is not None and verb.group()[0] not in "'’":
             start = subject  # "turns 12", as the other age findings; not "'s 12"
         return start, m.end("yo") if m.group("yo") else m.end("n"), "age with a birthday"
+
+    def _happy_ordinals(self, text: str, low: str) -> Iterator[tuple[int, int, str]]:
+        """ "Happy 7th to Sam!", "Happy 10th, Maya": an ordinal wished to a name."""
+        r = self._r
+        for m in r.happy_ordinal.finditer(low):
+            raw = m.group("n")
+            n = int(raw[:-2]) if raw[:1].isdigit() else r.ordinals[raw]
+            w = _WISHED.match(text, m.end())
+            if 1 <= n <= _MAX_AGE and w is not None and self._is_name(w.group("w")) \
+                    and not self._animal_before(text, w.end()):
+                yield m.start("n"), m.end("n"), "age with a birthday"
 
     def _turning(self, text: str, low: str) -> Iterator[tuple[int, int, str]]:
         """ "Sam (Tues, turning 8), Aisha (Thurs, turning 9)": a birthday list, in brackets or

@@ -85,6 +85,8 @@ class Rules:
     # the same with the day as an ordinal word ("the third of March 2012")
     word_dates: tuple[Scan, ...]
     word_day_month: tuple[Scan, ...]
+    numeric_day_month: Scan  # "Sam 12/03", "Aisha (15/03)" in a birthday list
+    happy_ordinal: re.Pattern[str]
     birth_cue: re.Pattern[str]
     birthday_cue: re.Pattern[str]
     any_cue: re.Pattern[str]
@@ -212,6 +214,15 @@ def rules() -> Rules:
         day_month=day_month,
         word_dates=word_dates,
         word_day_month=word_day_month,
+        numeric_day_month=(
+            re.compile(r"(?P<d>[0-9][0-9]?)/(?P<m>[0-9][0-9]?)(?![0-9]|/[0-9])"),
+            _NOT_AFTER_NUMBER,
+        ),
+        # "Happy 7th to Sam!", "Happy 10th, Maya": an ordinal is a birthday (lower case text)
+        happy_ordinal=re.compile(
+            rf"happy\s+(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{ordw})\b"
+            r"(?!\s+(?:birthday|bday|b-day|b['’]day)\b)"
+        ),
         # Not "new-born lambs" or "first-born".
         birth_cue=re.compile(rf"(?<![\w-])(?:{birth})(?!\w)", re.IGNORECASE),
         birthday_cue=re.compile(rf"\b(?:{bday})(?!\w)", re.IGNORECASE),

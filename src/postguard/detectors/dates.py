@@ -28,6 +28,7 @@ _HISTORY = 100  # a birth more than this many years ago is history, not a person
 _MAX_AGE = 19  # ages above this are adults' milestones
 _BEFORE = 60  # characters a cue may stand before a date
 _AFTER = 40  # ... or after it
+_LIST = 200  # ... or this far before a date in a list of names ("Birthdays: Sam 3 May, ...")
 # A sentence ends at . ! ? before a space, or a line break; not at the dots of "d.o.b."
 _SENTENCE_END = re.compile(r"(?:(?<![.\s][^\W\d_])\.|[!?])(?:\s|$)|\n")
 _DIGIT = re.compile(r"\d")
@@ -152,6 +153,8 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
                     found = self._when_ages(text, low, rx, m)
         if turn:
             found += self._turning(text, low)
+        if "happy" in low:
+            found += self._happy_ordinals(text, low)
         for start, end, message in sorted(found) if found else ():
             if not taken.overlaps(start, end):
                 taken.add(start, end)
@@ -205,19 +208,29 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
                 continue
             taken.add(start, end)
             yield self._full(start, end) if code == "PG311" else self._birthday(start, end)
-        for rx, before in (*r.day_month, *(r.word_day_month if words else ())):
+        numeric = (r.numeric_day_month,) if "/" in text else ()
+        for rx, before in (*r.day_month, *(r.word_day_month if words else ()), *numeric):
             for m in scan(rx, text, before):
                 start, end = m.start(), m.end()
                 if taken.overlaps(start, end) or seen.overlaps(start, end):
                     continue
-                month = r.months[m.group("m").casefold()]
+                mon = m.group("m")
+                listed = self._name_before(text, start) or text[start - 1:start] == "(" \
+                    and self._name_before(text, start - 1)  # "Sam 12/03", "Leo (3 May)"
+                if mon.isdigit() and not listed:
+                    continue  # not "3/4 of the class"
+                month = int(mon) if mon.isdigit() else r.months[mon.casefold()]
                 if not _valid(2000, month, self._day(m.groupdict())):  # leap: 29 Feb is fine
                     continue
                 cue = self._cue(text, start, end, r.any_cue)
+                if cue is None and listed:  # a list: "Sam (12/03), ... and Leo (19/03)"
+                    cue = next((c for c in r.any_cue.finditer(text, max(0, start - _LIST),
+                                                              start)
+                                if _SENTENCE_END.search(text, c.end(), start) is None), None)
                 if cue is None:
                     continue
-                if taken.overlaps(*sorted((cue.end(), start) if cue.start() < start
-                                          else (end, cue.start()))):
+                if not listed and taken.overlaps(*sorted((cue.end(), start) if cue.start() < start
+                                                         else (end, cue.start()))):
                     continue  # "date of birth 5 March 2011, arriving 6 July": the cue's
                 possessive = re.search(r"['’]s\s+$", text[max(0, cue.start() - 3):cue.start()])
                 if not (possessive or self._name_near(text, start, end)):
