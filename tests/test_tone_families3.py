@@ -324,6 +324,15 @@ MORE = [
     ("never tell anyone about this", C, B),
     ("please not tell to anybody", C, B),
     ("i'm your secret friend", C, B),
+    ("eres muy guapa", F, R),
+    ("qué guapa estás", F, R),
+    ("t'es trop belle", F, R),
+    ("du bist so hübsch", F, R),
+    ("sei bellissima", F, R),
+    ("você é linda", F, R),
+    ("te quiero mucho", F, R),
+    ("je t'aime", F, R),
+    ("ich liebe dich", F, R),
 ]
 MORE_TRAPS = [
     "Nobody wants to hear about it anymore, Year 9!",
@@ -360,6 +369,12 @@ MORE_TRAPS = [
     "The Secret Friend: our Year 5 class reader",
     "I miss your smiling faces already, Year 6!",
     "You're my everything, sang the choir at the spring concert",
+    'Word of the day in Spanish: "te quiero" means I love you; practise it in pairs',
+    "La ciudad es muy bonita y la playa es preciosa",
+    "Paris est une belle ville",
+    "Das Wetter ist schön heute, wir gehen in den Park",
+    "Roma è bellissima in primavera",
+    "A praia é linda, fomos ontem com a turma",
 ]
 
 POSITIVES = SECRECY + MEETING + LANGUAGES + SEXUAL + FLATTERY + TEXT_ME + MORE
