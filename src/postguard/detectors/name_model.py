@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 MODEL_NAME = "postguard_en"
 FAST_FORMAT = 1
 MAX_FAST_TOKENS = 256  # tokens per chunk of a window
-_HASHED_LIMIT = 50_000  # tokens' embedding rows kept (a full cache is emptied)
+_HASHED_LIMIT = 20_000  # tokens' embedding rows kept (a full cache is emptied)
 _LOOKAHEAD = 16  # tokens scored at a time while an entity is open
 _MNK = 1_000_000  # multiply-adds per matrix product that OpenBLAS runs on one thread
 # Pipeline files the exported ones are made from: a checksum of each is kept at export time.

@@ -28,7 +28,7 @@ _M = 0xC6A4A7935BD1E995
 _MASK = (1 << 64) - 1
 _RUNS = re.compile(r"\s+|\S+")
 _PATTERNS = ("prefix", "suffix", "infix", "token_match", "url_match")
-_CACHE_LIMIT = 50_000  # entries per cache; a full cache is emptied (no LRU bookkeeping per call)
+_CACHE_LIMIT = 20_000  # entries per cache; a full cache is emptied (no LRU bookkeeping per call)
 # spaCy peels affixes one at a time, each a regex search over the rest of the run: quadratic
 # in a run's length (16,000 "!" take spaCy 90 s). A run of non-space characters longer than
 # this is one token here, not cached (the one place where this reading differs from spaCy's).
