@@ -369,7 +369,7 @@ MORE_TRAPS = [
     "The Secret Friend: our Year 5 class reader",
     "I miss your smiling faces already, Year 6!",
     "You're my everything, sang the choir at the spring concert",
-    'Word of the day in Spanish: "te quiero" means I love you; practise it in pairs',
+    'Word of the day in Spanish: "te quiero", practise it with a partner',
     "La ciudad es muy bonita y la playa es preciosa",
     "Paris est une belle ville",
     "Das Wetter ist schön heute, wir gehen in den Park",
