@@ -1480,6 +1480,18 @@ GROOMING_FAMILIES_3 = [
      "sexual_content: comment on lips"),
     ("R", "Hasta mañana [[f:querida]], y gracias por la tarjeta",
      "over_familiar: Spanish pet name after a farewell"),
+    ("B", "Remember, [[c:no one would believe you]] anyway",
+     "private_contact: threat that nobody would believe the child"),
+    ("B", "Great game! [[c:I'll come round to yours]] after tea",
+     "private_contact: visiting the child's home"),
+    ("B", "Saw your profile, [[c:accept my follow request]]",
+     "private_contact: follow request from staff"),
+    ("B", "Tonight's homework is easy. [[x:Are you wearing anything under]] your dressing gown?",
+     "sexual_content: what is worn underneath"),
+    ("R", "Muy bien en el examen, [[f:eres muy guapa]]",
+     "over_familiar: Spanish flattery of one student"),
+    ("R", "Bravo pour ton exposé, [[f:t'es trop belle]] sur la photo",
+     "over_familiar: French flattery of one student"),
 ]
 GROOMING_FAMILY_3_TRAPS = [
     ("A", "Please meet at reception at 8.30 with your passport and packed lunch",
@@ -1546,6 +1558,12 @@ GROOMING_FAMILY_3_TRAPS = [
      "trap: private_contact — exam hall silence"),
     ("A", "Parents, call the office any time before 9am to report an absence",
      "trap: private_contact — the office line"),
+    ("A", "Spanish trip diary: la ciudad es muy bonita y la playa es preciosa",
+     "trap: over_familiar — Spanish about a city"),
+    ("A", "You won't get in trouble if you tell us the truth about the broken window",
+     "trap: private_contact — honesty about an accident"),
+    ("A", "Do you have Instagram? Follow the school account for photos of sports day",
+     "trap: private_contact — the school's own account"),
 ]
 
 POSTS = POSTS + GROOMING_FAMILIES_3 + GROOMING_FAMILY_3_TRAPS
