@@ -131,6 +131,20 @@ class HomeWordings:
         starts, ends = _museum_spans(t, self._words)
         return bool(starts) and _near(t.text, starts, ends, t.starts[j], t.ends[i])
 
+    def _museum_postcode(self, t: Tokens, house: int | None, s: int, e: int) -> bool:
+        """The postcode at text[s:e] (after a house name from `house`) is a museum home's:
+        the house is one ("Dove Cottage, Grasmere LA22 9SH") or a famous person's museum
+        home is named right before ("Wordsworth's home, ..."), and no home cue is near."""
+        j, i = t.index_at(s if house is None else house), t.index_at(e) - 1
+        if house is not None:
+            named = self._words.museum_house(t.text[house:s].split(",")[0])
+        else:  # "the Brontë Parsonage, Haworth BD22 8DR": a name the house words miss
+            named = any(self._words.museum_house(" ".join(part.split()[-n:]))
+                        for part in t.text[max(0, s - 60):s].split(",")[-3:] for n in (1, 2, 3))
+        if not named and not self._museum_near(t, j, i):
+            return False
+        return not self._home_cue(t, j, i)
+
     def _worded_home(self, t: Tokens, k: int, i: int, value: int, names: list[str],
                      lower: bool) -> bool:
         """A house number in words at k ("eighteen Acacia Avenue") is one after "number" or

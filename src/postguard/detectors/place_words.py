@@ -35,6 +35,8 @@ class PlaceWords:
     alone: frozenset[str]  # last words of famous names that name them alone ("dickens")
     firsts: frozenset[str]  # given names, lowercase
     towns: frozenset[str]  # towns, lowercase, one or two words
+    museum_houses: frozenset[str]  # named houses that are museums, lowercase, no apostrophes
+    cities: frozenset[str]  # towns, cities, counties and countries, lowercase
 
     # -- house numbers in words ----------------------------------------------------------
     def number_before(self, t: Tokens, j: int) -> tuple[int, int] | None:
@@ -118,15 +120,28 @@ class PlaceWords:
         # Dickens's house", "Mrs Austen's house")
         return len(keys) == 1 or (keys[-2] not in self.firsts and keys[-2] not in _TITLES)
 
+    def museum_house(self, name: str) -> bool:
+        """A named house that is a museum ("Dove Cottage", "the Brontë Parsonage")."""
+        key = word_key(" ".join(name.split()))
+        return key.removeprefix("the ") in self.museum_houses
+
     # -- towns -----------------------------------------------------------------------------
-    def town_at(self, t: Tokens, k: int) -> int | None:
-        """The last token of a town (one or two words, lowercase) that starts at token k."""
-        if k >= len(t.words) or not t.words[k].islower():
+    def town_at(self, t: Tokens, k: int, lower: bool = True,
+                after_comma: bool = False) -> int | None:
+        """The last token of a town (one or two words) that starts at token k, or after a
+        comma there when `after_comma`: lowercase after a lowercase street ("4 kings road
+        brighton"); capitalised only after a comma ("Cooper's Row, Halifax")."""
+        comma = after_comma and t.word(k) == "," and k + 1 < len(t.words) and t.same_line(k, k + 1)
+        if comma:
+            k += 1
+        if k >= len(t.words) or not (t.words[k].islower() if lower else
+                                     comma and t.words[k][:1].isupper()):
             return None
+        towns = self.towns if lower else self.cities
         if k + 1 < len(t.words) and t.same_line(k, k + 1) and \
-                f"{t.words[k]} {t.words[k + 1]}" in self.towns:
+                f"{t.words[k]} {t.words[k + 1]}".lower() in towns:
             return k + 1
-        return k if t.words[k] in self.towns else None
+        return k if t.words[k].lower() in towns else None
 
 
 @functools.cache
@@ -157,6 +172,9 @@ def place_words() -> PlaceWords:
                         and w not in lasts and w not in not_alone),
         firsts=firsts,
         towns=towns,
+        museum_houses=frozenset(word_key(" ".join(w.split())) for w in sec["museum_house_names"]),
+        cities=towns | frozenset(" ".join(w.split()) for w in
+                                 load_sections("home_areas.txt")["wide_places"]),
     )
 
 

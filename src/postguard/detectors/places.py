@@ -9,9 +9,10 @@ families: "living in the 18 Salisbury avenue", "number 4 in Oak road", "Salisbur
 and streets abroad live in `place_homes.py`, mixed into the detector). House numbers in words
 ("number eighteen Acacia Avenue"), famous people's museum homes ("Dickens's house on Doughty
 Street": no home cue) and the town after a lowercase street are read by `place_words.py`.
-Word lists live in `data/place_cues.txt`, `data/uk_landmark_streets.txt`,
-`data/place_words.txt` and `data/uk_towns.txt`. Every window looked at is bounded, so time is
-linear in the length of the text.
+A home told without an address ("lives in Headingley", "lives next to the park gates") is
+read by `place_areas.py`. Word lists: `data/place_cues.txt`, `data/uk_landmark_streets.txt`,
+`data/place_words.txt`, `data/home_areas.txt` and `data/uk_towns.txt`. Every window looked at
+is bounded, so time is linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from ..model import Action, Category, Finding, Severity, Suggestion
 from ..policy import Policy
 from .base import TextDetector
+from .place_areas import AreaHomes, Taken, area_words
 from .place_data import Tokens, is_alpha, is_cap, lexicon, postcode_area, word_key
 from .place_homes import _HOUSE_NUMBER, HomeWordings
 from .place_homes import Place as _Place
@@ -51,7 +53,7 @@ _ADDRESS_FIX = Suggestion(Action.REMOVE, "[address removed]")
 _LOCATION_FIX = Suggestion(Action.REMOVE, "[location removed]")
 
 
-class AddressDetector(HomeWordings, TextDetector):
+class AddressDetector(HomeWordings, AreaHomes, TextDetector):
     name = "address"
     codes = ("PG201", "PG202", "PG203", "PG211", "PG212", "PG213")
     categories = (Category.ADDRESS, Category.LOCATION)
@@ -61,6 +63,7 @@ class AddressDetector(HomeWordings, TextDetector):
         super().__init__(policy)
         self._lex = lexicon()
         self._words = place_words()
+        self._heads = area_words().heads
         # the organisation's own published addresses ([organisation] addresses = [...])
         self._allowed = tuple(_squash(a) for a in policy.allowlist("addresses") if a.strip())
 
@@ -80,7 +83,10 @@ class AddressDetector(HomeWordings, TextDetector):
         hits = [m for m in self._lex.suffix_re.finditer(text)
                 if text[m.start() - 1:m.start()] not in _APOSTROPHES
                 and (not m.group().islower() or self._lower_hit(text, m.start(), m.group()))]
-        homes = list(self._lex.home_place.finditer(text))
+        # one scan for the first words of all home cues; each cue is read from its head
+        heads = list(self._heads.finditer(text))
+        homes = [m for h in heads if h.group()[0] in "lLhH"  # lives, home, house, host
+                 and (m := self._lex.home_place.match(text, h.start()))] if heads else []
         toks = Tokens(text) if hits or postcodes or homes else None
         places: list[_Place] = []
         if toks is not None:
@@ -88,6 +94,8 @@ class AddressDetector(HomeWordings, TextDetector):
         for s, e in postcodes:
             assert toks is not None
             house = self._house_before(toks, toks.index_at(s))
+            if self._museum_postcode(toks, house, s, e):
+                continue  # "Dove Cottage, Grasmere LA22 9SH": a museum's, not a child's
             if house is None:
                 places.append(_Place(s, e, "PG201", Category.ADDRESS, Severity.HIGH, 0.95,
                                      "UK postcode"))
@@ -103,6 +111,12 @@ class AddressDetector(HomeWordings, TextDetector):
         if has_digit:
             places.extend(self._districts(text, postcodes))
         places.extend(self._abroad(text))
+        # a neighbourhood or a landmark home; a street or address found there is better
+        areas = self._area_homes(text, heads) if heads else []
+        if areas:
+            taken = Taken([(p.start, p.end) for p in places])
+            places.extend(a for a in areas if a.severity is Severity.HIGH
+                          or not taken.overlaps(a.start, a.end))
         return _drop_contained(places)
 
     def _lower_hit(self, text: str, pos: int, word: str) -> bool:
@@ -359,8 +373,9 @@ class AddressDetector(HomeWordings, TextDetector):
                 return None  # "the Great Fire started on Pudding Lane", "Dickens' house on"
             return _Place(s, e, "PG211", Category.LOCATION, Severity.MEDIUM, 0.75,
                           "street name")
-        return _Place(s, e, "PG212", Category.LOCATION, Severity.HIGH, 0.85,
-                      "street named as someone's home")
+        town = self._words.town_at(t, nxt, lower, True) if e == end and follow == "," else None
+        return _Place(s, e if town is None else t.ends[town], "PG212", Category.LOCATION,
+                      Severity.HIGH, 0.85, "street named as someone's home")
 
     def _extend(self, t: Tokens, k: int, start: int, end: int, what: str,
                 pcs: dict[int, int]) -> tuple[int, int, str]:
