@@ -333,6 +333,19 @@ MORE = [
     ("te quiero mucho", F, R),
     ("je t'aime", F, R),
     ("ich liebe dich", F, R),
+    ("you've grown up nicely", F, B),
+    ("your legs look great in that skirt", X, B),
+    ("love that short skirt on you", X, B),
+    ("that tight top looks good on you", X, B),
+    ("i like it when you wear that dress", X, B),
+    ("you're becoming a woman", F, B),
+    ("you look like a real woman now", F, B),
+    ("send a pic of your legs", X, B),
+    ("sit next to me on the bus, just us", C, B),
+    ("what would you do if i kissed you", X, B),
+    ("have you done anything with a boy", X, B),
+    ("are you a good kisser", X, B),
+    ("can i see you in your pyjamas", X, B),
 ]
 MORE_TRAPS = [
     "Nobody wants to hear about it anymore, Year 9!",
@@ -375,6 +388,16 @@ MORE_TRAPS = [
     "Das Wetter ist schön heute, wir gehen in den Park",
     "Roma è bellissima in primavera",
     "A praia é linda, fomos ontem com a turma",
+    "You've grown so much this year, Year 4!",
+    "You have developed beautifully as a writer this term",
+    "Short skirts are not part of the uniform policy",
+    "Keep your legs straight in those stretches",
+    "I love it when you wear your house colours on sports day!",
+    "Year 6 are becoming young women and men",
+    "Send a pic of your feet in your new school shoes",
+    "Have you done anything with a partner for the science project?",
+    "We'll see you in your pyjamas for Children in Need!",
+    "Sit next to me on the coach if you feel travel sick, and tell Mrs Ahmed",
 ]
 
 POSITIVES = SECRECY + MEETING + LANGUAGES + SEXUAL + FLATTERY + TEXT_ME + MORE
