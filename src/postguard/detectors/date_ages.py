@@ -21,6 +21,8 @@ _HISTORY = 100  # as in dates.py: a birth more than a century ago is history
 _MAX_AGE = 19  # ages above this are adults' milestones
 # after "Happy 7th": the one it is wished to ("to Sam", ", Maya", " Sam")
 _WISHED = re.compile(r"\s*[,!]?\s*(?:to\s+)?(?P<w>[^\W\d_][\w'’-]*)")
+_ITS = re.compile(r"\bit(?:['’]s|\s+is|\s+was|\s+will\s+be)\s+$")
+_BIRTHDAY_POST = ("birth", "bday", "b-day", "celebrat", "party", "cake", "card")
 _NAME = re.compile(r"(?<![\w'’])[^\W\d_][\w'’-]*")
 
 
@@ -98,14 +100,16 @@ class BirthdayWordings:
         match `m` in `low` (the text lower-cased with its length kept, so that offsets into
         it are offsets into `text`)."""
         hits = []
+        birthday_post = any(w in low for w in _BIRTHDAY_POST)  # once: the post may be long
         while m is not None:
-            hit = self._when_age(text, m)
+            hit = self._when_age(text, low, m, birthday_post)
             if hit is not None:
                 hits.append(hit)
             m = rx.search(low, m.end())
         return hits
 
-    def _when_age(self, text: str, m: re.Match[str]) -> tuple[int, int, str] | None:
+    def _when_age(self, text: str, low: str, m: re.Match[str], birthday_post: bool
+                  ) -> tuple[int, int, str] | None:
         r = self._r
         start = m.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "£$€#.,:/+-_"):
@@ -120,6 +124,11 @@ class BirthdayWordings:
             mine = key in ("his", "her") or (
                 (key.endswith("'s") or key.endswith("s'")) and self._is_name(found[1]))
             if not mine or self._counted(text, start) or self._animal_before(text, start):
+                return None
+            # "it's her 11th on Friday", "his 9th is this weekend", or a birthday post; not
+            # "what a match, his 2nd this week!"
+            if not (m.group("cop") or _ITS.search(low, max(0, found[0] - 8), found[0])
+                    or birthday_post):
                 return None
             return start, m.end("o") if m.group("o") else m.end("n"), "age with a birthday"
         n = self._age(raw)

@@ -151,7 +151,7 @@ def rules() -> Rules:
     when = "|".join(wh["words"])
     agew = "|".join(sorted(ages, key=len, reverse=True))
     age_when_tail = (r"(?P<o>st|nd|rd|th)?(?P<yo>[\s-]+years?[\s-]+(?:old|young))?"
-                     rf"(?:\s+(?:is|was|will\s+be))?,?\s+(?P<when>{when})")
+                     rf"(?P<cop>\s+(?:is|was|will\s+be))?,?\s+(?P<when>{when})")
     # "twenty-first", "twenty first": a space may stand for the hyphen
     dayw = "|".join(v.replace("-", r"[\s-]") for v in sorted(
         {v for w in day_words for v in (w, w.capitalize())}, key=len, reverse=True))
