@@ -285,7 +285,7 @@ class AreaHomes:
             return None
         first = next((n for n, x in enumerate(phrase) if x in _LANDMARK_LINKS), len(phrase))
         head = phrase[first - 1] if first > 0 else ""
-        if head in aw.not_landmarks or phrase[0] in aw.not_landmarks or \
+        if head in aw.not_landmarks or \
                 head.isdigit() or (not article and (phrase[0] in aw.subjects
                                                      or phrase[0] in aw.not_places
                                                      or phrase[0] in self._lex.first_names)):
