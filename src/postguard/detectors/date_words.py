@@ -100,6 +100,7 @@ class Rules:
     word_before: re.Pattern[str]
     org_birthday_after: re.Pattern[str]
     who_age: re.Pattern[str]
+    not_an_age: re.Pattern[str]
     sweet: re.Pattern[str]
     before_age: frozenset[str]
     articles: frozenset[str]
@@ -253,9 +254,13 @@ def rules() -> Rules:
         word_before=re.compile(r"([^\W\d_][\w'’-]*)[ \t]*,?[ \t]*$"),
         # "Amy, who is just 12": the name stands before the comma.
         who_age=re.compile(
-            r",\s+(?P<who>who)\s+(?:is|was|turns|turned|has\s+turned|is\s+turning|will\s+be|"
+            r"(?:,\s+|\s+)(?P<who>who)\s+(?:is|was|turns|turned|has\s+turned|is\s+turning|will\s+be|"
             rf"will\s+turn)\s+(?:(?:{adverbs})\s+)?(?P<n>{num})\b"
             rf"(?![\d:.,%]\d|%|\s*-|\s+(?:{units})\b)"
+        ),
+        # after an age: a measure, a time or a range, not an age ("is 12 minutes late")
+        not_an_age=re.compile(
+            rf"(?:[\d:.,%]\d|%|\s*[-–]|\s*(?:am|pm)\b|\s+(?:{units})\b)", re.IGNORECASE
         ),
         sweet=re.compile(r"\b[Ss]weet\s+(?:16|[Ss]ixteen)\b"),
         before_age=frozenset(str(w) for w in ctx["before_age"]),

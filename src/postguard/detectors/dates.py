@@ -141,7 +141,7 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
                     taken.add(start, end)
                     yield self._full(start, end) if code == "PG311" else \
                         self._birthday(start, end)
-        yield from self._ages(text, low, taken, turn, has_digit)
+        yield from self._ages(text, low, taken, turn, has_digit, birth)
         found = []
         if day or "week" in low or "tomorrow" in low:  # "12 today", "her 11th on Friday"
             words = turn or birth or "years" in low
@@ -327,8 +327,10 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
                 return not self._name_before(text, cut)
         return False
 
-    def _ages(self, text: str, low: str, taken: Spans, turn: bool, has_digit: bool
-              ) -> Iterator[Finding]:
+    def _ages(self, text: str, low: str, taken: Spans, turn: bool, has_digit: bool,
+              birth: bool) -> Iterator[Finding]:
+        """Ages next to a name; in a birthday post ("Happy birthday to Sam who is 8!") an age
+        needs no comma before "who" and no "today" after "is"."""
         r = self._r
         found: list[tuple[int, int, str]] = []
         if "sweet" in low:
@@ -338,21 +340,24 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
                         text, m.end()) and not r.sweet_not_before.search(
                         text, max(lo, m.start() - 40), m.start()):
                     found.append((m.start(), m.end(), "age with a birthday"))
-        if ", who" in text:
+        if ", who" in text or birth and " who " in low:
             for m in r.who_age.finditer(text):
+                if text[m.start()] != "," and not birth:
+                    continue
                 if 1 <= self._age(m.group("n")) <= _MAX_AGE and self._name_before(
                     text, m.start()
                 ) and not self._animal_before(text, m.start()) and not r.fiction_after.match(
                         text, m.end()):
                     found.append((m.start("who"), m.end("n"), "age next to a name"))
         turns = turn or (
-            (" is " in low or "will be" in low) and ("today" in low or "tomorrow" in low
+            (" is " in low or "will be" in low) and (birth or "today" in low or "tomorrow" in low
                                                     or "old" in low or "this week" in low
                                                     or " on " in low)
         )
         for m in scan(r.turns, text, AFTER_SPACE) if turns else ():
             verb = m.group("verb")
-            if verb.split()[-1] in ("is", "be", "now") and not m.group("tail"):
+            if verb.split()[-1] in ("is", "be", "now") and not m.group("tail") and not (
+                    birth and not r.not_an_age.match(text, m.end("n"))):
                 continue  # "Amy is 11" alone may be anything; "Amy is 11 today" is an age
             if 1 <= self._age(m.group("n")) <= _MAX_AGE and self._name_before(text, m.start()) \
                     and not self._animal_before(text, m.start()):
