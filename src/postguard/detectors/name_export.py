@@ -200,7 +200,7 @@ def write_fast_files(folder: Path) -> None:
     info = {"format": FAST_FORMAT, "spacy": version("spacy"), "model": meta,
             "tokenizer": tokenizer_spec(nlp), "sources": source_checksums(folder),
             "probes": spacy_probes(nlp)}
-    tmp = Path(tempfile.mkdtemp(dir=folder))
+    tmp = Path(tempfile.mkdtemp(dir=folder.parent))  # never left inside the pipeline
     try:
         np.savez(tmp / "fast.npz", **arrays)
         (tmp / "fast.json").write_text(json.dumps(info, ensure_ascii=False, sort_keys=True),
