@@ -186,6 +186,12 @@ def test_offsets_stay_right_when_lowercasing_changes_length(detector: DateOfBirt
     assert found(detector, text) == [("PG311", "Boxing Day 2012"), ("PG312", "12")]
 
 
+def test_digits_of_other_scripts(detector: DateOfBirthDetector) -> None:
+    """Arabic-Indic digits are read as digits; the span is the original text's."""
+    text = "DOB ٠٣/٠٥/٢٠١٤. 😀 ١٢ today!"
+    assert found(detector, text) == [("PG311", "٠٣/٠٥/٢٠١٤"), ("PG312", "١٢")]
+
+
 @pytest.mark.parametrize("unit", ["12 today! ", "her 11th on Friday ", "(Tues, turning 8) ",
                                   "born on Boxing Day 2012 ", "Twelve today birthday ",
                                   "born the third of March 2012 ", "1 1 1 today ",
