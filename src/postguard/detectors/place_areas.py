@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Category, Severity
-from .place_data import PlaceLexicon, load_sections, phrases_pattern, word_key
+from .place_data import PlaceLexicon, lexicon, load_sections, phrases_pattern, trie, word_key
 from .place_homes import Place
 
 # a capitalised word of a place's name ("Headingley", "Chapel-en-le-Frith", "St", "John's")
@@ -48,7 +48,10 @@ _OWNERS = frozenset({"the", "his", "her", "their", "my", "our", "your", "a", "ne
 
 @dataclass(frozen=True)
 class AreaWords:
-    heads: re.Pattern[str]  # the first words of all cues, found in one scan of the text
+    # the first words of all cues ("heads") and the street suffixes of `PlaceLexicon`, found
+    # in one scan of the text (a second scan would cost as much again)
+    scan: re.Pattern[str]
+    head_words: frozenset[str]  # the heads in lower, Capitalised and UPPER case
     # read from a head: "lives up in ", "host family live in ", "moved house to ",
     # "lives with her gran in " (group "kind": in, to, with) before a place's name
     area_cue: re.Pattern[str]
@@ -75,19 +78,27 @@ def area_words() -> AreaWords:
     sec = load_sections("home_areas.txt")
     towns = load_sections("uk_towns.txt")[""]
     adverbs = r"(?:[ \t]+" + _alts(sec["area_adverbs"]) + ")?"
+    heads = {v for w in sec["cue_heads"] for v in (w, w.capitalize(), w.upper())}
+    if any(word_key(w) in lexicon().tiers for w in heads):
+        raise ValueError("home_areas.txt: a cue head is also a street suffix")
     return AreaWords(
-        heads=re.compile(r"\b" + phrases_pattern(sec["cue_heads"]) + r"(?!\w)"),
+        scan=re.compile(r"\b" + trie({*heads, *(v for w in lexicon().tiers
+                                                 for v in (w, w.title(), w.upper()))}) + r"(?!\w)"),
+        head_words=frozenset(heads),
         area_cue=re.compile(
-            r"(?:(?P<in>" + _alts(sec["area_verbs_in"]) + adverbs + r"[ \t]+(?:in|In|IN))"
+            r"(?:(?P<in>" + _alts(sec["area_verbs_in"]) + adverbs + r"[ \t]+(?:in|In|IN)"
+            r"(?:[ \t]+an?[ \t]+" + _alts(sec["kinds_of_place"]) + r"[ \t]+(?:called|named))?)"
             r"|(?P<to>" + _alts(sec["area_verbs_to"]) + adverbs + r"[ \t]+(?:to|To|TO))"
-            r"|(?P<with>" + _alts(("lives", "live", "living")) + r"[ \t]+(?:with|WITH)"
+            r"|(?P<with>" + _alts(("lives", "live", "living", "stays", "staying"))
+            + r"[ \t]+(?:with|WITH)"
             r"(?:[ \t]+[\w'\u2019]+){1,4}?[ \t]+(?:in|IN)))[ \t]+(?=\w)"),
         from_cue=re.compile(r"[ \t]+(?=\w)"),
         from_words=frozenset(word_key(w) for w in sec["from_cues"]),
         movers=frozenset(word_key(w) for w in sec["movers"]),
         nearby_after=re.compile(r",?[ \t]+" + _alts(sec["nearby_after"]) + r"\b"),
         landmark_cue=re.compile(
-            r"(?:(?P<verb>" + _alts(("lives", "live", "living", "lived")) + r")|(?P<home>"
+            r"(?:(?P<verb>" + _alts(("lives", "live", "living", "lived")) + r")(?:[ \t]+in[ \t]+"
+            r"(?:the|a)[ \t]+" + _alts(sec["home_nouns"]) + r"s?)?|(?P<home>"
             + _alts(sec["home_nouns"]) + r")(?:[ \t]+(?:is|was|IS|WAS)|['\u2019][sS])?)[ \t]+"
             r"(?P<pos>" + _alts(sec["positions"]) + r")[ \t]+"
             r"(?:(?P<art>the|The|THE|a|A|an|An|AN)[ \t]+)?(?=\w)"),
@@ -156,16 +167,15 @@ class AreaHomes:
                                      "local neighbourhood named as someone's home"))
                 continue
             m = aw.area_cue.match(text, s)
-            if m is not None and m.group("to") is not None and not m.group("to").lower() \
-                    .startswith("moved house") and not any(
-                        word_key(w) in aw.movers for w in _words_before(text, s, 3)):
-                m = None  # "the club has moved to Thursdays"
-            if m is not None:
-                span = self._area_name(text, m.end(), aw)
-                if span is not None:
-                    out.append(Place(span[0], span[1], "PG212", Category.LOCATION,
-                                     Severity.HIGH, 0.75,
-                                     "neighbourhood or village named as someone's home"))
+            moved = m.group("to") if m is not None else None
+            if moved and not moved.lower().startswith("moved house"):
+                words = _words_before(text, s, 3)
+                if words and not any(word_key(w) in aw.movers for w in words):
+                    m = None  # "the club has moved to Thursdays"
+            span = None if m is None else self._area_name(text, m.end(), aw)
+            if span is not None:
+                out.append(Place(span[0], span[1], "PG212", Category.LOCATION, Severity.HIGH,
+                                 0.75, "neighbourhood or village named as someone's home"))
                 continue
             m = aw.landmark_cue.match(text, s)
             span = None if m is None else self._landmark(text, m, aw)

@@ -63,7 +63,8 @@ class AddressDetector(HomeWordings, AreaHomes, TextDetector):
         super().__init__(policy)
         self._lex = lexicon()
         self._words = place_words()
-        self._heads = area_words().heads
+        self._scan = area_words().scan
+        self._head_words = area_words().head_words
         # the organisation's own published addresses ([organisation] addresses = [...])
         self._allowed = tuple(_squash(a) for a in policy.allowlist("addresses") if a.strip())
 
@@ -80,11 +81,16 @@ class AddressDetector(HomeWordings, AreaHomes, TextDetector):
     def find_places(self, text: str) -> list[_Place]:
         has_digit = _DIGIT.search(text) is not None
         postcodes = list(self._postcodes(text)) if has_digit else []
-        hits = [m for m in self._lex.suffix_re.finditer(text)
-                if text[m.start() - 1:m.start()] not in _APOSTROPHES
-                and (not m.group().islower() or self._lower_hit(text, m.start(), m.group()))]
-        # one scan for the first words of all home cues; each cue is read from its head
-        heads = list(self._heads.finditer(text))
+        # one scan finds the street suffixes and the first words of all home cues
+        hits: list[re.Match[str]] = []
+        heads: list[re.Match[str]] = []
+        for x in self._scan.finditer(text):
+            w = x.group()
+            if w in self._head_words:
+                heads.append(x)
+            elif text[x.start() - 1:x.start()] not in _APOSTROPHES and (
+                    not w.islower() or self._lower_hit(text, x.start(), w)):
+                hits.append(x)
         homes = [m for h in heads if h.group()[0] in "lLhH"  # lives, home, house, host
                  and (m := self._lex.home_place.match(text, h.start()))] if heads else []
         toks = Tokens(text) if hits or postcodes or homes else None
