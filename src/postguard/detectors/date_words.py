@@ -1,5 +1,6 @@
 """The rules of the `date_of_birth` detector: regular expressions and word sets built once
-from `data/dates.toml`. Written by the postguard project.
+from `data/dates.toml`, the `scan` that stands in for a pattern's look-behind, and the
+`Spans` a post's findings have claimed. Written by the postguard project.
 """
 
 from __future__ import annotations
