@@ -53,6 +53,9 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("He grew up in Harehills and still plays for the local team.", [(*HOME, "Harehills")]),
     ("The family have settled in Rawdon.", [(*HOME, "Rawdon")]),
     ("Kacper stays with his aunt in Headingley.", [(*HOME, "Headingley")]),
+    ("Her foster family are in Garforth.", [(*HOME, "Garforth")]),
+    ("lives round the corner in Sheepscar", [(*HOME, "Sheepscar")]),
+    ("her house in Roundhay has a huge garden", [(*HOME, "Roundhay")]),
     # ... but not a city, county, region or country, which identifies no one
     ("she lives in Leeds", []),
     ("he lives in Sussex", []),
@@ -90,6 +93,8 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("She grew up in Poland.", []),
     ("He has settled in Year 7 really well.", []),
     ("She settled in Mrs Khan's class quickly.", []),
+    ("We read about the house in Harry Potter.", []),
+    ("Visiting Jane Austen's house in Chawton was the best trip.", []),
     # 2. a home placed by a landmark near it: review
     ("he lives right next to the park gates", [(*NEAR, "right next to the park gates")]),
     ("she lives opposite the church on the green",
@@ -107,6 +112,10 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("she lives just by the canal", [(*NEAR, "just by the canal")]),
     ("Zofia lives opposite the fire station.", [(*NEAR, "opposite the fire station")]),
     ("Their bungalow is opposite the library.", [(*NEAR, "opposite the library")]),
+    ("lives by the Co-op", [(*NEAR, "by the Co-op")]),
+    ("she's living above her mum's shop", [(*NEAR, "above her mum's shop")]),
+    ("she lives just across the road from the park",
+     [(*NEAR, "just across the road from the park")]),
     # ... not where a thing or a pet lives, nor a wide or figurative place
     ("the trophy lives next to the office", []),
     ("the hamster lives next to the reading corner", []),
@@ -121,6 +130,8 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("The netball cup now lives next to the main office.", []),
     ("She lives at the top of the league table!", []),
     ("He lives at the end of the world, he jokes.", []),
+    ("lives by the rules", []),
+    ("lives next to his best friend", []),
     # a street found there is the better finding
     ("Their host family live just behind Queens Park Road",
      [(*HOME, "Queens Park Road")]),
@@ -131,6 +142,7 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("lives on the edge", []),
     ("lives on a boat", []),
     ("Mum's on holiday next week", []),
+    ("they're on foxglove way now", [(*HOME, "foxglove way")]),
     # 4. a street with an apostrophe and its town
     ("lives on Cooper's Row, Halifax", [(*HOME, "Cooper's Row, Halifax")]),
     ("host family on St John's Walk, Ripon", [(*HOME, "St John's Walk, Ripon")]),

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from ..model import Category, Severity
 from .place_data import PlaceLexicon, lexicon, load_sections, phrases_pattern, trie, word_key
 from .place_homes import Place
+from .place_words import PlaceWords
 
 # a capitalised word of a place's name ("Headingley", "Chapel-en-le-Frith", "St", "John's")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019]*(?:['\u2019-][^\W\d_]+)*['\u2019]?")
@@ -61,6 +62,7 @@ class AreaWords:
     nearby_after: re.Pattern[str]
     landmark_cue: re.Pattern[str]  # read from a head: "lives right next to the "
     wide: frozenset[str]
+    name_like_places: frozenset[str]  # "Milton Keynes": a place, not a person
     directions: frozenset[str]
     not_places: frozenset[str]
     not_after: frozenset[str]
@@ -100,9 +102,12 @@ def area_words() -> AreaWords:
             r"(?:(?P<verb>" + _alts(("lives", "live", "living", "lived")) + r")(?:[ \t]+in[ \t]+"
             r"(?:the|a)[ \t]+" + _alts(sec["home_nouns"]) + r"s?)?|(?P<home>"
             + _alts(sec["home_nouns"]) + r")(?:[ \t]+(?:is|was|IS|WAS)|['\u2019][sS])?)[ \t]+"
-            r"(?P<pos>" + _alts(sec["positions"]) + r")[ \t]+"
-            r"(?:(?P<art>the|The|THE|a|A|an|An|AN)[ \t]+)?(?=\w)"),
+            r"(?P<pos>(?:(?:just|right|really|directly|Just|Right)[ \t]+)?"
+            + _alts(sec["positions"]) + r")[ \t]+"
+            r"(?:(?P<art>the|The|THE|a|A|an|An|AN|her|his|their)[ \t]+)?(?=\w)"),
         wide=frozenset(" ".join(w.split()) for w in (*sec["wide_places"], *towns)),
+        name_like_places=frozenset(" ".join(w.lower().split())
+                                   for w in load_sections("names/places.txt")[""]),
         directions=frozenset(sec["directions"]),
         not_places=frozenset(word_key(w) for w in sec["not_places"]),
         not_after=frozenset(word_key(w) for w in sec["not_after"]),
@@ -142,6 +147,7 @@ class AreaHomes:
     `AddressDetector`."""
 
     _lex: PlaceLexicon
+    _words: PlaceWords
 
     def _story_near(self, text: str, s: int, e: int) -> bool:
         raise NotImplementedError  # HomeWordings'
@@ -151,6 +157,7 @@ class AreaHomes:
         cue heads found in the text."""
         aw = area_words()
         out: list[Place] = []
+        museums: Taken | None = None
         for h in heads:
             s = h.start()
             if h.group().lower() == "from":  # "is from", "comes from"
@@ -166,6 +173,11 @@ class AreaHomes:
                                      Severity.HIGH, 0.7,
                                      "local neighbourhood named as someone's home"))
                 continue
+            if "'" in text or "\u2019" in text:
+                if museums is None:
+                    museums = Taken(self._words.museum_spans(text))
+                if museums.overlaps(s, s + 1):
+                    continue  # "Jane Austen's house in Chawton": a museum, not a home
             m = aw.area_cue.match(text, s)
             moved = m.group("to") if m is not None else None
             if moved and not moved.lower().startswith("moved house"):
@@ -217,6 +229,9 @@ class AreaHomes:
             return None
         if words[-1].endswith(("'s", "\u2019s")) or words[-1].endswith(("'", "\u2019")):
             return None  # "lives in Amir's old room"
+        if len(keys) > 1 and keys[0] in self._lex.first_names and \
+                " ".join(w.lower() for w in words) not in aw.name_like_places:
+            return None  # "the house in Harry Potter"
         low = [w.lower() for w in words]
         while low and low[0] in aw.directions:
             low = low[1:]  # "North Leeds", "West Sussex"
