@@ -94,7 +94,9 @@ class ToneAnalyser:
             k for k, es in lexicon.words.items()
             if any(e.category is Category.KISSES for e in es)
         )
-        self._phrase_index = {k: _prefix_trie(es) for k, es in lexicon.phrases.items()}
+        # The phrase tries, built on first use of their first word: a short run (one `scan`)
+        # meets a few of the ~500 first words, and building them all costs ~50 ms.
+        self._phrase_index: dict[str, _Node] = {}
         # Big enough for one Screener.screen_many chunk (256 posts): the six detectors run
         # chunk by chunk, and each must find the analysis the first one made.
         self.analyse = functools.lru_cache(maxsize=512)(self._analyse)
@@ -164,7 +166,7 @@ class ToneAnalyser:
         for j in [j for j, seen in enumerate(seq) if seen is not None
                   and not keys.isdisjoint(seen)]:
             for c in seq[j] or ():
-                trie = self._phrase_index.get(c)
+                trie = self._phrase_trie(c)
                 if trie is None:
                     continue
                 for e in _candidate_phrases(trie, seq, j):
@@ -174,6 +176,15 @@ class ToneAnalyser:
                         hits.append(Hit(e, seq_tok[j], seq_tok[end - 1], a.start, b.end, c,
                                         0.95))
         return hits
+
+    def _phrase_trie(self, word: str) -> _Node | None:
+        trie = self._phrase_index.get(word)
+        if trie is None:
+            entries = self.lexicon.phrases.get(word)
+            if not entries:
+                return None
+            trie = self._phrase_index[word] = _prefix_trie(entries)
+        return trie
 
     def _accept(self, e: Entry, tokens: list[Token], first: int, last: int) -> bool:
         flags = e.flags
@@ -372,7 +383,15 @@ def _prefix_trie(entries: list[Entry]) -> _Node:
         for slot in e.slots[1:_TRIE_DEPTH]:
             if slot.optional or slot.gap:
                 break
-            nodes = [n[2].setdefault(w, ([], {}, {})) for n in nodes for w in slot.words]
+            deeper: list[_Node] = []
+            for n in nodes:
+                kids = n[2]
+                for w in slot.words:
+                    child = kids.get(w)
+                    if child is None:
+                        child = kids[w] = ([], {}, {})
+                    deeper.append(child)
+            nodes = deeper
             depth += 1
         anchor = next((sl.words for sl in e.slots[depth:] if not sl.optional and not sl.gap),
                       None)

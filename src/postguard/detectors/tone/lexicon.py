@@ -121,6 +121,7 @@ def _with_flag(e: Entry, flag: str) -> Entry:
                  e.where)
 
 
+@functools.lru_cache(maxsize=16384)  # lexicon words repeat across alternatives and macros
 def norm_word(word: str) -> str:
     return base_form(word).replace("'", "").replace("\u2019", "")
 
