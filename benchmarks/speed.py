@@ -109,14 +109,33 @@ def postguard_script() -> str:
     return found
 
 
+#: A post the lexicons cannot decide: the person-name model must load and read it.
+MODEL_POST = b"Well done to Zorblat Quexington in Year 6\n"
+
+
+def compile_bytecode() -> None:
+    """Write postguard's bytecode before timing cold starts, as an installed wheel has it:
+    with PYTHONDONTWRITEBYTECODE=1 (set on these machines) an editable install would compile
+    every module again in every cold start."""
+    import postguard
+
+    subprocess.run([sys.executable, "-m", "compileall", "-q",
+                    str(Path(postguard.__file__).parent)], check=False, capture_output=True)
+
+
 def cold_start(repeats: int) -> dict[str, Any]:
     script = postguard_script()
+    compile_bytecode()
     scan = _timed([script, "scan", "-"], b"draft\n", repeats)
+    model = _timed([script, "scan", "-"], MODEL_POST, repeats)
     imp = _timed([sys.executable, "-c", "import postguard"], None, repeats)
     return {
         "scan_command": f"echo draft | {script} scan -",
         "scan_runs_s": [round(t, 3) for t in scan],
         "scan_median_s": round(statistics.median(scan), 3),
+        "model_scan_command": f"echo {MODEL_POST.decode().strip()!r} | {script} scan -",
+        "model_scan_runs_s": [round(t, 3) for t in model],
+        "model_scan_median_s": round(statistics.median(model), 3),
         "import_command": f'{sys.executable} -c "import postguard"',
         "import_runs_s": [round(t, 3) for t in imp],
         "import_median_s": round(statistics.median(imp), 3),
@@ -156,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
         result["cold_start"] = cs = cold_start(args.cold)
         print(f"cold start: {cs['scan_median_s']:.3f} s for `{cs['scan_command']}` "
               f"(median of {args.cold}: {cs['scan_runs_s']}; target <= 1.0 s)")
+        print(f"cold start, name model: {cs['model_scan_median_s']:.3f} s for "
+              f"`{cs['model_scan_command']}` (median of {args.cold}: {cs['model_scan_runs_s']})")
         print(f"import:     {cs['import_median_s']:.3f} s for `{cs['import_command']}` "
               f"(median of {args.cold}: {cs['import_runs_s']})")
     print(f"load average before: {result['loadavg_before']} on {result['cpus']} CPUs")

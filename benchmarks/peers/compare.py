@@ -43,7 +43,7 @@ sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(HERE))
 
 from corpus_lib import CorpusPost, Scores, Span  # noqa: E402
-from peerlib import COLD_POST, corpus_files, load_posts  # noqa: E402
+from peerlib import COLD_POST, MODEL_POST, corpus_files, load_posts  # noqa: E402
 
 PEERS_DIR = BENCH / "out" / "peers"
 RUN_DIR = PEERS_DIR / "run"
@@ -226,8 +226,13 @@ def main() -> int:
                                 "--peer", name, "--files", *tone, "--runs", n],
                                RUN_DIR / f"{name}.json", env)
 
+    # Bytecode first, as an installed wheel (and Presidio's site-packages) has it: with
+    # PYTHONDONTWRITEBYTECODE=1 an editable install would compile every module each time.
+    subprocess.run([str(PG_PY), "-m", "compileall", "-q", str(REPO / "src" / "postguard")],
+                   check=False, capture_output=True)
     cmds: dict[str, tuple[list[str], str | None]] = {
-        "postguard": ([str(PG_CLI), "scan", "-"], COLD_POST)}
+        "postguard": ([str(PG_CLI), "scan", "-"], COLD_POST),
+        "postguard_model": ([str(PG_CLI), "scan", "-"], MODEL_POST)}
     if have["presidio"]:
         cmds["presidio"] = ([str(peer_python("presidio")), str(HERE / "run_presidio.py"),
                              "--cold"], None)
@@ -304,6 +309,13 @@ def report(res: dict[str, Any], images_dir: Path) -> str:
                         ("glin_profanity", "glin-profanity")):
         if name in R:
             out.append(speed_row(f"{label} (tone posts)", R[name], pg_tone, name))
+    if "postguard_model" in cold:
+        m, p = cold["postguard_model"], cold.get("presidio")
+        out += ["", f"Cold start of a post only the person-name model can decide "
+                f"(`postguard scan -` of {MODEL_POST.strip()!r}): {m['median_wall_s']:.2f} s "
+                f"wall, {m['median_cpu_s']:.2f} s CPU"
+                + (f"; Presidio / postguard {ratio(p['median_wall_s'], m['median_wall_s'])}"
+                   if p else "") + "."]
     out.append("")
 
     if "presidio" in R:

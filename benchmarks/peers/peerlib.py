@@ -92,3 +92,6 @@ def common_args(description: str) -> Any:
 
 COLD_POST = ("Well done to Year 6 on a brilliant sports day! Any questions, ring the office "
              "on 01632 960123 or email office@example.org.")
+
+#: A post the lexicons cannot decide, so postguard's person-name model loads and reads it.
+MODEL_POST = "Well done to Zorblat Quexington in Year 6 for the poetry prize!\n"
