@@ -243,9 +243,7 @@ class AreaHomes:
         nxt = _NAME_WORD.match(after) or re.match(r"[a-z]+", after)
         if nxt is not None and word_key(nxt.group()) in aw.not_after:
             return None  # "Oakwood Academy" read in one word short of its school word
-        if self._story_near(text, pos, end):
-            return None
-        return pos, end
+        return pos, end  # no story check: a home cue says it is a home, as for streets
 
     def _landmark(self, text: str, m: re.Match[str], aw: AreaWords) -> tuple[int, int] | None:
         """The span from the position word to the end of the landmark's phrase ("next to the
