@@ -56,6 +56,10 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("Her foster family are in Garforth.", [(*HOME, "Garforth")]),
     ("lives round the corner in Sheepscar", [(*HOME, "Sheepscar")]),
     ("her house in Roundhay has a huge garden", [(*HOME, "Roundhay")]),
+    ("lives in the Harehills area", [(*HOME, "Harehills area")]),
+    ("They live in the Seacroft end of town", [(*HOME, "Seacroft end")]),
+    ("Callum's foster family are in Garforth, so he can keep coming to Saturday drama.",
+     [(*HOME, "Garforth")]),
     # ... but not a city, county, region or country, which identifies no one
     ("she lives in Leeds", []),
     ("he lives in Sussex", []),
@@ -94,6 +98,8 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("He has settled in Year 7 really well.", []),
     ("She settled in Mrs Khan's class quickly.", []),
     ("We read about the house in Harry Potter.", []),
+    ("she lives in the north of Leeds", []),
+    ("Year 2 sang for the residents who live in Oakwood Grange care home.", []),
     ("Visiting Jane Austen's house in Chawton was the best trip.", []),
     # 2. a home placed by a landmark near it: review
     ("he lives right next to the park gates", [(*NEAR, "right next to the park gates")]),
@@ -147,6 +153,10 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("lives on Cooper's Row, Halifax", [(*HOME, "Cooper's Row, Halifax")]),
     ("host family on St John's Walk, Ripon", [(*HOME, "St John's Walk, Ripon")]),
     ("she lives on Kings Road, Brighton", [(*HOME, "Kings Road, Brighton")]),
+    ("Her host family live on Bishop's Way in Headingley.",
+     [(*HOME, "Bishop's Way in Headingley")]),
+    ("lives on Elm Road in Year 5", [(*HOME, "Elm Road")]),
+    ("lives on Elm Road in Room 4", [(*HOME, "Elm Road")]),
     ("she lives on Kings Road, Amir lives on Elm Road",
      [(*HOME, "Kings Road"), (*HOME, "Elm Road")]),
     # 5. a museum home's postcode is a venue's, not a child's address

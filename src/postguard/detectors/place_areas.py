@@ -42,6 +42,7 @@ _LANDMARK_STOPS = frozenset({
 })
 _SUBJECT_SKIP = frozenset({"is", "are", "was", "were", "still", "now", "also", "actually",
                            "currently"})
+_AREA_WORDS = frozenset({"area", "estate", "end", "side", "district", "part", "village"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _OWNERS = frozenset({"the", "his", "her", "their", "my", "our", "your", "a", "new", "old",
                      "family", "host", "own"})
@@ -198,7 +199,10 @@ class AreaHomes:
 
     def _area_name(self, text: str, pos: int, aw: AreaWords) -> tuple[int, int] | None:
         """The span of a place's name (one to three capitalised words) at pos, or None when
-        it is wide, no place, a school or a person's."""
+        it is wide, no place, a school or a person's; "the Harehills area" with its word."""
+        the = text[pos:pos + 4] in ("the ", "The ")
+        if the:
+            pos += 4
         words: list[str] = []
         end = pos
         p = pos
@@ -241,6 +245,10 @@ class AreaHomes:
         if after[:1].isdigit():
             return None  # "Room 4", "Hall 2"
         nxt = _NAME_WORD.match(after) or re.match(r"[a-z]+", after)
+        if the:  # "the Harehills area", "the Gipton estate"
+            if nxt is None or nxt.group().lower() not in _AREA_WORDS:
+                return None
+            return pos, end + len(text[end:end + 30]) - len(after) + nxt.end()
         if nxt is not None and word_key(nxt.group()) in aw.not_after:
             return None  # "Oakwood Academy" read in one word short of its school word
         return pos, end  # no story check: a home cue says it is a home, as for streets

@@ -120,6 +120,18 @@ class PlaceWords:
         # Dickens's house", "Mrs Austen's house")
         return len(keys) == 1 or (keys[-2] not in self.firsts and keys[-2] not in _TITLES)
 
+    def area_after(self, t: Tokens, k: int, stop: frozenset[str]) -> int | None:
+        """The last token of "in" and a capitalised place (one or two words) at token k
+        ("Bishop's Way in Headingley"); not "in Year 5", "in May"."""
+        if t.word(k) not in ("in", "In") or k + 1 >= len(t.words) or not t.same_line(k, k + 1):
+            return None
+        n = k + 1
+        while n < len(t.words) and n - k <= 2 and t.same_line(n - 1, n) and \
+                t.words[n][:1].isupper() and t.words[n].isalpha() and \
+                word_key(t.words[n]) not in stop:
+            n += 1
+        return n - 1 if n > k + 1 and not t.word(n)[:1].isdigit() else None
+
     def museum_house(self, name: str) -> bool:
         """A named house that is a museum ("Dove Cottage", "the Brontë Parsonage")."""
         key = word_key(" ".join(name.split()))

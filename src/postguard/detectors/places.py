@@ -9,10 +9,9 @@ families: "living in the 18 Salisbury avenue", "number 4 in Oak road", "Salisbur
 and streets abroad live in `place_homes.py`, mixed into the detector). House numbers in words
 ("number eighteen Acacia Avenue"), famous people's museum homes ("Dickens's house on Doughty
 Street": no home cue) and the town after a lowercase street are read by `place_words.py`.
-A home told without an address ("lives in Headingley", "lives next to the park gates") is
-read by `place_areas.py`. Word lists: `data/place_cues.txt`, `data/uk_landmark_streets.txt`,
-`data/place_words.txt`, `data/home_areas.txt` and `data/uk_towns.txt`. Every window looked at
-is bounded, so time is linear in the length of the text.
+A home without an address ("lives in Headingley", "next to the park gates"): `place_areas.py`.
+Word lists: `data/place_cues.txt`, `uk_landmark_streets.txt`, `place_words.txt`,
+`home_areas.txt`, `uk_towns.txt`. Every window looked at is bounded: time is linear.
 """
 
 from __future__ import annotations
@@ -379,7 +378,8 @@ class AddressDetector(HomeWordings, AreaHomes, TextDetector):
                 return None  # "the Great Fire started on Pudding Lane", "Dickens' house on"
             return _Place(s, e, "PG211", Category.LOCATION, Severity.MEDIUM, 0.75,
                           "street name")
-        town = self._words.town_at(t, nxt, lower, True) if e == end and follow == "," else None
+        town = self._words.town_at(t, nxt, lower, True) if e == end and follow == "," else \
+            self._words.area_after(t, nxt, self._lex.name_stop) if e == end else None
         return _Place(s, e if town is None else t.ends[town], "PG212", Category.LOCATION,
                       Severity.HIGH, 0.85, "street named as someone's home")
 
