@@ -9,7 +9,9 @@ Leeds", "moved to Spain"), and not a class, a school, a feeling or a person ("li
 5's classroom", "lives in Hope", "lives in Amir's old room"); a landmark only where a person
 lives, not a trophy or a class pet ("the hamster lives next to the reading corner"), and not a
 wide or figurative one ("lives near the sea"). Lists: `data/home_areas.txt`, with the towns of
-`data/uk_towns.txt`. Every window looked at is bounded, so time is linear in the text.
+`data/uk_towns.txt`. The first words of the cues are found in the detector's one scan for
+street suffixes (`AreaWords.scan`), so a post without any costs nothing more; each cue is read
+from there with an anchored match. Every window looked at is bounded: time is linear.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ class AreaWords:
     scan: re.Pattern[str]
     head_words: frozenset[str]  # the heads in lower, Capitalised and UPPER case
     # read from a head: "lives up in ", "host family live in ", "moved house to ",
-    # "lives with her gran in " (group "kind": in, to, with) before a place's name
+    # "lives with her gran in " (groups in, to, with) before a place's name
     area_cue: re.Pattern[str]
     from_cue: re.Pattern[str]  # the gap after "from" before a place's name
     from_words: frozenset[str]  # words before "from": "is", "comes"
