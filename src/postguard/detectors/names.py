@@ -1,9 +1,10 @@
 """Person names: a child's full name (first name + surname) in a post.
 
 Rules find cheap candidates (runs of capitalised name-like words); only a post that has one
-the lexicons cannot decide loads postguard's own spaCy pipeline (`models/postguard_en`, trained
-by `make model`), once per process, and its PERSON spans on a short window decide (read by
-`name_model.FastTagger`, the same entities as spaCy at a third of the cost). The in-house name
+the lexicons cannot decide loads postguard's own pipeline (`models/postguard_en`, trained by
+`make model`), once per process, and its PERSON spans on a short window decide (read by
+`name_model.FastTagger` in numpy from the files `make model` exports: the same entities as
+spaCy, without importing it). The in-house name
 lexicons add a fallback for names the model misses. Staff named with a title (Mrs Patel, Mr
 Tom Hughes), the organisation's staff list and well-known figures (Charles Dickens) are
 reported at low severity (allowed by default).
