@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Category, Severity
-from .place_data import PlaceLexicon, lexicon, load_sections, phrases_pattern, trie, word_key
+from .place_data import PlaceLexicon, lexicon, load_sections, trie, word_key
 from .place_homes import Place
 from .place_words import PlaceWords
 
@@ -74,8 +74,9 @@ class AreaWords:
 
 
 def _alts(phrases: Iterable[str]) -> str:
-    """One alternation of phrases in lower, Capitalised, Title and UPPER case."""
-    return "(?:" + phrases_pattern(phrases) + ")"
+    """One alternation of lowercase phrases: the cue patterns ignore case (they are only
+    matched at a head, so that costs little, and they compile several times faster)."""
+    return "(?:" + trie(" ".join(p.lower().split()) for p in phrases) + ")"
 
 
 @functools.cache
@@ -96,18 +97,18 @@ def area_words() -> AreaWords:
             r"|(?P<to>" + _alts(sec["area_verbs_to"]) + adverbs + r"[ \t]+(?:to|To|TO))"
             r"|(?P<with>" + _alts(("lives", "live", "living", "stays", "staying"))
             + r"[ \t]+(?:with|WITH)"
-            r"(?:[ \t]+[\w'\u2019]+){1,4}?[ \t]+(?:in|IN)))[ \t]+(?=\w)"),
+            r"(?:[ \t]+[\w'\u2019]+){1,4}?[ \t]+(?:in|IN)))[ \t]+(?=\w)", re.IGNORECASE),
         from_cue=re.compile(r"[ \t]+(?=\w)"),
         from_words=frozenset(word_key(w) for w in sec["from_cues"]),
         movers=frozenset(word_key(w) for w in sec["movers"]),
-        nearby_after=re.compile(r",?[ \t]+" + _alts(sec["nearby_after"]) + r"\b"),
+        nearby_after=re.compile(r",?[ \t]+" + _alts(sec["nearby_after"]) + r"\b", re.IGNORECASE),
         landmark_cue=re.compile(
             r"(?:(?P<verb>" + _alts(("lives", "live", "living", "lived")) + r")(?:[ \t]+in[ \t]+"
             r"(?:the|a)[ \t]+" + _alts(sec["home_nouns"]) + r"s?)?|(?P<home>"
             + _alts(sec["home_nouns"]) + r")(?:[ \t]+(?:is|was|IS|WAS)|['\u2019][sS])?)[ \t]+"
             r"(?P<pos>(?:(?:just|right|really|directly|Just|Right)[ \t]+)?"
             + _alts(sec["positions"]) + r")[ \t]+"
-            r"(?:(?P<art>the|The|THE|a|A|an|An|AN|her|his|their)[ \t]+)?(?=\w)"),
+            r"(?:(?P<art>the|a|an|her|his|their)[ \t]+)?(?=\w)", re.IGNORECASE),
         wide=frozenset(" ".join(w.split()) for w in (*sec["wide_places"], *towns)),
         name_like_places=frozenset(" ".join(w.lower().split())
                                    for w in load_sections("names/places.txt")[""]),
