@@ -57,6 +57,8 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("lives round the corner in Sheepscar", [(*HOME, "Sheepscar")]),
     ("her house in Roundhay has a huge garden", [(*HOME, "Roundhay")]),
     ("lives in the Harehills area", [(*HOME, "Harehills area")]),
+    ("They moved to Lower Wortley last year.", [(*HOME, "Lower Wortley")]),
+    ("She lives in Spain but her host family are in Horsforth.", [(*HOME, "Horsforth")]),
     ("They live in the Seacroft end of town", [(*HOME, "Seacroft end")]),
     ("Callum's foster family are in Garforth, so he can keep coming to Saturday drama.",
      [(*HOME, "Garforth")]),
@@ -99,6 +101,8 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("She settled in Mrs Khan's class quickly.", []),
     ("We read about the house in Harry Potter.", []),
     ("she lives in the north of Leeds", []),
+    ("She's moved to Secondary now.", []),
+    ("He has moved to Upper Sixth.", []),
     ("Year 2 sang for the residents who live in Oakwood Grange care home.", []),
     ("Visiting Jane Austen's house in Chawton was the best trip.", []),
     # 2. a home placed by a landmark near it: review
