@@ -126,6 +126,12 @@ def norm_word(word: str) -> str:
     return base_form(word).replace("'", "").replace("\u2019", "")
 
 
+@functools.lru_cache(maxsize=4096)  # a macro's alternatives recur in every variant of a term
+def slot_words(word: str) -> frozenset[str]:
+    """The normalised alternatives of one slot, `a|b|c`."""
+    return frozenset(norm_word(a) for a in word.split("|") if a)
+
+
 def expand_macros(term: str, macros: Mapping[str, str], where: str) -> list[str]:
     """Expand `%name` words; a macro alternative of several words ("you are") makes a
     variant of the term of its own."""
@@ -174,7 +180,7 @@ def parse_term(term: str, macros: Mapping[str, str], where: str) -> tuple[Slot, 
             if word[1:] not in macros:
                 raise ConfigurationError(f"{where}: unknown macro '{word}'")
             word = macros[word[1:]]
-        alts = frozenset(norm_word(a) for a in word.split("|") if a)
+        alts = slot_words(word)
         if not alts:
             raise ConfigurationError(f"{where}: empty word in term")
         slots.append(Slot(alts, optional=optional))
