@@ -284,3 +284,23 @@ def test_slot_words_are_normalised_once() -> None:
     assert slot_words("Don't|dont|WON'T") == frozenset({"dont", "wont"})
     assert slot_words("a||b") == frozenset({"a", "b"})
     assert slot_words("x|y") is slot_words("x|y")
+
+
+@pytest.mark.parametrize("unit", [
+    "see you meet me come to the hall keep this page ",
+    "no one will ever gonna know ",
+    "dont have to tell this message to the other ",
+    "delete all of this after once when you have ",
+])
+def test_long_unpunctuated_sentences_stay_linear(unit: str) -> None:
+    """The phrase pre-filter builds the rest of one sentence once, not once a position: a
+    post of one endless sentence of phrase starts costs linear time."""
+    from linear import assert_linear
+
+    from postguard.detectors.tone.analysis import analyser_for
+    from postguard.policy import Policy
+
+    a = analyser_for(Policy.default())
+    a.analyse(unit)
+    runs = iter(range(10**6))
+    assert_linear(lambda n: a.analyse(unit * n + f"{next(runs)}"), 250, 5000, ratio=20)

@@ -163,13 +163,14 @@ class ToneAnalyser:
         if more:  # token order; a word's own hits before its mask's (a stable sort)
             hits = sorted(hits + more, key=lambda h: h.first)
         keys = phrases.keys()
+        rests = _Rests(seq)
         for j in [j for j, seen in enumerate(seq) if seen is not None
                   and not keys.isdisjoint(seen)]:
             for c in seq[j] or ():
                 trie = self._phrase_trie(c)
                 if trie is None:
                     continue
-                for e in _candidate_phrases(trie, seq, j):
+                for e in _candidate_phrases(trie, seq, j, rests):
                     end = _match(e.slots, 0, seq, j)
                     if end is not None:
                         a, b = tokens[seq_tok[j]], tokens[seq_tok[end - 1]]
@@ -403,10 +404,43 @@ def _prefix_trie(entries: list[Entry]) -> _Node:
     return root
 
 
-def _candidate_phrases(trie: _Node, seq: list[frozenset[str] | None], j: int) -> list[Entry]:
+class _Rests:
+    """The words of the rest of a sentence, for the phrase pre-filter: one set a sentence,
+    built at the first (leftmost) position asked about and shared by the later ones (a superset
+    of their rest is enough for a pre-filter), so a long sentence costs linear time."""
+
+    __slots__ = ("seq", "ends", "words")
+
+    def __init__(self, seq: list[frozenset[str] | None]) -> None:
+        self.seq = seq
+        self.ends: list[int] | None = None
+        self.words: dict[int, set[str]] = {}
+
+    def after(self, j: int) -> set[str]:
+        seq = self.seq
+        if self.ends is None:  # the position of each word's sentence break, in one pass
+            ends = [0] * len(seq)
+            end = len(seq)
+            for k in range(len(seq) - 1, -1, -1):
+                if seq[k] is None:
+                    end = k
+                ends[k] = end
+            self.ends = ends
+        end = self.ends[j]
+        found = self.words.get(end)
+        if found is None:
+            found = self.words[end] = set()
+            for k in range(j + 1, end):
+                found.update(seq[k] or ())
+        return found
+
+
+def _candidate_phrases(trie: _Node, seq: list[frozenset[str] | None], j: int,
+                       rests: _Rests | None = None) -> list[Entry]:
     """The phrases (of one first word at position j) whose required slots the next positions
     and the rest of the sentence can fill, in list order: a pre-filter; `_match` decides.
-    (A phrase never reaches past a sentence break: its slots need words, gaps stop there.)"""
+    (A phrase never reaches past a sentence break: its slots need words, gaps stop there.)
+    Positions are asked about from left to right with one `rests`."""
     if not trie[0] and not trie[1]:  # the common case: only phrases of 2+ required words
         following = seq[j + 1] if j + 1 < len(seq) else None
         if following is None or all(w not in trie[2] for w in following):
@@ -419,12 +453,8 @@ def _candidate_phrases(trie: _Node, seq: list[frozenset[str] | None], j: int) ->
         for node in level:
             found.update(node[0])
             for anchor, group in node[1].items():
-                if rest is None:
-                    rest = set()
-                    k = j + 1  # to the sentence break: never a copy of the rest of the text
-                    while k < len(seq) and (more := seq[k]) is not None:
-                        rest.update(more)
-                        k += 1
+                if rest is None:  # to the sentence break, one set a sentence
+                    rest = (rests or _Rests(seq)).after(j)
                 if not anchor.isdisjoint(rest):
                     found.update(group)
         if pos >= min(j + _TRIE_DEPTH, len(seq)) or seq[pos] is None:
