@@ -150,7 +150,7 @@ DONT_TELL = [
     ("don't forward this to your friends ok", "don't forward"),
     ("do not show my messages to your parents", "do not"),
     ("U dnt need to tell ur mum bout this", "dnt need"),
-    ("you mustn't tell your dad x", "mustn't"),
+    ("you mustn't tell your dad x", "you mustn't"),
     ("better not tell the other teachers", "better not"),
     ("Don't screenshot this to anyone", "Don't screenshot"),
     ("don't tell the head about us", "don't tell"),
@@ -242,8 +242,52 @@ TEXT_ME_TRAPS = [
     "Text the office later if you need a uniform form",
 ]
 
-POSITIVES = DESTROY + NOBODY + DONT_TELL + CHANNELS + TEXT_ME
-TRAPS = DESTROY_TRAPS + NOBODY_TRAPS + DONT_TELL_TRAPS + CHANNEL_TRAPS + TEXT_ME_TRAPS
+# -- the same constructions in formal and learner English -----------------------------------
+REGISTERS = [
+    ("I would ask that you delete this correspondence once read", "delete this"),
+    ("Kindly refrain from mentioning this to your parents", "refrain from"),
+    ("Please refrain from telling anyone about this", "refrain from"),
+    ("you must delete this after you read", "delete this"),
+    ("nobody can to know", "nobody"),
+    ("no one will knows about this", "no one"),
+    ("make sure nobody sees this", "make sure"),
+    ("make sure no one sees our messages", "make sure"),
+    ("you can't tell anybody ok", "you can't"),
+    ("you cannot tell your parents about this", "you cannot"),
+    ("u cant tell anyone about this", "u cant"),
+    ("no telling anyone ok", "no telling"),
+    ("not a word to your mum", "not a word"),
+    ("erase all of our texts", "erase all"),
+    ("delete our whole convo", "delete our"),
+    ("delete everything we said", "delete everything"),
+    ("delete the pics i sent", "delete the"),
+    ("unsend this after you read it", "unsend this"),
+    ("wipe your phone before your parents see", "wipe your"),
+    ("no one will ever know what we talk about", "no one"),
+    ("this is our secret chat", "our secret"),
+    ("lets move to whatsapp", "lets move"),
+    ("hit me up in dms", "hit me"),
+    ("come to my dms", "come to"),
+]
+REGISTER_TRAPS = [
+    "Please keep your passwords to yourself",
+    "Kindly refrain from using phones in the exam hall",
+    "Please refrain from telling the answers to your partner",
+    "Make sure nobody sees your PIN when you pay",
+    "don't let anyone see your password",
+    "Don't let anyone copy your homework",
+    "Not a word about the results until Friday, staff!",
+    "Please delete the photos after the event, per our policy",
+    "no telling tales in the playground",
+    "you can't tell anyone's age from their photo",
+    "We can't tell anyone yet, but big news is coming on Monday!",
+    "From September the club will move to Facebook for updates",
+    "Please delete everything we sent on the old mailing list, it had errors in the dates",
+]
+
+POSITIVES = DESTROY + NOBODY + DONT_TELL + CHANNELS + TEXT_ME + REGISTERS
+TRAPS = (DESTROY_TRAPS + NOBODY_TRAPS + DONT_TELL_TRAPS + CHANNEL_TRAPS + TEXT_ME_TRAPS
+         + REGISTER_TRAPS)
 
 
 @pytest.mark.parametrize(("text", "starts"), POSITIVES)
@@ -262,7 +306,7 @@ def test_construction_trap_stays_clean(tone: Screener, text: str) -> None:
     assert {f.category for f in report.findings} & GROOMING == set()
 
 
-@pytest.mark.parametrize("family", [DESTROY, NOBODY, DONT_TELL, CHANNELS, TEXT_ME])
+@pytest.mark.parametrize("family", [DESTROY, NOBODY, DONT_TELL, CHANNELS, TEXT_ME, REGISTERS])
 def test_each_family_has_many_wordings(family: list[tuple[str, str]]) -> None:
     assert len(family) >= 8
 
