@@ -79,6 +79,8 @@ DESTROY_TRAPS = [
     "Please delete this message if it is not for you",
     "The old chat will be removed after the upgrade",
     "Please delete the attachment after you have saved it",
+    "Delete these old newsletters after reading if you wish",
+    "Please delete this email after reading if it does not apply to you",
     "Remove the pizza once it's done",
     "Clear your desk when you're done",
     "wipe it when you have finished painting",
@@ -202,7 +204,8 @@ CHANNELS = [
     ("PM me later", "PM me"),
     ("inbox me", "inbox me"),
     ("slide into my dms", "slide into"),
-    ("whatsapp private chat later?", "whatsapp"),
+    ("dm private x", "dm"),
+    ("snap private later?", "snap"),
 ]
 CHANNEL_TRAPS = [
     "private lessons available on Saturdays",
@@ -281,6 +284,14 @@ REGISTER_TRAPS = [
     "no telling tales in the playground",
     "you can't tell anyone's age from their photo",
     "We can't tell anyone yet, but big news is coming on Monday!",
+    "Don't tell anyone, ever, your bank details",
+    "WhatsApp private messages from strangers should be reported",
+    "Let's move to Discord for the esports club",
+    "Nobody will know your name if you enter the competition anonymously",
+    "Nobody will see these until the exhibition opens on Friday",
+    "Make sure no one sees your answers during the exam",
+    "You cannot tell anybody apart in these masks!",
+    "Don't forward this email to anyone outside the school",
     "From September the club will move to Facebook for updates",
     "Please delete everything we sent on the old mailing list, it had errors in the dates",
 ]
