@@ -1644,6 +1644,22 @@ SECRECY_CONSTRUCTIONS = [
      "trap: private_contact — PM as a time"),
     ("A", "Parents, text me when you can about the kit order forms",
      "trap: private_contact — text me said to parents"),
+    ("B", "Thank you for your help. [[c:Kindly refrain from mentioning this to your parents]].",
+     "private_contact: formal refrain from mentioning"),
+    ("B", "Good luck on Monday and remember [[c:you cannot tell anybody about this]]",
+     "private_contact: learner English cannot tell anybody"),
+    ("B", "It was fun today. [[c:Not a word to your dad]], right?",
+     "private_contact: not a word to your dad"),
+    ("B", "Before bed [[c:unsend this]] please",
+     "private_contact: unsend this"),
+    ("B", "We can talk more there, [[c:let's move to Telegram]]",
+     "private_contact: move to a messaging app"),
+    ("A", "Please refrain from telling the answers to the person next to you",
+     "trap: private_contact — exam conduct"),
+    ("A", "Make sure nobody sees your PIN when you pay in the canteen",
+     "trap: private_contact — PIN advice"),
+    ("A", "Please delete these old newsletters after reading if you wish",
+     "trap: private_contact — newsletters"),
 ]
 
 POSTS = POSTS + SECRECY_CONSTRUCTIONS
