@@ -215,6 +215,8 @@ class AddressDetector(HomeWordings, AreaHomes, TextDetector):
         if j == i:
             return None
         names = t.words[j:i]
+        if lower and names[0].islower() and word_key(t.word(j - 1)) in ("the", "a", "an"):
+            return None  # "kids on the coach close the curtains": a noun, not a street name
         end = t.ends[i]
         if word_key(sfx) in lex.expand and t.word(i + 1) == "." and t.starts[i + 1] == end:
             end += 1  # "Rd."
