@@ -13,7 +13,7 @@ import dataclasses
 import functools
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -97,6 +97,8 @@ class ToneAnalyser:
         # The phrase tries, built on first use of their first word: a short run (one `scan`)
         # meets a few of the ~500 first words, and building them all costs ~50 ms.
         self._phrase_index: dict[str, _Node] = {}
+        self._phrase_needs: dict[str, frozenset[str]] = {}
+        self._uses: dict[str, int] | None = None
         # Big enough for one Screener.screen_many chunk (256 posts): the six detectors run
         # chunk by chunk, and each must find the analysis the first one made.
         self.analyse = functools.lru_cache(maxsize=512)(self._analyse)
@@ -142,7 +144,7 @@ class ToneAnalyser:
                   and not keys.isdisjoint(seen)]:
             i = seq_tok[j]
             tok = tokens[i]
-            for c in seq[j] or ():
+            for c in _in_order(seq[j] or frozenset(), tok.text.lower()):
                 for e in words.get(c, ()):
                     if self._accept(e, tokens, i, i):
                         plain = c == tok.text.lower()
@@ -164,9 +166,16 @@ class ToneAnalyser:
             hits = sorted(hits + more, key=lambda h: h.first)
         keys = phrases.keys()
         rests = _Rests(seq)
+        present: frozenset[str] | None = None  # every spelling in the post
         for j in [j for j, seen in enumerate(seq) if seen is not None
                   and not keys.isdisjoint(seen)]:
-            for c in seq[j] or ():
+            for c in _in_order(seq[j] or frozenset(), ""):
+                need = self._needs(c)
+                if need:  # no phrase of this first word can match without one of these
+                    if present is None:
+                        present = frozenset().union(*(x for x in seq if x is not None))
+                    if present.isdisjoint(need):
+                        continue
                 trie = self._phrase_trie(c)
                 if trie is None:
                     continue
@@ -177,6 +186,39 @@ class ToneAnalyser:
                         hits.append(Hit(e, seq_tok[j], seq_tok[end - 1], a.start, b.end, c,
                                         0.95))
         return hits
+
+    def _needs(self, word: str) -> frozenset[str]:
+        """Words of which a post must hold one for any phrase starting with `word` to match:
+        for each phrase, the words of its rarest required slot after the first (empty when a
+        phrase needs no other word). A cheap test before the phrase trie is walked: most posts
+        hold "you" or "are", few hold "secret" or "alone"."""
+        need = self._phrase_needs.get(word)
+        if need is None:
+            uses = self._slot_uses()
+            out: set[str] = set()
+            for e in self.lexicon.phrases.get(word, ()):
+                required = [sl.words for sl in e.slots[1:] if not sl.optional and sl.gap == 0]
+                if not required:
+                    out.clear()
+                    break
+                out |= min(required, key=lambda ws: sum(uses.get(w, 0) for w in ws))
+            else:
+                need = frozenset(out)
+            need = need if need is not None else frozenset()
+            self._phrase_needs[word] = need
+        return need
+
+    def _slot_uses(self) -> dict[str, int]:
+        """How many phrase slots each word fills (a word's commonness among the phrases)."""
+        if self._uses is None:
+            uses: dict[str, int] = {}
+            for entries in self.lexicon.phrases.values():
+                for e in entries:
+                    for sl in e.slots:
+                        for w in sl.words:
+                            uses[w] = uses.get(w, 0) + 1
+            self._uses = uses
+        return self._uses
 
     def _phrase_trie(self, word: str) -> _Node | None:
         trie = self._phrase_index.get(word)
@@ -493,6 +535,14 @@ def _match(slots: tuple[Slot, ...], k: int, seq: list[frozenset[str] | None],
     if slot.optional:
         return _match(slots, k + 1, seq, j)
     return None
+
+
+def _in_order(spellings: frozenset[str], plain: str) -> Iterable[str]:
+    """A token's spellings, the one as written first, then in sorted order: a set's order
+    changes with the process's string hashing, and the first hit of a span is the one kept."""
+    if len(spellings) == 1:
+        return spellings
+    return sorted(spellings, key=lambda c: (c != plain, c))
 
 
 def _stack_flattery(hits: list[Hit]) -> list[Hit]:
