@@ -60,7 +60,9 @@ def test_every_line_is_well_formed(path: Path, n: int, line: str) -> None:
         assert verdict != "allow", "a post with labels must not be 'allow'"
     else:
         assert verdict == "allow", "a post without labels must be 'allow'"
-    if cats & BLOCK_CATEGORIES:
+    # A sexual word inside a quoted song or film title is review (tone context rules).
+    titled = obj.get("note", "").startswith("sexual_content: a quoted title")
+    if cats & BLOCK_CATEGORIES and not titled:
         assert verdict == "block", f"{sorted(cats & BLOCK_CATEGORIES)} block by default"
 
 

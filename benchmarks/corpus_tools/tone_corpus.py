@@ -119,8 +119,8 @@ def build(entry: tuple) -> dict:
     if not cats:
         assert v == "allow", marked
         assert note.startswith("trap:"), marked
-    elif cats & BLOCKING:
-        assert v == "block", marked
+    elif cats & BLOCKING and not note.startswith("sexual_content: a quoted title"):
+        assert v == "block", marked  # (a sexual word in a song or film title: review)
     else:
         assert v in ("review", "block"), marked
     return {"text": text, "metadata": meta, "labels": labels, "expected_verdict": v,

@@ -1663,3 +1663,19 @@ SECRECY_CONSTRUCTIONS = [
 ]
 
 POSTS = POSTS + SECRECY_CONSTRUCTIONS
+
+# Sexual words inside a quoted song or film title, in a post about music or films: review,
+# not block (written by the postguard project in its own words); and the same words unquoted.
+QUOTED_TITLES = [
+    ("R", "Best moment of the Year 6 leavers' disco: the DJ put on '[[x:Sexy]] Back' and the teachers danced!",
+     "sexual_content: a quoted title - a song at a disco"),
+    ("R", "Our karaoke fundraiser raised \u00a3240! Mr Patel's \u201cI'm Too [[x:Sexy]]\u201d was the winning song.",
+     "sexual_content: a quoted title - a karaoke song"),
+    ("B", "The disco was fun but some of the dancing was far too [[x:sexy]] for Year 6",
+     "sexual_content: unquoted, about children's dancing"),
+    ("A", "Our music club listened to 'Respect' and 'Dancing Queen' this week",
+     "trap: sexual_content \u2014 song titles without a sexual word"),
+]
+
+POSTS = POSTS + QUOTED_TITLES
+

@@ -150,7 +150,7 @@ class _Compiled:
         if docs:
             self.allow.add("allow", docs)
         self.frame = PhraseMatcher(self.vocab, attr="LOWER")
-        for name in ("education", "benign"):
+        for name in ("education", "benign", "media"):
             cues = [Doc(self.vocab, words=[t.text.lower() for t in tokenize(c)])
                     for c in raw["frame"][name]]
             self.frame.add(name, cues)
@@ -208,6 +208,7 @@ class ContextRules:
         frames = {c.vocab.strings[m] for m, _, _ in c.frame(doc)}
         educational = "education" in frames
         benign = "benign" in frames
+        media = "media" in frames
         out: list[Hit] = []
         for n, h in enumerate(hits):
             span = range(h.first, h.last + 1)
@@ -226,6 +227,31 @@ class ContextRules:
                 if "clinical" in h.entry.flags:
                     continue
                 h = dataclasses.replace(h, severity=Severity.LOW)
+            elif media and h.entry.category is Category.SEXUAL_CONTENT and h.entry.single \
+                    and _in_title(tokens, h.first, h.last):
+                # A word of a quoted song or film title in a post about music or films
+                # ("the disco played 'Sexy Back'"): review, not block.
+                h = dataclasses.replace(h, severity=Severity.LOW)
             out.append(h)
         return out
 
+
+_QUOTES = frozenset("\"'\u2018\u2019\u201c\u201d")
+_TITLE_STOP = frozenset(".!?\n")
+_TITLE_WORDS = 8  # tokens a title may reach either side of the word
+
+
+def _in_title(tokens: list[Token], first: int, last: int) -> bool:
+    """The tokens first..last sit inside quotation marks within one sentence and a few words
+    ('Sexy Back', "Sexy and I Know It")."""
+    def quote_at(indexes: range) -> bool:
+        for i in indexes:
+            text = tokens[i].text
+            if text in _QUOTES:
+                return True
+            if text in _TITLE_STOP:
+                return False
+        return False
+
+    return quote_at(range(first - 1, max(-1, first - 1 - _TITLE_WORDS), -1)) and quote_at(
+        range(last + 1, min(len(tokens), last + 1 + _TITLE_WORDS)))
