@@ -39,3 +39,22 @@ def test_grooming_around_a_title_still_blocks(screener: Screener) -> None:
     report = screener.screen(text)
     assert report.verdict.value == "block"
     assert {"over_familiar", "private_contact"} <= {f.category.value for f in report.findings}
+
+
+@pytest.mark.parametrize(("text", "span", "severity"), [
+    # a name-shaped part of a longer quoted title, in a post about songs or films: a title
+    ("Karaoke night winner: Mrs Okoro with \u201cI'm Too Sexy\u201d!", "Too Sexy", "low"),
+    ('We danced to "Sexy and I Know It" at the leavers\' party', "Know It", "low"),
+    ("The show 'Maisie Blackwood And Friends' was the book club's choice",
+     "Maisie Blackwood And Friends", "low"),
+    # quoted speech and quoted children's names stay a child's name
+    ('"Well done Maisie Blackwood," said Mrs Okoro after the song', "Maisie Blackwood",
+     "medium"),
+    ("At the disco, 'Maisie Blackwood' and 'Theo Adeyemi' won the dance-off", "Theo Adeyemi",
+     "medium"),
+    ("Maisie Blackwood sang 'Let It Go' beautifully", "Maisie Blackwood", "medium"),
+])
+def test_a_name_shaped_title(screener: Screener, text: str, span: str, severity: str) -> None:
+    got = {text[f.start:f.end]: f.severity.value for f in screener.screen(text).findings
+           if f.category.value == "person_name" and f.start is not None and f.end is not None}
+    assert got.get(span) == severity

@@ -128,6 +128,36 @@ def _quoted(text: str, s: int, e: int) -> bool:
     return not (text[e] in "'’" and text[e + 1:e + 2].isalpha())  # "Penny's"
 
 
+_TITLE_SMALL = frozenset({"a", "an", "and", "the", "of", "in", "on", "to", "it", "for", "at",
+                          "by", "or", "with", "i", "me", "my", "you"})
+_MEDIA = re.compile(r"\b(?:song|songs|sang|sing|singing|karaoke|playlist|track|single|album|"
+                    r"danced|dance|dancing|music|band|disco|dj|film|movie|musical|book|novel|"
+                    r"poem|play|show|episode)\b",
+                    re.IGNORECASE)
+
+
+def _in_title(text: str, s: int, e: int) -> bool:
+    """The candidate is part of a longer quoted title in a post about songs, films or books
+    ("Mr Patel sang 'I'm Too Sexy'", "the film 'Home Alone Again'"): the quote holds up to
+    eight words on one line, every one capitalised but short link words, and the post names
+    a song, film or book. Quoted speech ("Well done Amelia Hartley," she said) is not a
+    title: its other words are not capitalised."""
+    a = next((i for i in range(s - 1, max(-1, s - 61), -1) if text[i] in _OPEN_QUOTES
+              and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([")), -1)
+    b = next((i for i in range(e, min(len(text), e + 60)) if text[i] in _CLOSE_QUOTES
+              and not text[i + 1:i + 2].isalnum()), -1)
+    if a < 0 or b < 0:
+        return False
+    inner = text[a + 1:b]
+    if "\n" in inner or (a + 1 == s and b == e):
+        return False  # across lines, or the candidate alone (`_quoted` decides that)
+    words = inner.replace("\u2019", "'").split()
+    if not 2 < len(words) <= 8:
+        return False
+    title = all(w[:1].isupper() or w.lower().strip(",.!?") in _TITLE_SMALL for w in words)
+    return title and _MEDIA.search(text) is not None
+
+
 def _work(text: str, s: int, e: int, words: list[str], p1: str, nxt: str,
           possessive: bool) -> bool:
     """The candidate is the title of a song, book, film or show: after "the song" or
@@ -141,7 +171,7 @@ def _work(text: str, s: int, e: int, words: list[str], p1: str, nxt: str,
     if p1 in c.get("work_see_before", ()):
         return words[0].lower() not in lexicons()[0]  # "watched Freddie Castellanos score"
     return p1 in c.get("work_verb_before", ()) or _quoted(text, s, e) \
-        or nxt.lower() in c.get("work_after", ())
+        or nxt.lower() in c.get("work_after", ()) or _in_title(text, s, e)
 
 
 def context(text: str, s: int, e: int, words: list[str]) -> str | None:
