@@ -5,9 +5,8 @@ seven Orchard Close"), famous people's museum homes ("Dickens's house on Doughty
 town after a lowercase street ("lives at 4 kings road brighton").
 
 Lists: `data/place_words.txt` and `data/uk_towns.txt`; the famous people, given names and
-surnames are the person_name detector's lexicons (`data/names/well_known.txt`,
-`first_names.txt`, `given_names_more.txt`, `surnames.txt`), so a name added there is known
-here too. Everything is loaded once, on first use.
+surnames are the person_name detector's lexicons (`name_context.lexicons()`: one copy per
+process), so a name added there is known here too. Everything is loaded once, on first use.
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .name_context import lexicons
 from .place_data import Tokens, load_sections, phrases_pattern, word_key
 
 # a word of a famous name ("Roald", "Dahl", "J", "Brontë", "Cottrell-Boyce")
@@ -158,8 +158,7 @@ class PlaceWords:
 
 @functools.cache
 def place_words() -> PlaceWords:
-    firsts, lasts, famous = (_names(*f) for f in (
-        ("first_names.txt", "given_names_more.txt"), ("surnames.txt",), ("well_known.txt",)))
+    firsts, lasts, famous, _ = lexicons()  # the person_name detector's own, read once
     sec = load_sections("place_words.txt")
     numbers: dict[str, int] = {}
     for line in sec["number_words"]:
@@ -189,8 +188,3 @@ def place_words() -> PlaceWords:
                                  load_sections("home_areas.txt")["wide_places"]),
     )
 
-
-def _names(*files: str) -> frozenset[str]:
-    """The names of the person_name detector's lexicon files, lowercase, spaces squeezed."""
-    return frozenset(" ".join(line.lower().split()) for f in files
-                     for lines in load_sections(f"names/{f}").values() for line in lines)
