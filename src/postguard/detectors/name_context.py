@@ -128,12 +128,7 @@ def _quoted(text: str, s: int, e: int) -> bool:
     return not (text[e] in "'’" and text[e + 1:e + 2].isalpha())  # "Penny's"
 
 
-_TITLE_SMALL = frozenset({"a", "an", "and", "the", "of", "in", "on", "to", "it", "for", "at",
-                          "by", "or", "with", "i", "me", "my", "you"})
-_MEDIA = re.compile(r"\b(?:song|songs|sang|sing|singing|karaoke|playlist|track|single|album|"
-                    r"danced|dance|dancing|music|band|disco|dj|film|movie|musical|book|novel|"
-                    r"poem|play|show|episode)\b",
-                    re.IGNORECASE)
+_WORDS = re.compile(r"[a-z]+")
 
 
 def _in_title(text: str, s: int, e: int) -> bool:
@@ -154,8 +149,11 @@ def _in_title(text: str, s: int, e: int) -> bool:
     words = inner.replace("\u2019", "'").split()
     if not 2 < len(words) <= 8:
         return False
-    title = all(w[:1].isupper() or w.lower().strip(",.!?") in _TITLE_SMALL for w in words)
-    return title and _MEDIA.search(text) is not None
+    c = cues()
+    small = c.get("title_link_words", frozenset())
+    if not all(w[:1].isupper() or w.lower().strip(",.!?") in small for w in words):
+        return False
+    return not c.get("media_words", frozenset()).isdisjoint(_WORDS.findall(text.lower()))
 
 
 def _work(text: str, s: int, e: int, words: list[str], p1: str, nxt: str,
