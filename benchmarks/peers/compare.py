@@ -44,6 +44,7 @@ sys.path.insert(0, str(HERE))
 
 from corpus_lib import CorpusPost, Scores, Span  # noqa: E402
 from peerlib import COLD_POST, MODEL_POST, corpus_files, load_posts  # noqa: E402
+from speed import compile_bytecode  # noqa: E402
 
 PEERS_DIR = BENCH / "out" / "peers"
 RUN_DIR = PEERS_DIR / "run"
@@ -61,6 +62,15 @@ PRESIDIO_NOTES = {
 
 def peer_python(name: str) -> Path:
     return PEERS_DIR / name / "bin" / "python"
+
+
+def require_peer(name: str, tool: str) -> Path | None:
+    """A peer venv's python, or None after saying (as `tool`) how to install it."""
+    python = peer_python(name)
+    if python.is_file():
+        return python
+    print(f"{tool}: no {name} venv; run benchmarks/peers/setup_peers.sh", file=sys.stderr)
+    return None
 
 
 def run_json(cmd: list[str], out: Path, env: dict[str, str] | None = None) -> dict[str, Any]:
@@ -228,8 +238,7 @@ def main() -> int:
 
     # Bytecode first, as an installed wheel (and Presidio's site-packages) has it: with
     # PYTHONDONTWRITEBYTECODE=1 an editable install would compile every module each time.
-    subprocess.run([str(PG_PY), "-m", "compileall", "-q", str(REPO / "src" / "postguard")],
-                   check=False, capture_output=True)
+    compile_bytecode()
     cmds: dict[str, tuple[list[str], str | None]] = {
         "postguard": ([str(PG_CLI), "scan", "-"], COLD_POST),
         "postguard_model": ([str(PG_CLI), "scan", "-"], MODEL_POST)}

@@ -24,7 +24,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from compare import PG_PY, peer_python, run_json  # noqa: E402
+from compare import PG_PY, require_peer, run_json  # noqa: E402
 from run_images import DEFAULT_DIR  # noqa: E402
 
 
@@ -43,10 +43,8 @@ def main() -> int:
     ap.add_argument("--dir", default=str(DEFAULT_DIR))
     ap.add_argument("--limit", type=int, default=0, help="only the first N images")
     args = ap.parse_args()
-    presidio = peer_python("presidio")
-    if not presidio.is_file():
-        print("image_ratio: no Presidio venv; run benchmarks/peers/setup_peers.sh",
-              file=sys.stderr)
+    presidio = require_peer("presidio", "image_ratio")
+    if presidio is None:
         return 2
     folder = Path(args.dir)
     if not (folder / "labels.json").is_file():

@@ -29,7 +29,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from compare import PG_PY, REPO, peer_python  # noqa: E402
+from compare import PG_PY, REPO, require_peer  # noqa: E402
 from peerlib import corpus_files  # noqa: E402
 
 _COLLECTED = re.compile(r"Collected\s*:\s*(\d+)")
@@ -58,10 +58,8 @@ def main() -> int:
         print("text_instructions: valgrind is not installed (apt-get install valgrind)",
               file=sys.stderr)
         return 2
-    presidio = peer_python("presidio")
-    if not presidio.is_file():
-        print("text_instructions: no Presidio venv; run benchmarks/peers/setup_peers.sh",
-              file=sys.stderr)
+    presidio = require_peer("presidio", "text_instructions")
+    if presidio is None:
         return 2
     files = [str(f) for f in corpus_files(args.files)]
     # One thread for every numeric library: under valgrind the threads run one at a time, and

@@ -23,7 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from compare import PG_PY, peer_python, run_json  # noqa: E402
+from compare import PG_PY, require_peer, run_json  # noqa: E402
 from peerlib import corpus_files  # noqa: E402
 
 
@@ -33,10 +33,8 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3, help="timed passes per tool and round")
     ap.add_argument("--files", nargs="+", metavar="FILE")
     args = ap.parse_args()
-    presidio = peer_python("presidio")
-    if not presidio.is_file():
-        print("text_ratio: no Presidio venv; run benchmarks/peers/setup_peers.sh",
-              file=sys.stderr)
+    presidio = require_peer("presidio", "text_ratio")
+    if presidio is None:
         return 2
     files = [str(f) for f in corpus_files(args.files)]
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
