@@ -13,6 +13,7 @@ however large the archive, and results come back in input order.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import logging
@@ -253,8 +254,9 @@ class LocalEngine:
             "forkserver" if "forkserver" in methods else "spawn")
         ctx = multiprocessing.get_context(method)
         children = self.workers - 1
-        self._pool = ctx.Pool(children, initializer=_init_worker,
-                              initargs=(self.policy, self.key))
+        with _signals_held():
+            self._pool = ctx.Pool(children, initializer=_init_worker,
+                                  initargs=(self.policy, self.key))
         yield from shared_window(
             lambda chunk: self._pool.apply_async(
                 screen_chunk, (self.policy, self.key, chunk, html)),
@@ -271,11 +273,35 @@ class LocalEngine:
             self._pool = None
 
 
+_HELD = ("SIGTERM", "SIGINT")
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGTERM and Ctrl-C wait while the pool forks its workers, and arrive right after.
+    Python runs a signal handler at the next bytecode of the main thread, and during a fork
+    that can be inside an at-fork hook (logging's), where the handler's exception is printed
+    as "Exception ignored" and dropped: the signal was lost and the run went on."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # not POSIX: nothing to hold
+        yield
+        return
+    held = {getattr(signal, name) for name in _HELD}
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
 def _init_worker(policy: Policy, key: str) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler is not ours
+    if hasattr(signal, "pthread_sigmask"):  # forked while the parent held them
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {getattr(signal, n) for n in _HELD})
 
     # A parent killed with SIGKILL cannot stop its pool: the workers leave with it.
     if sys.platform.startswith("linux"):
