@@ -4,8 +4,8 @@ was printed as "Exception ignored" and the signal lost (the run then went on to 
 
 from __future__ import annotations
 
-import os
 import signal
+import threading
 from typing import Any
 
 import pytest
@@ -25,7 +25,8 @@ def test_a_signal_waits_for_the_block_and_then_arrives(sig: int) -> None:
     previous = signal.signal(sig, record)
     try:
         with _signals_held():
-            os.kill(os.getpid(), sig)
+            # to this thread: a process-wide signal may land on another test's thread
+            signal.pthread_kill(threading.get_ident(), sig)
             for _ in range(1000):  # bytecodes at which a handler would run
                 pass
             assert seen == []
