@@ -281,7 +281,9 @@ def _signals_held() -> Iterator[None]:
     """SIGTERM and Ctrl-C wait while the pool forks its workers, and arrive right after.
     Python runs a signal handler at the next bytecode of the main thread, and during a fork
     that can be inside an at-fork hook (logging's), where the handler's exception is printed
-    as "Exception ignored" and dropped: the signal was lost and the run went on."""
+    as "Exception ignored" and dropped: the signal was lost and the run went on. The mask is
+    this thread's: forking happens only when no other thread runs, and the pool's own threads,
+    started inside the block, keep the signals held for good."""
     import signal
 
     if not hasattr(signal, "pthread_sigmask"):  # not POSIX: nothing to hold
