@@ -1,9 +1,11 @@
-"""The table of finding codes, loaded from `data/codes.toml` once per process."""
+"""The table of finding codes, loaded once per process from `data/codes.toml` and the
+family tables in `data/codes/*.toml` (one file a detector family, same layout)."""
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from importlib import resources
 
 from .datafiles import load_toml
 from .model import Category
@@ -20,7 +22,15 @@ class CodeInfo:
 
 @functools.cache
 def code_table() -> dict[str, CodeInfo]:
-    raw = load_toml("codes.toml")
+    raw = dict(load_toml("codes.toml"))
+    folder = resources.files("postguard.data").joinpath("codes")
+    if folder.is_dir():
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".toml"):
+                for code, v in load_toml(f"codes/{entry.name}").items():
+                    if code in raw:
+                        raise ValueError(f"finding code {code} is documented twice")
+                    raw[code] = v
     return {
         code: CodeInfo(code, Category(v["category"]), v["title"], v["why"], v["fix"])
         for code, v in raw.items()

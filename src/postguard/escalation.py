@@ -63,3 +63,37 @@ def escalate(post: Post, findings: list[Finding]) -> list[Finding]:
             )
         out.append(f)
     return out
+
+
+# Categories the designated safeguarding lead must see now, whoever wrote them.
+_ALWAYS_ESCALATE = {
+    Category.DISCLOSURE: "a possible disclosure: handle it as a face-to-face disclosure",
+    Category.SELF_HARM: "signs of self-harm or suicidal thoughts",
+    Category.EXTREMISM: "radicalising or extremist content",
+}
+# Grooming signals: secrecy, requests for pictures, meeting alone, checking a child is alone.
+_GROOMING_CODES = frozenset({"PG452", "PG453", "PG454", "PG455", "PG456"})
+_GROOMING_CATS = frozenset({Category.PRIVATE_CONTACT, Category.SEXUAL_CONTENT,
+                            Category.OVER_FAMILIAR})
+_ADULTS = frozenset({"staff", "parent", "stranger", "unknown"})
+
+
+def lead_escalation(post: Post, findings: list[Finding]) -> str | None:
+    """Why the designated safeguarding lead must see this post now, or None.
+
+    A disclosure, self-harm or extremism escalates from anyone; grooming signals escalate; an
+    adult (or an author not known to be a child) moving a child to private contact or writing
+    sexually in an inbound message escalates.
+    """
+    acting = [f for f in findings if f.action is None or f.action.rank > 0]
+    for cat, why in _ALWAYS_ESCALATE.items():
+        if any(f.category is cat for f in acting):
+            return why
+    if any(f.code in _GROOMING_CODES for f in acting):
+        return "grooming signals (secrecy, pictures, meeting alone or checking a child is alone)"
+    meta = post.metadata if isinstance(post.metadata, dict) else dict(post.metadata)
+    inbound = str(meta.get("direction", "outbound")).lower() == "inbound"
+    author = str(meta.get("author", "unknown")).lower()
+    if inbound and author in _ADULTS and any(f.category in _GROOMING_CATS for f in acting):
+        return f"an adult ({author}) moving a child to private contact or writing sexually"
+    return None

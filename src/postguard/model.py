@@ -35,6 +35,12 @@ class Category(str, enum.Enum):
     OUT_OF_HOURS = "out_of_hours"
     PERSONAL_ACCOUNT = "personal_account"
     PHOTO_CONSENT = "photo_consent"
+    MEETING_LINK = "meeting_link"
+    BULLYING = "bullying"
+    SELF_HARM = "self_harm"
+    DISCLOSURE = "disclosure"
+    EXTREMISM = "extremism"
+    VIOLENCE = "violence"
     DETECTOR_ERROR = "detector_error"
 
     def __str__(self) -> str:
@@ -126,13 +132,15 @@ class Finding:
     box: tuple[int, int, int, int] | None = None
     suggestion: Suggestion | None = None
     action: Verdict | None = None
+    # Seconds into a video for findings on a video's frames (None otherwise).
+    time: float | None = None
 
     def with_action(self, action: Verdict | None) -> Finding:
         """This finding with `action` set (what `dataclasses.replace` does, several times
         faster: the Screener calls it for every finding of every post)."""
         return Finding(self.code, self.detector, self.category, self.severity, self.score,
                        self.message, self.source, self.start, self.end, self.box,
-                       self.suggestion, action)
+                       self.suggestion, action, self.time)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -148,7 +156,7 @@ class Finding:
             "message": self.message,
             "suggestion": self.suggestion.to_dict() if self.suggestion else None,
             "action": self.action.value if self.action else None,
-        }
+        } | ({"time": round(float(self.time), 3)} if self.time is not None else {})
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Finding:
@@ -168,6 +176,7 @@ class Finding:
             box=tuple(box) if box is not None else None,
             suggestion=Suggestion.from_dict(sugg) if sugg else None,
             action=Verdict(action) if action else None,
+            time=float(data["time"]) if data.get("time") is not None else None,
         )
 
 
@@ -177,8 +186,11 @@ class Post:
 
     Metadata keys understood by the built-in detectors: `account` ("organisation" or
     "personal"), `audience` (e.g. "children", "parents", "public"), `scheduled_at` (ISO 8601
-    with a time zone), `platform`, and `consent` (image indexes or names with recorded parental
-    consent for photos).
+    with a time zone), `platform`, `consent` (image indexes or names with recorded parental
+    consent for photos), `direction` ("outbound", the default: something the organisation
+    publishes or sends; or "inbound": a comment or message that arrived), `author` ("staff",
+    "child", "parent", "stranger" or "unknown"), `thread` (a conversation id: messages of one
+    conversation are judged together) and `reply_to`.
     """
 
     text: str = ""
@@ -206,11 +218,17 @@ class Report:
     findings: tuple[Finding, ...]
     redacted_text: str
     errors: tuple[ErrorEntry, ...] = ()
+    # True when the designated safeguarding lead must see this now (a disclosure, self-harm,
+    # grooming, an adult contacting a child); `escalation` says why in one line.
+    escalate: bool = False
+    escalation: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "verdict": self.verdict.value,
+            "escalate": self.escalate,
+            "escalation": self.escalation,
             "findings": [f.to_dict() for f in self.findings],
             "redacted_text": self.redacted_text,
             "errors": [e.to_dict() for e in self.errors],
@@ -224,6 +242,8 @@ class Report:
             findings=tuple(Finding.from_dict(f) for f in data.get("findings", ())),
             redacted_text=data.get("redacted_text", ""),
             errors=tuple(ErrorEntry(**e) for e in data.get("errors", ())),
+            escalate=bool(data.get("escalate", False)),
+            escalation=data.get("escalation"),
         )
 
     @property

@@ -242,12 +242,15 @@ class Screener:
         verdict = strongest(f.action for f in decided if f.action is not None)
         if errs and verdict is Verdict.ALLOW:
             verdict = Verdict.REVIEW
+        why = escalation.lead_escalation(post, decided)
         return Report(
             id=post.id,
             verdict=verdict,
             findings=tuple(decided),
             redacted_text=redact_text(post.text, decided),
             errors=errs,
+            escalate=why is not None,
+            escalation=why,
         )
 
 

@@ -1,0 +1,70 @@
+"""The report's `escalate` / `escalation` fields: when the designated safeguarding lead must
+see a post now (DESIGN.md)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import postguard
+from postguard.escalation import lead_escalation
+from postguard.model import Category, Finding, Post, Report, Severity, Verdict
+
+
+def _finding(cat: Category, code: str = "PG999") -> Finding:
+    return Finding(code, "t", cat, Severity.HIGH, 0.9, "m", action=Verdict.BLOCK)
+
+
+@pytest.mark.parametrize("cat", [Category.DISCLOSURE, Category.SELF_HARM, Category.EXTREMISM])
+def test_disclosure_self_harm_extremism_escalate_from_anyone(cat: Category) -> None:
+    why = lead_escalation(Post("x"), [_finding(cat)])
+    assert why is not None
+
+
+@pytest.mark.parametrize("cat", [Category.PHONE, Category.PROFANITY, Category.BULLYING,
+                                 Category.VIOLENCE, Category.KISSES])
+def test_other_categories_alone_do_not_escalate(cat: Category) -> None:
+    assert lead_escalation(Post("x"), [_finding(cat)]) is None
+
+
+def test_allowed_findings_do_not_escalate() -> None:
+    f = Finding("PG999", "t", Category.SELF_HARM, Severity.LOW, 0.9, "m", action=Verdict.ALLOW)
+    assert lead_escalation(Post("x"), [f]) is None
+
+
+@pytest.mark.parametrize(("author", "escalates"), [
+    ("stranger", True), ("parent", True), ("unknown", True), ("staff", True), ("child", False),
+])
+def test_inbound_private_contact_escalates_from_adults(author: str, escalates: bool) -> None:
+    post = Post("x", metadata={"direction": "inbound", "author": author})
+    why = lead_escalation(post, [_finding(Category.PRIVATE_CONTACT, "PG451")])
+    assert (why is not None) is escalates
+
+
+def test_secrecy_in_a_draft_escalates_end_to_end() -> None:
+    report = postguard.screen("Don't tell your parents about this, it's our little secret")
+    assert report.verdict is Verdict.BLOCK
+    assert report.escalate and report.escalation
+
+
+def test_a_notice_does_not_escalate() -> None:
+    report = postguard.screen("Well done to Year 9 for a brilliant trip to the Science Museum!")
+    assert not report.escalate and report.escalation is None
+
+
+def test_escalation_round_trips_through_json() -> None:
+    r = Report("p1", Verdict.BLOCK, (_finding(Category.DISCLOSURE),), "", (), True, "why")
+    data = json.loads(json.dumps(r.to_dict()))
+    assert data["escalate"] is True and data["escalation"] == "why"
+    back = Report.from_dict(data)
+    assert back.escalate and back.escalation == "why"
+
+
+def test_video_time_round_trips_and_is_absent_for_photos() -> None:
+    f = Finding("PG999", "t", Category.PHONE, Severity.HIGH, 0.9, "m", source="image:1",
+                box=(1, 2, 3, 4), time=2.5)
+    assert f.to_dict()["time"] == 2.5
+    assert Finding.from_dict(f.to_dict()).time == 2.5
+    assert "time" not in _finding(Category.PHONE).to_dict()
+    assert f.with_action(Verdict.BLOCK).time == 2.5
