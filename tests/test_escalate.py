@@ -68,3 +68,36 @@ def test_video_time_round_trips_and_is_absent_for_photos() -> None:
     assert Finding.from_dict(f.to_dict()).time == 2.5
     assert "time" not in _finding(Category.PHONE).to_dict()
     assert f.with_action(Verdict.BLOCK).time == 2.5
+
+
+@pytest.mark.parametrize(("meta", "verdict"), [
+    ({"direction": "inbound", "author": "child"}, Verdict.REVIEW),
+    ({"direction": "inbound", "author": "stranger"}, Verdict.BLOCK),
+    ({"direction": "outbound", "author": "child"}, Verdict.BLOCK),
+    ({}, Verdict.BLOCK),
+])
+def test_a_child_sharing_their_own_number_is_an_overshare(meta: dict[str, str],
+                                                          verdict: Verdict) -> None:
+    report = postguard.screen("my number is 07911 123456 if anyone needs it", metadata=meta)
+    phones = [f for f in report.findings if f.category is Category.PHONE]
+    assert phones and report.verdict is verdict
+    assert ("follow up" in phones[0].message) is (verdict is Verdict.REVIEW)
+    assert "07911" not in report.redacted_text  # hidden either way
+
+
+def test_cli_text_says_escalate(tmp_path: object) -> None:
+    import io
+
+    from postguard.cli import main
+
+    out = io.StringIO()
+    import pathlib
+    draft = pathlib.Path(str(tmp_path)) / "d.txt"
+    draft.write_text("Don't tell your parents about this, it's our little secret",
+                     encoding="utf-8")
+    assert main(["scan", str(draft)], out=out) == 1
+    assert "ESCALATE to the designated safeguarding lead now:" in out.getvalue()
+    out = io.StringIO()
+    draft.write_text("See you all at sports day!", encoding="utf-8")
+    assert main(["scan", str(draft)], out=out) == 0
+    assert "ESCALATE" not in out.getvalue()

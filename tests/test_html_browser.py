@@ -125,3 +125,28 @@ def test_review_page_checks_a_draft(browser: Any, tmp_path: Path) -> None:
         assert browser.execute_script("return window.pwned === undefined")
     finally:
         stop_server(proc)
+
+
+def test_review_page_says_when_to_escalate(browser: Any, tmp_path: Path) -> None:
+    pytest.importorskip("starlette", reason="the server needs the 'serve' extra")
+    sys.path.insert(0, os.path.dirname(__file__))
+    from test_serve import start_server, stop_server
+
+    policy = tmp_path / "policy.toml"
+    policy.write_text('[detectors]\nenabled = ["private_contact"]\n')
+    proc, base = start_server(str(policy))
+    try:
+        for draft, escalates in (("Don't tell your parents, it's our little secret", True),
+                                 ("See you all at sports day!", False)):
+            browser.get(base + "/")
+            browser.find_element(By.ID, "text").send_keys(draft)
+            browser.find_element(By.ID, "check").click()
+            WebDriverWait(browser, 60).until(
+                lambda d: d.find_element(By.ID, "status").text in ("done", "")
+                and d.find_elements(By.CSS_SELECTOR, "#result .verdict, #result .error"))
+            shown = browser.find_elements(By.CSS_SELECTOR, "#result .escalate")
+            assert bool(shown) is escalates
+            if escalates:
+                assert "safeguarding lead" in shown[0].text
+    finally:
+        stop_server(proc)

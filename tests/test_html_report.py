@@ -85,3 +85,17 @@ def test_cap_on_posts_shown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     html = page.read_text()
     assert html.count('<article class="post"') == 2
     assert "The first 2 posts needing action are shown" in html
+
+
+def test_escalation_is_shown_and_escaped(tmp_path: Path) -> None:
+    report = Report(id="e1", verdict=Verdict.BLOCK, findings=(_finding(0, 4),),
+                    redacted_text="", escalate=True, escalation="a <disclosure>")
+    calm = Report(id="e2", verdict=Verdict.BLOCK, findings=(_finding(0, 4),), redacted_text="")
+    page = tmp_path / "r.html"
+    summary = BatchSummary(total=2)
+    summary.verdicts["block"] = 2
+    write_html(str(page), [html_entry(Post(text="text"), report),
+                           html_entry(Post(text="text"), calm)], summary)
+    html = page.read_text()
+    assert html.count('<p class="escalate">') == 1
+    assert "safeguarding lead now:</b> a &lt;disclosure&gt;" in html

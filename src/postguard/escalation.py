@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from .model import Category, Finding, Post, Severity
+from .model import Category, Finding, Post, Severity, Verdict
 
 _PLACE = frozenset({Category.SCHOOL, Category.ADDRESS, Category.LOCATION})
 
@@ -97,3 +97,34 @@ def lead_escalation(post: Post, findings: list[Finding]) -> str | None:
     if inbound and author in _ADULTS and any(f.category in _GROOMING_CATS for f in acting):
         return f"an adult ({author}) moving a child to private contact or writing sexually"
     return None
+
+
+# Identifying details that a child may post about themselves in a comment or message.
+_OWN_DETAILS = frozenset({
+    Category.PHONE, Category.EMAIL, Category.ADDRESS, Category.LOCATION, Category.SCHOOL,
+    Category.PERSON_NAME, Category.DATE_OF_BIRTH, Category.SOCIAL_HANDLE,
+    Category.VEHICLE_PLATE,
+})
+
+
+def is_child_inbound(post: Post) -> bool:
+    """A comment or message that arrived from a child (metadata direction and author)."""
+    meta = post.metadata
+    return (str(meta.get("direction", "outbound")).lower() == "inbound"
+            and str(meta.get("author", "unknown")).lower() == "child")
+
+
+def child_overshare(post: Post, findings: list[Finding]) -> list[Finding]:
+    """A child sharing their own details in a comment is an overshare to hide and follow up:
+    review, not block (DESIGN.md). Everything else keeps its action."""
+    if not is_child_inbound(post):
+        return findings
+    out = []
+    for f in findings:
+        if f.category in _OWN_DETAILS and f.action is Verdict.BLOCK:
+            f = dataclasses.replace(
+                f, action=Verdict.REVIEW,
+                message=f"{f.message}; a child shared it in a comment or message: hide it "
+                "and follow up with the child")
+        out.append(f)
+    return out

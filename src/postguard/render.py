@@ -41,6 +41,8 @@ def to_text(report: Report, text: str, *, name: str = "", colour: bool = False) 
     if colour and report.verdict is not Verdict.ALLOW:
         head = f"{_COLOURS[report.verdict]} {head} {_RESET}"
     lines = [f"{head}  {name}".rstrip()]
+    if report.escalate:
+        lines.append(f"ESCALATE to the designated safeguarding lead now: {report.escalation}")
     if text:
         lines.append("")
         lines.extend("  " + ln for ln in _mark(text, report, colour).splitlines() or [""])

@@ -127,6 +127,7 @@ def html_entry(post: Post | None, report: Report) -> dict[str, Any]:
         "findings": findings, "thumbs": thumbs,
         "redacted": report.redacted_text if report.redacted_text != text else None,
         "errors": [e.message for e in report.errors],
+        "escalation": report.escalation if report.escalate else None,
     }
 
 
@@ -143,6 +144,7 @@ article[data-verdict=block]{border-left-color:#c62828}
 article h2{font-size:15px;margin:0 0 6px}
 .verdict{display:inline-block;padding:1px 7px;border-radius:3px;font-size:12px;color:#fff}
 .verdict.block{background:#c62828}.verdict.review{background:#b28704}
+.escalate{background:#fde7e7;border:1px solid #c62828;padding:4px 8px;margin:6px 0}
 .text{white-space:pre-wrap;word-wrap:break-word;background:#fafafa;padding:8px;
 border-radius:3px}
 mark{background:#ffe08a;border-bottom:2px solid #b28704;padding:0 1px}
@@ -189,6 +191,9 @@ def _article(e: dict[str, Any]) -> str:
              f'data-categories="{escape(" ".join(e["categories"]))}">',
              f'<h2><span class="verdict {verdict}">{verdict.upper()}</span> '
              f'<span class="code">{escape(e["id"])}</span></h2>']
+    if e.get("escalation"):
+        parts.append('<p class="escalate"><b>Escalate to the designated safeguarding lead '
+                     f'now:</b> {escape(e["escalation"])}</p>')
     text = []
     for run, mark in e["segments"]:
         if mark is None:

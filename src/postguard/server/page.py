@@ -29,6 +29,7 @@ button{font:inherit;padding:6px 18px}
 .verdict{display:inline-block;padding:2px 10px;border-radius:3px;color:#fff;font-weight:600}
 .verdict.allow{background:#2e7d32}.verdict.review{background:#b28704}
 .verdict.block{background:#c62828}
+.escalate{background:#fde7e7;border:1px solid #c62828;padding:4px 8px;margin:6px 0 0}
 .text{white-space:pre-wrap;word-wrap:break-word;background:#fafafa;padding:8px}
 mark{background:#ffe08a;border-bottom:2px solid #b28704}
 mark.block{background:#ffcdd2;border-bottom-color:#c62828}
@@ -85,6 +86,8 @@ img{max-width:100%;max-height:360px;border:1px solid #ccc;margin:4px 6px 0 0}
     var head=el('div','card');
     head.appendChild(el('span','verdict '+r.verdict,r.verdict.toUpperCase()));
     head.appendChild(document.createTextNode(' '+r.findings.length+' finding(s)'));
+    if(r.escalate){var esc=el('p','escalate','Escalate to the designated safeguarding lead now: '
+      +r.escalation);head.appendChild(esc);}
     result.appendChild(head);
     if(text){var c=el('div','card');c.appendChild(el('h2',null,'Your draft'));
       c.appendChild(highlighted(text,r.findings));result.appendChild(c);}
