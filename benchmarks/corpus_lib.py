@@ -26,10 +26,12 @@ CATEGORIES = frozenset({
     "phone", "email", "address", "location", "school", "person_name", "date_of_birth",
     "social_handle", "vehicle_plate", "geolocation", "qr_code", "kisses", "slang", "profanity",
     "sexual_content", "over_familiar", "private_contact", "out_of_hours", "personal_account",
-    "photo_consent", "detector_error",
+    "photo_consent", "meeting_link", "bullying", "self_harm", "disclosure", "extremism",
+    "violence", "detector_error",
 })
 VERDICTS = ("allow", "review", "block")
-POST_KEYS = frozenset({"id", "text", "metadata", "labels", "expected_verdict", "note"})
+POST_KEYS = frozenset({"id", "text", "metadata", "labels", "expected_verdict", "note",
+                       "expected_escalate", "language"})
 LABEL_KEYS = frozenset({"category", "text", "occurrence"})
 
 

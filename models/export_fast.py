@@ -7,7 +7,7 @@ Run by `make model` after the trained pipeline is copied into `models/postguard_
 It writes `fast.npz` (the tok2vec and NER weights) and `fast.json` (tokenizer rules, lexical
 tables, NER moves, probes with spaCy's readings, checksums of the pipeline files) into the
 folder, once FastTagger reads the probes from them exactly as spaCy does
-(see `postguard.detectors.name_export`).
+(see `postguard.detectors.names.export`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from postguard.detectors.name_export import write_fast_files
+from postguard.detectors.names.export import write_fast_files
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1148,7 +1148,7 @@ def _assemble() -> list[tuple[Any, ...]]:
 
 
 # Grooming families after the second blind review (written fresh by the postguard project,
-# in wording not used by tests/test_tone_grooming.py). Appended after the shuffle so the ids
+# in wording not used by tests/detectors/tone/test_grooming_wordings.py). Appended after the shuffle so the ids
 # of the posts above stay the same.
 GROOMING_FAMILIES = [
     ("B", "Great effort in the pool today. Now [[x:take your top off]] and send me a quick one",

@@ -101,7 +101,7 @@ def random_plate(rng: random.Random, kind: str) -> str:
 def _is_plate(text: str) -> bool:
     """Whether the text detector reads `text` as a plate (so the corpus measures the image
     pipeline: a random "ASS 12A" would be the text detector's business)."""
-    from postguard.detectors.vehicle_plates import VehiclePlateDetector
+    from postguard.detectors.vehicles.plates import VehiclePlateDetector
     from postguard.policy import Policy
 
     return any(f[0] == 0 and f[1] == len(text)

@@ -296,7 +296,7 @@ def _plate_words(words: list[Word]) -> list[Word]:
 @functools.cache
 def _plate_detector() -> Any:
     """The vehicle_plate detector's rules (its lexicon is data, not policy)."""
-    from ..detectors.vehicle_plates import VehiclePlateDetector
+    from ..detectors.vehicles.plates import VehiclePlateDetector
     from ..policy import Policy
 
     return VehiclePlateDetector(Policy.default())

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import postguard
-from postguard.detectors.conduct import (
+from postguard.detectors.conduct.detectors import (
     OutOfHoursDetector,
     PersonalAccountDetector,
     bank_holidays,

@@ -17,9 +17,9 @@ import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from postguard.detectors import name_model
-from postguard.detectors.name_export import pipeline_weights, write_fast_files
-from postguard.detectors.name_model import (
+from postguard.detectors.names import model as name_model
+from postguard.detectors.names.export import pipeline_weights, write_fast_files
+from postguard.detectors.names.model import (
     FastTagger,
     Unsupported,
     load_fast_files,
@@ -163,7 +163,7 @@ def test_the_run_time_path_imports_neither_spacy_nor_thinc() -> None:
     code = """if True:
         import sys
         from postguard import Screener
-        from postguard.detectors import name_model
+        from postguard.detectors.names import model as name_model
         report = Screener(detectors=["person_name"]).screen(
             "Well done to Zorblat Quexington in Year 6")
         tagger = name_model.load_tagger()

@@ -18,9 +18,9 @@ from spacy.lang.lex_attrs import word_shape as spacy_word_shape
 from spacy.symbols import IDS
 from thinc.api import NumpyOps
 
-from postguard.detectors import name_tokenizer
-from postguard.detectors.name_model import encodable, load_pipeline, model_path, thinc_hash
-from postguard.detectors.name_tokenizer import NameTokenizer, hash_string, word_shape
+from postguard.detectors.names import tokenizer as name_tokenizer
+from postguard.detectors.names.model import encodable, load_pipeline, model_path, thinc_hash
+from postguard.detectors.names.tokenizer import NameTokenizer, hash_string, word_shape
 
 _COLUMNS = [NORM, PREFIX, SUFFIX, SHAPE, IS_SPACE]
 

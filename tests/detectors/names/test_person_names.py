@@ -200,7 +200,7 @@ def test_common_given_names_are_decided_without_the_model(
         expected: list[str]) -> None:
     """given_names_more.txt: a common given name and an unknown capitalised surname is a
     full name by the lexicons alone; the model is not asked."""
-    from postguard.detectors import names as names_mod
+    from postguard.detectors.names import detector as names_mod
 
     def no_model(_model: object) -> object:
         raise AssertionError("the model was asked")
@@ -218,7 +218,7 @@ _CUE_WORDS = ["well", "done", "WELL", "DONE", "congrats", "to", "thanks", "Thank
 @settings(max_examples=300, deadline=None)
 def test_cued_runs_equal_the_full_pattern(words: list[str], sep: str) -> None:
     """The cue pre-search finds exactly the runs the full (case-insensitive) pattern does."""
-    from postguard.detectors.names import _cued_runs, _lowercase_re
+    from postguard.detectors.names.detector import _cued_runs, _lowercase_re
 
     text = sep.join(words)
     assert [m.span() for m in _cued_runs(text)] == [

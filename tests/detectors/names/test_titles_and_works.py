@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from postguard.detectors.name_context import context, lexicons, works
+from postguard.detectors.names.context import context, lexicons, works
 from postguard.detectors.names import PersonNameDetector
 from postguard.model import Severity
 from postguard.policy import Policy

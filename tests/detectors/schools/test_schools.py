@@ -18,7 +18,7 @@ from postguard.policy import Policy
 from postguard.registry import DetectorRegistry
 from postguard.screener import Screener
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")
@@ -214,7 +214,7 @@ def test_spans_inside_text_on_any_string(text: str) -> None:
 @given(st.text(max_size=200))
 @settings(max_examples=300)
 def test_token_offsets_match_the_tokeniser(text: str) -> None:
-    from postguard.detectors.school_words import _TOKEN, Tokens
+    from postguard.detectors.schools.words import _TOKEN, Tokens
 
     toks = Tokens(text)
     assert toks.starts == [m.start() for m in _TOKEN.finditer(text)]

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from postguard.detectors.vehicle_plates import VehiclePlateDetector
+from postguard.detectors.vehicles.plates import VehiclePlateDetector
 from postguard.policy import Policy
 
 DETECTOR = VehiclePlateDetector(Policy.default())

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from postguard.codes import code_table
-from postguard.detectors.vehicle_plates import VehiclePlateDetector
+from postguard.detectors.vehicles.plates import VehiclePlateDetector
 from postguard.model import Category, Severity
 from postguard.policy import Policy
 

@@ -29,11 +29,11 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..datafiles import load_toml
-from ..errors import ConfigurationError
-from ..model import Action, Category, Finding, Post, Severity, Suggestion
-from ..policy import Policy
-from .base import Detector
+from ...datafiles import load_toml
+from ...errors import ConfigurationError
+from ...model import Action, Category, Finding, Post, Severity, Suggestion
+from ...policy import Policy
+from ..base import Detector
 
 _DAY = dt.timedelta(days=1)
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -15,7 +15,7 @@ import datetime
 import re
 from collections.abc import Iterator
 
-from .date_words import Rules
+from .words import Rules
 
 _HISTORY = 100  # as in dates.py: a birth more than a century ago is history
 _MAX_AGE = 19  # ages above this are adults' milestones

@@ -18,11 +18,11 @@ import datetime
 import re
 from collections.abc import Iterable, Iterator
 
-from ..model import Action, Category, Finding, Severity, Suggestion
-from ..policy import Policy
-from .base import TextDetector
-from .date_ages import BirthdayWordings, word_before
-from .date_words import AFTER_SPACE, Spans, rules, scan
+from ...model import Action, Category, Finding, Severity, Suggestion
+from ...policy import Policy
+from ..base import TextDetector
+from .ages import BirthdayWordings, word_before
+from .words import AFTER_SPACE, Spans, rules, scan
 
 _HISTORY = 100  # a birth more than this many years ago is history, not a person to protect
 _MAX_AGE = 19  # ages above this are adults' milestones

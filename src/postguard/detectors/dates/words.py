@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..datafiles import load_toml
+from ...datafiles import load_toml
 
 # A pattern and what may not stand just before a match (see `scan`). The patterns start with a
 # plain character class instead of a look-behind, so that the regex engine skips straight to

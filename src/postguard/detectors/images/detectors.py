@@ -25,11 +25,11 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..datafiles import read_data
-from ..errors import MissingDependencyError
-from ..model import Action, Category, Finding, Post, Severity, Suggestion
-from ..policy import Policy
-from .base import Detector, TextDetector
+from ...datafiles import read_data
+from ...errors import MissingDependencyError
+from ...model import Action, Category, Finding, Post, Severity, Suggestion
+from ...policy import Policy
+from ..base import Detector, TextDetector
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ class ImageDetector(Detector):
 
     def __init__(self, policy: Policy) -> None:
         super().__init__(policy)
-        from ..images.cache import ImageCache
+        from ...images.cache import ImageCache
 
         self._cache = ImageCache()
         self._text_detectors: list[TextDetector] | None = None
@@ -61,7 +61,7 @@ class ImageDetector(Detector):
     @property
     def text_detectors(self) -> list[TextDetector]:
         if self._text_detectors is None:
-            from ..registry import DetectorRegistry
+            from ...registry import DetectorRegistry
 
             reg = DetectorRegistry()
             names = list(self.policy.enabled) if self.policy.enabled is not None else reg.names()
@@ -89,7 +89,7 @@ class ImageDetector(Detector):
         return self._detect_images(post)
 
     def _detect_images(self, post: Post) -> Iterator[Finding]:
-        from ..images.load import ImageLoadError
+        from ...images.load import ImageLoadError
 
         for i in range(len(post.images)):
             got = self._cache.image(post, i)
@@ -185,7 +185,7 @@ class ImageTextDetector(ImageDetector):
     description = "OCR of each photo, screened by the text detectors (signs, banners, plates)"
 
     def detect_image(self, post: Post, img: Any) -> Iterable[Finding]:
-        from ..images.ocr import OcrUnavailable
+        from ...images.ocr import OcrUnavailable
 
         src = f"image:{img.index}"
         if img.frames > 1:
@@ -247,7 +247,7 @@ class QrCodeDetector(ImageDetector):
     description = "QR codes and barcodes in photos; their payloads are screened too"
 
     def detect_image(self, post: Post, img: Any) -> Iterable[Finding]:
-        from ..images.qr import find_codes, geo_position, payload_text
+        from ...images.qr import find_codes, geo_position, payload_text
 
         src = f"image:{img.index}"
         for code in find_codes(img):
@@ -274,7 +274,7 @@ class ImageMetadataDetector(ImageDetector):
     description = "GPS and place fields in EXIF/XMP/IPTC, metadata text, stale EXIF thumbnails"
 
     def detect_image(self, post: Post, img: Any) -> Iterable[Finding]:
-        from ..images import metadata as md
+        from ...images import metadata as md
 
         src = f"image:{img.index}"
         where = md.gps_position(img)
@@ -326,7 +326,7 @@ class FaceDetector(ImageDetector):
     description = "faces in photos without recorded parental consent (OpenCV, extra 'faces')"
 
     def detect_image(self, post: Post, img: Any) -> Iterable[Finding]:
-        from ..images import faces
+        from ...images import faces
 
         src = f"image:{img.index}"
         if consented(post, img.index):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..datafiles import read_data
+from ...datafiles import read_data
 
 POSSESSIVE = re.compile(r"['’]s?$")
 _OPEN_QUOTES = "\"“‘'«"

@@ -29,18 +29,18 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..model import Action, Category, Finding, Severity, Suggestion
-from ..policy import Policy
-from .base import TextDetector
-from .name_context import POSSESSIVE as _POSSESSIVE
-from .name_context import common_words as _common_words
-from .name_context import context as _context
-from .name_context import cues as _cues
-from .name_context import known as _known
-from .name_context import known_word_given, not_a_name, not_last, works
-from .name_context import lexicons as _lexicons
-from .name_context import titles as _titles
-from .name_model import (
+from ...model import Action, Category, Finding, Severity, Suggestion
+from ...policy import Policy
+from ..base import TextDetector
+from .context import POSSESSIVE as _POSSESSIVE
+from .context import common_words as _common_words
+from .context import context as _context
+from .context import cues as _cues
+from .context import known as _known
+from .context import known_word_given, not_a_name, not_last, works
+from .context import lexicons as _lexicons
+from .context import titles as _titles
+from .model import (
     MODEL_NAME,
     Entity,
     load_pipeline,

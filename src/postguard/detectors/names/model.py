@@ -27,7 +27,8 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
 
-from ..errors import PluginError
+from ...errors import PluginError
+from .weights import Unsupported
 
 log = logging.getLogger(__name__)
 
@@ -147,10 +148,6 @@ def _build_tagger(path: Path | None) -> Tagger:
         return _SpacyTagger(nlp)
 
 
-class Unsupported(Exception):
-    """The pipeline or its exported files are not something FastTagger can run exactly."""
-
-
 class _SpacyTagger:
     def __init__(self, nlp: Any) -> None:
         self.nlp = nlp
@@ -177,7 +174,7 @@ def load_fast_files(folder: Path, sources: Path | None = None) -> tuple[
             raise Unsupported("the pipeline changed after the export")
         import numpy as np
 
-        from .name_tokenizer import NameTokenizer
+        from .tokenizer import NameTokenizer
 
         with open(folder / "fast.npz", "rb") as fh, np.load(fh, allow_pickle=False) as npz:
             arrays = {k: npz[k] for k in npz.files}
@@ -277,7 +274,7 @@ class FastTagger:
     @classmethod
     def from_pipeline(cls, nlp: Any) -> FastTagger:
         """The numpy layers over spaCy's tokens, checked against spaCy on the probes."""
-        from .name_export import pipeline_weights
+        from .weights import pipeline_weights
 
         arrays, meta = pipeline_weights(nlp)
         return cls(arrays, meta, _SpacyFeatures(nlp), spacy_probes(nlp))

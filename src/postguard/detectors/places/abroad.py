@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .place_data import load_sections, trie
+from .data import load_sections, trie
 
 _WORD = r"[^\W\d_][^\W_]*(?:['\u2019\-][^\W_]+)*"
 _NUMBER_REST = r"[0-9]{0,3}[A-Za-z]?"

@@ -22,10 +22,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..model import Category, Severity
-from .place_data import PlaceLexicon, lexicon, load_sections, trie, word_key
-from .place_homes import Place
-from .place_words import PlaceWords
+from ...model import Category, Severity
+from .data import PlaceLexicon, lexicon, load_sections, trie, word_key
+from .homes import Place
+from .words import PlaceWords
 
 # a capitalised word of a place's name ("Headingley", "Chapel-en-le-Frith", "St", "John's")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019]*(?:['\u2019-][^\W\d_]+)*['\u2019]?")

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..datafiles import read_data
+from ...datafiles import read_data
 
 # characters that stand for more than themselves in a phrase
 _PIECES = {" ": r"\s+", "'": "['\u2019]", "\u2019": "['\u2019]"}

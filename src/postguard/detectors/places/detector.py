@@ -20,14 +20,14 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 
-from ..model import Action, Category, Finding, Severity, Suggestion
-from ..policy import Policy
-from .base import TextDetector
-from .place_areas import AreaHomes, Taken, area_words
-from .place_data import Tokens, is_alpha, is_cap, lexicon, postcode_area, word_key
-from .place_homes import _HOUSE_NUMBER, HomeWordings
-from .place_homes import Place as _Place
-from .place_words import place_words
+from ...model import Action, Category, Finding, Severity, Suggestion
+from ...policy import Policy
+from ..base import TextDetector
+from .areas import AreaHomes, Taken, area_words
+from .data import Tokens, is_alpha, is_cap, lexicon, postcode_area, word_key
+from .homes import _HOUSE_NUMBER, HomeWordings
+from .homes import Place as _Place
+from .words import place_words
 
 # BS 7666 letter rules per position: first letter never Q V X; second never I J Z; third
 # (A9A) only A-H J K P S T U W; fourth (AA9A) only A B E H M N P R V W X Y; the inward

@@ -16,10 +16,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import Category, Severity
+from ...model import Category, Severity
 from .abroad import Street, addresses_abroad
-from .place_data import PlaceLexicon, Tokens, is_alpha, is_cap, word_key
-from .place_words import PlaceWords
+from .data import PlaceLexicon, Tokens, is_alpha, is_cap, word_key
+from .words import PlaceWords
 
 # UK house numbers stop well short of 1000; four digits are years ("In 2024 Station Road")
 _HOUSE_NUMBER = re.compile(r"[1-9][0-9]{0,2}[A-Za-z]?")

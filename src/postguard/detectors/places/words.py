@@ -15,8 +15,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .name_context import lexicons
-from .place_data import Tokens, load_sections, phrases_pattern, word_key
+from ..names.context import lexicons
+from .data import Tokens, load_sections, phrases_pattern, word_key
 
 # a word of a famous name ("Roald", "Dahl", "J", "Brontë", "Cottrell-Boyce")
 _NAME_WORD = re.compile(r"[A-Z][\w-]*")

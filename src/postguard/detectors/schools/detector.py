@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..model import Action, Category, Finding, Severity, Suggestion
-from ..policy import Policy
-from .base import TextDetector
-from .school_extra import extra_spans, load_extra
-from .school_spans import SchoolSpans
-from .school_words import Tokens, lexicon, lowercase_spans
+from ...model import Action, Category, Finding, Severity, Suggestion
+from ...policy import Policy
+from ..base import TextDetector
+from .extra import extra_spans, load_extra
+from .spans import SchoolSpans
+from .words import Tokens, lexicon, lowercase_spans
 
 _WINDOW = 200  # characters tokenised either side of a school word
 

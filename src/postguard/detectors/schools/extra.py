@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..datafiles import load_toml
-from .school_words import Lexicon
+from ...datafiles import load_toml
+from .words import Lexicon
 
 # "St Bede's", "Saint Aelred’s", "St Peter and St Paul's", "St James'": a saint and a possessive.
 # Written lowercase ("st bede's") it counts only after a cue.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .school_words import Lexicon, Tokens
+from .words import Lexicon, Tokens
 
 _NUMBERED = re.compile(r"(?:no|nr|n°|nº)\.?\d{1,3}")  # "No.4" written as one token
 _MAX_LEFT = 12

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..datafiles import load_toml, read_data
+from ...datafiles import load_toml, read_data
 
 _LETTERS = r"[\w\u0300-\u036f]"
 _TOKEN = re.compile(

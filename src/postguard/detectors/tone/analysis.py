@@ -21,6 +21,7 @@ from ...codes import code_table
 from ...model import Action, Category, Severity, Suggestion
 from ...policy import Policy
 from .context import ContextRules
+from .hits import Hit
 from .lexicon import Entry, Lexicon, Slot, build_lexicon
 from .normalise import (
     NEWLINE,
@@ -49,27 +50,6 @@ _ELONGATED = re.compile(r"([a-z])\1\1")
 _GLUED_OK = (Category.PROFANITY, Category.SEXUAL_CONTENT)
 _GLUE = frozenset(".@/")
 _FLATTERY = frozenset({"PG442", "PG443"})  # compliments on looks, grooming flattery
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A candidate lexicon match: token indexes `first..last` and the character span."""
-
-    entry: Entry
-    first: int
-    last: int
-    start: int
-    end: int
-    key: str
-    score: float
-    obfuscated: bool = False
-    severity: Severity | None = None
-    spaced: bool = False
-    stacked: bool = False  # raised to high: flattery with other over-familiar wording
-
-    @property
-    def sev(self) -> Severity:
-        return self.severity or self.entry.severity
 
 
 @dataclass(frozen=True, slots=True)

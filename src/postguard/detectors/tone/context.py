@@ -27,14 +27,12 @@ import dataclasses
 import functools
 import threading
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ...datafiles import load_toml
 from ...model import Category, Severity
+from .hits import Hit
 from .normalise import Token, tokenize
-
-if TYPE_CHECKING:
-    from .analysis import Hit
 
 BOS, EOS = "<s>", "</s>"
 

@@ -21,11 +21,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..model import Action, Category, Finding, Severity, Suggestion
-from ..policy import Policy
-from .base import TextDetector
-from .place_data import load_sections, phrases_pattern
-from .places import is_uk_postcode
+from ...model import Action, Category, Finding, Severity, Suggestion
+from ...policy import Policy
+from ..base import TextDetector
+from ..places.data import load_sections, phrases_pattern
+from ..places.detector import is_uk_postcode
 
 _AGE = r"(?:0[2-9]|[12][0-9]|5[1-9]|[67][0-9])"
 # One scan for every format; at one position the earlier alternative wins.
