@@ -27,6 +27,7 @@ from typing import Any, NamedTuple, TextIO, cast
 
 from .archives.simple import RawLine, parse_line
 from .errors import InputError
+from .limits import text_size_problem
 from .model import (
     Action,
     Category,
@@ -99,6 +100,10 @@ def prepare_item(item: Item) -> tuple[str, Post | InputError]:
         "tuple[str, Post | InputError]", item)
     if isinstance(post, Post) and post.id is None:
         post = dataclasses.replace(post, id=pid)
+    if isinstance(post, Post):  # over the size limit: an error report, never a truncation
+        problem = text_size_problem(post.text)
+        if problem:
+            return pid, InputError(f"post '{pid}': {problem}", source=pid)
     return pid, post
 
 

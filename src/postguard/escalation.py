@@ -6,6 +6,7 @@ full name is `review`, but `block` when it meets a school, an address or a photo
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 
 from .model import Category, Finding, Post, Severity
@@ -20,18 +21,36 @@ _CONTAINS_NAMES = frozenset({Category.SCHOOL, Category.ADDRESS, Category.LOCATIO
 
 
 def resolve(findings: list[Finding]) -> list[Finding]:
-    """Drop person-name findings that lie inside a school, address, place or contact span."""
-    holders = [(f.source, f.start, f.end) for f in findings
-               if f.category in _CONTAINS_NAMES and f.start is not None]
-    if not holders:
+    """Drop person-name findings that lie inside a school, address, place or contact span.
+
+    n log n in the number of findings: per source, the holders sorted by start with a running
+    maximum of their ends; a name [a, b) overlaps some holder iff, among the holders starting
+    before b, the furthest end lies after a.
+    """
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for f in findings:
+        if f.category in _CONTAINS_NAMES and f.start is not None and f.end is not None:
+            spans.setdefault(f.source, []).append((f.start, f.end))
+    if not spans:
         return findings
+    index: dict[str, tuple[list[int], list[int]]] = {}
+    for source, pairs in spans.items():
+        pairs.sort()
+        starts = [s for s, _ in pairs]
+        reach: list[int] = []
+        furthest = -1
+        for _, e in pairs:
+            furthest = max(furthest, e)
+            reach.append(furthest)
+        index[source] = (starts, reach)
     out = []
     for f in findings:
-        if f.category is Category.PERSON_NAME and f.start is not None and f.end is not None and any(
-            src == f.source and s is not None and e is not None and s < f.end and f.start < e
-            for src, s, e in holders
-        ):
-            continue
+        if f.category is Category.PERSON_NAME and f.start is not None and f.end is not None:
+            held = index.get(f.source)
+            if held is not None:
+                before = bisect.bisect_left(held[0], f.end)  # holders with start < f.end
+                if before and held[1][before - 1] > f.start:
+                    continue
         out.append(f)
     return out
 

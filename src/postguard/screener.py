@@ -15,6 +15,7 @@ from typing import Any
 from . import escalation
 from .detectors.base import Detector
 from .errors import ConfigurationError, PluginError
+from .limits import MAX_TEXT_BYTES, check_text_size
 from .model import (
     Action,
     Category,
@@ -68,8 +69,11 @@ class Screener:
         *,
         registry: DetectorRegistry | None = None,
         detectors: Sequence[str] | None = None,
+        max_text_bytes: int | None = MAX_TEXT_BYTES,
     ) -> None:
         self.policy = _as_policy(policy)
+        # Longer texts raise InputError (postguard.limits); None lifts the limit.
+        self.max_text_bytes = max_text_bytes
         self.registry = registry or DetectorRegistry()
         available = self.registry.names()
         wanted = list(detectors) if detectors is not None else (
@@ -115,6 +119,7 @@ class Screener:
             post = Post(text=post, images=tuple(images), id=id, metadata=dict(metadata or {}))
         elif not isinstance(post, Post):
             raise TypeError(f"screen() takes a Post or a str, not {type(post).__name__}")
+        check_text_size(post.text, self.max_text_bytes, post_id=post.id)
         findings: list[Finding] = []
         errors: list[ErrorEntry] = []
         dets = self.detectors if post.images else self._text_detectors or self.detectors
@@ -141,6 +146,7 @@ class Screener:
         for post in posts:
             if not isinstance(post, Post):
                 raise TypeError(f"screen_many() takes Posts or strs, not {type(post).__name__}")
+            check_text_size(post.text, self.max_text_bytes, post_id=post.id)
         dets = self.detectors
         if not any(callable(getattr(d, "detect_many", None)) for d in dets):
             return [self.screen(p) for p in posts]  # nothing to batch: post by post

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import MissingDependencyError
+from ..limits import MAX_TEXT_BYTES
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Limits:
     max_pixels: int = 40_000_000
     timeout: float = 30.0
     max_images: int = 10
-    max_text: int = 200_000
+    max_text: int = MAX_TEXT_BYTES  # bytes of UTF-8, the limit scan and batch use too
 
 
 def create_app(policy: Any = None, limits: Limits | None = None) -> Any:

@@ -21,6 +21,7 @@ from starlette.routing import Route
 
 from .. import __version__
 from ..errors import PostguardError
+from ..limits import text_size_problem
 from ..model import Post, Report
 from ..render import to_json
 from ..screener import Screener
@@ -199,8 +200,9 @@ async def _post(request: Request, limits: Limits) -> Post:
                        "send application/json or multipart/form-data")
     if not isinstance(text, str):
         raise ApiError(400, "bad_text", "text must be a string")
-    if len(text) > limits.max_text:
-        raise ApiError(413, "text_too_long", f"text is longer than {limits.max_text} characters")
+    too_long = text_size_problem(text, limits.max_text)
+    if too_long:
+        raise ApiError(413, "text_too_long", too_long)
     if pid is not None and not isinstance(pid, (str, int)):
         raise ApiError(400, "bad_id", "id must be a string or a number")
     for i, img in enumerate(images):
