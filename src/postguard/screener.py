@@ -29,6 +29,7 @@ from .model import (
     strongest,
 )
 from .policy import Policy
+from .policy_schema import check_sections
 from .redaction import redact_text
 from .registry import DetectorRegistry
 
@@ -76,6 +77,7 @@ class Screener:
         self.max_text_bytes = max_text_bytes
         self.registry = registry or DetectorRegistry()
         available = self.registry.names()
+        check_sections(self.policy.raw, self.policy.source, available)
         wanted = list(detectors) if detectors is not None else (
             list(self.policy.enabled) if self.policy.enabled is not None else available
         )
