@@ -52,7 +52,7 @@ SCHEMA: Schema = {
                      "bank_holidays": "str|bool", "closed_dates": "list[str]"},
 }
 
-_TAGS = {
+_TAGS: dict[str, tuple[type, ...]] = {
     "str": (str,), "bool": (bool,), "table": (Mapping,), "list[str]": (list,),
     "list[table]": (list,), "list[term]": (list,), "number": (int, float), "list[name]": (list,),
 }
@@ -86,9 +86,11 @@ def _type_ok(value: Any, tag: str) -> bool:
             continue
         if not isinstance(value, _TAGS[alt]):
             continue
-        if alt in ("list[str]", "list[name]") and not all(isinstance(v, str) for v in value):
+        items: list[Any] = value if isinstance(value, list) else []
+        if alt in ("list[str]", "list[name]") and not all(isinstance(v, str) for v in items):
             continue
-        if alt in ("list[table]", "list[term]") and not all(isinstance(v, Mapping) for v in value):
+        if alt in ("list[table]", "list[term]") and not all(
+                isinstance(v, Mapping) for v in items):
             continue
         return True
     return False
