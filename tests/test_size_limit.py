@@ -141,3 +141,26 @@ def test_service_refuses_over_the_limit() -> None:
     assert r.status_code == 413  # type: ignore[attr-defined]
     body = r.json()["error"]  # type: ignore[attr-defined]
     assert body["code"] == "text_too_long" and "at most 1.0 MB" in body["message"]
+
+
+def test_span_index_matches_pairwise() -> None:
+    from postguard.spans import SpanIndex
+
+    rng = random.Random(7)
+    for _ in range(200):
+        spans = [(s, s + rng.randint(1, 9)) for s in rng.sample(range(80), rng.randint(0, 12))]
+        index = SpanIndex(spans)
+        for a in range(0, 90, 3):
+            b = a + rng.randint(1, 6)
+            assert index.overlaps(a, b) == any(s < b and a < e for s, e in spans)
+
+
+def test_person_names_grow_linearly() -> None:
+    # Thousands of name candidates, some the model decides, in one post: the candidates were
+    # matched against every model entity, and the whole text re-read for each one.
+    from postguard.detectors.names import PersonNameDetector
+
+    det = PersonNameDetector(postguard.Policy.default())
+    unit = ("Zorvan Quellick sang 'Happy Days Are Here' with Amy Smith; Petra Wunsk "
+            "read aloud.\n")
+    assert_linear(lambda n: list(det.detect_text(unit * n)), 200, 2000, repeats=1, slack=0.3)

@@ -6,10 +6,10 @@ full name is `review`, but `block` when it meets a school, an address or a photo
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 
 from .model import Category, Finding, Post, Severity
+from .spans import SpanIndex
 
 _PLACE = frozenset({Category.SCHOOL, Category.ADDRESS, Category.LOCATION})
 
@@ -21,36 +21,21 @@ _CONTAINS_NAMES = frozenset({Category.SCHOOL, Category.ADDRESS, Category.LOCATIO
 
 
 def resolve(findings: list[Finding]) -> list[Finding]:
-    """Drop person-name findings that lie inside a school, address, place or contact span.
-
-    n log n in the number of findings: per source, the holders sorted by start with a running
-    maximum of their ends; a name [a, b) overlaps some holder iff, among the holders starting
-    before b, the furthest end lies after a.
-    """
+    """Drop person-name findings that lie inside a school, address, place or contact span
+    (n log n: one span index per source, never every name against every place)."""
     spans: dict[str, list[tuple[int, int]]] = {}
     for f in findings:
         if f.category in _CONTAINS_NAMES and f.start is not None and f.end is not None:
             spans.setdefault(f.source, []).append((f.start, f.end))
     if not spans:
         return findings
-    index: dict[str, tuple[list[int], list[int]]] = {}
-    for source, pairs in spans.items():
-        pairs.sort()
-        starts = [s for s, _ in pairs]
-        reach: list[int] = []
-        furthest = -1
-        for _, e in pairs:
-            furthest = max(furthest, e)
-            reach.append(furthest)
-        index[source] = (starts, reach)
+    index = {source: SpanIndex(pairs) for source, pairs in spans.items()}
     out = []
     for f in findings:
         if f.category is Category.PERSON_NAME and f.start is not None and f.end is not None:
             held = index.get(f.source)
-            if held is not None:
-                before = bisect.bisect_left(held[0], f.end)  # holders with start < f.end
-                if before and held[1][before - 1] > f.start:
-                    continue
+            if held is not None and held.overlaps(f.start, f.end):
+                continue
         out.append(f)
     return out
 
