@@ -354,7 +354,7 @@ class BatchSummary:
                    default=Verdict.ALLOW)
 
     def lines(self) -> list[str]:
-        head = f"postguard: {self.total} posts"
+        head = f"postguard: {_posts(self.total)}"
         if self.resumed:
             head += f" ({self.resumed} already done)"
         head += ": " + ", ".join(f"{v.value} {self.verdicts[v.value]}" for v in Verdict)
@@ -365,8 +365,13 @@ class BatchSummary:
             out.append("postguard: posts by category: " + ", ".join(
                 f"{c} {n}" for c, n in self.categories.most_common()))
         if self.errors:
-            out.append(f"postguard: {self.errors} posts not fully screened (see their errors)")
+            out.append(f"postguard: {_posts(self.errors)} not fully screened (see their errors "
+                       "in the reports): exit code 2")
         return out
+
+
+def _posts(n: int) -> str:
+    return f"{n} post" if n == 1 else f"{n} posts"
 
 
 class _Chunker:
@@ -418,6 +423,12 @@ def run_batch(
     err = err or sys.stderr
     pol = policy if isinstance(policy, Policy) else (
         Policy.load(policy) if policy else Policy.default())
+    from .reports.sinks import check_output
+
+    # Output paths that cannot be written stop the run before any screening.
+    for path, what in ((out, "reports"), (html, "HTML report"), (csv, "CSV summary")):
+        if isinstance(path, str):
+            check_output(path, what)
     # A bad policy or a broken detector stops here, before anything is written; built in
     # this process, the detectors are shared with forked workers.
     _ = worker_screener(pol).detectors

@@ -1,7 +1,8 @@
 """The command line: `main(argv) -> int` over the library's own functions.
 
 Exit codes (DESIGN.md): 0 verdict below --fail-on, 1 at or above it, 2 usage, configuration
-or input error (one line on stderr), 3 internal error.
+or input error (one line on stderr; also a batch in which any post could not be fully
+screened, and I/O errors such as a full disk), 3 internal error.
 """
 
 from __future__ import annotations
@@ -130,8 +131,12 @@ def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
     text = read_text(args.file) if args.file is not None else ""
     metadata = _load_metadata(args.metadata)
     for img in args.image:
+        if os.path.isdir(img):
+            raise InputError(f"{img}: is a folder, not an image file", source=img)
         if not os.path.isfile(img):
             raise InputError(f"{img}: no such image file", source=img)
+    if args.redact_out:  # checked before screening, not after
+        _redact_folder(args.redact_out)
     screener = _screener(args.policy)
     name = args.file if args.file not in (None, "-") else "<stdin>" if args.file else ""
     post = Post(text=text, images=tuple(args.image), id=args.id or (name or None),
@@ -151,12 +156,21 @@ def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_FLAGGED if report.verdict.rank >= Verdict(args.fail_on).rank else EXIT_OK
 
 
-def _write_redacted(args: argparse.Namespace, report: Any, post: Any) -> None:
-    out_dir = args.redact_out
+def _redact_folder(out_dir: str) -> None:
+    if os.path.exists(out_dir) and not os.path.isdir(out_dir):
+        raise InputError(f"{out_dir}: --redact-out needs a folder, and this is a file",
+                         source=out_dir)
     try:
         os.makedirs(out_dir, exist_ok=True)
     except OSError as exc:
         raise InputError(f"{out_dir}: cannot create folder ({exc.strerror})") from None
+    if not os.access(out_dir, os.W_OK):
+        raise InputError(f"{out_dir}: cannot write ({os.strerror(13)})", source=out_dir)
+
+
+def _write_redacted(args: argparse.Namespace, report: Any, post: Any) -> None:
+    out_dir = args.redact_out
+    _redact_folder(out_dir)
     if args.file is not None:
         name = "draft.txt" if args.file == "-" else os.path.basename(args.file)
         with open(os.path.join(out_dir, name), "w", encoding="utf-8",
@@ -201,6 +215,8 @@ def _cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
         signal.signal(signal.SIGTERM, previous)
     for line in summary.lines():
         print(line, file=sys.stderr)
+    if summary.errors:  # a post not (fully) screened is never a silent pass: exit 2
+        return EXIT_INPUT
     return EXIT_FLAGGED if summary.worst.rank >= Verdict(args.fail_on).rank else EXIT_OK
 
 
@@ -275,6 +291,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # a full disk, a read-only folder: the user's to fix, in the OS's words
+        where = exc.filename if exc.filename is not None else "output"
+        print(f"postguard: error: {where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INPUT
     except Exception as exc:  # never a traceback, never a silent 0
         log.debug("internal error", exc_info=True)
         # The exception's text may quote the post, so only its type is shown.

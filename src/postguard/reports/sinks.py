@@ -2,8 +2,30 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from typing import IO, Any
+
+from ..errors import InputError
+
+
+def check_output(path: str, what: str = "output") -> None:
+    """Refuse, before any screening, an output path that cannot be written: a folder, a
+    missing or read-only folder to write into. The message is the OS's own words."""
+    if path == "-":
+        return
+    if os.path.isdir(path):
+        raise InputError(f"{path}: cannot write the {what} ({os.strerror(errno.EISDIR)}); "
+                         "give a file name", source=path)
+    parent = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(parent):
+        raise InputError(f"{path}: cannot write the {what} ({os.strerror(errno.ENOENT)}: "
+                         f"no folder {parent})", source=path)
+    target = path if os.path.exists(path) else parent
+    if not os.access(target, os.W_OK):
+        raise InputError(f"{path}: cannot write the {what} ({os.strerror(errno.EACCES)})",
+                         source=path)
 
 
 class Sinks:
@@ -30,9 +52,13 @@ class Sinks:
             self._spool.write(json.dumps(s.html, ensure_ascii=True) + "\n")
 
     def abort(self) -> None:
-        """Interrupted: keep the CSV rows written so far, drop the unfinished HTML."""
+        """Interrupted: keep the CSV rows written so far (no file when there are none), drop
+        the unfinished HTML."""
         if self._csv is not None:
-            self._csv.close()
+            if self._csv.rows:
+                self._csv.close()
+            else:
+                self._csv.discard()
             self._csv = None
         if self._spool is not None:
             self._spool.close()
