@@ -223,8 +223,16 @@ def _cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     from .server import Limits, serve
 
-    if args.workers < 1:
-        raise _UsageError("postguard serve: --workers must be 1 or more")
+    for bad, why in ((not 1 <= args.port <= 65535, "--port must be from 1 to 65535"),
+                     (args.workers < 1, "--workers must be 1 or more"),
+                     (not args.timeout > 0, "--timeout must be more than 0 seconds"),
+                     (not args.max_body_mb > 0, "--max-body-mb must be more than 0"),
+                     (args.max_pixels < 1, "--max-pixels must be 1 or more")):
+        if bad:
+            raise _UsageError(f"postguard serve: {why}")
+    if not args.verbose:  # where it listens, and one line a request (never a body)
+        logging.basicConfig(format="postguard: %(message)s")
+        logging.getLogger("postguard.server").setLevel(logging.INFO)
     serve(args.host, args.port, policy=args.policy, workers=args.workers,
           limits=Limits(max_body=int(args.max_body_mb * 2**20), max_pixels=args.max_pixels,
                         timeout=args.timeout))

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from . import escalation
 from .detectors.base import Detector
-from .errors import ConfigurationError, PluginError
+from .errors import ConfigurationError, PluginError, ScreeningTimeout
 from .limits import MAX_TEXT_BYTES, check_text_size
 from .model import (
     Action,
@@ -116,7 +117,11 @@ class Screener:
         images: Iterable[Any] = (),
         metadata: Mapping[str, Any] | None = None,
         id: str | None = None,
+        deadline: float | None = None,
     ) -> Report:
+        """The report of one post. `deadline` (a `time.monotonic()` value): past it, the
+        screening stops before the next detector with `ScreeningTimeout` (the service's
+        per-request time limit), rather than running on for a client that has gone."""
         if isinstance(post, str):
             post = Post(text=post, images=tuple(images), id=id, metadata=dict(metadata or {}))
         elif not isinstance(post, Post):
@@ -126,6 +131,9 @@ class Screener:
         errors: list[ErrorEntry] = []
         dets = self.detectors if post.images else self._text_detectors or self.detectors
         for det in dets:
+            if deadline is not None and time.monotonic() > deadline:
+                raise ScreeningTimeout(f"screening of post {post.id!r} stopped at its time "
+                                       f"limit, before detector '{det.name}'")
             findings.extend(self._run(det, post, errors))
         return self.report(post, findings, errors)
 

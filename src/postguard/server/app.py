@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import io
 import json
 import logging
+import time
 import warnings
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -15,6 +17,7 @@ import anyio
 from starlette.applications import Starlette
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
@@ -231,7 +234,11 @@ def build(policy: Any, limits: Limits) -> Starlette:
     async def screen_post(post: Post) -> Report:
         if not post.images and len(post.text) <= INLINE_CHARS:
             return screener.screen(post)
-        report: Report = await in_thread(screener.screen, post)
+        # Past the time limit the thread stops before its next detector (the request has
+        # already had its 408), instead of screening on for nobody.
+        deadline = time.monotonic() + limits.timeout
+        report: Report = await in_thread(
+            functools.partial(screener.screen, post, deadline=deadline))
         return report
 
     @_guarded
@@ -278,8 +285,37 @@ def build(policy: Any, limits: Limits) -> Starlette:
         Route("/v1/screen", screen, methods=["POST"]),
         Route("/v1/redact", redact, methods=["POST"]),
     ]
-    return Starlette(routes=routes,
+    return Starlette(routes=routes, middleware=[Middleware(_AccessLog)],
                      exception_handlers={HTTPException: http_error, Exception: internal})
+
+
+access_log = logging.getLogger("postguard.server.access")
+
+
+class _AccessLog:
+    """Logs each request at INFO: method, path, status and time; never a body or a query."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        status = [500]
+
+        async def sending(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                status[0] = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        finally:
+            access_log.info("%s %s %d %.0f ms", scope.get("method", "?"),
+                            scope.get("path", "?"), status[0],
+                            1000 * (time.perf_counter() - start))
 
 
 def _redact_images(post: Post, report: Report) -> list[dict[str, Any]]:
