@@ -449,7 +449,7 @@ def run_batch(
             yield from read()
 
     summary = BatchSummary()
-    sinks = Sinks(html, csv)
+    sinks = Sinks(html, csv, jsonl=out if isinstance(out, str) else None)
     stream: Iterator[Item] = items()
     if done:
         stream = _skip_done(stream, out, done, summary, sinks)  # type: ignore[arg-type]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+from collections.abc import Iterator
 from typing import IO, Any
 
 from ..errors import InputError
@@ -31,8 +32,9 @@ def check_output(path: str, what: str = "output") -> None:
 class Sinks:
     """The CSV summary and the HTML report, fed one screened post at a time."""
 
-    def __init__(self, html: str | None, csv: str | None) -> None:
+    def __init__(self, html: str | None, csv: str | None, jsonl: str | None = None) -> None:
         self.html = html
+        self.jsonl = jsonl  # where the full list is, for the HTML page to say
         self.csv_path = csv
         self._csv: Any = None
         self._spool: IO[str] | None = None
@@ -70,7 +72,16 @@ class Sinks:
         if self._spool is not None and self.html:
             from .html import write_html
 
-            self._spool.seek(0)
-            entries = (json.loads(line) for line in self._spool)
-            write_html(self.html, entries, summary)
+            write_html(self.html, self._blocked_first(), summary, jsonl=self.jsonl)
             self._spool.close()
+
+    def _blocked_first(self) -> Iterator[dict[str, Any]]:
+        """The entries, blocked posts first and then the rest, each in input order: a page
+        that cannot hold them all keeps the most serious."""
+        assert self._spool is not None
+        for blocked in (True, False):
+            self._spool.seek(0)
+            for line in self._spool:
+                entry = json.loads(line)
+                if (entry["verdict"] == "block") is blocked:
+                    yield entry
