@@ -78,8 +78,8 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     v.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     v.add_argument("--policy", metavar="FILE", help="a policy TOML file (default: shipped)")
-    v.add_argument("--max-body-mb", type=float, default=20.0, metavar="MB",
-                   help="largest request body accepted (default 20)")
+    v.add_argument("--max-body-mb", type=float, default=64.0, metavar="MB",
+                   help="largest request body accepted (default 64: a few phone photos)")
     v.add_argument("--max-pixels", type=int, default=40_000_000, metavar="N",
                    help="largest image accepted, in pixels (default 40 million)")
     v.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
@@ -142,10 +142,9 @@ def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
     post = Post(text=text, images=tuple(args.image), id=args.id or (name or None),
                 metadata=metadata)
     report = screener.screen(post)
+    # One rule for a photo that cannot be read, here and in the API: the report is given
+    # (verdict at least review, the photo in `errors`); the CLI then exits 2, as batch does.
     unreadable = [e for e in report.errors if e.source.startswith("image:")]
-    if unreadable:
-        e = unreadable[0]
-        raise InputError(e.message)
     if args.format == "json":
         out.write(to_json(report) + "\n")
     else:
@@ -153,6 +152,9 @@ def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
         out.write(safe(to_text(report, text, name=name, colour=colour)) + "\n")
     if args.redact_out:
         _write_redacted(args, report, post)
+    if unreadable:
+        print(f"postguard: error: {unreadable[0].message}", file=sys.stderr)
+        return EXIT_INPUT
     return EXIT_FLAGGED if report.verdict.rank >= Verdict(args.fail_on).rank else EXIT_OK
 
 

@@ -27,7 +27,7 @@ from ..limits import MAX_TEXT_BYTES
 
 @dataclass(frozen=True)
 class Limits:
-    max_body: int = 20 * 2**20
+    max_body: int = 64 * 2**20  # a few phone photos, base64-encoded (a third larger)
     max_pixels: int = 40_000_000
     timeout: float = 30.0
     max_images: int = 10

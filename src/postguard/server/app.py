@@ -82,18 +82,23 @@ def _guarded(handler: Handler) -> Handler:
 # -- reading a request --------------------------------------------------------------------
 
 
+def _too_large(limits: Limits) -> str:
+    return (f"the request is larger than {limits.max_body / 2**20:g} MB, the server's limit "
+            "(postguard serve --max-body-mb): send fewer or smaller photos at a time")
+
+
 async def _body(request: Request, limits: Limits) -> bytes:
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limits.max_body:
         raise ApiError(413, "body_too_large",
-                       f"the request body is larger than {limits.max_body} bytes")
+                       _too_large(limits))
     chunks: list[bytes] = []
     size = 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limits.max_body:
             raise ApiError(413, "body_too_large",
-                           f"the request body is larger than {limits.max_body} bytes")
+                           _too_large(limits))
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -141,17 +146,26 @@ def _check_image(data: bytes, index: int, limits: Limits) -> None:
                        f"{limits.max_pixels} pixels")
 
 
-def _metadata(value: Any) -> dict[str, Any]:
+def _metadata(value: Any, form: bool = False) -> dict[str, Any]:
     if value is None or value == "":
         return {}
     if isinstance(value, str):
         try:
             value = json.loads(value)
-        except json.JSONDecodeError:
-            raise ApiError(400, "bad_metadata", "metadata is not valid JSON") from None
+        except (json.JSONDecodeError, RecursionError):
+            # In a JSON body the value itself is valid JSON: a string where an object belongs.
+            raise ApiError(400, "bad_metadata",
+                           "metadata must be a JSON object, not a string" if not form
+                           else "the metadata field is not valid JSON") from None
     if not isinstance(value, dict):
-        raise ApiError(400, "bad_metadata", "metadata must be a JSON object")
+        raise ApiError(400, "bad_metadata",
+                       f"metadata must be a JSON object, not {_json_kind(value)}")
     return value
+
+
+def _json_kind(value: Any) -> str:
+    return {list: "a list", str: "a string", bool: "true/false", int: "a number",
+            float: "a number"}.get(type(value), "null" if value is None else "another type")
 
 
 async def _post(request: Request, limits: Limits) -> Post:
@@ -196,7 +210,7 @@ async def _post(request: Request, limits: Limits) -> Post:
                     images.append(data_bytes)
         if len(images) > limits.max_images:
             raise ApiError(413, "too_many_images", f"at most {limits.max_images} images")
-        metadata = _metadata(form.get("metadata"))
+        metadata = _metadata(form.get("metadata"), form=True)
         pid = form.get("id")
     else:
         raise ApiError(415, "unsupported_media_type",
