@@ -92,6 +92,10 @@ def _parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("explain", help="explain a finding code, e.g. PG101")
     e.add_argument("code")
+    for command in sub.choices.values():  # -v after the command works too
+        command.add_argument("-v", "--verbose", action="count", default=0, dest="sub_verbose",
+                             help="log progress to stderr (-vv for debug, which may show "
+                             "post text)")
     return p
 
 
@@ -282,6 +286,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
         out.write(f"postguard {__version__}\n")
         return EXIT_OK
+    args.verbose += getattr(args, "sub_verbose", 0)
     if args.verbose:
         logging.basicConfig(level=logging.DEBUG if args.verbose > 1 else logging.INFO,
                             format="postguard: %(levelname)s %(name)s: %(message)s")
