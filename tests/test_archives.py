@@ -238,8 +238,10 @@ def test_folder_of_drafts(tmp_path: Path) -> None:
     (tmp_path / ".hidden.txt").write_text("skip")
     assert detect_format(str(tmp_path)) == "folder"
     items = _posts(tmp_path)
-    assert [pid for pid, _ in items] == ["a.md", "b.txt", "sub/c.txt"]
-    a, b, c = (p for _, p in items)
+    # A photo no draft reads is reported after the drafts (issue 14), not skipped silently.
+    assert [pid for pid, _ in items] == ["a.md", "b.txt", "sub/c.txt", "bb.jpg"]
+    assert isinstance(items[3][1], InputError) and "not read" in str(items[3][1])
+    a, b, c = (p for _, p in items[:3])
     assert isinstance(a, Post) and a.images == (str(tmp_path / "pics" / "x.png"),)
     assert isinstance(b, Post) and [os.path.basename(i) for i in b.images] == ["b.2.png", "b.jpg"]
     assert b.metadata == {"audience": "children"}

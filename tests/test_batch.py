@@ -63,7 +63,11 @@ def test_reports_in_input_order_with_ids_and_workers_agree(tmp_path: Path, polic
     ("block", [CLEAN], 0),
     ("block", [CLEAN, PHONE], 1),
     ("review", [CLEAN], 0),
-    ("review", ["{broken"], 1),  # an unreadable post is `review`, never a silent pass
+    # A post that could not be screened makes the run exit 2 whatever --fail-on says
+    # (issue 14: under the default --fail-on block it was a silent 0).
+    ("review", ["{broken"], 2),
+    ("block", ["{broken"], 2),
+    ("block", [CLEAN, "{broken", PHONE], 2),
 ])
 def test_exit_codes(tmp_path: Path, policy: str, fail_on: str, texts: list[str],
                     code: int) -> None:

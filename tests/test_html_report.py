@@ -84,7 +84,35 @@ def test_cap_on_posts_shown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     write_html(str(page), [entry] * 5, summary)
     html = page.read_text()
     assert html.count('<article class="post"') == 2
-    assert "The first 2 posts needing action are shown" in html
+    assert "This page shows 2 of the 5 posts needing action" in html
+    assert "3 are left out" in html
+
+
+def test_blocked_first_left_out_named_and_counts_agree(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 14, point 5: a page that cannot hold every post keeps the blocked ones, says how
+    many it left out and where the full list is, and its filter counts agree with its header."""
+    import json as _json
+
+    import postguard.reports.html as mod
+    from postguard.cli import main
+
+    monkeypatch.setattr(mod, "MAX_POSTS", 4)
+    src = tmp_path / "in.jsonl"
+    rows = []
+    for i in range(12):  # review, review, block, review, review, block ...
+        text = "text me on 07911 123456" if i % 3 == 2 else "omg lol see u there"
+        rows.append(_json.dumps({"id": f"p{i}", "text": text}))
+    src.write_text("\n".join(rows) + "\n")
+    out, page = tmp_path / "out.jsonl", tmp_path / "r.html"
+    assert main(["batch", str(src), "--out", str(out), "--html", str(page)]) == 1
+    html = page.read_text()
+    shown = re.findall(r'<article class="post" data-verdict="(\w+)"', html)
+    assert shown == ["block"] * 4  # 4 of the 4 blocked, before any review
+    assert "This page shows 4 of the 12 posts needing action" in html
+    assert "8 are left out" in html and str(out) in html
+    assert "block (4)" in html and "review (0 shown of 8)" in html
+    assert "review 8, block 4." in html  # the header, from the summary
 
 
 def test_escalation_is_shown_and_escaped(tmp_path: Path) -> None:

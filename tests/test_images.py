@@ -485,7 +485,7 @@ def test_any_bytes_load_or_fail_cleanly(data: bytes) -> None:
     try:
         loaded = load_image(data, 0)
     except ImageLoadError as exc:
-        assert "image 0" in str(exc)
+        assert "image 1 (bytes)" in str(exc)  # counted from 1 (issue 14)
     else:
         assert loaded.image.mode == "RGB"
 
@@ -498,7 +498,7 @@ def test_damaged_jpeg_never_raises_anything_else(cut: int) -> None:
     try:
         loaded = load_image(bytes(data[: max(1, len(data) - cut)]), 0)
     except ImageLoadError as exc:
-        assert str(exc).startswith("image 0")
+        assert str(exc).startswith("image 1")
         return
     from postguard.images import metadata
 

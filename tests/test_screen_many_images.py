@@ -124,7 +124,7 @@ class _Member:
     ("https://cdn.example.org/p/1.jpg", "https://cdn.example.org/p/1.jpg: only on the web"),
     ("//cdn.example.org/p/1.jpg", "only on the web; postguard never downloads"),
     (_Member(), "x.zip:data/tweets_media/1-a.png"),
-    (b"\x89PNG broken", "image 0 (bytes)"),
+    (b"\x89PNG broken", "image 1 (bytes)"),
 ])
 def test_unreadable_images_are_named_once(image: object, says: str) -> None:
     report = Screener(detectors=DETECTORS).screen(Post(text="photo", images=(image,)))

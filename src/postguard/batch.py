@@ -27,6 +27,7 @@ from typing import Any, NamedTuple, TextIO, cast
 
 from .archives.simple import RawLine, parse_line
 from .errors import InputError
+from .limits import text_size_problem
 from .model import (
     Action,
     Category,
@@ -99,6 +100,10 @@ def prepare_item(item: Item) -> tuple[str, Post | InputError]:
         "tuple[str, Post | InputError]", item)
     if isinstance(post, Post) and post.id is None:
         post = dataclasses.replace(post, id=pid)
+    if isinstance(post, Post):  # over the size limit: an error report, never a truncation
+        problem = text_size_problem(post.text)
+        if problem:
+            return pid, InputError(f"post '{pid}': {problem}", source=pid)
     return pid, post
 
 
@@ -349,7 +354,7 @@ class BatchSummary:
                    default=Verdict.ALLOW)
 
     def lines(self) -> list[str]:
-        head = f"postguard: {self.total} posts"
+        head = f"postguard: {_posts(self.total)}"
         if self.resumed:
             head += f" ({self.resumed} already done)"
         head += ": " + ", ".join(f"{v.value} {self.verdicts[v.value]}" for v in Verdict)
@@ -360,8 +365,13 @@ class BatchSummary:
             out.append("postguard: posts by category: " + ", ".join(
                 f"{c} {n}" for c, n in self.categories.most_common()))
         if self.errors:
-            out.append(f"postguard: {self.errors} posts not fully screened (see their errors)")
+            out.append(f"postguard: {_posts(self.errors)} not fully screened (see their errors "
+                       "in the reports): exit code 2")
         return out
+
+
+def _posts(n: int) -> str:
+    return f"{n} post" if n == 1 else f"{n} posts"
 
 
 class _Chunker:
@@ -413,6 +423,12 @@ def run_batch(
     err = err or sys.stderr
     pol = policy if isinstance(policy, Policy) else (
         Policy.load(policy) if policy else Policy.default())
+    from .reports.sinks import check_output
+
+    # Output paths that cannot be written stop the run before any screening.
+    for path, what in ((out, "reports"), (html, "HTML report"), (csv, "CSV summary")):
+        if isinstance(path, str):
+            check_output(path, what)
     # A bad policy or a broken detector stops here, before anything is written; built in
     # this process, the detectors are shared with forked workers.
     _ = worker_screener(pol).detectors
@@ -433,7 +449,7 @@ def run_batch(
             yield from read()
 
     summary = BatchSummary()
-    sinks = Sinks(html, csv)
+    sinks = Sinks(html, csv, jsonl=out if isinstance(out, str) else None)
     stream: Iterator[Item] = items()
     if done:
         stream = _skip_done(stream, out, done, summary, sinks)  # type: ignore[arg-type]

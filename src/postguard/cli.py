@@ -1,7 +1,8 @@
 """The command line: `main(argv) -> int` over the library's own functions.
 
 Exit codes (DESIGN.md): 0 verdict below --fail-on, 1 at or above it, 2 usage, configuration
-or input error (one line on stderr), 3 internal error.
+or input error (one line on stderr; also a batch in which any post could not be fully
+screened, and I/O errors such as a full disk), 3 internal error.
 """
 
 from __future__ import annotations
@@ -77,8 +78,8 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     v.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     v.add_argument("--policy", metavar="FILE", help="a policy TOML file (default: shipped)")
-    v.add_argument("--max-body-mb", type=float, default=20.0, metavar="MB",
-                   help="largest request body accepted (default 20)")
+    v.add_argument("--max-body-mb", type=float, default=64.0, metavar="MB",
+                   help="largest request body accepted (default 64: a few phone photos)")
     v.add_argument("--max-pixels", type=int, default=40_000_000, metavar="N",
                    help="largest image accepted, in pixels (default 40 million)")
     v.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
@@ -91,6 +92,10 @@ def _parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("explain", help="explain a finding code, e.g. PG101")
     e.add_argument("code")
+    for command in sub.choices.values():  # -v after the command works too
+        command.add_argument("-v", "--verbose", action="count", default=0, dest="sub_verbose",
+                             help="log progress to stderr (-vv for debug, which may show "
+                             "post text)")
     return p
 
 
@@ -130,17 +135,20 @@ def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
     text = read_text(args.file) if args.file is not None else ""
     metadata = _load_metadata(args.metadata)
     for img in args.image:
+        if os.path.isdir(img):
+            raise InputError(f"{img}: is a folder, not an image file", source=img)
         if not os.path.isfile(img):
             raise InputError(f"{img}: no such image file", source=img)
+    if args.redact_out:  # checked before screening, not after
+        _redact_folder(args.redact_out)
     screener = _screener(args.policy)
     name = args.file if args.file not in (None, "-") else "<stdin>" if args.file else ""
     post = Post(text=text, images=tuple(args.image), id=args.id or (name or None),
                 metadata=metadata)
     report = screener.screen(post)
+    # One rule for a photo that cannot be read, here and in the API: the report is given
+    # (verdict at least review, the photo in `errors`); the CLI then exits 2, as batch does.
     unreadable = [e for e in report.errors if e.source.startswith("image:")]
-    if unreadable:
-        e = unreadable[0]
-        raise InputError(e.message)
     if args.format == "json":
         out.write(to_json(report) + "\n")
     else:
@@ -148,15 +156,27 @@ def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
         out.write(safe(to_text(report, text, name=name, colour=colour)) + "\n")
     if args.redact_out:
         _write_redacted(args, report, post)
+    if unreadable:
+        print(f"postguard: error: {unreadable[0].message}", file=sys.stderr)
+        return EXIT_INPUT
     return EXIT_FLAGGED if report.verdict.rank >= Verdict(args.fail_on).rank else EXIT_OK
 
 
-def _write_redacted(args: argparse.Namespace, report: Any, post: Any) -> None:
-    out_dir = args.redact_out
+def _redact_folder(out_dir: str) -> None:
+    if os.path.exists(out_dir) and not os.path.isdir(out_dir):
+        raise InputError(f"{out_dir}: --redact-out needs a folder, and this is a file",
+                         source=out_dir)
     try:
         os.makedirs(out_dir, exist_ok=True)
     except OSError as exc:
         raise InputError(f"{out_dir}: cannot create folder ({exc.strerror})") from None
+    if not os.access(out_dir, os.W_OK):
+        raise InputError(f"{out_dir}: cannot write ({os.strerror(13)})", source=out_dir)
+
+
+def _write_redacted(args: argparse.Namespace, report: Any, post: Any) -> None:
+    out_dir = args.redact_out
+    _redact_folder(out_dir)
     if args.file is not None:
         name = "draft.txt" if args.file == "-" else os.path.basename(args.file)
         with open(os.path.join(out_dir, name), "w", encoding="utf-8",
@@ -201,14 +221,24 @@ def _cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
         signal.signal(signal.SIGTERM, previous)
     for line in summary.lines():
         print(line, file=sys.stderr)
+    if summary.errors:  # a post not (fully) screened is never a silent pass: exit 2
+        return EXIT_INPUT
     return EXIT_FLAGGED if summary.worst.rank >= Verdict(args.fail_on).rank else EXIT_OK
 
 
 def _cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     from .server import Limits, serve
 
-    if args.workers < 1:
-        raise _UsageError("postguard serve: --workers must be 1 or more")
+    for bad, why in ((not 1 <= args.port <= 65535, "--port must be from 1 to 65535"),
+                     (args.workers < 1, "--workers must be 1 or more"),
+                     (not args.timeout > 0, "--timeout must be more than 0 seconds"),
+                     (not args.max_body_mb > 0, "--max-body-mb must be more than 0"),
+                     (args.max_pixels < 1, "--max-pixels must be 1 or more")):
+        if bad:
+            raise _UsageError(f"postguard serve: {why}")
+    if not args.verbose:  # where it listens, and one line a request (never a body)
+        logging.basicConfig(format="postguard: %(message)s")
+        logging.getLogger("postguard.server").setLevel(logging.INFO)
     serve(args.host, args.port, policy=args.policy, workers=args.workers,
           limits=Limits(max_body=int(args.max_body_mb * 2**20), max_pixels=args.max_pixels,
                         timeout=args.timeout))
@@ -256,6 +286,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
         out.write(f"postguard {__version__}\n")
         return EXIT_OK
+    args.verbose += getattr(args, "sub_verbose", 0)
     if args.verbose:
         logging.basicConfig(level=logging.DEBUG if args.verbose > 1 else logging.INFO,
                             format="postguard: %(levelname)s %(name)s: %(message)s")
@@ -275,6 +306,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # a full disk, a read-only folder: the user's to fix, in the OS's words
+        where = exc.filename if exc.filename is not None else "output"
+        print(f"postguard: error: {where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INPUT
     except Exception as exc:  # never a traceback, never a silent 0
         log.debug("internal error", exc_info=True)
         # The exception's text may quote the post, so only its type is shown.

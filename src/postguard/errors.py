@@ -4,7 +4,8 @@
     ├── ConfigurationError    a policy file that is missing, not TOML, or has a bad value
     ├── PluginError           a detector that cannot be found or loaded, or broke its contract
     ├── MissingDependencyError an optional back end that is not installed (says which extra)
-    └── InputError            input that cannot be read: a file, an image, a batch line
+    ├── InputError            input that cannot be read: a file, an image, a batch line
+    └── ScreeningTimeout      screening passed the deadline it was given (the service's limit)
 
 Messages name the thing at fault (file, detector, field, post id) and say how to fix it. They
 never contain the text of a post or a matched value.
@@ -46,3 +47,7 @@ class InputError(PostguardError):
     def __init__(self, message: str, *, source: str | None = None) -> None:
         super().__init__(message)
         self.source = source
+
+
+class ScreeningTimeout(PostguardError):
+    """Screening stopped at the deadline it was given (`Screener.screen(deadline=...)`)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 from .model import Category, Finding, Post, Severity, Verdict
+from .spans import SpanIndex
 
 _PLACE = frozenset({Category.SCHOOL, Category.ADDRESS, Category.LOCATION})
 
@@ -20,18 +21,21 @@ _CONTAINS_NAMES = frozenset({Category.SCHOOL, Category.ADDRESS, Category.LOCATIO
 
 
 def resolve(findings: list[Finding]) -> list[Finding]:
-    """Drop person-name findings that lie inside a school, address, place or contact span."""
-    holders = [(f.source, f.start, f.end) for f in findings
-               if f.category in _CONTAINS_NAMES and f.start is not None]
-    if not holders:
+    """Drop person-name findings that lie inside a school, address, place or contact span
+    (n log n: one span index per source, never every name against every place)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for f in findings:
+        if f.category in _CONTAINS_NAMES and f.start is not None and f.end is not None:
+            spans.setdefault(f.source, []).append((f.start, f.end))
+    if not spans:
         return findings
+    index = {source: SpanIndex(pairs) for source, pairs in spans.items()}
     out = []
     for f in findings:
-        if f.category is Category.PERSON_NAME and f.start is not None and f.end is not None and any(
-            src == f.source and s is not None and e is not None and s < f.end and f.start < e
-            for src, s, e in holders
-        ):
-            continue
+        if f.category is Category.PERSON_NAME and f.start is not None and f.end is not None:
+            held = index.get(f.source)
+            if held is not None and held.overlaps(f.start, f.end):
+                continue
         out.append(f)
     return out
 

@@ -16,6 +16,7 @@ from typing import Any
 from .datafiles import load_toml
 from .errors import ConfigurationError
 from .model import Category, Severity, Verdict
+from .policy_schema import check_policy, nearest
 from .tomlcompat import tomllib
 
 _SEVERITIES = tuple(Severity)
@@ -43,8 +44,10 @@ def _parse_actions(raw: Mapping[str, Any], where: str) -> dict[Category, dict[Se
         try:
             cat = Category(key)
         except ValueError:
+            near = nearest(key, (c.value for c in Category))
             raise ConfigurationError(
-                f"{where}: [actions] has unknown category '{key}'; categories are: {valid_cats}"
+                f"{where}: [actions] has unknown category '{key}'; " + (
+                    f"did you mean '{near}'?" if near else f"categories are: {valid_cats}")
             ) from None
         try:
             if isinstance(value, str):
@@ -98,6 +101,7 @@ class Policy:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, source: str = "<dict>") -> Policy:
+        check_policy(data, source)  # unknown tables and keys, wrong types: errors
         raw = _merge(_default_raw(), data)
         actions = _parse_actions(raw.get("actions", {}), source)
         missing = [c.value for c in Category if c not in actions]
@@ -113,8 +117,10 @@ class Policy:
                 try:
                     Category(key)
                 except ValueError:
+                    near = nearest(key, ["default", *(c.value for c in Category)])
                     raise ConfigurationError(
                         f"{source}: [thresholds] has unknown category '{key}'"
+                        + (f"; did you mean '{near}'?" if near else "")
                     ) from None
             thresholds[key] = float(value)
         det = raw.get("detectors", {})

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from . import escalation
 from .detectors.base import Detector
-from .errors import ConfigurationError, PluginError
+from .errors import ConfigurationError, PluginError, ScreeningTimeout
+from .limits import MAX_TEXT_BYTES, check_text_size
 from .model import (
     Action,
     Category,
@@ -28,6 +30,7 @@ from .model import (
     strongest,
 )
 from .policy import Policy
+from .policy_schema import check_sections
 from .redaction import redact_text
 from .registry import DetectorRegistry
 
@@ -68,10 +71,14 @@ class Screener:
         *,
         registry: DetectorRegistry | None = None,
         detectors: Sequence[str] | None = None,
+        max_text_bytes: int | None = MAX_TEXT_BYTES,
     ) -> None:
         self.policy = _as_policy(policy)
+        # Longer texts raise InputError (postguard.limits); None lifts the limit.
+        self.max_text_bytes = max_text_bytes
         self.registry = registry or DetectorRegistry()
         available = self.registry.names()
+        check_sections(self.policy.raw, self.policy.source, available)
         wanted = list(detectors) if detectors is not None else (
             list(self.policy.enabled) if self.policy.enabled is not None else available
         )
@@ -110,15 +117,23 @@ class Screener:
         images: Iterable[Any] = (),
         metadata: Mapping[str, Any] | None = None,
         id: str | None = None,
+        deadline: float | None = None,
     ) -> Report:
+        """The report of one post. `deadline` (a `time.monotonic()` value): past it, the
+        screening stops before the next detector with `ScreeningTimeout` (the service's
+        per-request time limit), rather than running on for a client that has gone."""
         if isinstance(post, str):
             post = Post(text=post, images=tuple(images), id=id, metadata=dict(metadata or {}))
         elif not isinstance(post, Post):
             raise TypeError(f"screen() takes a Post or a str, not {type(post).__name__}")
+        check_text_size(post.text, self.max_text_bytes, post_id=post.id)
         findings: list[Finding] = []
         errors: list[ErrorEntry] = []
         dets = self.detectors if post.images else self._text_detectors or self.detectors
         for det in dets:
+            if deadline is not None and time.monotonic() > deadline:
+                raise ScreeningTimeout(f"screening of post {post.id!r} stopped at its time "
+                                       f"limit, before detector '{det.name}'")
             findings.extend(self._run(det, post, errors))
         return self.report(post, findings, errors)
 
@@ -141,6 +156,7 @@ class Screener:
         for post in posts:
             if not isinstance(post, Post):
                 raise TypeError(f"screen_many() takes Posts or strs, not {type(post).__name__}")
+            check_text_size(post.text, self.max_text_bytes, post_id=post.id)
         dets = self.detectors
         if not any(callable(getattr(d, "detect_many", None)) for d in dets):
             return [self.screen(p) for p in posts]  # nothing to batch: post by post

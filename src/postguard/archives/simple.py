@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
+import itertools
 import json
+import logging
 import os
 import re
 import sys
@@ -15,6 +17,8 @@ from ..errors import InputError
 from ..inputs import MAX_POST_BYTES, decode, guess_id, open_binary, post_from_record, read_text
 from ..model import Post
 from .common import IMAGE_EXTS, Item, local_image
+
+log = logging.getLogger(__name__)
 
 DRAFT_EXTS = (".txt", ".md", ".markdown", ".text")
 TEXT_COLUMNS = ("text", "message", "content", "body", "post", "caption", "full_text")
@@ -84,35 +88,74 @@ def _split_images(value: str) -> list[str]:
 def iter_csv(path: str) -> Iterator[Item]:
     """CSV with a header: `id`, `text` (or message/content/body/caption), `images` (paths
     split by `;` or `|`, or a JSON list), `metadata` (a JSON object) and the metadata columns
-    account, audience, scheduled_at, platform, consent."""
+    account, audience, scheduled_at, platform, consent. UTF-8, or Windows-1252 (what Excel
+    saves in the UK) when the start of the file is not UTF-8; comma, semicolon or tab
+    separated, read from the header line. A quote that is never closed is an error, not
+    rows merged into one post."""
     name = os.path.basename(path)
     base = os.path.dirname(os.path.abspath(path))
     csv.field_size_limit(MAX_POST_BYTES)
-    delimiter = "\t" if path.lower().endswith(".tsv") else ","
-    with io.TextIOWrapper(open_binary(path), encoding="utf-8-sig", newline="") as fh:
-        reader = csv.reader(fh, delimiter=delimiter)
-        try:
-            header = next(reader, None)
-            if header is None:
-                return
-            cols = {h.strip().lower(): i for i, h in enumerate(header)}
-            text_col = next((cols[c] for c in TEXT_COLUMNS if c in cols), None)
-            if text_col is None:
-                raise InputError(
-                    f"{path}: no text column (found: {', '.join(sorted(cols)) or 'none'}); "
-                    f"name one of: {', '.join(TEXT_COLUMNS)}", source=path)
-            img_col = next((cols[c] for c in IMAGE_COLUMNS if c in cols), None)
-            for row in reader:
-                if not any(cell.strip() for cell in row):
-                    continue
-                where = f"{name}:{reader.line_num}"
-                yield _csv_row(row, cols, text_col, img_col, where, base)
-        except csv.Error as exc:
-            raise InputError(f"{path}: broken CSV near line {reader.line_num} ({exc})",
+    lines = _csv_lines(path)
+    first = next(lines, None)
+    if first is None:
+        return
+    delimiter = "\t" if path.lower().endswith(".tsv") else _delimiter(first)
+    reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter, strict=True)
+    start = 1
+    try:
+        header = next(reader, None)
+        if header is None:
+            return
+        cols = {h.strip().lower(): i for i, h in enumerate(header)}
+        text_col = next((cols[c] for c in TEXT_COLUMNS if c in cols), None)
+        if text_col is None:
+            raise InputError(
+                f"{path}: no text column (found: {', '.join(sorted(cols)) or 'none'}); "
+                f"name one of: {', '.join(TEXT_COLUMNS)}", source=path)
+        img_col = next((cols[c] for c in IMAGE_COLUMNS if c in cols), None)
+        start = reader.line_num + 1
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                yield _csv_row(row, cols, text_col, img_col, f"{name}:{reader.line_num}",
+                               base)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            raise InputError(f"{path}: unbalanced quote: the quoted field that starts on "
+                             f"line {start} is never closed (check its quotes)",
                              source=path) from None
+        raise InputError(f"{path}: broken CSV on line {reader.line_num} ({exc})",
+                         source=path) from None
+
+
+def _csv_lines(path: str) -> Iterator[str]:
+    """The file's lines, decoded: UTF-8 (a BOM is dropped), or Windows-1252 when the first
+    megabyte is not UTF-8. A line that is neither is an error naming it."""
+    with open_binary(path) as fh:
+        head = fh.read(1 << 20)
+        encoding, label = "utf-8", "UTF-8"
+        try:
+            codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
         except UnicodeDecodeError:
-            raise InputError(f"{path}: not UTF-8 text near line {reader.line_num}; save the "
-                             "CSV as UTF-8", source=path) from None
+            encoding, label = "cp1252", "Windows-1252"
+            log.info("%s: not UTF-8; read as Windows-1252", path)
+        fh.seek(0)
+        for lineno, raw in enumerate(fh, 1):
+            if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8):]
+            try:
+                yield raw.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{path}: line {lineno} is not {label} text (byte 0x{raw[exc.start]:02x}); "
+                    "save the CSV as UTF-8", source=path) from None
+
+
+def _delimiter(header: str) -> str:
+    """Comma, semicolon or tab: whichever the header line has most of (comma on a tie)."""
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
 
 
 def _cell(row: list[str], i: int | None) -> str:
@@ -187,14 +230,39 @@ def iter_draft(path: str) -> Iterator[Item]:
 
 def iter_folder(path: str) -> Iterator[Item]:
     """Every draft file (.txt, .md) under a folder, in sorted order; the id is the path
-    relative to the folder. Hidden files and folders are skipped."""
+    relative to the folder. Hidden files and folders are skipped. Any other file that no
+    draft reads (as its photo or its metadata) is an error item, so a `.docx` or `.html` is
+    reported, not skipped without a word; a folder with no file to read is an input error."""
     if not os.path.isdir(path):
         raise InputError(f"{path}: not a folder", source=path)
+    found = 0
+    used: set[str] = set()
+    others: list[str] = []  # reported after the walk: a draft may name a photo anywhere
     for root, dirs, files in os.walk(path):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for f in sorted(files):
-            if f.startswith(".") or not f.lower().endswith(DRAFT_EXTS):
+            if f.startswith("."):
                 continue
             full = os.path.join(root, f)
+            if not f.lower().endswith(DRAFT_EXTS):
+                others.append(full)
+                continue
             rel = os.path.relpath(full, path).replace(os.sep, "/")
-            yield draft_post(full, rel)
+            item = draft_post(full, rel)
+            if isinstance(item[1], Post):
+                used.update(os.path.abspath(i) for i in item[1].images if isinstance(i, str))
+            used.add(os.path.abspath(os.path.splitext(full)[0] + ".json"))
+            found += 1
+            yield item
+    for full in others:
+        if os.path.abspath(full) in used:
+            continue
+        rel = os.path.relpath(full, path).replace(os.sep, "/")
+        found += 1
+        yield rel, InputError(
+            f"{rel}: not read: postguard reads drafts saved as .txt or .md (and the photos "
+            "they name or that are named like them); save it as text to screen it",
+            source=rel)
+    if not found:
+        raise InputError(f"{path}: no drafts in this folder (postguard reads .txt and .md "
+                         "files)", source=path)

@@ -86,7 +86,7 @@ def source_name(src: Any, index: int) -> str:
     name = getattr(src, "name", None)  # a file object, or an archive member (ZipMember)
     if isinstance(name, str) and name:
         return name
-    return f"image {index} (bytes)"
+    return f"image {index + 1} (bytes)"  # messages count images from 1, as people do
 
 
 def read_bytes(src: Any, index: int) -> bytes:
@@ -111,7 +111,7 @@ def read_bytes(src: Any, index: int) -> bytes:
             raise ImageLoadError(f"{name}: file object is not binary", source=name)
     else:
         raise ImageLoadError(
-            f"image {index}: expected a path or bytes, got {type(src).__name__}", source=name
+            f"image {index + 1}: expected a path or bytes, got {type(src).__name__}", source=name
         )
     if not data:
         raise ImageLoadError(f"{name}: empty file, not an image", source=name)

@@ -44,6 +44,10 @@ MIN_CONFIDENCE = 50.0
 #: (better than the global one on a tilted panel with shaded corners).
 PANEL_PASS = (7, 1)
 _UPSCALE_BELOW = 800
+_BILEVEL = frozenset({0, 255})
+#: Share of neighbouring pixels that differ, above which a black-and-white image is dithered
+#: (error diffusion flips about half of them in mid-tones; crisp text on white, a few in 100).
+_DITHER_FLIPS = 0.15
 
 
 class OcrUnavailable(MissingDependencyError):
@@ -225,8 +229,25 @@ def backend() -> _TesserocrBackend | _TesseractBackend:
 
 
 # -- recognition -----------------------------------------------------------------------------
+def undither(gray: Image.Image) -> Image.Image:
+    """A dithered black-and-white image (a photocopied poster, a 1-bit scan: only black and
+    white pixels, most of them flipping from one to the next) smoothed back into grays, which
+    tesseract reads; tesseract reads the dots themselves as noise. Anything else as it is."""
+    import numpy as np
+
+    a = np.asarray(gray)
+    if a.ndim != 2 or a.size < 64 or not _BILEVEL.issuperset(np.unique(a[::7, ::7]).tolist()):
+        return gray
+    if float(np.mean(a[:, 1:] != a[:, :-1])) < _DITHER_FLIPS:
+        return gray  # crisp black-and-white text: read as it is
+    from PIL import ImageFilter
+
+    return gray.filter(ImageFilter.GaussianBlur(1.5))
+
+
 def recognise(gray: Image.Image) -> OcrText:
     """OCR a grayscale image: the union of the page-segmentation modes, as a text."""
+    gray = undither(gray)
     factor = 1.0
     if max(gray.size) < _UPSCALE_BELOW:
         factor = 2.0

@@ -162,9 +162,9 @@ def save_stripped(image: Image.Image, path: str) -> str:
 
 def _out_name(src: Any, index: int, used: set[str]) -> str:
     if isinstance(src, (str, os.PathLike)):
-        name = os.path.basename(os.fspath(src)) or f"image-{index}"
+        name = os.path.basename(os.fspath(src)) or f"image-{index + 1}"
     else:
-        name = f"image-{index}.png"
+        name = f"image-{index + 1}.png"
     if name in used:
         stem, ext = os.path.splitext(name)
         name = f"{stem}-{index}{ext}"

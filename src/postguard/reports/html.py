@@ -241,8 +241,11 @@ def _article(e: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
-def write_html(path: str, entries: Iterable[dict[str, Any]], summary: Any) -> None:
-    """Write the page: `entries` from `html_entry`, `summary` a `batch.BatchSummary`."""
+def write_html(path: str, entries: Iterable[dict[str, Any]], summary: Any, *,
+               jsonl: str | None = None) -> None:
+    """Write the page: `entries` from `html_entry` (the page keeps the first MAX_POSTS:
+    give blocked posts first), `summary` a `batch.BatchSummary`, `jsonl` where the reports
+    of every post are (named on the page when some are left out; "-" is standard output)."""
     tmp = path + ".tmp"
     shown = 0
     try:
@@ -257,7 +260,7 @@ def write_html(path: str, entries: Iterable[dict[str, Any]], summary: Any) -> No
                 verdicts[e["verdict"]] += 1
                 body.write(_article(e) + "\n")
         with open(path, "w", encoding="utf-8") as out, open(tmp, encoding="utf-8") as body_in:
-            out.write(_head(summary, verdicts, cats, shown))
+            out.write(_head(summary, verdicts, cats, shown, jsonl))
             while chunk := body_in.read(1 << 16):
                 out.write(chunk)
             out.write(f"</main>\n<script>{_JS}</script>\n</body>\n</html>\n")
@@ -269,18 +272,29 @@ def write_html(path: str, entries: Iterable[dict[str, Any]], summary: Any) -> No
             os.remove(tmp)
 
 
-def _head(summary: Any, verdicts: Counter[str], cats: Counter[str], shown: int) -> str:
+def _head(summary: Any, verdicts: Counter[str], cats: Counter[str], shown: int,
+          jsonl: str | None = None) -> str:
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    counts = ", ".join(f"{v.value} {summary.verdicts[v.value]}" for v in Verdict)
+    counts = ", ".join(f"{v.value} {summary.verdicts[v.value]:,}" for v in Verdict)
     need = summary.verdicts["review"] + summary.verdicts["block"]
     more = ""
     if need > shown:
-        more = (f"<p>The first {shown:,} posts needing action are shown; the JSONL report "
-                "lists them all.</p>")
+        where = ("the JSONL reports written to standard output" if jsonl in (None, "-")
+                 else f"the JSONL reports, {jsonl}")
+        more = (f'<p id="left-out">This page shows {shown:,} of the {need:,} posts needing '
+                f"action, blocked posts first ({verdicts['block']:,} of "
+                f"{summary.verdicts['block']:,} blocked, {verdicts['review']:,} of "
+                f"{summary.verdicts['review']:,} for review); {need - shown:,} are left out. "
+                f"The full list is in {escape(where)} (one report per post).</p>")
+
+    def of(shown_n: int, total: int) -> str:
+        return f"{shown_n:,}" if shown_n == total else f"{shown_n:,} shown of {total:,}"
+
     verdict_boxes = "".join(
         f'<label><input type="checkbox" name="verdict" value="{v}" checked> {v} '
-        f"({verdicts[v]})</label> " for v in ("block", "review"))
-    options = "".join(f'<option value="{escape(c)}">{escape(c)} ({n})</option>'
+        f"({of(verdicts[v], summary.verdicts[v])})</label> " for v in ("block", "review"))
+    suffix = " shown" if need > shown else ""
+    options = "".join(f'<option value="{escape(c)}">{escape(c)} ({n:,}{suffix})</option>'
                       for c, n in sorted(cats.items()))
     return f"""<!DOCTYPE html>
 <html lang="en">

@@ -20,6 +20,7 @@ class JsonlOut:
     def __init__(self, dest: str | TextIO) -> None:
         self.stream: TextIO | None = None
         self.fd: int | None = None
+        self.path = dest if isinstance(dest, str) else "<stream>"
         if isinstance(dest, str) and dest != "-":
             try:
                 self.fd = os.open(dest, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
@@ -34,13 +35,23 @@ class JsonlOut:
         text = "\n".join(lines) + "\n"
         if self.fd is None:
             assert self.stream is not None
-            self.stream.write(text)
-            self.stream.flush()
+            try:
+                self.stream.write(text)
+                self.stream.flush()
+            except BrokenPipeError:
+                raise
+            except OSError as exc:  # a full disk is the user's to fix: exit 2, the OS's words
+                raise InputError(f"standard output: cannot write ({exc.strerror or exc})"
+                                 ) from None
             return
         data = text.encode("utf-8")
-        while data:
-            n = os.write(self.fd, data)
-            data = data[n:]
+        try:
+            while data:
+                n = os.write(self.fd, data)
+                data = data[n:]
+        except OSError as exc:
+            raise InputError(f"{self.path}: cannot write ({exc.strerror})",
+                             source=self.path) from None
 
     def close(self) -> None:
         if self.fd is not None:

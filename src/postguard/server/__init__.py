@@ -14,19 +14,24 @@ ASGI server.
 
 from __future__ import annotations
 
+import errno
+import logging
+import os
+import socket
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import MissingDependencyError
+from ..errors import InputError, MissingDependencyError
+from ..limits import MAX_TEXT_BYTES
 
 
 @dataclass(frozen=True)
 class Limits:
-    max_body: int = 20 * 2**20
+    max_body: int = 64 * 2**20  # a few phone photos, base64-encoded (a third larger)
     max_pixels: int = 40_000_000
     timeout: float = 30.0
     max_images: int = 10
-    max_text: int = 200_000
+    max_text: int = MAX_TEXT_BYTES  # bytes of UTF-8, the limit scan and batch use too
 
 
 def create_app(policy: Any = None, limits: Limits | None = None) -> Any:
@@ -41,6 +46,28 @@ def create_app(policy: Any = None, limits: Limits | None = None) -> Any:
 
 
 _ENV = "POSTGUARD_SERVE_CONFIG"
+log = logging.getLogger(__name__)
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """A listening socket on host:port, or `InputError` in the OS's words."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        sock = socket.socket(family, socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as exc:
+        raise InputError(f"cannot listen on {host}:{port} "
+                         f"({getattr(exc, 'strerror', None) or exc})") from None
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        words = exc.strerror or os.strerror(exc.errno or errno.EIO)
+        raise InputError(f"cannot listen on {host}:{port} ({words})") from None
+    sock.set_inheritable(True)
+    return sock
+
 
 
 def app_from_env() -> Any:
@@ -49,6 +76,10 @@ def app_from_env() -> Any:
     import os
 
     config = json.loads(os.environ.get(_ENV, "{}"))
+    if config.get("log") is not None and not logging.getLogger().handlers:
+        # A worker process is spawned: it logs requests as the parent was told to.
+        logging.basicConfig(format="postguard: %(message)s")
+        logging.getLogger(__name__).setLevel(config["log"])
     return create_app(config.get("policy"), Limits(**config.get("limits", {})))
 
 
@@ -61,9 +92,15 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, policy: Any = None,
         import uvicorn
     except ImportError:
         raise MissingDependencyError("uvicorn", "serve", "postguard serve") from None
+    sock = _bind(host, port)  # a port in use is one clear line (exit 2), not a traceback
+    shown = f"[{host}]" if ":" in host else host
+    log.info("listening on http://%s:%d (review page /, API /v1/screen; %d worker%s)",
+             shown, sock.getsockname()[1], workers, "" if workers == 1 else "s")
     if workers <= 1:
-        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+        server = uvicorn.Server(uvicorn.Config(app, log_level="warning", server_header=False))
+        server.run(sockets=[sock])
         return
+    sock.close()  # uvicorn's workers bind the port themselves
     import dataclasses
     import json
     import os
@@ -71,7 +108,8 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, policy: Any = None,
     if policy is not None and not isinstance(policy, (str, os.PathLike)):
         raise ValueError("serve(workers > 1) takes the policy as a file path")
     os.environ[_ENV] = json.dumps({"policy": os.fspath(policy) if policy else None,
-                                   "limits": dataclasses.asdict(limits)})
+                                   "limits": dataclasses.asdict(limits),
+                                   "log": logging.getLogger(__name__).getEffectiveLevel()})
     uvicorn.run("postguard.server:app_from_env", factory=True, workers=workers, host=host,
                 port=port, log_level="warning", server_header=False)
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import io
 import json
 import logging
+import time
 import warnings
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -15,12 +17,14 @@ import anyio
 from starlette.applications import Starlette
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from .. import __version__
 from ..errors import PostguardError
+from ..limits import text_size_problem
 from ..model import Post, Report
 from ..render import to_json
 from ..screener import Screener
@@ -78,18 +82,23 @@ def _guarded(handler: Handler) -> Handler:
 # -- reading a request --------------------------------------------------------------------
 
 
+def _too_large(limits: Limits) -> str:
+    return (f"the request is larger than {limits.max_body / 2**20:g} MB, the server's limit "
+            "(postguard serve --max-body-mb): send fewer or smaller photos at a time")
+
+
 async def _body(request: Request, limits: Limits) -> bytes:
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limits.max_body:
         raise ApiError(413, "body_too_large",
-                       f"the request body is larger than {limits.max_body} bytes")
+                       _too_large(limits))
     chunks: list[bytes] = []
     size = 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limits.max_body:
             raise ApiError(413, "body_too_large",
-                           f"the request body is larger than {limits.max_body} bytes")
+                           _too_large(limits))
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -137,17 +146,26 @@ def _check_image(data: bytes, index: int, limits: Limits) -> None:
                        f"{limits.max_pixels} pixels")
 
 
-def _metadata(value: Any) -> dict[str, Any]:
+def _metadata(value: Any, form: bool = False) -> dict[str, Any]:
     if value is None or value == "":
         return {}
     if isinstance(value, str):
         try:
             value = json.loads(value)
-        except json.JSONDecodeError:
-            raise ApiError(400, "bad_metadata", "metadata is not valid JSON") from None
+        except (json.JSONDecodeError, RecursionError):
+            # In a JSON body the value itself is valid JSON: a string where an object belongs.
+            raise ApiError(400, "bad_metadata",
+                           "metadata must be a JSON object, not a string" if not form
+                           else "the metadata field is not valid JSON") from None
     if not isinstance(value, dict):
-        raise ApiError(400, "bad_metadata", "metadata must be a JSON object")
+        raise ApiError(400, "bad_metadata",
+                       f"metadata must be a JSON object, not {_json_kind(value)}")
     return value
+
+
+def _json_kind(value: Any) -> str:
+    return {list: "a list", str: "a string", bool: "true/false", int: "a number",
+            float: "a number"}.get(type(value), "null" if value is None else "another type")
 
 
 async def _post(request: Request, limits: Limits) -> Post:
@@ -192,15 +210,16 @@ async def _post(request: Request, limits: Limits) -> Post:
                     images.append(data_bytes)
         if len(images) > limits.max_images:
             raise ApiError(413, "too_many_images", f"at most {limits.max_images} images")
-        metadata = _metadata(form.get("metadata"))
+        metadata = _metadata(form.get("metadata"), form=True)
         pid = form.get("id")
     else:
         raise ApiError(415, "unsupported_media_type",
                        "send application/json or multipart/form-data")
     if not isinstance(text, str):
         raise ApiError(400, "bad_text", "text must be a string")
-    if len(text) > limits.max_text:
-        raise ApiError(413, "text_too_long", f"text is longer than {limits.max_text} characters")
+    too_long = text_size_problem(text, limits.max_text)
+    if too_long:
+        raise ApiError(413, "text_too_long", too_long)
     if pid is not None and not isinstance(pid, (str, int)):
         raise ApiError(400, "bad_id", "id must be a string or a number")
     for i, img in enumerate(images):
@@ -229,7 +248,11 @@ def build(policy: Any, limits: Limits) -> Starlette:
     async def screen_post(post: Post) -> Report:
         if not post.images and len(post.text) <= INLINE_CHARS:
             return screener.screen(post)
-        report: Report = await in_thread(screener.screen, post)
+        # Past the time limit the thread stops before its next detector (the request has
+        # already had its 408), instead of screening on for nobody.
+        deadline = time.monotonic() + limits.timeout
+        report: Report = await in_thread(
+            functools.partial(screener.screen, post, deadline=deadline))
         return report
 
     @_guarded
@@ -276,8 +299,37 @@ def build(policy: Any, limits: Limits) -> Starlette:
         Route("/v1/screen", screen, methods=["POST"]),
         Route("/v1/redact", redact, methods=["POST"]),
     ]
-    return Starlette(routes=routes,
+    return Starlette(routes=routes, middleware=[Middleware(_AccessLog)],
                      exception_handlers={HTTPException: http_error, Exception: internal})
+
+
+access_log = logging.getLogger("postguard.server.access")
+
+
+class _AccessLog:
+    """Logs each request at INFO: method, path, status and time; never a body or a query."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        status = [500]
+
+        async def sending(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                status[0] = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        finally:
+            access_log.info("%s %s %d %.0f ms", scope.get("method", "?"),
+                            scope.get("path", "?"), status[0],
+                            1000 * (time.perf_counter() - start))
 
 
 def _redact_images(post: Post, report: Report) -> list[dict[str, Any]]:

@@ -33,7 +33,7 @@ def openapi(limits: Any) -> dict[str, Any]:
         "info": {"title": "postguard", "version": __version__,
                  "description": "Screens social-media drafts against an online safety policy."
                  f" Limits: body {limits.max_body} bytes, {limits.max_images} images of at "
-                 f"most {limits.max_pixels} pixels, {limits.max_text} characters of text, "
+                 f"most {limits.max_pixels} pixels, {limits.max_text} bytes of text, "
                  f"{limits.timeout:g} s per request."},
         "paths": {
             "/v1/screen": {"post": {

@@ -126,7 +126,6 @@ def test_archive_times_are_read_when_there_is_no_schedule() -> None:
 @pytest.mark.parametrize(
     ("field", "value", "says"),
     [
-        ("scheduled_at", "2024-05-11T21:30:00", "no time zone"),
         ("scheduled_at", "2024-05-11", "no time of day"),
         ("scheduled_at", "next tuesday", "not an ISO 8601"),
         ("scheduled_at", "2024-13-45T99:00+01:00", "not an ISO 8601"),
@@ -149,10 +148,32 @@ def test_unreadable_metadata_is_pg002_naming_the_field(field: str, value: object
     assert report.verdict.value == "review" and report.errors
 
 
-def test_naive_datetime_object_is_pg002() -> None:
-    (f,) = HOURS.detect(Post(metadata={"audience": "students",
-                                       "scheduled_at": dt.datetime(2024, 5, 11, 21, 30)}))
-    assert f.code == "PG002" and "no time zone" in f.message
+@pytest.mark.parametrize(("when", "hits"), [
+    # No time zone: read in the policy's (Europe/London), not refused (issue 14).
+    ("2024-05-11T21:30:00", True),                  # a Saturday evening
+    (dt.datetime(2024, 5, 11, 21, 30), True),
+    ("2024-05-13T10:00:00", False),                 # Monday 10:00 in London
+    ("2024-05-13T17:30:00", False),                 # 17:30 BST: open until 18:00
+    ("2024-05-13T18:30:00", True),
+    ("2024-05-13T17:30:00+00:00", True),            # 18:30 BST: a zone given is kept
+])
+def test_a_time_without_a_zone_is_read_in_the_policy_zone(when: object, hits: bool) -> None:
+    found = HOURS.detect(Post(metadata={"audience": "students", "scheduled_at": when}))
+    assert [f.code for f in found] == (["PG501"] if hits else [])
+
+
+@pytest.mark.parametrize(("audience", "hits"), [
+    # Fail closed: an audience postguard does not recognise may be children (issue 14).
+    ("under-11s", True), ("U11s", True), ("ages 8 to 12", True), ("8-12 year olds", True),
+    ("the Sunday club", True), (["parents", "mystery group"], True),
+    # Traps: adults stay adults; no audience stated stays as before (not flagged).
+    ("parents", False), ("staff and governors", False), (None, False), ("", False),
+])
+def test_unknown_audiences_are_treated_as_possibly_children(audience: object,
+                                                            hits: bool) -> None:
+    meta = {"scheduled_at": "2024-05-11T21:30:00+01:00", "audience": audience}
+    found = HOURS.detect(Post(metadata=meta))
+    assert [f.code for f in found] == (["PG501"] if hits else [])
 
 
 def test_metadata_that_is_not_a_table_is_pg002() -> None:
@@ -206,7 +227,10 @@ def test_policy_can_replace_the_children_audiences() -> None:
     det = OutOfHoursDetector(policy)
     when = "2024-05-11T21:30:00+01:00"
     assert codes(det, audience="homestay students", scheduled_at=when) == ["PG501"]
-    assert codes(det, audience="children", scheduled_at=when) == []
+    assert codes(det, audience="parents", scheduled_at=when) == []
+    # Not in the policy's list: unknown, so possibly children (fail closed).
+    (f,) = det.detect(Post(metadata={"audience": "children", "scheduled_at": when}))
+    assert "may include children" in f.message
 
 
 # --------------------------------------------------------------------- personal_account

@@ -121,9 +121,9 @@ def test_missing_extra_lexicon_is_a_configuration_error() -> None:
 @pytest.mark.parametrize("settings", [{"terms": "nope"}, {"names": [1]},
                                       {"extra_lexicon": 3}])
 def test_malformed_tone_settings_are_configuration_errors(settings: dict[str, object]) -> None:
-    s = Screener({"detectors": {"tone": settings}}, detectors=("slang",))
+    # Checked against the policy schema when the Screener is built (issue 14).
     with pytest.raises(ConfigurationError, match=r"\[detectors.tone\]"):
-        s.screen("hello")
+        Screener({"detectors": {"tone": settings}}, detectors=("slang",)).screen("hello")
 
 
 def _example(entry: object) -> str:

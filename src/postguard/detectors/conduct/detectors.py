@@ -213,9 +213,7 @@ def _parse_time(value: object) -> dt.datetime | str:
             return "is not an ISO 8601 date-time (e.g. 2025-03-14T19:30:00+00:00)"
     else:
         return f"must be an ISO 8601 date-time string, not {type(value).__name__}"
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        return "has no time zone (add one, e.g. +00:00, +01:00 or Z)"
-    return moment
+    return moment  # naive: the caller reads it in the policy's time zone
 
 
 # ------------------------------------------------------------------------- office hours
@@ -309,10 +307,14 @@ class OutOfHoursDetector(Detector):
         moment = _parse_time(meta[field])
         if isinstance(moment, str):
             return [_error(self, field, moment)]
+        if moment.tzinfo is None or moment.utcoffset() is None:
+            moment = moment.replace(tzinfo=self.tz)  # no zone given: the policy's own
         audience = self.audiences.classify(meta.get("audience"))
         if audience is None:
             return [_error(self, "audience", "must be a string or a list of strings")]
-        if audience != _CHILDREN:
+        stated = meta.get("audience") not in (None, "", [])
+        # Fail closed: an audience named in words postguard does not know may be children.
+        if audience == _ADULTS or (audience == _UNKNOWN and not stated):
             return []
         try:
             why = self.closed_reason(moment)
@@ -322,9 +324,11 @@ class OutOfHoursDetector(Detector):
         if why is None:
             return []
         when = local.strftime("%a %Y-%m-%d %H:%M")
+        who = "children" if audience == _CHILDREN else (
+            "an audience that may include children (not one postguard recognises)")
         return [self.finding(
             "PG501", Category.OUT_OF_HOURS, Severity.MEDIUM,
-            f"post to children scheduled {why} ({when}), outside office hours "
+            f"post to {who} scheduled {why} ({when}), outside office hours "
             f"({self._hours_text()})",
             score=0.95, source="metadata", suggestion=_REVIEW)]
 

@@ -1,5 +1,6 @@
 """Email addresses (PG111), also written out or typed with spaces to dodge filters (PG112):
-"jo at gmail dot com", "jo (at) gmail (dot) com", "sam.jones @ gmail . com". With spaces, the
+"jo at gmail dot com", "jo (at) gmail (dot) com", "sam.jones @ gmail . com", "j o . s m i t h
+@ g m a i l . c o m". With spaces, the
 last label must be a top-level domain as people type one (not "Com" starting a sentence), and
 the name before the "@" must look like a mailbox or the domain be a mail service."""
 
@@ -80,6 +81,14 @@ _OBF_DOT = re.compile(r"\s{0,2}[\[({<]\s{0,2}dot\s{0,2}[\])}>]\s{0,2}|\s+dot\s+|
                       re.IGNORECASE)
 
 
+# A run of single characters with one space between each, holding an "@" (a fast scan: it
+# is tried only on text with " @ ").
+_LETTER_SPACED = re.compile(r"(?<!\S)(?:[\w.%+'\-] ){1,64}@(?: [\w.\-]){4,255}(?!\S)")
+_SPACED_ADDRESS = re.compile(  # a mailbox and a domain name of two characters or more
+    r"[\w.%+'\-]{2,64}@((?:[^\W_][\w\-]{1,62}\.)(?:[^\W_][\w\-]{0,62}\.){0,7}"
+    r"([^\W\d_]{2,24}))")
+
+
 class EmailDetector(TextDetector):
     name = "email"
     codes = ("PG111", "PG112")
@@ -132,8 +141,24 @@ class EmailDetector(TextDetector):
                                        suggestion=EMAIL_REMOVED)
             if plain < text.count("@") and _SPACED_HEAD.search(text):
                 yield from self._spaced(text, taken)
+        if " @ " in text:
+            yield from self._letter_spaced(text, taken)
         if _obfuscation_hint(text):
             yield from self._obfuscated(text, taken)
+
+    def _letter_spaced(self, text: str, taken: Spans) -> Iterator[Finding]:
+        """Every character apart: "j o . s m i t h @ g m a i l . c o m"."""
+        for run in _LETTER_SPACED.finditer(text):
+            s, e = run.span()
+            address = _SPACED_ADDRESS.fullmatch(run.group().replace(" ", ""))
+            if address is None or address.group(2).lower() not in self._tlds \
+                    or taken.overlaps(s, e):
+                continue
+            taken.add(s, e)
+            if not self._allowed(address.group(1)):
+                yield self.finding("PG112", Category.EMAIL, Severity.HIGH,
+                                   "email address written with spaces to dodge filters",
+                                   score=0.9, start=s, end=e, suggestion=EMAIL_REMOVED)
 
     def _spaced(self, text: str, taken: Spans) -> Iterator[Finding]:
         """An "@" or dots with spaces around them: "sam.jones @ gmail . com"."""

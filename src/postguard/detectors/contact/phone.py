@@ -16,6 +16,7 @@ double oh ...", "0 7 7 0 0   9 0 0") are read by `phone_words` and judged by the
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -24,6 +25,7 @@ from typing import Any, NamedTuple
 
 from ...model import Category, Finding, Severity
 from ...policy import Policy
+from ...spans import SpanIndex
 from ..base import TextDetector
 from ._common import (
     PHONE_REMOVED,
@@ -31,6 +33,7 @@ from ._common import (
     load_data,
     words_pattern,
 )
+from .phone_lookalikes import read_lookalikes
 from .phone_words import find_spoken, has_wide_gaps, needs_word_pass
 
 _DIGITS = "0123456789"
@@ -159,6 +162,7 @@ class PhoneDetector(TextDetector):
             for f in self._digit_numbers(digit_text, cues):
                 claimed.add(f.start or 0, f.end or 0)
                 yield f
+        yield from self._lookalike_numbers(digit_text, cues, claimed)
         if spoken:
             def judge(cand: str, kind: str, n: int, start: int, end: int
                       ) -> tuple[str, float] | None:
@@ -170,6 +174,20 @@ class PhoneDetector(TextDetector):
                 yield self.finding(code, Category.PHONE, Severity.HIGH,
                                    message + ", spelled out or spaced apart", score=score,
                                    start=start, end=end, suggestion=PHONE_REMOVED)
+
+    def _lookalike_numbers(self, text: str, cues: _Cues, claimed: Spans) -> Iterator[Finding]:
+        """Numbers with letters typed for digits ("O7911 I23456"), next to a contact cue."""
+        read = read_lookalikes(text)
+        if read is None:
+            return
+        digits, tokens = read
+        typed = SpanIndex(tokens)
+        for f in self._digit_numbers(digits, cues):
+            s, e = f.start or 0, f.end or 0
+            if claimed.overlaps(s, e) or not typed.overlaps(s, e) or cues.polarity(s, e) != _POS:
+                continue
+            claimed.add(s, e)
+            yield dataclasses.replace(f, message=f.message + ", letters typed for digits")
 
     def _digit_numbers(self, text: str, cues: _Cues) -> Iterator[Finding]:
         """Numbers written in digit groups."""

@@ -153,7 +153,14 @@ def _in_title(text: str, s: int, e: int) -> bool:
     small = c.get("title_link_words", frozenset())
     if not all(w[:1].isupper() or w.lower().strip(",.!?") in small for w in words):
         return False
-    return not c.get("media_words", frozenset()).isdisjoint(_WORDS.findall(text.lower()))
+    return _names_media(text)
+
+
+@functools.lru_cache(maxsize=2)
+def _names_media(text: str) -> bool:
+    """The post names a song, film or book somewhere: read once per post, not once per
+    candidate (a long post has thousands)."""
+    return not cues().get("media_words", frozenset()).isdisjoint(_WORDS.findall(text.lower()))
 
 
 def _work(text: str, s: int, e: int, words: list[str], p1: str, nxt: str,

@@ -23,6 +23,7 @@ A full name meeting a school, address, location or photo is raised by `escalatio
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
@@ -31,6 +32,7 @@ from pathlib import Path
 
 from ...model import Action, Category, Finding, Severity, Suggestion
 from ...policy import Policy
+from ...spans import SpanIndex
 from ..base import TextDetector
 from .context import POSSESSIVE as _POSSESSIVE
 from .context import common_words as _common_words
@@ -65,6 +67,7 @@ _CANDIDATE = re.compile(
 _WORD_RE = re.compile(rf"{_WORD}|{_PARTICLE}")
 
 _CONTEXT = 60  # characters of context the model reads either side of the candidates
+_GAP = 2000  # candidates further apart are read in separate windows (posts are shorter)
 
 
 @functools.cache
@@ -136,6 +139,20 @@ def _lower_known(given: str, family: str, firsts: frozenset[str],
     return family in lasts and bool(_SYLLABLES.fullmatch(given))
 
 
+def _groups(cands: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
+    """The candidates in runs the model reads as one window: a run ends where the next
+    candidate is over `_GAP` characters on, so a long post's model work is the sum of its
+    windows, not the whole text between its first and last candidate."""
+    run: list[tuple[int, int]] = []
+    for cand in cands:
+        if run and cand[0] - run[-1][1] > _GAP:
+            yield run
+            run = []
+        run.append(cand)
+    if run:
+        yield run
+
+
 def _window(text: str, cands: list[tuple[int, int]]) -> tuple[int, int]:
     """The stretch of text the model reads: the candidates with some context, cut at spaces
     (the model's cost is per token)."""
@@ -154,13 +171,16 @@ def _model_spans(
     """The model's PERSON spans, clipped to the candidates they overlap (the part that is a
     run of name-like words)."""
     spans: dict[tuple[int, int], float] = {}
+    ends = [ce for _, ce in cands]  # candidates come in text order and do not overlap
     for start, end, label in ents:
         if label != "PERSON":
             continue
         s, e = start + offset, end + offset
-        for cs, ce in cands:
-            if s < ce and cs < e:
-                spans[(max(s, cs), min(e, ce))] = 0.9
+        i = bisect.bisect_right(ends, s)  # the first candidate ending after s
+        while i < len(cands) and cands[i][0] < e:
+            cs, ce = cands[i]
+            spans[(max(s, cs), min(e, ce))] = 0.9
+            i += 1
     return spans
 
 
@@ -205,10 +225,10 @@ class PersonNameDetector(TextDetector):
 
     def detect_text(self, text: str) -> Iterable[Finding]:
         spans, unsure = self._lexicon_pass(text)
-        if unsure:
-            lo, hi = _window(text, unsure)
+        for group in _groups(unsure):
+            lo, hi = _window(text, group)
             ents = load_tagger(self._model)(text[lo:hi])
-            spans.update(_model_spans(ents, lo, unsure))
+            spans.update(_model_spans(ents, lo, group))
         return self._findings(text, spans)
 
     def _lexicon_pass(
@@ -247,10 +267,10 @@ class PersonNameDetector(TextDetector):
             f = self._judge(text, s, e, score, firsts, lasts, famous, not_names)
             if f is not None:
                 out.append(f)
-        taken = [(f.start, f.end) for f in out]
+        taken = SpanIndex((f.start, f.end) for f in out
+                          if f.start is not None and f.end is not None)
         for s, e in self._lowercase(text):
-            if not any(ts is not None and te is not None and s < te and ts < e
-                       for ts, te in taken):
+            if not taken.overlaps(s, e):
                 out.append(self.finding(
                     "PG321", Category.PERSON_NAME, Severity.MEDIUM, "a person's full name",
                     score=0.8, start=s, end=e,

@@ -1,0 +1,107 @@
+"""Issue 14, point 2: a policy file is checked against a schema. Unknown tables and keys are
+errors naming the file, the key and the nearest valid name; wrong types are errors; exit 2."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import postguard
+from postguard.cli import main
+from postguard.datafiles import load_toml
+from postguard.errors import ConfigurationError
+from postguard.policy import Policy
+from postguard.tomlcompat import tomllib
+
+REPO = Path(__file__).resolve().parent.parent
+
+BAD = [
+    ('[actoins]\nphone = "review"\n', r"unknown table \[actoins\]; did you mean \[actions\]\?"),
+    ('[organisation]\nphone = ["01273 555010"]\n',
+     r"unknown key 'phone' in \[organisation\]; did you mean 'phones'\?"),
+    ('[office_hours]\nstrat = "08:00"\n',
+     r"unknown key 'strat' in \[office_hours\]; did you mean 'start'\?"),
+    ('[organisation]\nphones = "01273 555010"\n',
+     r"\[organisation\] phones must be a list of strings .*not a string"),
+    ('[allow]\nphones = [999]\n', r"\[allow\] phones must be a list of strings"),
+    ('[detectors]\ndisable = ["slang"]\n',
+     r"unknown key 'disable' in \[detectors\]; did you mean 'disabled'\?"),
+    ('[detectors]\nenabled = "phone"\n', r"\[detectors\] enabled must be a list of names"),
+    ('[detectors.tone]\nofficial_chanel = "x"\n',
+     r"unknown key 'official_chanel' in \[detectors.tone\]; did you mean 'official_channel'"),
+    ('[detectors.tone]\nterms = [{ term = "x", categroy = "slang" }]\n',
+     r"unknown key 'categroy' in \[detectors.tone\] terms\[0\]; did you mean 'category'"),
+    ('[detectors.phnoe]\nx = 1\n', r"unknown table \[detectors.phnoe\]; did you mean "
+     r"\[detectors.phone\]\?"),
+    ('[tone]\nnames = ["Sexton"]\n', r"unknown table \[tone\]; did you mean \[detectors.tone\]"),
+    ('[detectors.out_of_hours]\nchildren_audiences = "kids"\n',
+     r"children_audiences must be a list of strings"),
+    ('[office_hours]\nstart = 8\n', r"\[office_hours\] start must be a string, not a number"),
+    ('[office_hours]\nbank_holidays = 1\n', r"bank_holidays must be a string or true or false"),
+    ('[actions]\nphnoe = "block"\n', r"unknown category 'phnoe'; did you mean 'phone'\?"),
+    ('[thresholds]\nphnoe = 0.4\n', r"unknown category 'phnoe'; did you mean 'phone'\?"),
+    ('organisation = "CIE"\n', r"\[organisation\] must be a table"),
+    ('[zzzz]\n', r"unknown table \[zzzz\]; tables are: \[organisation\]"),
+]
+
+
+@pytest.mark.parametrize(("toml", "message"), BAD)
+def test_bad_policy_files_are_exit_2_naming_file_and_key(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], toml: str, message: str) -> None:
+    policy = tmp_path / "ours.toml"
+    policy.write_text(toml, encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Lovely day at the farm", encoding="utf-8")
+    assert main(["scan", str(draft), "--policy", str(policy)]) == 2
+    err = capsys.readouterr().err
+    assert str(policy) in err and re.search(message, err), err
+    assert err.count("\n") == 1  # one line
+
+
+GOOD = [
+    '[organisation]\nphones = ["01273 555010"]\nname = "Riverside"\n',
+    '[allow]\nstaff = ["Jo Bloggs"]\n',
+    '[office_hours]\nbank_holidays = false\nend = "24:00"\n',
+    '[detectors.tone]\nextra_lexicon = "ours.tsv"\nremove_terms = ["bloody"]\n'
+    'terms = [{ term = "wazzock", category = "profanity", severity = "low", flags = [] }]\n',
+    '[detectors.personal_account]\nadult_audiences = ["governors"]\n',
+    '[actions]\nmeeting_link = "review"\nbullying = { low = "allow", high = "block" }\n',
+    '[thresholds]\ndefault = 0.6\nphone = 1\n',
+]
+
+
+@pytest.mark.parametrize("toml", GOOD)
+def test_valid_settings_are_accepted(toml: str) -> None:
+    Policy.from_dict(tomllib.loads(toml), source="ours.toml")
+
+
+def test_the_default_policy_and_documented_examples_are_valid() -> None:
+    Policy.from_dict(load_toml("default-policy.toml"), source="default-policy.toml")
+    for doc in ("README.md", "docs/lexicons.md"):
+        text = (REPO / doc).read_text(encoding="utf-8")
+        blocks = re.findall(r"```toml\n(.*?)```", text, re.S)
+        assert blocks, doc
+        for block in blocks:
+            data = tomllib.loads(block)
+            data.get("detectors", {}).get("tone", {}).pop("extra_lexicon", None)  # a file
+            postguard.Screener(Policy.from_dict(data, source=doc))
+
+
+def test_commented_sections_of_the_default_policy_are_valid() -> None:
+    # The default policy shows [detectors.out_of_hours] and [detectors.tone] commented out.
+    text = (REPO / "src/postguard/data/default-policy.toml").read_text(encoding="utf-8")
+    shown = "\n".join(line[2:] for line in text.splitlines()
+                      if re.match(r"# (\[detectors\.|[a-z_]+ = )", line)
+                      and "enabled" not in line)
+    data = tomllib.loads(shown)
+    assert set(data["detectors"]) == {"out_of_hours", "tone"}
+    postguard.Screener(Policy.from_dict(data))
+
+
+def test_plugin_sections_are_their_own() -> None:
+    # A section named after an installed detector passes to it; any other name is an error.
+    postguard.Screener(Policy.from_dict({"detectors": {"phone": {"anything": 1}}}))
+    with pytest.raises(ConfigurationError, match=r"did you mean \[detectors.email\]"):
+        postguard.Screener(Policy.from_dict({"detectors": {"emial": {"x": 1}}}))
