@@ -98,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", action="store_true",
                     help="print every false negative and false positive")
     ap.add_argument("--json", metavar="FILE", help="write the numbers as JSON to FILE")
+    ap.add_argument("--policy", metavar="FILE",
+                    help="a policy file (e.g. the organisation's own contacts of a held-out set)")
     args = ap.parse_args(argv)
 
     files = corpus_files(args.files)
@@ -113,7 +115,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     cats = frozenset(c.strip() for c in args.categories.split(",")) if args.categories else None
 
-    scores = evaluate(posts, cats)
+    screener = None
+    if args.policy:
+        import postguard
+
+        screener = postguard.Screener(policy=args.policy)
+    scores = evaluate(posts, cats, screener)
     print(f"corpus: {', '.join(f.name for f in files)}")
     print_table(scores)
     if args.misses:
