@@ -91,6 +91,10 @@ def _parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("explain", help="explain a finding code, e.g. PG101")
     e.add_argument("code")
+
+    from .casebook.commands import add_parser as add_casebook_parser
+
+    add_casebook_parser(sub)
     return p
 
 
@@ -240,8 +244,14 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_casebook(args: argparse.Namespace, out: TextIO) -> int:
+    from .casebook.commands import run as run_casebook
+
+    return run_casebook(args, out)
+
+
 COMMANDS = {"scan": _cmd_scan, "batch": _cmd_batch, "serve": _cmd_serve,
-            "detectors": _cmd_detectors, "explain": _cmd_explain}
+            "detectors": _cmd_detectors, "explain": _cmd_explain, "casebook": _cmd_casebook}
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
