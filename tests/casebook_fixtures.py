@@ -54,3 +54,34 @@ def unprotect(conn: Any) -> None:
     for (name,) in conn.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE type = 'trigger'").all():
         conn.exec_driver_sql(f"DROP TRIGGER {name}")
+
+
+class LiveServer:
+    """An ASGI app served by uvicorn in a thread on a loopback port (what a browser or the
+    benchmark talks to), stopped when the block ends."""
+
+    def __init__(self, app: Any) -> None:
+        import threading
+
+        import uvicorn
+
+        self.port = throwaway_pg.free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port,
+                                                     log_level="warning", lifespan="off"))
+        self._thread = threading.Thread(target=self._server.run, daemon=True)
+
+    def __enter__(self) -> LiveServer:
+        import time
+
+        self._thread.start()
+        deadline = time.monotonic() + 30
+        while not self._server.started:
+            if time.monotonic() > deadline or not self._thread.is_alive():
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout=30)

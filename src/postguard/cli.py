@@ -85,6 +85,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="time allowed per request (default 30)")
     v.add_argument("--workers", type=int, default=1, metavar="N",
                    help="server processes (default 1)")
+    v.add_argument("--casebook", metavar="URL",
+                   help="run the casebook on this database (sqlite:///postguard.db or "
+                   "postgresql://...): the queue at /, sign-in on every path")
 
     d = sub.add_parser("detectors", help="list the installed detectors")
     d.add_argument("--policy", metavar="FILE")
@@ -213,7 +216,7 @@ def _cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.workers < 1:
         raise _UsageError("postguard serve: --workers must be 1 or more")
-    serve(args.host, args.port, policy=args.policy, workers=args.workers,
+    serve(args.host, args.port, policy=args.policy, workers=args.workers, casebook=args.casebook,
           limits=Limits(max_body=int(args.max_body_mb * 2**20), max_pixels=args.max_pixels,
                         timeout=args.timeout))
     return EXIT_OK

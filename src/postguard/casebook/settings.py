@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -68,7 +69,11 @@ def _get(raw: Mapping[str, Any], key: str, kind: type | tuple[type, ...], defaul
 
 
 def settings_from_policy(policy: Any) -> CasebookSettings:
-    """Settings from a `Policy` (or None: the defaults)."""
+    """Settings from a `Policy`, a policy file's path, or None (the defaults)."""
+    if isinstance(policy, (str, os.PathLike)):
+        from ..policy import Policy
+
+        policy = Policy.load(policy)
     raw: Mapping[str, Any] = policy.section("casebook") if policy is not None else {}
     n = raw.get("notify", {})
     if not isinstance(n, Mapping):
