@@ -59,7 +59,7 @@ class RequireSignIn:
         conn = HTTPConnection(scope)
         user, csrf = await self._identify(conn)
         if user is None:
-            page = scope["path"] == "/" or not scope["path"].startswith(("/v1/", "/openapi"))
+            page = scope["path"] in ("/", "/audit") or scope["path"].startswith("/items/")
             if page and scope["method"] in ("GET", "HEAD"):
                 response: Response = RedirectResponse("/signin", status_code=303,
                                                       headers=SECURITY_HEADERS)
