@@ -71,6 +71,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="with --engine dask: an existing scheduler (default: a LocalCluster)")
     b.add_argument("--no-progress", action="store_true",
                    help="no progress bar even on a terminal")
+    b.add_argument("--casebook", metavar="URL",
+                   help="also file every screened post into this casebook (its queue)")
     _common(b)
 
     v = sub.add_parser("serve", help="run the HTTP service and the staff review page")
@@ -202,7 +204,7 @@ def _cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
             args.inputs, out if args.out == "-" else args.out, policy=args.policy,
             workers=args.workers, resume=args.resume, input_format=args.input_format,
             html=args.html, csv=args.csv, engine=args.engine, scheduler=args.scheduler,
-            progress=False if args.no_progress else None,
+            progress=False if args.no_progress else None, casebook=args.casebook,
         )
     finally:
         signal.signal(signal.SIGTERM, previous)

@@ -115,32 +115,47 @@ class Casebook:
 
     def file(self, post: Post, report: Report, filed_by: str) -> dict[str, Any]:
         """File a screened item; an escalated one is mailed to the safeguarding lead."""
+        return self.file_many([(post, report)], filed_by)[0]
+
+    def file_many(self, screened: Sequence[tuple[Post, Report]],
+                  filed_by: str) -> list[dict[str, Any]]:
+        """File several screened items in one transaction (a batch chunk)."""
+        out, escalated = [], []
+        with self.write() as conn:
+            for post, report in screened:
+                item_id, status, categories = self._insert(conn, post, report, filed_by)
+                out.append({"item_id": item_id, "status": status, "report": report.to_dict()})
+                if status == "escalated":
+                    escalated.append((item_id, categories, report.escalation))
+            recipients = self._recipients(conn) if escalated else []
+        for item_id, categories, why in escalated:
+            self.notifier.escalated(item_id, categories, why, recipients)
+        return out
+
+    def _insert(self, conn: Connection, post: Post, report: Report,
+                filed_by: str) -> tuple[str, str, list[str]]:
         item_id = uuid.uuid4().hex
         report_json = _json(report.to_dict())
-        metadata = _json(dict(post.metadata))
         categories = sorted({f.category.value for f in report.findings})
         status = rules.initial_status(report.verdict.value, report.escalate)
         at = audit.now()
-        row = {"id": item_id, "post_id": post.id, "kind": _kind(post), "text": post.text,
-               "metadata": metadata, "report": report_json, "verdict": report.verdict.value,
-               "categories": ",".join(categories)[:400], "escalate": report.escalate,
-               "escalation": report.escalation, "status": status, "published_as":
-               "original" if status == "published" else None, "filed_by": filed_by,
-               "created_at": at, "updated_at": at}
+        kind = _kind(post)
+        conn.execute(items.insert().values(
+            id=item_id, post_id=post.id, kind=kind, text=post.text,
+            metadata=_json(dict(post.metadata)), report=report_json,
+            verdict=report.verdict.value, categories=",".join(categories)[:400],
+            escalate=report.escalate, escalation=report.escalation, status=status,
+            published_as="original" if status == "published" else None, filed_by=filed_by,
+            created_at=at, updated_at=at))
         images = [img for img in post.images if isinstance(img, bytes)]
-        with self.write() as conn:
-            conn.execute(items.insert().values(**row))
-            if images:
-                conn.execute(item_images.insert(), [{"item_id": item_id, "n": n, "data": data}
-                                                    for n, data in enumerate(images)])
-            audit.append(conn, filed_by, "item_filed", item_id, {
-                "post_id": post.id, "kind": row["kind"], "verdict": row["verdict"],
-                "status": status, "categories": categories, "escalate": report.escalate,
-                "text_sha256": _sha(post.text), "report_sha256": _sha(report_json)})
-            recipients = self._recipients(conn) if status == "escalated" else []
-        if status == "escalated":
-            self.notifier.escalated(item_id, categories, report.escalation, recipients)
-        return {"item_id": item_id, "status": status, "report": report.to_dict()}
+        if images:
+            conn.execute(item_images.insert(), [{"item_id": item_id, "n": n, "data": data}
+                                                for n, data in enumerate(images)])
+        audit.append(conn, filed_by, "item_filed", item_id, {
+            "post_id": post.id, "kind": kind, "verdict": report.verdict.value,
+            "status": status, "categories": categories, "escalate": report.escalate,
+            "text_sha256": _sha(post.text), "report_sha256": _sha(report_json)})
+        return item_id, status, categories
 
     def _recipients(self, conn: Connection) -> list[str]:
         if self.settings.notify.recipients:
