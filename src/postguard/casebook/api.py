@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -69,15 +70,53 @@ async def decide(book: Casebook, item_id: str, user: Any, decision: Any, reason:
     return result
 
 
+class GroupFiler:
+    """Group commit for POST /v1/items: the items that arrive while one transaction commits
+    are filed together in the next, so a commit (an fsync on PostgreSQL) is shared by many
+    requests. Each request still gets its 201 only after its own item is committed."""
+
+    MAX_BATCH = 64
+
+    def __init__(self, book: Casebook) -> None:
+        self.book = book
+        self._pending: list[tuple[Post, Report, str, asyncio.Future[dict[str, Any]]]] = []
+        self._drainer: asyncio.Task[None] | None = None
+
+    async def file(self, post: Post, report: Report, filed_by: str) -> dict[str, Any]:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[dict[str, Any]] = loop.create_future()
+        self._pending.append((post, report, filed_by, future))
+        if self._drainer is None or self._drainer.done():
+            self._drainer = loop.create_task(self._drain())
+        return await future
+
+    async def _drain(self) -> None:
+        while self._pending:
+            batch = self._pending[:self.MAX_BATCH]
+            del self._pending[:self.MAX_BATCH]
+            try:
+                results = await anyio.to_thread.run_sync(
+                    self.book.file_many, [(p, r, who) for p, r, who, _ in batch])
+            except Exception as exc:  # every waiting request answers 500; none gets a 201
+                for *_, future in batch:
+                    if not future.done():
+                        future.set_exception(exc)
+                continue
+            for (*_, future), result in zip(batch, results, strict=True):
+                if not future.done():
+                    future.set_result(result)
+
+
 def api_routes(book: Casebook, *, read_post: ReadPost, screen_post: ScreenPost,
                guarded: Guard) -> list[Route]:
+    filer = GroupFiler(book)
+
     @guarded
     async def file_item(request: Request) -> Response:
         user = current_user(request.scope)
         post = await read_post(request)
         report = await screen_post(post)
-        filed = await anyio.to_thread.run_sync(book.file, post, report, user.name)
-        return json_response(filed, 201)
+        return json_response(await filer.file(post, report, user.name), 201)
 
     @guarded
     async def queue(request: Request) -> Response:

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.engine import Connection
 
 from .tables import audit_log, chain_head, decisions, items
@@ -41,19 +41,37 @@ def entry_hash(seq: int, at: str, actor: str, action: str, item_id: str | None, 
 
 def append(conn: Connection, actor: str, action: str, item_id: str | None,
            detail: dict[str, Any]) -> int:
-    """Append one entry inside the caller's transaction; returns its number. The head row
-    is locked first (FOR UPDATE; SQLite's write lock is already held), so appends from
-    several processes queue up and never fork the chain."""
-    head = conn.execute(select(chain_head.c.seq, chain_head.c.hash)
-                        .where(chain_head.c.id == 1).with_for_update()).one()
-    seq: int = head.seq + 1
-    at, text = now(), canonical(detail)
-    digest = entry_hash(seq, at, actor, action, item_id, text, head.hash)
-    conn.execute(audit_log.insert().values(seq=seq, at=at, actor=actor, action=action,
-                                           item_id=item_id, detail=text,
-                                           prev_hash=head.hash, hash=digest))
-    conn.execute(update(chain_head).where(chain_head.c.id == 1).values(seq=seq, hash=digest))
-    return seq
+    """Append one entry inside the caller's transaction; returns its number."""
+    return append_many(conn, [(actor, action, item_id, detail)])[0]
+
+
+_HEAD = select(chain_head.c.seq, chain_head.c.hash).where(chain_head.c.id == 1)
+_INSERT = audit_log.insert()
+_MOVE_HEAD = update(chain_head).where(chain_head.c.id == 1).values(
+    seq=bindparam("new_seq"), hash=bindparam("new_hash"))
+
+
+def append_many(conn: Connection,
+                new: Sequence[tuple[str, str, str | None, dict[str, Any]]]) -> list[int]:
+    """Append entries (actor, action, item id, detail) inside the caller's transaction;
+    returns their numbers. The head row is locked first (FOR UPDATE; SQLite's write lock is
+    already held), so appends from several processes queue up and never fork the chain."""
+    head = conn.execute(_HEAD.with_for_update()).one()
+    seq: int = head.seq
+    prev: str = head.hash
+    rows: list[dict[str, Any]] = []
+    at = now()
+    for actor, action, item_id, detail in new:
+        seq += 1
+        text = canonical(detail)
+        digest = entry_hash(seq, at, actor, action, item_id, text, prev)
+        rows.append({"seq": seq, "at": at, "actor": actor, "action": action,
+                     "item_id": item_id, "detail": text, "prev_hash": prev, "hash": digest})
+        prev = digest
+    if rows:
+        conn.execute(_INSERT, rows)
+        conn.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": prev})
+    return [int(r["seq"]) for r in rows]
 
 
 def entries(conn: Connection, *, item_id: str | None = None, after: int = 0,

@@ -41,8 +41,8 @@ class BatchFiler:
             pid, post = prepare_item(self._waiting.popleft())
             if isinstance(post, InputError):
                 post = Post(text="", id=pid)
-            screened.append((post, Report.from_dict(json.loads(result.line))))
-        self.book.file_many(screened, "batch")
+            screened.append((post, Report.from_dict(json.loads(result.line)), "batch"))
+        self.book.file_many(screened)
         self.filed += len(screened)
 
     def close(self) -> None:

@@ -27,6 +27,8 @@ from .settings import CasebookSettings, settings_from_policy
 from .tables import decisions, item_images, items
 
 KINDS = ("draft", "comment", "message")
+_INSERT_ITEM = items.insert()
+_INSERT_IMAGE = item_images.insert()
 
 
 class NotFound(Exception):
@@ -115,47 +117,60 @@ class Casebook:
 
     def file(self, post: Post, report: Report, filed_by: str) -> dict[str, Any]:
         """File a screened item; an escalated one is mailed to the safeguarding lead."""
-        return self.file_many([(post, report)], filed_by)[0]
+        return self.file_many([(post, report, filed_by)])[0]
 
-    def file_many(self, screened: Sequence[tuple[Post, Report]],
-                  filed_by: str) -> list[dict[str, Any]]:
-        """File several screened items in one transaction (a batch chunk)."""
-        out, escalated = [], []
+    def file_many(self, screened: Sequence[tuple[Post, Report, str]]) -> list[dict[str, Any]]:
+        """File several screened items (post, report, who filed it) in one transaction: a
+        batch chunk, or the requests that arrived while the last transaction committed."""
+        rows: list[dict[str, Any]] = []
+        images: list[dict[str, Any]] = []
+        entries: list[tuple[str, str, str | None, dict[str, Any]]] = []
+        out: list[dict[str, Any]] = []
+        escalated: list[tuple[str, list[str], str | None]] = []
+        for post, report, filed_by in screened:
+            row, entry = self._row(post, report, filed_by)
+            rows.append(row)
+            entries.append(entry)
+            images.extend({"item_id": row["id"], "n": n, "data": data}
+                          for n, data in enumerate(i for i in post.images
+                                                   if isinstance(i, bytes)))
+            out.append({"item_id": row["id"], "status": row["status"],
+                        "report": report.to_dict()})
+            if row["status"] == "escalated":
+                escalated.append((row["id"], entry[3]["categories"], report.escalation))
+        if not rows:
+            return []
         with self.write() as conn:
-            for post, report in screened:
-                item_id, status, categories = self._insert(conn, post, report, filed_by)
-                out.append({"item_id": item_id, "status": status, "report": report.to_dict()})
-                if status == "escalated":
-                    escalated.append((item_id, categories, report.escalation))
+            conn.execute(_INSERT_ITEM, rows)
+            if images:
+                conn.execute(_INSERT_IMAGE, images)
+            audit.append_many(conn, entries)
             recipients = self._recipients(conn) if escalated else []
         for item_id, categories, why in escalated:
             self.notifier.escalated(item_id, categories, why, recipients)
         return out
 
-    def _insert(self, conn: Connection, post: Post, report: Report,
-                filed_by: str) -> tuple[str, str, list[str]]:
+    @staticmethod
+    def _row(post: Post, report: Report,
+             filed_by: str) -> tuple[dict[str, Any], tuple[str, str, str, dict[str, Any]]]:
         item_id = uuid.uuid4().hex
         report_json = _json(report.to_dict())
         categories = sorted({f.category.value for f in report.findings})
         status = rules.initial_status(report.verdict.value, report.escalate)
         at = audit.now()
         kind = _kind(post)
-        conn.execute(items.insert().values(
-            id=item_id, post_id=post.id, kind=kind, text=post.text,
-            metadata=_json(dict(post.metadata)), report=report_json,
-            verdict=report.verdict.value, categories=",".join(categories)[:400],
-            escalate=report.escalate, escalation=report.escalation, status=status,
-            published_as="original" if status == "published" else None, filed_by=filed_by,
-            created_at=at, updated_at=at))
-        images = [img for img in post.images if isinstance(img, bytes)]
-        if images:
-            conn.execute(item_images.insert(), [{"item_id": item_id, "n": n, "data": data}
-                                                for n, data in enumerate(images)])
-        audit.append(conn, filed_by, "item_filed", item_id, {
+        row = {"id": item_id, "post_id": post.id, "kind": kind, "text": post.text,
+               "metadata": _json(dict(post.metadata)), "report": report_json,
+               "verdict": report.verdict.value, "categories": ",".join(categories)[:400],
+               "escalate": report.escalate, "escalation": report.escalation,
+               "status": status,
+               "published_as": "original" if status == "published" else None,
+               "filed_by": filed_by, "created_at": at, "updated_at": at}
+        entry = (filed_by, "item_filed", item_id, {
             "post_id": post.id, "kind": kind, "verdict": report.verdict.value,
             "status": status, "categories": categories, "escalate": report.escalate,
             "text_sha256": _sha(post.text), "report_sha256": _sha(report_json)})
-        return item_id, status, categories
+        return row, entry
 
     def _recipients(self, conn: Connection) -> list[str]:
         if self.settings.notify.recipients:
