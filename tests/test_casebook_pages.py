@@ -141,3 +141,32 @@ def test_unknown_items_and_forged_sessions(site: tuple[str, dict[str, str]]) -> 
     forged = new_client(url, cookies={"pg_session": "forged"})
     assert forged.get("/", follow_redirects=False).status_code == 303
     assert forged.get("/v1/queue").status_code == 401
+
+
+def test_photos_are_shown_with_their_boxes(site: tuple[str, dict[str, str]]) -> None:
+    import base64
+    import io as _io
+
+    from PIL import Image
+
+    from postguard.casebook import html
+
+    buf = _io.BytesIO()
+    Image.new("RGB", (120, 80), (30, 120, 200)).save(buf, "PNG")
+    url, tokens = site
+    filed = httpx.post(f"{url}/v1/items", headers={"Authorization": f"Bearer {tokens['amy']}"},
+                       json={"text": "Ring 07911 123456",
+                             "images": [base64.b64encode(buf.getvalue()).decode()]},
+                       timeout=60).json()
+    client, _ = sign_in(url, "amy")
+    page = client.get(f"/items/{filed['item_id']}").text
+    assert f'<image href="/items/{filed["item_id"]}/images/0" width="120" height="80"/>' in page
+    image = client.get(f"/items/{filed['item_id']}/images/0")
+    assert image.content == buf.getvalue() and image.headers["content-type"] == "image/png"
+    assert client.get(f"/items/{filed['item_id']}/images/1").status_code == 404
+    assert httpx.get(f"{url}/items/{filed['item_id']}/images/0").status_code == 303
+    svg = html._photo("a" * 32, 0, (120, 80), [
+        {"source": "image:0", "box": [10, 20, 50, 40], "category": "phone"},
+        {"source": "image:1", "box": [1, 1, 2, 2], "category": "email"},
+        {"source": "text", "box": None, "category": "phone"}])
+    assert svg.count("<rect") == 1 and 'x="10" y="20" width="40" height="20"' in svg
