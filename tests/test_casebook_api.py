@@ -121,6 +121,10 @@ def test_file_and_publish_a_blocked_item_with_two_people(staff: Staff) -> None:
 def test_a_clean_item_is_published_at_once(staff: Staff) -> None:
     r = staff.call("amy", "POST", "/v1/items", json={"text": CLEAN})
     assert r.status_code == 201 and r.json()["status"] == "published"
+    for response in (r, staff.call(None, "GET", "/healthz"), staff.call(None, "GET", "/v1/queue")):
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["cache-control"] == "no-store"
+        assert response.headers["x-frame-options"] == "DENY"
 
 
 @pytest.mark.parametrize("body, status, code", [

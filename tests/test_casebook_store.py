@@ -263,3 +263,27 @@ def test_export_writes_items_decisions_and_the_log(book: Casebook) -> None:
     assert {line["item_id"] for line in lines[:3]} == set(ids)
     assert lines[3]["decision"] == "publish" and lines[5]["decision"] == "remove"
     assert lines[-1]["seq"] == 8
+
+
+def test_sessions_expire_and_expired_ones_are_cleared(db_url: str) -> None:  # noqa: F811
+    init_schema(db_url)
+    book = Casebook(db_url, settings=CasebookSettings(session_hours=0))
+    try:
+        book.add_user("amy", "designated", password="a long enough password")
+        sid, csrf, user = book.sign_in("amy", "a long enough password")
+        assert user.name == "amy" and len(csrf) > 30
+        assert book.user_for_session(sid) is None  # expired at once
+        book.sign_in("amy", "a long enough password")
+        with book.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM sessions").scalar() == 1
+    finally:
+        book.close()
+    book = Casebook(db_url)
+    try:
+        sid, _, _ = book.sign_in("amy", "a long enough password")
+        found = book.user_for_session(sid)
+        assert found is not None and found[0].name == "amy"
+        book.sign_out(sid)
+        assert book.user_for_session(sid) is None
+    finally:
+        book.close()

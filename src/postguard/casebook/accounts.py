@@ -137,6 +137,7 @@ def sign_in(conn: Connection, name: str, password: str,
         raise SignInRefused("wrong name or password")
     conn.execute(update(users).where(users.c.id == row.id)
                  .values(failed_signins=0, locked_until=None))
+    conn.execute(delete(sessions).where(sessions.c.expires_at < now.isoformat()))  # expired
     sid, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     expires = now + timedelta(hours=settings.session_hours)
     conn.execute(sessions.insert().values(id_hash=sha256(sid), user_id=row.id, csrf=csrf,

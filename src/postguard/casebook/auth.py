@@ -53,8 +53,11 @@ class RequireSignIn:
         self._tokens: dict[str, tuple[float, User]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] in PUBLIC:
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        if scope["path"] in PUBLIC:
+            await self.app(scope, receive, _with_headers(send))
             return
         conn = HTTPConnection(scope)
         user, csrf = await self._identify(conn)
@@ -77,7 +80,7 @@ class RequireSignIn:
             return
         scope["casebook_user"] = user
         scope["casebook_csrf"] = csrf
-        await self.app(scope, receive, send)
+        await self.app(scope, receive, _with_headers(send))
 
     async def _identify(self, conn: HTTPConnection) -> tuple[User | None, str | None]:
         header = conn.headers.get("authorization", "")
@@ -104,6 +107,23 @@ class RequireSignIn:
                 self._tokens.clear()
             self._tokens[key] = (now + TOKEN_CACHE_SECONDS, user)
         return user
+
+
+_RAW_HEADERS = [(k.lower().encode("latin-1"), v.encode("latin-1"))
+                for k, v in SECURITY_HEADERS.items()]
+
+
+def _with_headers(send: Send) -> Send:
+    """Every response of a casebook server carries the security headers (the pages set a
+    CSP of their own besides)."""
+    async def sending(message: Any) -> None:
+        if message["type"] == "http.response.start":
+            present = {k.lower() for k, _ in message.get("headers", [])}
+            message["headers"] = [*message.get("headers", []),
+                                  *((k, v) for k, v in _RAW_HEADERS if k not in present)]
+        await send(message)
+
+    return sending
 
 
 def current_user(scope: Any) -> User:
