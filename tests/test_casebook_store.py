@@ -287,3 +287,16 @@ def test_sessions_expire_and_expired_ones_are_cleared(db_url: str) -> None:  # n
         assert book.user_for_session(sid) is None
     finally:
         book.close()
+
+
+def test_a_reader_never_holds_up_the_filing(book: Casebook) -> None:
+    """`casebook verify` or an export on a live casebook reads a snapshot: a write goes
+    through while the read transaction is open (it would wait for the lock, then fail)."""
+    (amy,) = users(book, ("amy", "designated"))
+    with book.engine.connect() as reader:
+        before = reader.exec_driver_sql("SELECT count(*) FROM audit_log").scalar()
+        filed = book.file(Post(text="t"), report("block"), "cms")
+        book.decide(filed["item_id"], amy, "remove", "while someone reads")
+        assert reader.exec_driver_sql("SELECT count(*) FROM audit_log").scalar() in (
+            before, before + 2)
+    assert book.verify().entries == 3

@@ -51,8 +51,8 @@ def shown(url: URL | str) -> str:
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    # The driver's own transaction handling is off; "begin" below issues BEGIN IMMEDIATE so a
-    # writer takes the lock up front instead of failing on a read-to-write upgrade.
+    # The driver's own transaction handling is off; `_sqlite_begin` issues BEGIN IMMEDIATE
+    # for writers, so a writer takes the lock up front instead of failing on an upgrade.
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
@@ -64,6 +64,17 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+#: Execution option of a connection that is going to write: on SQLite its transaction takes
+#: the write lock at BEGIN. Readers begin deferred and read a snapshot without blocking
+#: writers (WAL), so `casebook verify` on a live casebook never stalls the filing.
+WRITE = "postguard_write"
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    immediate = conn.get_execution_options().get(WRITE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
 def make_engine(url: str) -> Engine:
     parsed = parse_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -73,8 +84,7 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(parsed, connect_args={"check_same_thread": False},
                                pool_size=8, max_overflow=8)
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin",
-                     lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(parsed, pool_size=8, max_overflow=8, pool_pre_ping=True,
                          connect_args={"connect_timeout": 10})

@@ -22,7 +22,7 @@ from ..model import Post, Report
 from . import accounts, audit, rules
 from .accounts import User
 from .notify import Notifier
-from .schema import open_engine, shown
+from .schema import WRITE, open_engine, shown
 from .settings import CasebookSettings, settings_from_policy
 from .tables import decisions, item_images, items
 
@@ -72,8 +72,10 @@ class Casebook:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Connection]:
-        with self._lock, self.engine.begin() as conn:
-            yield conn
+        with self._lock, self.engine.connect() as conn:
+            conn.execution_options(**{WRITE: True})
+            with conn.begin():
+                yield conn
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
