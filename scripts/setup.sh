@@ -5,9 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SYSTEM_PACKAGES=(tesseract-ocr tesseract-ocr-eng libzbar0 chromium chromium-driver)
+SYSTEM_PACKAGES=(tesseract-ocr tesseract-ocr-eng libzbar0 chromium chromium-driver postgresql)
 PYTHON=${PYTHON:-python3}
-EXTRAS=${POSTGUARD_EXTRAS:-dev,faces,heic,fast-ocr,serve,dask}
+EXTRAS=${POSTGUARD_EXTRAS:-dev,faces,heic,fast-ocr,serve,dask,casebook}
 
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do

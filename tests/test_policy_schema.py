@@ -105,3 +105,18 @@ def test_plugin_sections_are_their_own() -> None:
     postguard.Screener(Policy.from_dict({"detectors": {"phone": {"anything": 1}}}))
     with pytest.raises(ConfigurationError, match=r"did you mean \[detectors.email\]"):
         postguard.Screener(Policy.from_dict({"detectors": {"emial": {"x": 1}}}))
+
+
+def test_casebook_tables_are_part_of_the_schema(tmp_path: Path) -> None:
+    good = tmp_path / "good.toml"
+    good.write_text('[casebook]\ntwo_person_rule = false\nlockout_after = 3\n'
+                    '[casebook.notify]\nsmtp_host = "localhost"\nsmtp_port = 2525\n'
+                    'recipients = ["dsl@example.org"]\n')
+    Policy.load(good)
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[casebook]\ntwo_person_rul = false\n')
+    with pytest.raises(ConfigurationError, match="two_person_rule"):
+        Policy.load(bad)
+    bad.write_text('[casebook.notify]\nrecipients = "dsl@example.org"\n')
+    with pytest.raises(ConfigurationError, match="recipients"):
+        Policy.load(bad)

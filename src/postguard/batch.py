@@ -411,6 +411,7 @@ def run_batch(
     scheduler: str | None = None,
     progress: bool | None = None,
     err: TextIO | None = None,
+    casebook: str | None = None,
 ) -> BatchSummary:
     """Screen every post of `inputs` into `out` (a path, "-" or a stream); see the module
     docstring. Raises `InputError` when an input cannot be read at all (the reports written
@@ -440,6 +441,11 @@ def run_batch(
             os.path.exists(p) and os.path.samefile(p, out) for p in inputs if p != "-"
             and os.path.exists(out)):
         raise InputError(f"{out}: --out is one of the inputs; write the reports elsewhere")
+    filer = None
+    if casebook:  # every screened post is filed there too (see casebook/batch_filing.py)
+        from .casebook.batch_filing import BatchFiler
+
+        filer = BatchFiler(casebook, pol)
     if isinstance(out, str) and out != "-" and not resume:
         _truncate(out)
     done = prepare_resume(out) if resume and isinstance(out, str) else 0
@@ -453,6 +459,8 @@ def run_batch(
     stream: Iterator[Item] = items()
     if done:
         stream = _skip_done(stream, out, done, summary, sinks)  # type: ignore[arg-type]
+    if filer is not None:
+        stream = filer.remember(stream)
     show = err.isatty() if progress is None else progress
     bar = Progress(_count(inputs, readers) if show else None, err, enabled=show)
     writer = JsonlOut(out)
@@ -469,6 +477,8 @@ def run_batch(
     chunker = _Chunker(stream, eng.chunk_size)
     try:
         for results in eng.map(iter(chunker), html is not None):
+            if filer is not None:
+                filer.file(results)
             writer.write([r.line for r in results])
             for r in results:
                 summary.add(r)
@@ -478,6 +488,8 @@ def run_batch(
     finally:
         eng.close(abort=aborted)
         writer.close()
+        if filer is not None:
+            filer.close()
         if "postguard.archives.ziparchive" in sys.modules:  # photos read from a .zip
             from .archives.ziparchive import close_archives
 

@@ -72,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="with --engine dask: an existing scheduler (default: a LocalCluster)")
     b.add_argument("--no-progress", action="store_true",
                    help="no progress bar even on a terminal")
+    b.add_argument("--casebook", metavar="URL",
+                   help="also file every screened post into this casebook (its queue)")
     _common(b)
 
     v = sub.add_parser("serve", help="run the HTTP service and the staff review page")
@@ -86,12 +88,18 @@ def _parser() -> argparse.ArgumentParser:
                    help="time allowed per request (default 30)")
     v.add_argument("--workers", type=int, default=1, metavar="N",
                    help="server processes (default 1)")
+    v.add_argument("--casebook", metavar="URL",
+                   help="run the casebook on this database (sqlite:///postguard.db or "
+                   "postgresql://...): the queue at /, sign-in on every path")
 
     d = sub.add_parser("detectors", help="list the installed detectors")
     d.add_argument("--policy", metavar="FILE")
 
     e = sub.add_parser("explain", help="explain a finding code, e.g. PG101")
     e.add_argument("code")
+    from .casebook.commands import add_parser as add_casebook_parser
+
+    add_casebook_parser(sub)
     for command in sub.choices.values():  # -v after the command works too
         command.add_argument("-v", "--verbose", action="count", default=0, dest="sub_verbose",
                              help="log progress to stderr (-vv for debug, which may show "
@@ -215,7 +223,7 @@ def _cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
             args.inputs, out if args.out == "-" else args.out, policy=args.policy,
             workers=args.workers, resume=args.resume, input_format=args.input_format,
             html=args.html, csv=args.csv, engine=args.engine, scheduler=args.scheduler,
-            progress=False if args.no_progress else None,
+            progress=False if args.no_progress else None, casebook=args.casebook,
         )
     finally:
         signal.signal(signal.SIGTERM, previous)
@@ -239,7 +247,7 @@ def _cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     if not args.verbose:  # where it listens, and one line a request (never a body)
         logging.basicConfig(format="postguard: %(message)s")
         logging.getLogger("postguard.server").setLevel(logging.INFO)
-    serve(args.host, args.port, policy=args.policy, workers=args.workers,
+    serve(args.host, args.port, policy=args.policy, workers=args.workers, casebook=args.casebook,
           limits=Limits(max_body=int(args.max_body_mb * 2**20), max_pixels=args.max_pixels,
                         timeout=args.timeout))
     return EXIT_OK
@@ -270,8 +278,14 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_casebook(args: argparse.Namespace, out: TextIO) -> int:
+    from .casebook.commands import run as run_casebook
+
+    return run_casebook(args, out)
+
+
 COMMANDS = {"scan": _cmd_scan, "batch": _cmd_batch, "serve": _cmd_serve,
-            "detectors": _cmd_detectors, "explain": _cmd_explain}
+            "detectors": _cmd_detectors, "explain": _cmd_explain, "casebook": _cmd_casebook}
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:

@@ -50,6 +50,13 @@ SCHEMA: Schema = {
     "detectors": {"enabled": "list[name]", "disabled": "list[name]"},
     "office_hours": {"timezone": "str", "days": "list[str]", "start": "str", "end": "str",
                      "bank_holidays": "str|bool", "closed_dates": "list[str]"},
+    # The casebook (docs/casebook.md); value ranges are checked by casebook.settings.
+    "casebook": {"two_person_rule": "bool", "reporting_procedure": "str",
+                 "lockout_after": "number", "lockout_minutes": "number",
+                 "session_hours": "number",
+                 "notify": {"smtp_host": "str", "smtp_port": "number", "starttls": "bool",
+                            "username": "str", "password": "str", "sender": "str",
+                            "recipients": "list[str]", "base_url": "str"}},
 }
 
 _TAGS: dict[str, tuple[type, ...]] = {
@@ -124,6 +131,9 @@ def _check_table(source: str, table: str, data: Any, schema: Schema) -> None:
     for key, value in data.items():
         if key not in schema:
             _unknown(source, f"key '{key}' in {table}", key, schema, "'{}'")
+        if isinstance(schema[key], dict):  # a nested table ([casebook.notify])
+            _check_table(source, f"[{table.strip('[]')}.{key}]", value, schema[key])
+            continue
         _check_value(source, f"{table} {key}", value, schema[key])
         if schema[key] == "list[term]":
             for i, item in enumerate(value):

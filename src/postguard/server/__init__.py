@@ -34,15 +34,20 @@ class Limits:
     max_text: int = MAX_TEXT_BYTES  # bytes of UTF-8, the limit scan and batch use too
 
 
-def create_app(policy: Any = None, limits: Limits | None = None) -> Any:
-    """The Starlette app, with its Screener built (and detectors loaded) once."""
+def create_app(policy: Any = None, limits: Limits | None = None, casebook: Any = None) -> Any:
+    """The Starlette app, with its Screener built (and detectors loaded) once. `casebook`
+    (a database URL or a `Casebook`) adds the casebook's API and pages, behind sign-in."""
     try:
         import starlette  # noqa: F401
     except ImportError:
         raise MissingDependencyError("starlette", "serve", "postguard serve") from None
     from .app import build
 
-    return build(policy, limits or Limits())
+    if isinstance(casebook, str):  # an unreachable or unfit database stops here
+        from ..casebook import open_casebook
+
+        casebook = open_casebook(casebook, policy)
+    return build(policy, limits or Limits(), casebook)
 
 
 _ENV = "POSTGUARD_SERVE_CONFIG"
@@ -80,14 +85,15 @@ def app_from_env() -> Any:
         # A worker process is spawned: it logs requests as the parent was told to.
         logging.basicConfig(format="postguard: %(message)s")
         logging.getLogger(__name__).setLevel(config["log"])
-    return create_app(config.get("policy"), Limits(**config.get("limits", {})))
+    return create_app(config.get("policy"), Limits(**config.get("limits", {})),
+                      config.get("casebook"))
 
 
 def serve(host: str = "127.0.0.1", port: int = 8000, *, policy: Any = None,
-          limits: Limits | None = None, workers: int = 1) -> None:
+          limits: Limits | None = None, workers: int = 1, casebook: str | None = None) -> None:
     """Run the service with uvicorn; `workers` > 1 runs that many processes on one port."""
     limits = limits or Limits()
-    app = create_app(policy, limits)  # a bad policy stops here, with one clear line
+    app = create_app(policy, limits, casebook)  # a bad policy or casebook stops here
     try:
         import uvicorn
     except ImportError:
@@ -109,7 +115,8 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, policy: Any = None,
         raise ValueError("serve(workers > 1) takes the policy as a file path")
     os.environ[_ENV] = json.dumps({"policy": os.fspath(policy) if policy else None,
                                    "limits": dataclasses.asdict(limits),
-                                   "log": logging.getLogger(__name__).getEffectiveLevel()})
+                                   "log": logging.getLogger(__name__).getEffectiveLevel(),
+                                   "casebook": casebook})
     uvicorn.run("postguard.server:app_from_env", factory=True, workers=workers, host=host,
                 port=port, log_level="warning", server_header=False)
 

@@ -231,7 +231,7 @@ async def _post(request: Request, limits: Limits) -> Post:
 # -- the app ------------------------------------------------------------------------------
 
 
-def build(policy: Any, limits: Limits) -> Starlette:
+def build(policy: Any, limits: Limits, casebook: Any = None) -> Starlette:
     screener = Screener(policy)
     _ = screener.detectors  # load every detector now, not on the first request
     threads = anyio.CapacityLimiter(2)
@@ -299,8 +299,14 @@ def build(policy: Any, limits: Limits) -> Starlette:
         Route("/v1/screen", screen, methods=["POST"]),
         Route("/v1/redact", redact, methods=["POST"]),
     ]
-    return Starlette(routes=routes, middleware=[Middleware(_AccessLog)],
-                     exception_handlers={HTTPException: http_error, Exception: internal})
+    app = Starlette(routes=routes, middleware=[Middleware(_AccessLog)],
+                    exception_handlers={HTTPException: http_error, Exception: internal})
+    if casebook is not None:  # the casebook's API and pages, and sign-in on every path
+        from ..casebook.web import attach
+
+        attach(app, casebook, read_post=lambda request: _post(request, limits),
+               screen_post=screen_post, guarded=_guarded, schema=openapi(limits))
+    return app
 
 
 access_log = logging.getLogger("postguard.server.access")
