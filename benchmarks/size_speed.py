@@ -11,7 +11,9 @@ one default Screener after a warm-up on a 10 KB post; the CPU time (one core) of
 time (linear work gives 10, quadratic 100; the target is <= 15). The size limit
 (postguard.limits.MAX_TEXT_BYTES, 1 MB) is lifted so that 5 MB can be timed, and the time to
 refuse a 5 MB post under the limit is reported too. `--detectors` also times each
-detector alone and the report step (escalation, policy, redaction). Written by the postguard
+detector alone and the report step (escalation, policy, redaction); `--dense` screens one
+sentence with two names, a school, an address and a phone, repeated (the worst case for
+rules that compare findings with each other). Written by the postguard
 project.
 """
 
@@ -51,6 +53,16 @@ def make_post(kb: int, seed: int = 2026) -> str:
     return "\n\n".join(parts)
 
 
+DENSE_UNIT = ("Amy Smith and Tom Jones from Hove Park School met at 12 Mary Street, Brighton "
+              "BN3 1AA; ring 07911 123456.\n")
+
+
+def make_dense(kb: int) -> str:
+    """About `kb` KB of one sentence holding two names, a school, an address and a phone:
+    the worst case for rules that compare findings with each other."""
+    return DENSE_UNIT * max(1, kb * 1024 // len(DENSE_UNIT))
+
+
 def cpu(fn: Any, runs: int) -> float:
     best = float("inf")
     for _ in range(runs):
@@ -65,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="10,100,1000,5000", help="KB, comma-separated")
     ap.add_argument("--runs", type=int, default=1, help="runs per size (fastest is kept)")
     ap.add_argument("--detectors", action="store_true", help="time each detector too")
+    ap.add_argument("--dense", action="store_true",
+                    help="posts dense with names, places and phones (make_dense), not corpus")
     ap.add_argument("--json", type=Path, help="write the numbers here too")
     args = ap.parse_args(argv)
 
@@ -76,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     screener.screen(make_post(10, seed=1))  # loads every lazy part (the name model too)
     rows: list[dict[str, Any]] = []
     for kb in (int(s) for s in args.sizes.split(",")):
-        text = make_post(kb)
+        text = make_dense(kb) if args.dense else make_post(kb)
         post = Post(text=text, id=f"size-{kb}")
         secs = cpu(lambda post=post: screener.screen(post), args.runs)
         row: dict[str, Any] = {"kb": kb, "chars": len(text), "seconds": round(secs, 3),
@@ -97,18 +111,25 @@ def main(argv: list[str] | None = None) -> int:
               + (f"  {row['detectors']}" if args.detectors else ""), flush=True)
     from postguard.errors import InputError
 
+    if args.dense:
+        rows_out(rows, args)
+        return 0
     big = Post(text=make_post(5000), id="over-limit")
     t = time.perf_counter()
     try:
         postguard.Screener().screen(big)
     except InputError:
         print(f"5 MB post refused under the limit in {time.perf_counter() - t:.3f} s")
+    rows_out(rows, args)
+    return 0
+
+
+def rows_out(rows: list[dict[str, Any]], args: argparse.Namespace) -> None:
     by_kb = {r["kb"]: r["seconds"] for r in rows}
     if 100 in by_kb and 1000 in by_kb and by_kb[100] > 0:
         print(f"1 MB / 100 KB time ratio: {by_kb[1000] / by_kb[100]:.1f} (target <= 15)")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
-    return 0
 
 
 if __name__ == "__main__":

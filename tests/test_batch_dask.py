@@ -41,7 +41,7 @@ def test_cli_dask_engine_matches_local(cluster: Any, tmp_path: Path) -> None:
     run_batch([str(src)], str(local), policy=str(policy))
     code = main(["batch", str(src), "--out", str(dask_out), "--policy", str(policy),
                  "--engine", "dask", "--scheduler", cluster.scheduler_address])
-    assert code == 1
+    assert code == 2  # the "{bad" line could not be screened (issue 14: exit 2)
     assert dask_out.read_bytes() == local.read_bytes()
 
 

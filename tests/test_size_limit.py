@@ -61,9 +61,9 @@ def _names_and_places(n: int) -> list[Finding]:
 
 
 def test_resolve_grows_linearly() -> None:
-    # 20,000 names and places: the old pairwise comparison took minutes here.
-    assert_linear(escalation.resolve, _names_and_places(2_000), _names_and_places(20_000),
-                  repeats=1, slack=0.2)
+    # 10,000 names and places: the old pairwise comparison took about a minute here.
+    assert_linear(escalation.resolve, _names_and_places(1_000), _names_and_places(10_000),
+                  repeats=3, slack=0.2)
 
 
 def test_screening_grows_linearly_with_the_post() -> None:
@@ -118,7 +118,7 @@ def test_batch_over_the_limit_is_an_error_report(tmp_path: Path) -> None:
     assert [r["id"] for r in reports] == ["a", "big", "c"]
     assert reports[1]["errors"] and "at most 1.0 MB" in reports[1]["errors"][0]["message"]
     assert reports[1]["verdict"] == "review" and reports[2]["verdict"] == "allow"
-    assert code == 1  # the blocked post
+    assert code == 2  # a post not screened: exit 2, whatever the others' verdicts
 
 
 def test_service_refuses_over_the_limit() -> None:

@@ -8,6 +8,7 @@ screened, and I/O errors such as a full disk), 3 internal error.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
 import os
@@ -179,7 +180,7 @@ def _redact_folder(out_dir: str) -> None:
     except OSError as exc:
         raise InputError(f"{out_dir}: cannot create folder ({exc.strerror})") from None
     if not os.access(out_dir, os.W_OK):
-        raise InputError(f"{out_dir}: cannot write ({os.strerror(13)})", source=out_dir)
+        raise InputError(f"{out_dir}: cannot write ({os.strerror(errno.EACCES)})", source=out_dir)
 
 
 def _write_redacted(args: argparse.Namespace, report: Any, post: Any) -> None:

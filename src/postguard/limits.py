@@ -1,7 +1,7 @@
 """The size limit on a post's text, shared by the library, `scan`, `batch` and `serve`.
 
 A post's text may hold at most `MAX_TEXT_BYTES` bytes of UTF-8 (1 MB: hundreds of times the
-longest post any platform takes, and about 8 s of screening on one core; every step is linear
+longest post any platform takes, and about 5 s of screening on one core; every step is linear
 in the size). A longer text is refused with an `InputError` that says so: `scan` exits 2,
 `batch` writes an error report for that post and goes on, the service answers 413. It is never
 cut short: a truncated post would be a silent pass for whatever lies past the cut.

@@ -232,7 +232,7 @@ async def _post(request: Request, limits: Limits) -> Post:
 
 
 def build(policy: Any, limits: Limits, casebook: Any = None) -> Starlette:
-    screener = Screener(policy)
+    screener = Screener(policy, max_text_bytes=limits.max_text)
     _ = screener.detectors  # load every detector now, not on the first request
     threads = anyio.CapacityLimiter(2)
 

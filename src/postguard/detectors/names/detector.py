@@ -67,7 +67,9 @@ _CANDIDATE = re.compile(
 _WORD_RE = re.compile(rf"{_WORD}|{_PARTICLE}")
 
 _CONTEXT = 60  # characters of context the model reads either side of the candidates
-_GAP = 2000  # candidates further apart are read in separate windows (posts are shorter)
+# Candidates further apart are read in separate windows: the same findings (the model looks
+# a few tokens either side), and a long post's model work is only its windows.
+_GAP = 250
 
 
 @functools.cache
