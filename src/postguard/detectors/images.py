@@ -323,7 +323,8 @@ class FaceDetector(ImageDetector):
     name = "faces"
     codes = ("PG621", "PG693")
     categories = (Category.PHOTO_CONSENT,)
-    description = "faces in photos without recorded parental consent (OpenCV, extra 'faces')"
+    description = ("faces in photos without recorded parental consent (CenterFace, extra "
+                   "'faces')")
 
     def detect_image(self, post: Post, img: Any) -> Iterable[Finding]:
         from ..images import faces
