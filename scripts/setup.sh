@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 SYSTEM_PACKAGES=(tesseract-ocr tesseract-ocr-eng libzbar0 chromium chromium-driver)
 PYTHON=${PYTHON:-python3}
-EXTRAS=${POSTGUARD_EXTRAS:-dev,faces,heic,fast-ocr,serve,dask}
+EXTRAS=${POSTGUARD_EXTRAS:-dev,faces,heic,fast-ocr,serve,dask,video}
 
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do

@@ -1,0 +1,192 @@
+"""Videos as attachments: frames through the photo pipeline with their time, container GPS in
+both phone styles, limits and bad input. Every video is encoded in the test (PyAV)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import images_factory as fx
+import pytest
+import video_factory as vf
+from PIL import Image
+
+from postguard import Post, Screener
+from postguard.cli import main
+from postguard.model import Category
+from postguard.video import is_video
+from postguard.video import metadata as vmeta
+
+pytest.importorskip("av")
+
+SIZE = (960, 540)
+
+
+def _scene(seed: int = 3) -> Image.Image:
+    return fx.background(*SIZE, seed=seed)
+
+
+def _poster_from(at: float, text: str, seed: int = 3) -> vf.Callable[[float], Image.Image]:
+    base = _scene(seed)
+    with_poster = base.copy()
+    fx.sign(with_poster, (120, 200), text, size=44)
+
+    def frame(t: float) -> Image.Image:
+        return with_poster if t >= at else base
+
+    return frame
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener()
+
+
+def test_phone_on_a_poster_from_2s_is_one_finding_at_its_first_time(
+        screener: Screener) -> None:
+    data = vf.encode(_poster_from(2.0, "Call 07911 123456"), seconds=5, size=SIZE)
+    report = screener.screen(Post(images=(data,)))
+    phones = [f for f in report.findings if f.category is Category.PHONE]
+    assert len(phones) == 1  # on every frame from 2 s on, reported once
+    (phone,) = phones
+    assert phone.source == "image:0" and phone.time is not None
+    assert 1.9 <= phone.time <= 3.0
+    assert phone.box is not None
+    x0, y0, x1, y1 = phone.box
+    assert x0 < 300 < x1 and y0 < 220 < y1  # where the poster is, in the video's pixels
+    assert report.verdict.value == "block"
+    assert report.to_dict()["findings"][0]["time"] == pytest.approx(phone.time)
+
+
+def test_clean_clip_is_clean(screener: Screener) -> None:
+    data = vf.encode(lambda t: _scene(5), seconds=3, size=SIZE)
+    report = screener.screen(Post(images=(data,)))
+    assert report.findings == () and report.errors == ()
+    assert report.verdict.value == "allow"
+
+
+def test_two_texts_at_two_times(screener: Screener) -> None:
+    first, second = _scene(7), _scene(7)
+    fx.sign(first, (100, 150), "Call 07911 123456", size=44)
+    fx.sign(second, (100, 300), "zoom.us/j/81234567890", size=44)
+    data = vf.encode(lambda t: first if t < 2 else second, seconds=4, size=SIZE, gop=10)
+    report = screener.screen(Post(images=(data,), metadata={"audience": "parents"}))
+    by_cat = {f.category: f for f in report.findings}
+    assert by_cat[Category.PHONE].time is not None and by_cat[Category.PHONE].time < 1.0
+    link = by_cat[Category.MEETING_LINK]
+    assert link.time is not None and 1.9 <= link.time <= 3.0
+
+
+@pytest.mark.parametrize(("meta", "apple", "where"), [
+    ({"location": "+50.8225-000.1372/"}, False, "udta xyz"),
+    ({"com.apple.quicktime.location.ISO6709": "+50.8225-000.1372+012.000/"}, True,
+     "Apple ISO 6709"),
+])
+def test_gps_in_the_container(screener: Screener, meta: dict[str, str], apple: bool,
+                              where: str) -> None:
+    data = vf.encode(lambda t: _scene(9), seconds=1, size=(320, 240), metadata=meta,
+                     fmt="mov" if apple else "mp4", apple_keys=apple)
+    report = screener.screen(Post(images=(data,)))
+    gps = [f for f in report.findings if f.code == "PG811"]
+    assert len(gps) == 1 and where in gps[0].message
+    assert gps[0].category is Category.GEOLOCATION and report.verdict.value == "block"
+
+
+def test_device_and_owner_tags(screener: Screener) -> None:
+    meta = {"com.apple.quicktime.model": "iPhone 15", "com.apple.quicktime.author":
+            "Ring 07911 123456"}
+    data = vf.encode(lambda t: _scene(9), seconds=1, size=(320, 240), metadata=meta,
+                     fmt="mov", apple_keys=True)
+    codes = {f.code for f in screener.screen(Post(images=(data,))).findings}
+    assert {"PG814", "PG101"} <= codes
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("+50.8225-000.1372/", (50.8225, -0.1372)),
+    ("+40.7128-074.0060+010.000/", (40.7128, -74.006)),
+    ("+00.0000+000.0000/", None),
+    ("+95.0000+010.0000/", None),
+    ("London", None),
+])
+def test_iso6709(text: str, want: tuple[float, float] | None) -> None:
+    got = vmeta.position(text)
+    assert got == (pytest.approx(want) if want else None)
+
+
+def test_faces_in_a_video_need_consent(screener: Screener) -> None:
+    scene = fx.shaded_face(_scene(11), 480, 220, 120)
+    data = vf.encode(lambda t: scene, seconds=3, size=SIZE)
+    found = [f for f in screener.screen(Post(images=(data,))).findings
+             if f.category is Category.PHOTO_CONSENT]
+    assert len(found) == 1 and found[0].time == pytest.approx(0.0)
+    consented = screener.screen(Post(images=(data,), metadata={"consent": [0]}))
+    assert not [f for f in consented.findings if f.category is Category.PHOTO_CONSENT]
+
+
+@pytest.mark.parametrize(("head", "name", "want"), [
+    (b"\x00\x00\x00\x18ftypisom", None, True),
+    (b"\x00\x00\x00\x14ftypqt  ", None, True),
+    (b"\x1a\x45\xdf\xa3\x01\x00", None, True),
+    (b"\x00\x00\x00\x18ftypheic", None, False),  # a HEIC photo
+    (b"\xff\xd8\xff\xe0", None, False),
+    (b"", "clip.MOV", True),
+    (b"", "clip.3gp", True),
+    (b"", "photo.jpg", False),
+])
+def test_is_video(head: bytes, name: str | None, want: bool) -> None:
+    assert is_video(name if name else head) is want
+
+
+def _bad_videos(tmp_path: Path) -> list[tuple[Path, str]]:
+    good = vf.encode(lambda t: _scene(13), seconds=2, size=(320, 240))
+    out = []
+    for file, data, why in (
+        ("empty.mp4", b"", "empty"),
+        ("cut.mp4", good[: len(good) // 3], ""),
+        ("noise.mov", bytes(range(256)) * 40, "not a readable video"),
+        ("voice.mp4", vf.audio_only(), "no video stream"),
+    ):
+        path = tmp_path / file
+        path.write_bytes(data)
+        out.append((path, why))
+    return out
+
+
+def test_bad_videos_are_one_line_and_exit_2(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    for path, why in _bad_videos(tmp_path):
+        code = main(["scan", "--image", str(path)])
+        err = capsys.readouterr().err.strip()
+        assert code == 2, path.name
+        assert len(err.splitlines()) == 1 and path.name in err and why in err
+
+
+def test_bad_video_never_allows(screener: Screener, tmp_path: Path) -> None:
+    for path, _ in _bad_videos(tmp_path):
+        report = screener.screen(Post(text="Lovely day", images=(str(path),)))
+        assert report.verdict.value != "allow" and report.errors
+
+
+def test_video_over_the_limits(screener: Screener, monkeypatch: pytest.MonkeyPatch) -> None:
+    from postguard.video import load
+
+    data = vf.encode(lambda t: _scene(13), seconds=2, size=(320, 240))
+    monkeypatch.setattr(load, "MAX_DURATION", 1.0)
+    (err,) = screener.screen(Post(images=(data,))).errors
+    assert "more than 1 s" in err.message
+    monkeypatch.setattr(load, "MAX_DURATION", 600.0)
+    monkeypatch.setattr(load, "MAX_PIXELS", 320 * 200)
+    (err,) = screener.screen(Post(images=(data,))).errors
+    assert "320x240" in err.message
+
+
+def test_scan_a_video_file_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "trip.mp4"
+    vf.encode(_poster_from(1.0, "Call 07911 123456"), seconds=3, size=SIZE, path=path,
+              metadata={"location": "+50.8225-000.1372/"})
+    code = main(["scan", "--image", str(path), "--format", "json"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 1
+    codes = {f["code"]: f for f in out["findings"]}
+    assert "PG811" in codes and "PG101" in codes
+    assert codes["PG101"]["time"] >= 0.9 and "time" not in codes["PG811"]
