@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import images_factory as fx
 import pytest
@@ -190,3 +191,50 @@ def test_scan_a_video_file_as_json(tmp_path: Path, capsys: pytest.CaptureFixture
     codes = {f["code"]: f for f in out["findings"]}
     assert "PG811" in codes and "PG101" in codes
     assert codes["PG101"]["time"] >= 0.9 and "time" not in codes["PG811"]
+
+
+def test_api_screens_videos_and_refuses_bad_ones() -> None:
+    import base64
+
+    httpx = pytest.importorskip("httpx")
+    pytest.importorskip("starlette")
+    import anyio
+
+    from postguard.server import Limits, create_app
+
+    app = create_app(None, Limits())
+    good = vf.encode(lambda t: _scene(13), seconds=1, size=(320, 240),
+                     metadata={"location": "+50.8225-000.1372/"})
+
+    def b64(data: bytes) -> str:
+        return base64.b64encode(data).decode()
+
+    async def go() -> list[Any]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://pg") as client:
+            return [await client.post("/v1/screen", json={"text": "x", "images": [b64(d)]})
+                    for d in (good, good[:200], vf.audio_only())]
+
+    ok, cut, audio = anyio.run(go)
+    assert ok.status_code == 200, ok.text
+    assert "PG811" in {f["code"] for f in ok.json()["findings"]}
+    for r, why in ((cut, "not a readable video"), (audio, "no video stream")):
+        assert r.status_code == 422 and r.json()["error"]["code"] == "bad_video"
+        assert why in r.json()["error"]["message"]
+
+
+def test_batch_reports_videos_and_an_error_entry_for_a_bad_one(tmp_path: Path) -> None:
+    good, bad = tmp_path / "trip.mp4", tmp_path / "broken.mov"
+    vf.encode(lambda t: _scene(13), seconds=1, size=(320, 240), path=good,
+              metadata={"location": "+50.8225-000.1372/"})
+    bad.write_bytes(b"\x00\x00\x00\x18ftypqt  " + bytes(300))
+    src, out = tmp_path / "posts.jsonl", tmp_path / "out.jsonl"
+    src.write_text("\n".join(json.dumps(p) for p in (
+        {"id": "a", "text": "Trip!", "images": [str(good)]},
+        {"id": "b", "text": "Trip!", "images": [str(bad)]},
+    )) + "\n", "utf-8")
+    assert main(["batch", str(src), "--out", str(out)]) == 1
+    a, b = (json.loads(line) for line in out.read_text("utf-8").splitlines())
+    assert "PG811" in {f["code"] for f in a["findings"]} and a["verdict"] == "block"
+    assert b["verdict"] != "allow" and b["errors"]
+    assert "broken.mov" in b["errors"][0]["message"]

@@ -57,7 +57,7 @@ def _cv2() -> Any:
     try:
         import cv2
     except ImportError:
-        raise MissingDependencyError("opencv-python-headless<5", "faces", _FEATURE) from None
+        raise MissingDependencyError("opencv-python-headless<4.11", "faces", _FEATURE) from None
     cv2.setNumThreads(1)
     return cv2
 

@@ -109,6 +109,12 @@ def _check_image(data: bytes, index: int, limits: Limits) -> None:
     """Read the image's header only: refuse what is not an image or has too many pixels."""
     from PIL import Image
 
+    from ..video import is_video
+
+    if is_video(data):
+        _check_video(data, index)
+        return
+
     too_large = ApiError(413, "image_too_large",
                          f"image {index + 1} has more than {limits.max_pixels} pixels")
     try:
@@ -135,6 +141,22 @@ def _check_image(data: bytes, index: int, limits: Limits) -> None:
         raise ApiError(413, "image_too_large",
                        f"image {index + 1} is {width}x{height}: more than "
                        f"{limits.max_pixels} pixels")
+
+
+def _check_video(data: bytes, index: int) -> None:
+    """Open a video's container (no decoding): refuse what cannot be read or is over a limit.
+    Without PyAV the video detector reports the missing extra in the report instead."""
+    from ..errors import MissingDependencyError
+    from ..video.load import VideoLoadError, open_video
+
+    try:
+        open_video(data, index).close()
+    except MissingDependencyError:
+        return
+    except VideoLoadError as exc:
+        why = str(exc).split(": ", 1)[-1]
+        status = 413 if "more than" in why or "larger than" in why else 422
+        raise ApiError(status, "bad_video", f"image {index + 1} (a video): {why}") from None
 
 
 def _metadata(value: Any) -> dict[str, Any]:

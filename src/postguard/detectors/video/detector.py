@@ -72,6 +72,7 @@ class VideoDetector(ImageDetector):
     def _detect_video(self, post: Post, index: int, src: Any) -> Iterator[Finding]:
         from ...video import frames
         from ...video import metadata as md
+        from ...images.load import ImageLoadError
         from ...video.load import VideoLoadError, open_video
 
         source = f"image:{index}"
@@ -82,7 +83,7 @@ class VideoDetector(ImageDetector):
                                f"video not screened: {exc}", score=1.0, source=source,
                                suggestion=_REVIEW)
             return
-        except VideoLoadError as exc:
+        except ImageLoadError as exc:  # a VideoLoadError, or an archive member not read
             yield self._unreadable(str(exc), source)
             return
         try:
