@@ -70,9 +70,9 @@ class VideoDetector(ImageDetector):
         return ()
 
     def _detect_video(self, post: Post, index: int, src: Any) -> Iterator[Finding]:
+        from ...images.load import ImageLoadError
         from ...video import frames
         from ...video import metadata as md
-        from ...images.load import ImageLoadError
         from ...video.load import VideoLoadError, open_video
 
         source = f"image:{index}"
