@@ -73,7 +73,7 @@ def model_path() -> str:
     return str(found)
 
 
-def _net(shape: tuple[int, int] = (0, 0)) -> Any:
+def _net(shape: tuple[int, int] = CANVASES[0][::-1]) -> Any:
     nets: dict[tuple[int, int], Any] | None = getattr(_local, "nets", None)
     if nets is None:
         nets = _local.nets = {}
@@ -93,6 +93,7 @@ def _net(shape: tuple[int, int] = (0, 0)) -> Any:
 
 
 def available() -> bool:
+    """Whether the model loads (the net for the first canvas stays loaded)."""
     try:
         _net()
     except MissingDependencyError:

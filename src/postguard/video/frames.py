@@ -3,8 +3,10 @@
 When the stream's keyframes come at least every `KEYFRAME_GAP` seconds (phones write one a
 second or two, and encoders add one at each scene cut) only keyframes are decoded, which is
 several times cheaper; otherwise every frame is decoded and one a second is kept, plus any
-frame that differs strongly from the last one kept. A frame that barely differs from the
-last one screened (a still shot) is skipped: it would only repeat its findings. At most
+frame that differs strongly from the last one kept. A sampled frame is screened only when a
+part of the picture (a cell of a 4x4 grid of a 32x16 thumbnail) changed since the last
+screened frame: a still or slowly panning shot would only repeat its findings, while a
+poster coming into one corner changes its cell. At most
 `MAX_FRAMES` frames are screened; a longer video is sampled more sparsely. Frames come as
 `LoadedImage`s (index = the attachment, `time` = seconds into the video), analysis copy
 capped like a photo's.
@@ -15,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..images.load import ANALYSIS_LONG_SIDE, LoadedImage
+from ..images.load import LoadedImage
 from .load import OpenedVideo, VideoLoadError
 
 #: Frames screened per video at most.
@@ -24,10 +26,13 @@ MAX_FRAMES = 40
 MAX_DECODED = 40_000
 #: Largest gap (seconds) between keyframes for keyframe-only decoding.
 KEYFRAME_GAP = 2.5
-#: Mean difference (0-255, on a 32x18 thumbnail) that makes a frame a scene change.
+#: Long side of the copy of a frame that is screened (a photo's is 2000: video text is big).
+FRAME_LONG_SIDE = 1280
+#: Mean difference (0-255, on a 32x16 thumbnail) that makes a frame a scene change.
 SCENE_CHANGE = 40.0
-#: Largest difference of any thumbnail cell under which a frame repeats the last one.
-STILL = 10.0
+#: A frame is screened only when some part of the picture changed since the last screened
+#: frame: the mean difference of at least one cell of a 4x4 grid reaches this (0-255).
+CHANGED = 8.0
 
 
 def _keyframes_dense(video: OpenedVideo) -> bool:
@@ -69,14 +74,14 @@ def sample(video: OpenedVideo, index: int) -> Iterator[LoadedImage]:
                 raise VideoLoadError(f"{video.name}: more than {MAX_DECODED} frames (a video "
                                      "bomb?)", source=video.name)
             t = float(frame.time) if frame.time is not None else decoded / video.fps
-            thumb = np.asarray(frame.to_ndarray(width=32, height=18, format="gray"),
+            thumb = np.asarray(frame.to_ndarray(width=32, height=16, format="gray"),
                                dtype=np.int16)
             diff = np.abs(thumb - last_thumb) if last_thumb is not None else None
             scene = diff is None or float(diff.mean()) >= SCENE_CHANGE
             if t < next_time - slack and not scene:
                 continue
-            if diff is not None and float(diff.max()) < STILL:
-                next_time = t + step  # a still shot: the same picture again
+            if diff is not None and _cell_change(diff) < CHANGED:
+                next_time = t + step  # the same picture as the last frame screened
                 continue
             if kept >= MAX_FRAMES:
                 video.capped = True
@@ -90,9 +95,15 @@ def sample(video: OpenedVideo, index: int) -> Iterator[LoadedImage]:
                              "there only", source=video.name) from None
 
 
+def _cell_change(diff: Any) -> float:
+    """The largest mean difference of a cell of a 4x4 grid over a 16x32 difference."""
+    cells = diff.reshape(4, 4, 4, 8).mean(axis=(1, 3))
+    return float(cells.max())
+
+
 def _loaded(frame: Any, video: OpenedVideo, index: int, t: float) -> LoadedImage:
     w, h = video.width, video.height
-    factor = min(1.0, ANALYSIS_LONG_SIDE / max(w, h))
+    factor = min(1.0, FRAME_LONG_SIDE / max(w, h))
     size = (max(1, round(w * factor)), max(1, round(h * factor)))
     image = frame.to_image(width=size[0], height=size[1])
     return LoadedImage(index=index, name=video.name, width=w, height=h, image=image,
