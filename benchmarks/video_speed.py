@@ -5,11 +5,11 @@
 Makes (once, cached in benchmarks/out/) an H.264 clip like a phone's: a panning scene with
 sensor noise, a poster with a phone number from 20 s to 30 s, a face, GPS in the udta atom,
 one keyframe every `--gop` frames (phones write one a second; `--gop 250` is x264's default,
-which makes postguard decode every frame); `--shake` moves the picture a little on every frame
-like a hand-held phone, so that every sampled frame is screened (the worst case). Then screens it with the default Screener in a
-fresh process (so the peak memory is the screening's own) and prints wall time, CPU time,
-peak RSS, the frames screened and what was found. Target: 60 s of 1080p in <= 15 s on one
-core, <= 500 MB.
+which makes postguard decode every frame); `--shake` moves the picture a little on every
+frame like a hand-held phone, so that every sampled frame is screened (the worst case).
+Then screens it with the default Screener in a fresh process (so the peak memory is the
+screening's own) and prints wall time, CPU time, peak RSS and what was found. Target: 60 s
+of 1080p in <= 15 s on one core, <= 500 MB.
 """
 
 from __future__ import annotations
@@ -32,9 +32,8 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 def make_clip(path: Path, seconds: int, gop: int, size: tuple[int, int], shake: bool,
               fps: int = 30) -> None:
     import av
-    import numpy as np
-
     import images_factory as fx
+    import numpy as np
 
     w, h = size
     wide = fx.background(w + seconds * 8 + 8, h, seed=31)

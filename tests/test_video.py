@@ -238,3 +238,49 @@ def test_batch_reports_videos_and_an_error_entry_for_a_bad_one(tmp_path: Path) -
     assert "PG811" in {f["code"] for f in a["findings"]} and a["verdict"] == "block"
     assert b["verdict"] != "allow" and b["errors"]
     assert "broken.mov" in b["errors"][0]["message"]
+
+
+def test_redacted_video_hides_what_was_flagged_and_keeps_no_metadata(
+        screener: Screener, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import av
+
+    path = tmp_path / "trip.mov"
+    vf.encode(_poster_from(2.0, "Call 07911 123456"), seconds=4, size=SIZE, path=path,
+              fmt="mov", apple_keys=True,
+              metadata={"com.apple.quicktime.location.ISO6709": "+50.8225-000.1372/",
+                        "com.apple.quicktime.model": "iPhone 15"})
+    out = tmp_path / "clean"
+    assert main(["scan", "--image", str(path), "--redact-out", str(out)]) == 1
+    capsys.readouterr()
+    copy = out / "trip.mp4"
+    with av.open(str(copy)) as c:
+        tags = {k.lower() for k in c.metadata}
+        assert not tags & {"location", "com.apple.quicktime.location.iso6709",
+                           "com.apple.quicktime.model", "creation_time"}
+        assert [s.type for s in c.streams] == ["video"]
+        assert c.streams.video[0].frames >= 39  # every frame kept
+    again = screener.screen(Post(images=(str(copy),)))
+    assert not [f for f in again.findings if f.category is not Category.DETECTOR_ERROR]
+    assert again.verdict.value == "allow"
+
+
+def test_redaction_covers_from_a_second_before_the_first_time(screener: Screener) -> None:
+    from postguard.video.redact import redact_video
+
+    data = vf.encode(_poster_from(2.0, "Call 07911 123456"), seconds=4, size=SIZE)
+    report = screener.screen(Post(images=(data,)))
+    result = redact_video(data, 0, report.findings, screener=screener)
+    assert result.clean and result.frames == 40
+    import io
+
+    import av
+    import numpy as np
+
+    (phone,) = [f for f in report.findings if f.category is Category.PHONE]
+    assert phone.box is not None and phone.time is not None
+    x0, y0, x1, y1 = phone.box
+    with av.open(io.BytesIO(result.data)) as c:
+        for frame in c.decode(video=0):
+            region = np.asarray(frame.to_image())[y0 + 4:y1 - 4, x0 + 4:x1 - 4]
+            covered = float(region.max()) < 40  # solid black, give or take compression
+            assert covered is (frame.time >= phone.time - 1.0 - 1e-6), frame.time

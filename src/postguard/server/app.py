@@ -159,6 +159,24 @@ def _check_video(data: bytes, index: int) -> None:
         raise ApiError(status, "bad_video", f"image {index + 1} (a video): {why}") from None
 
 
+def _is_video(src: Any) -> bool:
+    from ..video import is_video
+
+    return is_video(src)
+
+
+def _redact_video(src: Any, index: int, report: Report) -> dict[str, Any]:
+    """A video's redacted copy (covered, no metadata, no sound) as base64 MP4."""
+    from ..video.redact import redact_video
+
+    try:
+        result = redact_video(src, index, report.findings)
+    except PostguardError as exc:
+        return {"index": index, "error": str(exc)}
+    return {"index": index, "content_type": "video/mp4", "clean": result.clean,
+            "leftover": result.leftover, "data": base64.b64encode(result.data).decode("ascii")}
+
+
 def _metadata(value: Any) -> dict[str, Any]:
     if value is None or value == "":
         return {}
@@ -313,6 +331,9 @@ def _redact_images(post: Post, report: Report) -> list[dict[str, Any]]:
 
     out: list[dict[str, Any]] = []
     for i, src in enumerate(post.images):
+        if _is_video(src):
+            out.append(_redact_video(src, i, report))
+            continue
         boxes = [f.box for f in report.findings if f.source == f"image:{i}" and f.box]
         try:
             result = redact(src, boxes)
