@@ -212,12 +212,19 @@ def test_api_screens_videos_and_refuses_bad_ones() -> None:
     async def go() -> list[Any]:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://pg") as client:
-            return [await client.post("/v1/screen", json={"text": "x", "images": [b64(d)]})
-                    for d in (good, good[:200], vf.audio_only())]
+            got = [await client.post("/v1/screen", json={"text": "x", "images": [b64(d)]})
+                   for d in (good, good[:200], vf.audio_only())]
+            got.append(await client.post("/v1/redact", json={"images": [b64(good)]}))
+            return got
 
-    ok, cut, audio = anyio.run(go)
+    ok, cut, audio, redacted = anyio.run(go)
     assert ok.status_code == 200, ok.text
     assert "PG811" in {f["code"] for f in ok.json()["findings"]}
+    assert redacted.status_code == 200, redacted.text
+    (video,) = redacted.json()["images"]
+    assert video["content_type"] == "video/mp4" and video["clean"] is True
+    copy = base64.b64decode(video["data"])
+    assert copy[4:8] == b"ftyp" and b"+50.8225" not in copy
     for r, why in ((cut, "not a readable video"), (audio, "no video stream")):
         assert r.status_code == 422 and r.json()["error"]["code"] == "bad_video"
         assert why in r.json()["error"]["message"]
