@@ -70,9 +70,6 @@ def screen(path: str) -> None:
 
     screener = Screener()
     screener.screen(Post(text="warm up"))  # text models load before timing
-    from postguard.images import faces
-
-    faces.available()
     t0, c0 = time.perf_counter(), time.process_time()
     report = screener.screen(Post(images=(path,)))
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
@@ -103,7 +100,9 @@ def main() -> None:
     clip = out_dir / f"clip_{args.seconds}s_{w}x{h}_gop{args.gop}{shaken}.mp4"
     if not clip.exists():
         t0 = time.perf_counter()
-        make_clip(clip, args.seconds, args.gop, (w, h), args.shake)
+        part = clip.with_suffix(".part.mp4")
+        make_clip(part, args.seconds, args.gop, (w, h), args.shake)
+        part.rename(clip)  # a run stopped half-way leaves no clip that looks finished
         print(f"made {clip.name} ({clip.stat().st_size / 2**20:.0f} MB) in "
               f"{time.perf_counter() - t0:.0f} s")
     got = subprocess.run([sys.executable, __file__, "--screen", str(clip)], check=True,

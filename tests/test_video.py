@@ -291,3 +291,64 @@ def test_redaction_covers_from_a_second_before_the_first_time(screener: Screener
             region = np.asarray(frame.to_image())[y0 + 4:y1 - 4, x0 + 4:x1 - 4]
             covered = float(region.max()) < 40  # solid black, give or take compression
             assert covered is (frame.time >= phone.time - 1.0 - 1e-6), frame.time
+
+
+@pytest.mark.parametrize("fmt", ["webm", "3gp", "m4v"])
+def test_other_containers(screener: Screener, tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / f"clip.{fmt}"
+    vf.encode(_poster_from(1.0, "Call 07911 123456"), seconds=2, size=SIZE, fmt=fmt, path=path)
+    report = screener.screen(Post(images=(str(path),)))
+    assert [f.category for f in report.findings] == [Category.PHONE], report.errors
+
+
+class _Tags:
+    """A container as `postguard.video.metadata.read` sees it: tags, and streams with tags."""
+
+    def __init__(self, tags: dict[str, str]) -> None:
+        self.metadata = tags
+        self.streams: list[_Tags] = []
+
+
+@pytest.mark.parametrize(("tags", "gps", "device"), [
+    ({"xmp": '<rdf:Description exif:GPSLatitude="50,49.35N" exif:GPSLongitude="0,8.23W"/>'},
+     ("XMP",), None),
+    ({"xmp": "<exif:GPSLatitude>50,49.35N</exif:GPSLatitude><exif:GPSLongitude>0,8.23W"
+             "</exif:GPSLongitude>"}, ("XMP",), None),
+    ({"xmp": '<rdf:Description exif:GPSLatitude="50,49.35N"/>'}, (), None),  # half a position
+    ({"location": "+00.0000+000.0000/"}, (), None),  # null island: no position
+    ({"com.android.manufacturer": "Google", "com.android.model": "Pixel 8"}, (),
+     "Google Pixel 8"),
+    ({"encoder": "Lavf62.12.103"}, (), None),
+])
+def test_container_tags(tags: dict[str, str], gps: tuple[str, ...], device: str | None) -> None:
+    meta = vmeta.read(_Tags(tags))
+    assert meta.gps == gps and meta.device == device
+
+
+def test_size_and_frame_rate_limits(screener: Screener, tmp_path: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from postguard.video import load
+
+    path = tmp_path / "clip.mp4"
+    vf.encode(lambda t: _scene(13), seconds=1, size=(320, 240), path=path)
+    monkeypatch.setattr(load, "MAX_FILE_BYTES", 100)
+    (err,) = screener.screen(Post(images=(str(path),))).errors
+    assert "clip.mp4: larger than" in err.message
+    monkeypatch.setattr(load, "MAX_FILE_BYTES", 2**30)
+    monkeypatch.setattr(load, "MAX_FPS", 5.0)
+    (err,) = screener.screen(Post(images=(str(path),))).errors
+    assert "more than 5 frames a second" in err.message
+
+
+@pytest.mark.parametrize(("seconds", "at", "gop", "text"), [
+    # (OCR reads some frames' "Call 0" as "callo": each row's words are read on its frame)
+    (5, 4.6, None, "Tel 07911 123456"),  # every frame decoded: the last is screened too
+    (2, 1.0, None, "Call 07911 123456"),  # one keyframe (at 0): decoded after it to the end
+    (4, 3.5, 10, "Tel 07911 123456"),  # keyframes every second: the tail after the last one
+])
+def test_what_appears_at_the_end_is_seen(screener: Screener, seconds: int, at: float,
+                                         gop: int | None, text: str) -> None:
+    data = vf.encode(_poster_from(at, text), seconds=seconds, size=SIZE, gop=gop)
+    (phone,) = [f for f in screener.screen(Post(images=(data,))).findings
+                if f.category is Category.PHONE]
+    assert phone.time is not None and at - 0.05 <= phone.time < seconds

@@ -20,8 +20,8 @@ def encode(frame_at: Callable[[float], Image.Image], *, seconds: float, fps: int
 
     buf = io.BytesIO()
     options = {"movflags": "use_metadata_tags"} if apple_keys else {}
-    out = av.open(buf, "w", format={"mp4": "mp4", "mov": "mov", "webm": "webm"}[fmt],
-                  options=options)
+    out = av.open(buf, "w", format={"mp4": "mp4", "mov": "mov", "webm": "webm", "3gp": "3gp",
+                                    "m4v": "ipod"}[fmt], options=options)
     out.metadata.update(dict(metadata or {}))
     codec = "libvpx-vp9" if fmt == "webm" else "libx264"
     stream = out.add_stream(codec, rate=fps)

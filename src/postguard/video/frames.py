@@ -35,8 +35,9 @@ SCENE_CHANGE = 40.0
 CHANGED = 8.0
 
 
-def _keyframes_dense(video: OpenedVideo) -> bool:
-    """Whether keyframes come often enough to screen only them (one demux pass, no decode)."""
+def _keyframes_dense(video: OpenedVideo) -> float | None:
+    """The time of the last keyframe when keyframes come often enough to screen only them
+    (one demux pass, no decoding); None otherwise."""
     container, stream = video.container, video.stream
     times = []
     for packet in container.demux(stream):
@@ -46,53 +47,102 @@ def _keyframes_dense(video: OpenedVideo) -> bool:
             break
     container.seek(0, stream=stream)
     if not times:
-        return False
+        return None
     points = [0.0, *sorted(times), video.duration]
-    return max(b - a for a, b in zip(points, points[1:], strict=False)) <= KEYFRAME_GAP
+    dense = max(b - a for a, b in zip(points, points[1:], strict=False)) <= KEYFRAME_GAP
+    return max(times) if dense else None
+
+
+class _Picker:
+    """Decides which decoded frames are screened (see the module docstring)."""
+
+    def __init__(self, video: OpenedVideo, slack: float) -> None:
+        self.video = video
+        self.step = max(1.0, video.duration / MAX_FRAMES)
+        self.slack = slack
+        self.next_time = 0.0
+        self.last_thumb: Any = None
+        self.last_time: float | None = None
+        self.kept = self.decoded = 0
+
+    def thumb(self, frame: Any) -> Any:
+        import numpy as np
+
+        return np.asarray(frame.to_ndarray(width=32, height=16, format="gray"), dtype=np.int16)
+
+    def count(self) -> None:
+        self.decoded += 1
+        if self.decoded > MAX_DECODED:
+            raise VideoLoadError(f"{self.video.name}: more than {MAX_DECODED} frames (a video "
+                                 "bomb?)", source=self.video.name)
+
+    def due(self, t: float, thumb: Any) -> bool:
+        """Whether a frame at `t` is a sample (its second has come, or the scene changed)."""
+        diff = None if self.last_thumb is None else abs(thumb - self.last_thumb)
+        scene = diff is None or float(diff.mean()) >= SCENE_CHANGE
+        return t >= self.next_time - self.slack or scene
+
+    def take(self, t: float, thumb: Any) -> bool | None:
+        """Whether a sampled frame is screened; None when the cap is reached."""
+        if self.last_thumb is not None and _cell_change(abs(thumb - self.last_thumb)) < CHANGED:
+            self.next_time = t + self.step  # the same picture as the last frame screened
+            return False
+        if self.kept >= MAX_FRAMES:
+            self.video.capped = True
+            return None
+        self.kept += 1
+        self.next_time = t + self.step
+        self.last_thumb, self.last_time = thumb, t
+        return True
 
 
 def sample(video: OpenedVideo, index: int) -> Iterator[LoadedImage]:
     """The frames to screen, in time order. Sets `video.capped` when frames were left out
-    because `MAX_FRAMES` were screened already."""
-    import numpy as np
-
+    because `MAX_FRAMES` were screened already. The last frame is screened too when it comes
+    half a second or more after the last sample (what appears at the end is not missed)."""
     av = __import__("av")
     stream = video.stream
-    stream.codec_context.thread_count = 1
+    ctx = stream.codec_context
+    ctx.thread_count = 1
     try:
-        keyframes_only = _keyframes_dense(video)
-        if keyframes_only:
-            stream.codec_context.skip_frame = "NONKEY"
-        step = max(1.0, video.duration / MAX_FRAMES)
-        slack = step / 2 if keyframes_only else 0.0
-        next_time = 0.0
-        last_thumb: Any = None
-        kept = decoded = 0
+        last_key = _keyframes_dense(video)
+        if last_key is not None:
+            ctx.skip_frame = "NONKEY"
+        picker = _Picker(video, picker_slack(video, last_key))
+        pending: tuple[Any, float, Any] | None = None
         for frame in video.container.decode(stream):
-            decoded += 1
-            if decoded > MAX_DECODED:
-                raise VideoLoadError(f"{video.name}: more than {MAX_DECODED} frames (a video "
-                                     "bomb?)", source=video.name)
-            t = float(frame.time) if frame.time is not None else decoded / video.fps
-            thumb = np.asarray(frame.to_ndarray(width=32, height=16, format="gray"),
-                               dtype=np.int16)
-            diff = np.abs(thumb - last_thumb) if last_thumb is not None else None
-            scene = diff is None or float(diff.mean()) >= SCENE_CHANGE
-            if t < next_time - slack and not scene:
+            picker.count()
+            t = float(frame.time) if frame.time is not None else picker.decoded / video.fps
+            thumb = picker.thumb(frame)
+            if not picker.due(t, thumb):
+                pending = (frame, t, thumb)
                 continue
-            if diff is not None and _cell_change(diff) < CHANGED:
-                next_time = t + step  # the same picture as the last frame screened
-                continue
-            if kept >= MAX_FRAMES:
-                video.capped = True
-                break
-            kept += 1
-            next_time = t + step
-            last_thumb = thumb
-            yield _loaded(frame, video, index, t)
+            pending = None
+            took = picker.take(t, thumb)
+            if took is None:
+                return
+            if took:
+                yield _loaded(frame, video, index, t)
+        if last_key is not None and video.duration - last_key >= 0.5:
+            ctx.skip_frame = "DEFAULT"  # after the last keyframe: decode to the very end
+            video.container.seek(int(last_key / stream.time_base), stream=stream)
+            for frame in video.container.decode(stream):
+                picker.count()
+                if frame.time is not None:
+                    pending = (frame, float(frame.time), None)
+        if pending is not None:
+            frame, t, thumb = pending
+            late = picker.last_time is None or t - picker.last_time >= 0.5
+            if late and picker.take(t, picker.thumb(frame) if thumb is None else thumb):
+                yield _loaded(frame, video, index, t)
     except av.error.FFmpegError as exc:
         raise VideoLoadError(f"{video.name}: damaged ({type(exc).__name__}); screened up to "
                              "there only", source=video.name) from None
+
+
+def picker_slack(video: OpenedVideo, last_key: float | None) -> float:
+    """How early a keyframe may come and still be the sample of its second."""
+    return max(1.0, video.duration / MAX_FRAMES) / 2 if last_key is not None else 0.0
 
 
 def _cell_change(diff: Any) -> float:
