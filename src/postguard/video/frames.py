@@ -142,7 +142,7 @@ def sample(video: OpenedVideo, index: int) -> Iterator[LoadedImage]:
 
 def picker_slack(video: OpenedVideo, last_key: float | None) -> float:
     """How early a keyframe may come and still be the sample of its second."""
-    return max(1.0, video.duration / MAX_FRAMES) / 2 if last_key is not None else 0.0
+    return 0.25 if last_key is not None else 0.0  # keyframe times jitter a little
 
 
 def _cell_change(diff: Any) -> float:
