@@ -352,3 +352,15 @@ def test_what_appears_at_the_end_is_seen(screener: Screener, seconds: int, at: f
     (phone,) = [f for f in screener.screen(Post(images=(data,))).findings
                 if f.category is Category.PHONE]
     assert phone.time is not None and at - 0.05 <= phone.time < seconds
+
+
+def test_without_pyav_a_video_is_a_named_error_not_a_pass(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    data = vf.encode(lambda t: _scene(13), seconds=1, size=(320, 240))
+    monkeypatch.setitem(sys.modules, "av", None)  # import av now raises ImportError
+    report = Screener().screen(Post(text="Sports day", images=(data,)))
+    (err,) = report.findings
+    assert err.code == "PG815" and "postguard[video]" in err.message
+    assert report.verdict.value == "review"
