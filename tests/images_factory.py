@@ -59,7 +59,8 @@ def plate(img: Image.Image, xy: tuple[int, int], text: str, size: int = 56) -> t
 
 
 def face(img: Image.Image, cx: int, cy: int, s: int) -> None:
-    """A drawn frontal face that OpenCV's Haar cascade recognises (s = face width)."""
+    """A cartoon frontal face (s = face width): flat shapes, which CenterFace does not take for a
+    face; `shaded_face` draws one it does."""
     d = ImageDraw.Draw(img)
     w, h = s, int(s * 1.3)
     d.ellipse((cx - w // 2 - s * 0.08, cy - h // 2 - s * 0.15, cx + w // 2 + s * 0.08,
@@ -76,6 +77,40 @@ def face(img: Image.Image, cx: int, cy: int, s: int) -> None:
     d.polygon([(cx, ey + er), (cx - s * 0.07, cy + h * 0.15), (cx + s * 0.07, cy + h * 0.15)],
               fill=(200, 150, 120))
     d.ellipse((cx - s * 0.18, cy + h * 0.24, cx + s * 0.18, cy + h * 0.32), fill=(150, 60, 60))
+
+
+def shaded_face(img: Image.Image, cx: int, cy: int, s: int,
+                skin: tuple[int, int, int] = (214, 168, 138),
+                hair: tuple[int, int, int] = (55, 38, 28)) -> Image.Image:
+    """A head and shoulders painted with soft shading, which CenterFace takes for a face
+    (s = face width; the face is about 1.3 s tall, centred on cx, cy). Returns a new image."""
+    w, h = img.size
+    arr = np.asarray(img.convert("RGB"), dtype=np.float64).copy()
+    yy, xx = np.mgrid[0:h, 0:w]
+
+    def blob(x: float, y: float, rx: float, ry: float, colour: Sequence[float],
+             strength: float = 1.0, sharp: float = 4.0) -> None:
+        d = ((xx - x) / rx) ** 2 + ((yy - y) / ry) ** 2
+        a = strength * np.exp(-(d ** sharp) / 2)[..., None]
+        arr[:] = arr * (1 - a) + np.asarray(colour, dtype=np.float64) * a
+
+    fh = s * 1.3
+    blob(cx, cy + fh * 1.25, s * 1.3, fh * 0.6, (60, 70, 120))  # shoulders
+    blob(cx, cy + fh * 0.6, s * 0.22, fh * 0.3, [c * 0.85 for c in skin])  # neck
+    blob(cx, cy - fh * 0.18, s * 0.58, fh * 0.5, hair)
+    blob(cx, cy, s * 0.5, fh * 0.5, skin)
+    blob(cx, cy + fh * 0.05, s * 0.5, fh * 0.5, (0, 0, 0), 0.18, 1.0)  # shading at the edge
+    blob(cx, cy - fh * 0.45, s * 0.55, fh * 0.16, hair)  # fringe
+    for side in (-1, 1):
+        ex, ey = cx + side * s * 0.2, cy - fh * 0.06
+        blob(ex, ey, s * 0.13, s * 0.08, (150, 105, 85), 0.6, 1.0)  # eye socket
+        blob(ex, ey, s * 0.09, s * 0.04, (240, 235, 230))
+        blob(ex, ey, s * 0.04, s * 0.04, (40, 30, 25))
+        blob(ex, ey - s * 0.1, s * 0.12, s * 0.025, (70, 48, 35))  # eyebrow
+    blob(cx, cy + fh * 0.1, s * 0.05, s * 0.14, (175, 125, 100), 0.6, 1.0)  # nose
+    blob(cx, cy + fh * 0.14, s * 0.09, s * 0.035, (160, 110, 95), 0.8)
+    blob(cx, cy + fh * 0.27, s * 0.16, s * 0.035, (165, 80, 80))  # mouth
+    return Image.fromarray(arr.clip(0, 255).astype("uint8"))
 
 
 def qr(payload: str, scale: int = 6) -> Image.Image:

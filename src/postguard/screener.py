@@ -278,7 +278,7 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
         if f.start is None:
             key: tuple[Any, ...] = (id(f),)
         else:
-            key = (f.category, f.source, f.start, f.end)
+            key = (f.category, f.source, f.start, f.end, f.time)  # time: a video's frame
         cur = best.get(key)
         if cur is None or (order[f.severity], f.score) > (order[cur.severity], cur.score):
             best[key] = f

@@ -13,7 +13,9 @@ from ..model import Post
 Item = tuple[str, Post | InputError]
 
 IMAGE_EXTS = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff",
-                        ".heic", ".heif"})
+                        ".heic", ".heif",
+                        # videos go where photos go (postguard.video)
+                        ".mp4", ".mov", ".m4v", ".webm", ".3gp"})
 
 
 def head(path: str, size: int = 4096) -> bytes:

@@ -42,13 +42,14 @@ class ImageCache:
     def ocr(self, post: Post, img: LoadedImage) -> OcrText:
         from .ocr import recognise
 
-        cache: dict[int, OcrText | Exception] = self._state(post)["ocr"]
-        if img.index not in cache:
+        cache: dict[tuple[int, float | None], OcrText | Exception] = self._state(post)["ocr"]
+        key = (img.index, img.time)  # a video's frames share its index
+        if key not in cache:
             try:
-                cache[img.index] = recognise(img.gray)
+                cache[key] = recognise(img.gray)
             except Exception as exc:  # remembered, so a failure is not retried per detector
-                cache[img.index] = exc
-        got = cache[img.index]
+                cache[key] = exc
+        got = cache[key]
         if isinstance(got, Exception):
             raise got
         return got

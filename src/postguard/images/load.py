@@ -55,6 +55,8 @@ class LoadedImage:
     raw_info: dict[str, Any] = field(default_factory=dict)
     exif: Image.Exif | None = None
     iptc: dict[tuple[int, int], Any] | None = None
+    #: For a video frame: seconds into the video (`index` is then the video's).
+    time: float | None = None
     _gray: Image.Image | None = None
 
     @property

@@ -188,6 +188,9 @@ def redact_images(post: Any, report: Any, out_dir: str, *, method: str = "fill",
         ):
             raise InputError(f"{dest}: --redact-out would overwrite the original image",
                              source=dest)
+        if _is_video(src):
+            written.extend(_redact_video(src, i, report, dest, verify))
+            continue
         boxes = [f.box for f in report.findings
                  if f.source == f"image:{i}" and f.box is not None]
         try:
@@ -202,3 +205,28 @@ def redact_images(post: Any, report: Any, out_dir: str, *, method: str = "fill",
         except OSError as exc:
             raise InputError(f"{dest}: cannot write ({exc.strerror})", source=dest) from None
     return written
+
+
+def _is_video(src: Any) -> bool:
+    from ..video import is_video
+
+    return is_video(src)
+
+
+def _redact_video(src: Any, index: int, report: Any, dest: str, verify: bool) -> list[str]:
+    """A video's redacted copy (postguard.video.redact), written as `dest` with .mp4."""
+    from ..errors import MissingDependencyError
+    from ..video.redact import write_redacted_video
+
+    try:
+        result = write_redacted_video(src, index, report.findings, dest, verify=verify)
+    except (ImageLoadError, MissingDependencyError) as exc:
+        log.info("not redacting video %d: %s", index, exc)
+        return []
+    except OSError as exc:
+        raise InputError(f"{dest}: cannot write ({exc.strerror})", source=dest) from None
+    if not result.clean:
+        log.warning("video %d: screening the redacted copy still finds %s", index,
+                    ", ".join(result.leftover))
+    return [os.path.splitext(dest)[0] + ".mp4"]
+

@@ -118,6 +118,12 @@ def _check_image(data: bytes, index: int, limits: Limits) -> None:
     """Read the image's header only: refuse what is not an image or has too many pixels."""
     from PIL import Image
 
+    from ..video import is_video
+
+    if is_video(data):
+        _check_video(data, index)
+        return
+
     too_large = ApiError(413, "image_too_large",
                          f"image {index + 1} has more than {limits.max_pixels} pixels")
     try:
@@ -144,6 +150,40 @@ def _check_image(data: bytes, index: int, limits: Limits) -> None:
         raise ApiError(413, "image_too_large",
                        f"image {index + 1} is {width}x{height}: more than "
                        f"{limits.max_pixels} pixels")
+
+
+def _check_video(data: bytes, index: int) -> None:
+    """Open a video's container (no decoding): refuse what cannot be read or is over a limit.
+    Without PyAV the video detector reports the missing extra in the report instead."""
+    from ..errors import MissingDependencyError
+    from ..video.load import VideoLoadError, open_video
+
+    try:
+        open_video(data, index).close()
+    except MissingDependencyError:
+        return
+    except VideoLoadError as exc:
+        why = str(exc).split(": ", 1)[-1]
+        status = 413 if "more than" in why or "larger than" in why else 422
+        raise ApiError(status, "bad_video", f"image {index + 1} (a video): {why}") from None
+
+
+def _is_video(src: Any) -> bool:
+    from ..video import is_video
+
+    return is_video(src)
+
+
+def _redact_video(src: Any, index: int, report: Report) -> dict[str, Any]:
+    """A video's redacted copy (covered, no metadata, no sound) as base64 MP4."""
+    from ..video.redact import redact_video
+
+    try:
+        result = redact_video(src, index, report.findings)
+    except PostguardError as exc:
+        return {"index": index, "error": str(exc)}
+    return {"index": index, "content_type": "video/mp4", "clean": result.clean,
+            "leftover": result.leftover, "data": base64.b64encode(result.data).decode("ascii")}
 
 
 def _metadata(value: Any, form: bool = False) -> dict[str, Any]:
@@ -349,6 +389,9 @@ def _redact_images(post: Post, report: Report) -> list[dict[str, Any]]:
 
     out: list[dict[str, Any]] = []
     for i, src in enumerate(post.images):
+        if _is_video(src):
+            out.append(_redact_video(src, i, report))
+            continue
         boxes = [f.box for f in report.findings if f.source == f"image:{i}" and f.box]
         try:
             result = redact(src, boxes)

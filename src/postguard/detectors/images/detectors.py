@@ -41,6 +41,8 @@ class ImageDetector(Detector):
     """Base of the image detectors: shared decoding, load errors, the text detectors."""
 
     is_image_detector = True
+    #: Whether this detector screens video attachments (the others skip them).
+    handles_videos = False
 
     def __init__(self, policy: Policy) -> None:
         super().__init__(policy)
@@ -90,8 +92,11 @@ class ImageDetector(Detector):
 
     def _detect_images(self, post: Post) -> Iterator[Finding]:
         from ...images.load import ImageLoadError
+        from ...video import is_video
 
         for i in range(len(post.images)):
+            if is_video(post.images[i]):
+                continue  # the video detector screens its frames with these detectors
             got = self._cache.image(post, i)
             if isinstance(got, ImageLoadError):
                 if self._cache.claim(post, ("load", i)):
@@ -323,7 +328,8 @@ class FaceDetector(ImageDetector):
     name = "faces"
     codes = ("PG621", "PG693")
     categories = (Category.PHOTO_CONSENT,)
-    description = "faces in photos without recorded parental consent (OpenCV, extra 'faces')"
+    description = ("faces in photos without recorded parental consent (CenterFace, extra "
+                   "'faces')")
 
     def detect_image(self, post: Post, img: Any) -> Iterable[Finding]:
         from ...images import faces

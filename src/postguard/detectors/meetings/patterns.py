@@ -1,0 +1,126 @@
+"""Finding video-conference links, meeting ids and passcodes in a text.
+
+The link forms, id and passcode wordings come from `data/meetings.toml`. `scan(text)` returns
+`Match`es with character spans; it knows nothing about the post (audience), which the
+detector adds.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ...datafiles import load_toml
+
+LINK, MEETING_ID, PASSCODE = "link", "meeting_id", "passcode"
+
+
+@dataclass(frozen=True)
+class Match:
+    kind: str  # LINK, MEETING_ID or PASSCODE
+    start: int
+    end: int
+    provider: str | None = None  # links only
+    has_passcode: bool = False  # a link with its passcode inside ("?pwd=")
+
+
+@dataclass(frozen=True)
+class _Provider:
+    name: str
+    link: re.Pattern[str]
+    passcode: re.Pattern[str] | None
+
+
+class Patterns:
+    """The compiled patterns of `data/meetings.toml`."""
+
+    def __init__(self) -> None:
+        data = load_toml("meetings.toml")
+        self.providers = tuple(
+            _Provider(
+                p["name"],
+                re.compile(r"(?<![\w@.-])(?:https?://)?(?:www\.)?(?:" + p["hosts"] + r")/(?:"
+                           + p["path"] + r")[\w.~?=&%/#:@,+-]*", re.IGNORECASE),
+                re.compile(p["passcode_in_link"], re.IGNORECASE)
+                if p.get("passcode_in_link") else None,
+            )
+            for p in data["provider"]
+        )
+        mid = data["meeting_id"]
+        value = r"(?P<value>" + mid["digits"] + r"|" + mid["meet_code"] + r")(?![\w-])"
+        self.meeting_id = re.compile(
+            r"\b(?:" + "|".join(mid["wordings"]) + r")\b(?:\s*(?:\(\w+(?:\s\w+)?\))?"
+            r"\s*(?:[:#=-]|is|number|no\.?)?\s*)" + value, re.IGNORECASE)
+        pc = data["passcode"]
+        code = r"(?P<value>" + pc["value"] + r")"
+        self.passcode = re.compile(
+            r"(?:\b(?:" + "|".join(pc["wordings"]) + r")\b\s*(?:[:=#-]|is)\s*|[?&]pwd=)" + code,
+            re.IGNORECASE)
+        self.weak_passcode = re.compile(
+            r"\b(?:" + "|".join(pc["weak_wordings"]) + r")\b\s*(?:[:=#-]|is)\s*" + code,
+            re.IGNORECASE)
+        self.context = re.compile(r"\b(?:" + "|".join(data["context"]["words"]) + r")\b",
+                                  re.IGNORECASE)
+        self.public_audiences = frozenset(a.lower() for a in data["audience"]["public"])
+        hosts = "|".join(p["hosts"] for p in data["provider"])
+        self.prefilter = re.compile(r"(?:" + hosts + r")/|\b(?:id|code|number|pass|pwd|pin|"
+                                    r"password|no\b)", re.IGNORECASE)
+
+
+@functools.cache
+def patterns() -> Patterns:
+    return Patterns()
+
+
+def _digits_ok(value: str) -> bool:
+    digits = sum(c.isdigit() for c in value)
+    return not digits or 9 <= digits <= 12
+
+
+def scan(text: str) -> list[Match]:
+    """Links, meeting ids and passcodes in `text`, in order of position."""
+    pats = patterns()
+    if not text or not pats.prefilter.search(text):
+        return []
+    out: list[Match] = []
+    for prov in pats.providers:
+        for m in prov.link.finditer(text):
+            link = m.group(0).rstrip(".,;:!?)")
+            with_code = bool(prov.passcode and prov.passcode.search(link))
+            out.append(Match(LINK, m.start(), m.start() + len(link), prov.name, with_code))
+    links = [(m.start, m.end) for m in out]
+
+    def inside_link(s: int) -> bool:
+        return any(a <= s < b for a, b in links)
+
+    for m in pats.meeting_id.finditer(text):
+        if _digits_ok(m.group("value")) and not inside_link(m.start()):
+            out.append(Match(MEETING_ID, m.start(), m.end()))
+    codes = [m for m in pats.passcode.finditer(text) if not inside_link(m.start())]
+    if out or pats.context.search(text):
+        codes += [m for m in pats.weak_passcode.finditer(text)
+                  if not inside_link(m.start()) and _looks_like_code(m.group("value"))]
+    seen: set[tuple[int, int]] = set()
+    for m in codes:
+        if (m.start(), m.end()) in seen:
+            continue
+        seen.add((m.start(), m.end()))
+        out.append(Match(PASSCODE, m.start(), m.end()))
+    return _drop_nested(sorted(out, key=lambda m: (m.start, -m.end)))
+
+
+def _looks_like_code(value: str) -> bool:
+    """A weak wording ("password:", "code:") needs a value with a digit in it, or a mixed
+    case word: "password: please ask" is a sentence, not a code."""
+    return any(c.isdigit() for c in value) or (value != value.lower() and value != value.upper()
+                                               and not value.istitle())
+
+
+def _drop_nested(found: list[Match]) -> list[Match]:
+    out: list[Match] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            continue  # inside (or overlapping) an earlier, longer match
+        out.append(m)
+    return out
