@@ -397,6 +397,18 @@ class _Chunker:
             yield chunk
 
 
+def engine_class(name: str) -> Any:
+    """The engine registered as `name` in the entry-point group `postguard.engines` (the Dask
+    engine is registered there, like a plugin, so this module never imports it)."""
+    from importlib.metadata import entry_points
+
+    found = {ep.name: ep for ep in entry_points(group="postguard.engines")}
+    if name not in found:
+        raise InputError(f"unknown engine '{name}'; engines: "
+                         + ", ".join(["local", *sorted(found)]))
+    return found[name].load()
+
+
 def run_batch(
     inputs: Sequence[str],
     out: str | TextIO = "-",
@@ -445,7 +457,7 @@ def run_batch(
     if casebook:  # every screened post is filed there too (see casebook/batch_filing.py)
         from .casebook.batch_filing import BatchFiler
 
-        filer = BatchFiler(casebook, pol)
+        filer = BatchFiler(casebook, pol, prepare_item)
     if isinstance(out, str) and out != "-" and not resume:
         _truncate(out)
     done = prepare_resume(out) if resume and isinstance(out, str) else 0
@@ -464,14 +476,8 @@ def run_batch(
     show = err.isatty() if progress is None else progress
     bar = Progress(_count(inputs, readers) if show else None, err, enabled=show)
     writer = JsonlOut(out)
-    if engine == "dask":
-        from .dask_engine import DaskEngine
-
-        eng: Any = DaskEngine(pol, workers=workers, scheduler=scheduler)
-    elif engine == "local":
-        eng = LocalEngine(pol, workers)
-    else:
-        raise InputError(f"unknown engine '{engine}'; engines: local, dask")
+    eng: Any = (LocalEngine(pol, workers) if engine == "local"
+                else engine_class(engine)(pol, workers=workers, scheduler=scheduler))
     start = time.monotonic()
     aborted = True
     chunker = _Chunker(stream, eng.chunk_size)

@@ -24,7 +24,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from ..model import Post, Report
-from ..server.app import ApiError
+from ..server.errors import ApiError
 from .auth import current_user
 from .rules import Refused
 from .store import Casebook, NotFound

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ..errors import InputError
@@ -21,9 +21,14 @@ from ..model import Post, Report
 
 
 class BatchFiler:
-    def __init__(self, url: str, policy: Any) -> None:
+    """Files a batch's screened items; `prepare` turns an input item into (id, Post or the
+    InputError it raised): the batch's own reader, passed in so this module needs no batch."""
+
+    def __init__(self, url: str, policy: Any,
+                 prepare: Callable[[Any], tuple[str | None, Post | InputError]]) -> None:
         from . import open_casebook
 
+        self._prepare = prepare
         self.book = open_casebook(url, policy)  # an unusable casebook stops the batch here
         self._waiting: deque[Any] = deque()
         self.filed = 0
@@ -34,11 +39,9 @@ class BatchFiler:
             yield item
 
     def file(self, results: Sequence[Any]) -> None:
-        from ..batch import prepare_item
-
         screened = []
         for result in results:
-            pid, post = prepare_item(self._waiting.popleft())
+            pid, post = self._prepare(self._waiting.popleft())
             if isinstance(post, InputError):
                 post = Post(text="", id=pid)
             screened.append((post, Report.from_dict(json.loads(result.line)), "batch"))

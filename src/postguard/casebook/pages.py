@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ..server.app import ApiError
+from ..server.errors import ApiError
 from . import html
 from .accounts import SignInRefused
 from .api import decide

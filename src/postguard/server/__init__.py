@@ -18,20 +18,10 @@ import errno
 import logging
 import os
 import socket
-from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InputError, MissingDependencyError
-from ..limits import MAX_TEXT_BYTES
-
-
-@dataclass(frozen=True)
-class Limits:
-    max_body: int = 64 * 2**20  # a few phone photos, base64-encoded (a third larger)
-    max_pixels: int = 40_000_000
-    timeout: float = 30.0
-    max_images: int = 10
-    max_text: int = MAX_TEXT_BYTES  # bytes of UTF-8, the limit scan and batch use too
+from .limits import Limits
 
 
 def create_app(policy: Any = None, limits: Limits | None = None, casebook: Any = None) -> Any:

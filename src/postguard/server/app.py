@@ -28,7 +28,8 @@ from ..limits import text_size_problem
 from ..model import Post, Report
 from ..render import to_json
 from ..screener import Screener
-from . import Limits
+from .errors import ApiError
+from .limits import Limits
 from .page import PAGE, PAGE_CSP
 from .schema import openapi
 
@@ -36,14 +37,6 @@ log = logging.getLogger(__name__)
 #: Text-only posts shorter than this are screened on the event loop: a thread hop costs
 #: more than the screening (detectors are linear in the text).
 INLINE_CHARS = 20_000
-
-
-class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.message = message
 
 
 def _json(data: Any, status: int = 200) -> Response:
