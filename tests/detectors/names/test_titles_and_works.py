@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from postguard.detectors.names.context import context, lexicons, works
 from postguard.detectors.names import PersonNameDetector
+from postguard.detectors.names.context import context, lexicons, works
 from postguard.model import Severity
 from postguard.policy import Policy
 

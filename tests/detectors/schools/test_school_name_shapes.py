@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from postguard.detectors.schools import SchoolDetector
 from postguard.detectors.schools.extra import extra_spans, load_extra
 from postguard.detectors.schools.words import lexicon
-from postguard.detectors.schools import SchoolDetector
 from postguard.policy import Policy
 
 
