@@ -22,6 +22,7 @@ from ...model import Action, Category, Finding, Severity, Suggestion
 from ...policy import Policy
 from ..base import TextDetector
 from .ages import BirthdayWordings, word_before
+from .scripts import script_birth_dates
 from .words import AFTER_SPACE, Spans, rules, scan
 
 _HISTORY = 100  # a birth more than this many years ago is history, not a person to protect
@@ -126,6 +127,11 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
         low = text.lower()
         if len(low) != len(text):  # "İ" lowers to two characters: keep offsets aligned
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        taken = Spans()
+        if has_digit and not low.isascii():  # "出生日期：2013年11月22日", "생년월일: ..."
+            for start, end in script_birth_dates(text):
+                taken.add(start, end)
+                yield self._full(start, end)
         day = "day" in low
         birth = "born" in low or "birth" in low or "dob" in low or "d.o.b" in low or day and (
             "bday" in low or "b-day" in low or "b'day" in low or "b’day" in low)
@@ -136,7 +142,6 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
         bday = birth  # a birthday post: an age there needs no "today" ("Sam who is 8!")
         if has_digit and not birth:  # "geboren am 3. März 2012", "nació el 5 de mayo"
             birth = "geb" in low or "naci" in low or not low.isascii() and "né" in low
-        taken = Spans()
         if birth:
             yield from self._dates(text, low, taken)
             yield from self._ordinal_birthdays(text, taken)

@@ -47,6 +47,7 @@ from .model import (
     load_tagger,
     model_path,
 )
+from .scripts import child_names
 
 __all__ = ["MODEL_NAME", "PersonNameDetector", "load_pipeline", "model_path"]
 
@@ -256,6 +257,16 @@ class PersonNameDetector(TextDetector):
                     score=0.8, start=s, end=e,
                     suggestion=Suggestion(Action.REPLACE, text[s:e].split()[0]),
                 ))
+        if not text.isascii():  # "王小红同学", "ハルトくん", "지민 학생"
+            taken = [(f.start, f.end) for f in out]
+            for s, e in child_names(text):
+                if not any(ts is not None and te is not None and s < te and ts < e
+                           for ts, te in taken):
+                    out.append(self.finding(
+                        "PG321", Category.PERSON_NAME, Severity.MEDIUM,
+                        "a child's name (a cue word such as 同学, くん or 학생 follows it)",
+                        score=0.8, start=s, end=e,
+                        suggestion=Suggestion(Action.REPLACE, "[name removed]")))
         out.sort(key=lambda f: (f.start or 0, f.end or 0))
         return out
 
