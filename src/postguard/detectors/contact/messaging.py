@@ -22,6 +22,7 @@ _HAS_LETTER = re.compile(r"[A-Za-z]")
 
 @dataclass(frozen=True)
 class MessagingWords:
+    heads: tuple[str, ...]  # the first two characters of every platform word
     platform: re.Pattern[str]
     id_word: re.Pattern[str]
     digit_platforms: frozenset[str]
@@ -36,6 +37,7 @@ def _alt(words: list[str]) -> str:
 def messaging_words() -> MessagingWords:
     sec = load_toml("scripts.toml")["messaging"]
     return MessagingWords(
+        heads=tuple(sorted({p[:2] for p in sec["platforms"]})),
         platform=re.compile(rf"(?<![A-Za-z])(?:{_alt(sec['platforms'])})"),
         id_word=re.compile(rf"[ \t\u3000]*(?:{_alt(sec['id_words'])})"),
         digit_platforms=frozenset(sec["digit_platforms"]),
@@ -47,6 +49,8 @@ def messaging_ids(text: str) -> list[tuple[int, int]]:
     """(start, end) of each messaging ID given after its platform word."""
     w = messaging_words()
     out: list[tuple[int, int]] = []
+    if not any(h in text for h in w.heads):  # most posts name no platform: no regex scan
+        return out
     for m in w.platform.finditer(text):
         if text.startswith(w.not_ids, m.end()):
             continue

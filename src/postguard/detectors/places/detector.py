@@ -136,8 +136,10 @@ class AddressDetector(HomeWordings, AreaHomes, TextDetector):
         """Roads named without a suffix word, then every address grown over the parts a postal
         address reads as (building, flat, locality, town, county, postcode: `postal`)."""
         pc_at = dict(postcodes)
+        # "at 7-9 Castlegate, York", "to 27B Westgate YO21 1AB": a comma or a postcode after
         for s, e in numbered_without_suffix(text, self._words.cities, pc_at,
-                                            self._no_suffix_stop):
+                                            self._no_suffix_stop) if "," in text or pc_at \
+                else ():
             places.append(_Place(s, e, "PG202", Category.ADDRESS, Severity.HIGH, 0.85,
                                  "house number and road"))
         postal = Postal(self._postal_words, pc_at)

@@ -236,7 +236,10 @@ _VENUE_BEFORE = re.compile(
     r"\b(?:Museum|Gallery|Theatre|Cinema|Stadium|Castle|Zoo|Aquarium|Cathedral|Abbey|Palace|"
     r"Observatory|Planetarium)(?:,|[ \t]+at)[ \t]*$")
 _NUMBERED = re.compile(
-    rf"(?<![\w.,:/£$€#-])(?:{_NUM})[ \t]+"
+    # the first digit, then a look back past it (a pattern that starts with a character
+    # class is scanned fast; one that starts with a look-behind is tried at every position)
+    r"[0-9](?<![\w.,:/£$€#-][0-9])[0-9]{0,3}[A-Za-z]{0,2}(?:[-/\u2013][0-9]{1,4}[A-Za-z]?)?"
+    r"[ \t]+"
     rf"(?P<name>[A-Z][a-z'\u2019]+(?:[ \t]+[A-Z][a-z'\u2019]+){{0,2}})"
     rf"(?:,[ \t]*(?P<town>[A-Za-z][a-z]*(?:[ \t-][A-Z][a-z]+)?|[A-Z]+(?:[ \t][A-Z]+)?)"
     rf"(?![\w'\u2019-])|[ \t]+(?=[A-Z]{{1,2}}[0-9]))"
