@@ -240,9 +240,9 @@ _NUMBERED = re.compile(
     # class is scanned fast; one that starts with a look-behind is tried at every position)
     r"[0-9](?<![\w.,:/£$€#-][0-9])[0-9]{0,3}[A-Za-z]{0,2}(?:[-/\u2013][0-9]{1,4}[A-Za-z]?)?"
     r"[ \t]+"
-    rf"(?P<name>[A-Z][a-z'\u2019]+(?:[ \t]+[A-Z][a-z'\u2019]+){{0,2}})"
-    rf"(?:,[ \t]*(?P<town>[A-Za-z][a-z]*(?:[ \t-][A-Z][a-z]+)?|[A-Z]+(?:[ \t][A-Z]+)?)"
-    rf"(?![\w'\u2019-])|[ \t]+(?=[A-Z]{{1,2}}[0-9]))"
+    r"(?P<name>[A-Z][a-z'\u2019]+(?:[ \t]+[A-Z][a-z'\u2019]+){0,2})"
+    r"(?:,[ \t]*(?P<town>[A-Za-z][a-z]*(?:[ \t-][A-Z][a-z]+)?|[A-Z]+(?:[ \t][A-Z]+)?)"
+    r"(?![\w'\u2019-])|[ \t]+(?=[A-Z]{1,2}[0-9]))"
 )
 
 __all__ = ["Postal", "PostalWords", "numbered_without_suffix", "postal_words"]
