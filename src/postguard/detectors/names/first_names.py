@@ -26,7 +26,9 @@ from .context import common_words, context, lexicons, lines, titles, word_given
 _WORD = re.compile(
     r"(?<![\w'\u2019@#.-])([A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:-[A-Z][a-z]+)?)"
     r"((?:['\u2019]s?)?)(?![\w@-])")
-_SENTENCE = re.compile(r"[.!?\n]+[\s\"'\u201d\u2019)]*")
+# a sentence ends at . ! ? before a space, a quote or the end (not "3.15"), or a line break
+_SENTENCE = re.compile(r"(?:[.!?]+(?=[\s\"'\u201d\u2019)]|$)|[\u3002\uff01\uff1f]+|\n)+"
+                       r"[\s\"'\u201d\u2019)]*")
 _NEXT_CAP = re.compile(r"[ \t]+([A-Z][\w'\u2019-]*)")
 _HONORIFIC_AFTER = re.compile(r"[-\s]?(?:san|sensei|sama|kun|chan|bey|hanım|hanim|hoca)\b",
                               re.IGNORECASE)
@@ -74,6 +76,8 @@ def child_first_names(text: str, start: int, end: int,
         before = _TITLE_BEFORE.search(text, max(0, s - 20), s)
         if before is not None and before.group(1).lower().rstrip(".") in title_words:
             continue  # "Mrs Priya Shah", "Coach Dan"
+        if before is not None and before.group(1).lower() in ("the", "a", "an"):
+            continue  # "the Matilda cast", "a Jack-in-the-box": a thing named for someone
         if _HONORIFIC_AFTER.match(text, e):
             continue  # "Kenji-sensei", "Ayşe Hanım"
         nxt = _NEXT_CAP.match(text, e) if not poss else None

@@ -28,6 +28,7 @@ from .data import Tokens, is_alpha, is_cap, lexicon, postcode_area, word_key
 from .homes import _HOUSE_NUMBER, HomeWordings
 from .homes import Place as _Place
 from .postal import Postal, numbered_without_suffix, postal_words
+from .routines import routine_places
 from .words import place_words
 
 # BS 7666 letter rules per position: first letter never Q V X; second never I J Z; third
@@ -55,7 +56,7 @@ _LOCATION_FIX = Suggestion(Action.REMOVE, "[location removed]")
 
 class AddressDetector(HomeWordings, AreaHomes, TextDetector):
     name = "address"
-    codes = ("PG201", "PG202", "PG203", "PG211", "PG212", "PG213")
+    codes = ("PG201", "PG202", "PG203", "PG211", "PG212", "PG213", "PG214")
     categories = (Category.ADDRESS, Category.LOCATION)
     description = "UK addresses, postcodes and street names (address, location)"
 
@@ -129,6 +130,10 @@ class AddressDetector(HomeWordings, AreaHomes, TextDetector):
                           or not taken.overlaps(a.start, a.end))
         if has_digit:
             places = self._whole_addresses(text, places, postcodes)
+        for s, e in routine_places(text) if "every" in text or "each" in text or \
+                "days" in text or "daily" in text or "Every" in text or "Each" in text else ():
+            places.append(_Place(s, e, "PG214", Category.LOCATION, Severity.HIGH, 0.7,
+                                 "a named child's routine: a place and a regular time"))
         return _drop_contained(places)
 
     def _whole_addresses(self, text: str, places: list[_Place],
