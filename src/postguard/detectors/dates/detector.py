@@ -141,7 +141,7 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
             return
         bday = birth  # a birthday post: an age there needs no "today" ("Sam who is 8!")
         if has_digit and not birth:  # "geboren am 3. März 2012", "nació el 5 de mayo"
-            birth = "geb" in low or "naci" in low or not low.isascii() and "né" in low
+            birth = any(stem in low for stem in self._r.birth_stems)
         if birth:
             yield from self._dates(text, low, taken)
             yield from self._ordinal_birthdays(text, taken)

@@ -1,0 +1,55 @@
+"""A full date of birth in any language or layout is PG311 (block); an age in brackets or an
+ordinal birthday is at most PG312 (review), never a full date of birth (issue 13)."""
+
+from __future__ import annotations
+
+import pytest
+
+from postguard.detectors.dates import DateOfBirthDetector
+from postguard.policy import Policy
+
+
+@pytest.fixture(scope="module")
+def detector() -> DateOfBirthDetector:
+    return DateOfBirthDetector(Policy.default())
+
+
+def codes(detector: DateOfBirthDetector, text: str) -> list[tuple[str, str]]:
+    return [(f.code, text[f.start:f.end]) for f in detector.detect_text(text)
+            if f.start is not None and f.end is not None]
+
+
+FULL: list[tuple[str, str]] = [
+    ("Data di nascita: 02/09/2013 (Classe 3B)", "02/09/2013"),
+    ("Kuba urodził się 11 listopada 2013 r. w Gdańsku.", "11 listopada 2013"),
+    ("Data urodzenia: 30.01.2014", "30.01.2014"),
+    ("Doğum tarihi: 19 Ağustos 2012", "19 Ağustos 2012"),
+    ("Elif 5 Kasım 2013 doğumlu.", "5 Kasım 2013"),
+    ("Data de nascimento: 08/07/2014", "08/07/2014"),
+    ("A Beatriz nasceu a 4 de abril de 2013.", "4 de abril de 2013"),
+    ("Geburtsdatum: 22.12.2012", "22.12.2012"),
+    ("Née le 9 octobre 2013 à Nantes.", "9 octobre 2013"),
+    ("DOB: 2013-11-30", "2013-11-30"),
+]
+
+NOT_FULL: list[str] = [
+    "Happy birthday to Rosie (10) from all of us in Hedgehogs class!",
+    "Three cheers for Arlo on his 9th birthday!",
+    "Hugo turns 7 on the 4th of July and is having a party.",
+    "Zajęcia od 7 września 2025 r. w sali 4.",
+    "Okul 12 Eylül 2025 tarihinde açılıyor.",
+    "La gita è il 15/05/2025, partenza alle 8.",
+    "Mrs Reid (née Walsh) retires on 18 July 2025.",
+]
+
+
+@pytest.mark.parametrize(("text", "span"), FULL)
+def test_full_dates_of_birth_in_any_language(detector: DateOfBirthDetector, text: str,
+                                             span: str) -> None:
+    assert ("PG311", span) in codes(detector, text)
+
+
+@pytest.mark.parametrize("text", NOT_FULL)
+def test_ages_ordinals_and_events_are_not_full_dates_of_birth(
+        detector: DateOfBirthDetector, text: str) -> None:
+    assert [s for c, s in codes(detector, text) if c == "PG311"] == []
