@@ -30,6 +30,7 @@ FULL: list[tuple[str, str]] = [
     ("Geburtsdatum: 22.12.2012", "22.12.2012"),
     ("Née le 9 octobre 2013 à Nantes.", "9 octobre 2013"),
     ("DOB: 2013-11-30", "2013-11-30"),
+    ("Star of the week: Idris (b. 17 Mar 2014) for his kindness.", "17 Mar 2014"),
 ]
 
 NOT_FULL: list[str] = [
@@ -40,6 +41,7 @@ NOT_FULL: list[str] = [
     "Okul 12 Eylül 2025 tarihinde açılıyor.",
     "La gita è il 15/05/2025, partenza alle 8.",
     "Mrs Reid (née Walsh) retires on 18 July 2025.",
+    "Option b. 3 May 2014 was when the old hall opened.",
 ]
 
 

@@ -31,6 +31,10 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("Oscar has judo at Morley Sports Hall every Monday at 6.", "PG214", "Morley Sports Hall"),
     ("On Fridays Chloe meets her mum at the bus stop on Harrogate Road after school, every "
      "week.", "PG214", "the bus stop on Harrogate Road"),
+    ("A big thank you to the family on Primrose Way for the loan of their gazebo.", "PG212",
+     "Primrose Way"),
+    ("party at mine, I'm in the flats behind Lidl on Bracken Way, buzz 3", "PG212",
+     "Bracken Way"),
     ("Tobi walks home past the library each day at 3.15.", "PG214", "the library"),
     ("Each morning Zainab buys breakfast from the corner shop by the station.", "PG214",
      "the corner shop"),

@@ -30,8 +30,9 @@ _MAX_AGE = 19  # ages above this are adults' milestones
 _BEFORE = 60  # characters a cue may stand before a date
 _AFTER = 40  # ... or after it
 _LIST = 200  # ... or this far before a date in a list of names ("Birthdays: Sam 3 May, ...")
-# A sentence ends at . ! ? before a space, or a line break; not at the dots of "d.o.b."
-_SENTENCE_END = re.compile(r"(?:(?<![.\s][^\W\d_])\.|[!?])(?:\s|$)|\n")
+# A sentence ends at . ! ? before a space, or a line break; not at the dots of "d.o.b." or
+# "(b. 3 May 2014)"
+_SENTENCE_END = re.compile(r"(?:(?<![.\s(][^\W\d_])\.|[!?])(?:\s|$)|\n")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\d{4}")
 _NUMERIC = re.compile(r"\d[/.\-]\d")
