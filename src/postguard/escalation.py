@@ -36,19 +36,31 @@ def resolve(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _first_name_near(text: str, f: Finding, findings: list[Finding]) -> bool:
+def _first_name_near(text: str, f: Finding, findings: list[Finding],
+                     whole_post: bool = False) -> bool:
     """A child's first name in the sentence of a text finding f ("Priya from Harrowgate
-    Primary", "Jun's host family in Headingley"): DESIGN.md, a first name is enough."""
+    Primary", "Jun's host family in Headingley"), or anywhere in the post when `whole_post`
+    (a school: "... from Shenzhen Foreign Languages School join Class 3. Welcome Lin!"):
+    DESIGN.md, a first name is enough."""
     if f.source != "text" or f.start is None or f.end is None:
         return False
     from .detectors.names.first_names import child_first_names, sentences
 
     taken = [(g.start, g.end) for g in findings
              if g.source == "text" and g.start is not None and g.end is not None]
+    if whole_post:
+        return bool(child_first_names(text, 0, len(text), taken))
     for s, e in sentences(text):
         if s <= f.start < e or (s < f.end <= e):
             return bool(child_first_names(text, s, max(e, f.end), taken))
     return False
+
+
+def _photo_in_text(text: str) -> bool:
+    """The post says it shows a photo ("Pictured:", "L-R:", "📸") though none is attached."""
+    from .detectors.names.first_names import photo_in_text
+
+    return photo_in_text(text)
 
 
 def _named_place(text: str, f: Finding) -> bool:
@@ -60,7 +72,7 @@ def _named_place(text: str, f: Finding) -> bool:
 def escalate(post: Post, findings: list[Finding]) -> list[Finding]:
     findings = resolve(findings)
     cats = {f.category for f in findings}
-    has_photo = bool(post.images)
+    has_photo = bool(post.images) or _photo_in_text(post.text)
     # a staff member with a title or a well-known person (low) names no child
     has_name = any(f.category is Category.PERSON_NAME and f.severity is not Severity.LOW
                    for f in findings)
@@ -68,7 +80,7 @@ def escalate(post: Post, findings: list[Finding]) -> list[Finding]:
     out: list[Finding] = []
     for f in findings:
         if f.category is Category.SCHOOL and f.severity is not Severity.HIGH and (
-            has_name or has_photo or _first_name_near(post.text, f, findings)
+            has_name or has_photo or _first_name_near(post.text, f, findings, whole_post=True)
         ):
             why = "a person's name" if has_name else "a photo" if has_photo else \
                 "a child's first name"

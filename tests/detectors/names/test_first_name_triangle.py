@@ -26,6 +26,13 @@ BLOCK: list[str] = [
     "Dmitri's host family in Roundhay are taking him to the match on Saturday.",
     "Well done Grace from Beckfield High School for the science fair prize.",
     "Luca waits at the stop on Cardigan Road every morning before the 8:10 bus.",
+    # the first name in another sentence of the post
+    "Two new pupils from Valencia International School start today. Welcome Pau and Nerea!",
+    "Great win against Hollins Academy. Player of the match: Reuben.",
+    # a full name in a post that says it shows a photo of them
+    "Pictured: Imogen Lark and Felix Oduya with the debating shield.",
+    "Photo of the day: Ottilie Brandt and her prize-winning scarecrow",
+    "L-R: Sami Okonjo, Beatrice Hale and Ned Farrow at the regional final",
 ]
 
 REVIEW: list[str] = [
@@ -38,6 +45,8 @@ REVIEW: list[str] = [
     "Harry Potter fans: Westbrook Academy's library has every book.",
     "Hiroshi-sensei from Minato High School taught our calligraphy class.",
     "Herr Braun from Goethe Gymnasium visited with his colleagues.",
+    # a full name alone, no photo mentioned
+    "Congratulations to Imogen Lark on her grade 5 piano exam.",
 ]
 
 

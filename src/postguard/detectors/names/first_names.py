@@ -45,6 +45,16 @@ def _alone_words() -> frozenset[str]:
     return frozenset(w.lower() for w in lines("first_name_words.txt"))
 
 
+@functools.cache
+def _photo_cue() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{c})" for c in lines("photo_cues.txt")), re.IGNORECASE)
+
+
+def photo_in_text(text: str) -> bool:
+    """The text says it carries or describes a photo ("Pictured:", "L-R:", "📸")."""
+    return _photo_cue().search(text) is not None
+
+
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence or line."""
     start = 0
