@@ -16,7 +16,6 @@ labelling rules of this file:
 from __future__ import annotations
 
 import re
-
 import sys
 from collections import Counter
 from pathlib import Path
