@@ -3,6 +3,8 @@ ordinal birthday is at most PG312 (review), never a full date of birth (issue 13
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from postguard.detectors.dates import DateOfBirthDetector
@@ -19,6 +21,8 @@ def codes(detector: DateOfBirthDetector, text: str) -> list[tuple[str, str]]:
             if f.start is not None and f.end is not None]
 
 
+_NINE_YEARS_AGO = datetime.date.today().year - 9
+
 FULL: list[tuple[str, str]] = [
     ("Data di nascita: 02/09/2013 (Classe 3B)", "02/09/2013"),
     ("Kuba urodził się 11 listopada 2013 r. w Gdańsku.", "11 listopada 2013"),
@@ -31,6 +35,10 @@ FULL: list[tuple[str, str]] = [
     ("Née le 9 octobre 2013 à Nantes.", "9 octobre 2013"),
     ("DOB: 2013-11-30", "2013-11-30"),
     ("Star of the week: Idris (b. 17 Mar 2014) for his kindness.", "17 Mar 2014"),
+    ("Noor was born 2nd Sept '13, so she can enter the U11 race.", "2nd Sept '13"),
+    # "<age> years old on <date>": a birth date when the age is the years since the date
+    (f"Party time! Alfie is 9 years old on the 6th of May {_NINE_YEARS_AGO}.",
+     f"6th of May {_NINE_YEARS_AGO}"),
 ]
 
 NOT_FULL: list[str] = [
@@ -42,6 +50,8 @@ NOT_FULL: list[str] = [
     "La gita è il 15/05/2025, partenza alle 8.",
     "Mrs Reid (née Walsh) retires on 18 July 2025.",
     "Option b. 3 May 2014 was when the old hall opened.",
+    "Our minibus trip is on 8 Aug '25 to Whitby.",
+    f"The club was 10 years old on 3 May {_NINE_YEARS_AGO + 7}, so we had a cake.",
 ]
 
 
