@@ -72,7 +72,12 @@ def _named_place(text: str, f: Finding) -> bool:
 def escalate(post: Post, findings: list[Finding]) -> list[Finding]:
     findings = resolve(findings)
     cats = {f.category for f in findings}
-    has_photo = bool(post.images) or _photo_in_text(post.text)
+    # a photo attached, or one the text says it shows; read only when a school or a name
+    # could use it (most posts have neither)
+    has_photo = bool(post.images) or (
+        any(f.category is Category.SCHOOL or (f.category is Category.PERSON_NAME
+                                              and f.severity is Severity.MEDIUM)
+            for f in findings) and _photo_in_text(post.text))
     # a staff member with a title or a well-known person (low) names no child
     has_name = any(f.category is Category.PERSON_NAME and f.severity is not Severity.LOW
                    for f in findings)

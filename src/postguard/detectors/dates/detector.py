@@ -144,7 +144,7 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
             return
         bday = birth  # a birthday post: an age there needs no "today" ("Sam who is 8!")
         if has_digit and not birth:  # "geboren am 3. März 2012", "nació el 5 de mayo"
-            birth = any(stem in low for stem in self._r.birth_stems)
+            birth = any(map(low.__contains__, self._r.birth_stems))
         if birth:
             yield from self._dates(text, low, taken)
             yield from self._ordinal_birthdays(text, taken)

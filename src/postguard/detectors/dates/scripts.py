@@ -32,6 +32,7 @@ _HISTORY = 100
 
 @dataclass(frozen=True)
 class ScriptDateWords:
+    heads: frozenset[str]  # the first character of every cue: a post without one has no cue
     cue: re.Pattern[str]
     adult: re.Pattern[str]
     arabic_date: re.Pattern[str]
@@ -44,6 +45,7 @@ def script_date_words() -> ScriptDateWords:
     months = {str(name): int(n) for name, n in sec["arabic_months"]}
     alt = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
     return ScriptDateWords(
+        heads=frozenset(c[0] for c in sec["birth_cues"]),
         cue=re.compile("|".join(re.escape(c) for c in
                                 sorted(sec["birth_cues"], key=len, reverse=True))),
         adult=re.compile("|".join(re.escape(c) for c in sec["adult_titles"])),
@@ -82,6 +84,8 @@ def script_birth_dates(text: str) -> list[tuple[int, int]]:
     has ASCII digits."""
     w = script_date_words()
     out: list[tuple[int, int]] = []
+    if w.heads.isdisjoint(text):
+        return out
     for s, e in _dates(text, w):
         lo = max(0, s - _BEFORE)
         for end in _SENTENCE_END.finditer(text, lo, s):

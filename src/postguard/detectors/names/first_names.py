@@ -50,9 +50,13 @@ def _photo_cue() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{c})" for c in lines("photo_cues.txt")), re.IGNORECASE)
 
 
+_PHOTO_HINTS = ("pic", "Pic", "PIC", "pho", "Pho", "PHO", "left", "Left", "LEFT", "L-R",
+                "l-r", "L–R", "L - R", "L –", "l –", "\U0001f4f8")
+
+
 def photo_in_text(text: str) -> bool:
     """The text says it carries or describes a photo ("Pictured:", "L-R:", "📸")."""
-    return _photo_cue().search(text) is not None
+    return any(h in text for h in _PHOTO_HINTS) and _photo_cue().search(text) is not None
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
