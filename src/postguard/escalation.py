@@ -42,14 +42,14 @@ def _first_name_near(text: str, f: Finding, findings: list[Finding],
     Primary", "Jun's host family in Headingley"), or anywhere in the post when `whole_post`
     (a school: "... from Shenzhen Foreign Languages School join Class 3. Welcome Lin!"):
     DESIGN.md, a first name is enough."""
-    if f.source != "text" or f.start is None or f.end is None:
-        return False
     from .detectors.names.first_names import child_first_names, sentences
 
     taken = [(g.start, g.end) for g in findings
              if g.source == "text" and g.start is not None and g.end is not None]
     if whole_post:
         return bool(child_first_names(text, 0, len(text), taken))
+    if f.source != "text" or f.start is None or f.end is None:
+        return False
     for s, e in sentences(text):
         if s <= f.start < e or (s < f.end <= e):
             return bool(child_first_names(text, s, max(e, f.end), taken))
@@ -83,9 +83,16 @@ def escalate(post: Post, findings: list[Finding]) -> list[Finding]:
                    for f in findings)
     place_cats = sorted(c.value for c in cats & _PLACE)
     out: list[Finding] = []
+    named: list[bool] = []  # a child's first name anywhere in the post, read once
+
+    def first_name_in_post(f: Finding) -> bool:
+        if not named:
+            named.append(_first_name_near(post.text, f, findings, whole_post=True))
+        return named[0]
+
     for f in findings:
         if f.category is Category.SCHOOL and f.severity is not Severity.HIGH and (
-            has_name or has_photo or _first_name_near(post.text, f, findings, whole_post=True)
+            has_name or has_photo or first_name_in_post(f)
         ):
             why = "a person's name" if has_name else "a photo" if has_photo else \
                 "a child's first name"
