@@ -47,6 +47,12 @@ WHOLE: list[tuple[str, str]] = [
      "8 Saltings Way, Upper Beeding, Steyning BN44 3JJ"),
     ("Old Forge Cottage, Mill Lane, Little Haven, Pembrokeshire SA62 3UH is where she stays",
      "Old Forge Cottage, Mill Lane, Little Haven, Pembrokeshire SA62 3UH"),
+    # addresses in words, and addresses without a digit
+    ("Her host family lives at number nineteen Heron Close, Kirkby Stephen, Cumbria.",
+     "nineteen Heron Close, Kirkby Stephen, Cumbria"),
+    ("The forms went to Apartment Four, Quayside Court, Whitby.",
+     "Apartment Four, Quayside Court, Whitby"),
+    ("Homestay: Bramble Cottage, Back Lane, Grasmere", "Bramble Cottage, Back Lane, Grasmere"),
     # a road without a suffix word, then a known town or a postcode
     ("Their homestay is 14-16 Briggate, Leeds.", "14-16 Briggate, Leeds"),
     ("the twins now live at 9 Castlegate, York", "9 Castlegate, York"),

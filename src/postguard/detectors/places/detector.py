@@ -128,8 +128,8 @@ class AddressDetector(HomeWordings, AreaHomes, TextDetector):
             taken = Taken([(p.start, p.end) for p in places])
             places.extend(a for a in areas if a.severity is Severity.HIGH
                           or not taken.overlaps(a.start, a.end))
-        if has_digit:
-            places = self._whole_addresses(text, places, postcodes)
+        if has_digit or any(p.category is Category.ADDRESS for p in places):
+            places = self._whole_addresses(text, places, postcodes, has_digit)
         for s, e in routine_places(text) if "every" in text or "each" in text or \
                 "days" in text or "daily" in text or "Every" in text or "Each" in text else ():
             places.append(_Place(s, e, "PG214", Category.LOCATION, Severity.HIGH, 0.7,
@@ -137,14 +137,14 @@ class AddressDetector(HomeWordings, AreaHomes, TextDetector):
         return _drop_contained(places)
 
     def _whole_addresses(self, text: str, places: list[_Place],
-                         postcodes: list[tuple[int, int]]) -> list[_Place]:
+                         postcodes: list[tuple[int, int]], has_digit: bool) -> list[_Place]:
         """Roads named without a suffix word, then every address grown over the parts a postal
         address reads as (building, flat, locality, town, county, postcode: `postal`)."""
         pc_at = dict(postcodes)
         # "at 7-9 Castlegate, York", "to 27B Westgate YO21 1AB": a comma or a postcode after
         for s, e in numbered_without_suffix(text, self._words.cities, pc_at,
-                                            self._no_suffix_stop) if "," in text or pc_at \
-                else ():
+                                            self._no_suffix_stop) \
+                if has_digit and ("," in text or pc_at) else ():
             places.append(_Place(s, e, "PG202", Category.ADDRESS, Severity.HIGH, 0.85,
                                  "house number and road"))
         postal = Postal(self._postal_words, pc_at)

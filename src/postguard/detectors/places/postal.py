@@ -111,8 +111,14 @@ class Postal:
         m = _PART_AT.match(text, p)
         if m is None:
             return None
-        words = _WORD.findall(m.group())
         e = m.end()
+        # a word with a full stop ends the sentence ("..., Kenilworth. Tomás R."), unless it
+        # is short ("St.", "Rd."): the part ends before that stop
+        for w in _WORD.finditer(text, p, e):
+            if w.group().endswith(".") and len(w.group()) > 4:
+                e = w.end() - 1
+                break
+        words = _WORD.findall(text[p:e])
         # a postcode read as words of the part ("Bolton BL3 5AB"): end the part before it
         for w in _SPACES.finditer(m.group()):
             if p + w.end() in self._pc:
