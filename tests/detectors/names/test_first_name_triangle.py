@@ -29,6 +29,7 @@ BLOCK: list[str] = [
     # the first name in another sentence of the post
     "Two new pupils from Valencia International School start today. Welcome Pau and Nerea!",
     "Great win against Hollins Academy. Player of the match: Reuben.",
+    "Great work at Larkfield Primary School today. Thanks Priya!",
     # a full name in a post that says it shows a photo of them
     "Pictured: Imogen Lark and Felix Oduya with the debating shield.",
     "Photo of the day: Ottilie Brandt and her prize-winning scarecrow",
@@ -47,6 +48,10 @@ REVIEW: list[str] = [
     "Herr Braun from Goethe Gymnasium visited with his colleagues.",
     # a full name alone, no photo mentioned
     "Congratulations to Imogen Lark on her grade 5 piano exam.",
+    # a staff member signing off, or named with a role
+    "Thank you to Westbrook Academy for hosting our debate today.\nHelen",
+    "Thanks to Larkfield Primary School for a lovely day! Best wishes, Owen (Trips Lead)",
+    "Thank you to Beckfield High School for the tour. Rachel, Head of Languages",
 ]
 
 

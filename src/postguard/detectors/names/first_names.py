@@ -59,6 +59,26 @@ def photo_in_text(text: str) -> bool:
     return any(h in text for h in _PHOTO_HINTS) and _photo_cue().search(text) is not None
 
 
+_SIGN_BEFORE = re.compile(
+    r"(?:\n|[\u2014\u2013-][ \t]*|(?:best wishes|kind regards|regards|cheers|best|from|love|"
+    r"warm wishes|see you soon)[ \t]*,?[ \t]*)$",
+    re.IGNORECASE)
+_ROLE_AFTER = re.compile(
+    r"[ \t]*(?:,|\(|[\u2014\u2013-])[ \t]*(?:our[ \t]+|the[ \t]+)?(?:head|deputy|teacher|"
+    r"coordinator|co-ordinator|manager|director|leader|lead|officer|principal|tutor|coach|"
+    r"assistant|administrator|admin|senco|dsl|chair|secretary|organiser|organizer|mum|dad|"
+    r"parent)\b", re.IGNORECASE)
+_TO_END = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\))?[ \t.!\U0001f300-\U0001faff\u2600-\u27bf]*$")
+
+
+def _signed(text: str, s: int, e: int) -> bool:
+    """A first name that signs the post off, or one given with a staff role: not a child."""
+    if _ROLE_AFTER.match(text, e):
+        return True
+    return _SIGN_BEFORE.search(text, max(0, s - 24), s) is not None and \
+        _TO_END.match(text, e) is not None
+
+
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence or line."""
     start = 0
@@ -101,6 +121,8 @@ def child_first_names(text: str, start: int, end: int,
         if (key in words_given or key in common) and not poss and \
                 not _CUE_BEFORE.search(text, max(0, s - 30), s):
             continue  # "Grace before meals", "May half-term", "Will you ..."
+        if _signed(text, s, e):
+            continue  # "... today.\nSarah", "Best wishes, Tom (Trips Coordinator)": staff
         if context(text, s, e + len(poss), [word + poss]) is not None:
             continue  # a place, a firm, a character or a work
         out.append((s, e))
