@@ -15,6 +15,7 @@ labelling rules of this file:
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -27,6 +28,12 @@ from build_core import RANK, parse_line, run  # noqa: E402
 SOURCE = HERE / "names_source" / "names.txt"
 OUT = HERE.parent / "corpus" / "names.jsonl"
 TRIANGLE = {"school", "address", "location"}
+
+
+# A post that says it shows a photo of the people it names (postguard's
+# data/names/photo_cues.txt, in short): a full name there is block (DESIGN.md triangle).
+PHOTO = re.compile(r"pictured|photo caption|photos? below|left to right|\bl\s*[-–]\s*r\b|📸",
+                   re.IGNORECASE)
 
 
 def build() -> list[dict[str, object]]:
@@ -43,8 +50,9 @@ def build() -> list[dict[str, object]]:
         if "person_name" in cats and cats & TRIANGLE and verdict != "block":
             raise SystemExit(f"{where}: a full name with {sorted(cats & TRIANGLE)} is block")
         if "person_name" in cats and cats <= {"person_name", "date_of_birth"} \
-                and RANK[verdict] > RANK["review"]:
-            raise SystemExit(f"{where}: a full name without school/address/location is review")
+                and RANK[verdict] > RANK["review"] and not PHOTO.search(str(post["text"])):
+            raise SystemExit(f"{where}: a full name without school/address/location/photo "
+                             "is review")
         if not labels and verdict != "allow":
             raise SystemExit(f"{where}: a post without labels is allow")
         if not labels and not str(post["note"]).startswith("trap: "):

@@ -40,21 +40,75 @@ def resolve(findings: list[Finding]) -> list[Finding]:
     return out
 
 
+def _first_name_near(text: str, f: Finding, findings: list[Finding],
+                     whole_post: bool = False) -> bool:
+    """A child's first name in the sentence of a text finding f ("Priya from Harrowgate
+    Primary", "Jun's host family in Headingley"), or anywhere in the post when `whole_post`
+    (a school: "... from Shenzhen Foreign Languages School join Class 3. Welcome Lin!"):
+    DESIGN.md, a first name is enough."""
+    from .detectors.names.first_names import child_first_names, sentences
+
+    taken = [(g.start, g.end) for g in findings
+             if g.source == "text" and g.start is not None and g.end is not None]
+    if whole_post:
+        return bool(child_first_names(text, 0, len(text), taken))
+    if f.source != "text" or f.start is None or f.end is None:
+        return False
+    for s, e in sentences(text):
+        if s <= f.start < e or (s < f.end <= e):
+            return bool(child_first_names(text, s, max(e, f.end), taken))
+    return False
+
+
+def _photo_in_text(text: str) -> bool:
+    """The post says it shows a photo ("Pictured:", "L-R:", "📸") though none is attached."""
+    from .detectors.names.first_names import photo_in_text
+
+    return photo_in_text(text)
+
+
+def _named_place(text: str, f: Finding) -> bool:
+    """A place with a name ("Headingley", "Pendle Street"), not one placed by a landmark
+    ("opposite the fire station": review, the corpus's and the lead's reading)."""
+    return f.start is not None and text[f.start:f.start + 1].isupper()
+
+
 def escalate(post: Post, findings: list[Finding]) -> list[Finding]:
     findings = resolve(findings)
     cats = {f.category for f in findings}
-    has_photo = bool(post.images)
-    has_name = Category.PERSON_NAME in cats
+    # a photo attached, or one the text says it shows; read only when a school or a name
+    # could use it (most posts have neither)
+    has_photo = bool(post.images) or (
+        any(f.category is Category.SCHOOL or (f.category is Category.PERSON_NAME
+                                              and f.severity is Severity.MEDIUM)
+            for f in findings) and _photo_in_text(post.text))
+    # a staff member with a title or a well-known person (low) names no child
+    has_name = any(f.category is Category.PERSON_NAME and f.severity is not Severity.LOW
+                   for f in findings)
     place_cats = sorted(c.value for c in cats & _PLACE)
     out: list[Finding] = []
+    named: list[bool] = []  # a child's first name anywhere in the post, read once
+
+    def first_name_in_post(f: Finding) -> bool:
+        if not named:
+            named.append(_first_name_near(post.text, f, findings, whole_post=True))
+        return named[0]
+
     for f in findings:
         if f.category is Category.SCHOOL and f.severity is not Severity.HIGH and (
-            has_name or has_photo
+            has_name or has_photo or first_name_in_post(f)
         ):
-            why = "a person's name" if has_name else "a photo"
+            why = "a person's name" if has_name else "a photo" if has_photo else \
+                "a child's first name"
             f = dataclasses.replace(
                 f, severity=Severity.HIGH, message=f"{f.message}; next to {why} in the same post"
             )
+        elif f.category is Category.LOCATION and f.severity is not Severity.HIGH and \
+                _named_place(post.text, f) and _first_name_near(post.text, f, findings):
+            f = dataclasses.replace(
+                f, severity=Severity.HIGH,
+                message=f"{f.message}; where a named child can be found (a first name is "
+                "enough)")
         elif f.category is Category.PERSON_NAME and f.severity is Severity.MEDIUM and (
             place_cats or has_photo
         ):

@@ -22,6 +22,7 @@ from ._common import (
     Spans,
     load_data,
 )
+from .messaging import messaging_ids
 
 _HANDLE = re.compile(
     r"(?<![\w@.+\-/\\])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@]|\.\w)"
@@ -220,6 +221,14 @@ class SocialHandleDetector(TextDetector):
         named = self._platform_hint.search(low) is not None
         if named:
             yield from self._cued(text, low, taken)
+        if not text.isascii() or "wechat" in low or "kakao" in low or "LINE" in text:
+            for s, e in messaging_ids(text):  # "微信号：lily_2012", "카톡 아이디: minji0301"
+                if taken.overlaps(s, e) or self._is_own(text[s:e]):
+                    continue
+                taken.add(s, e)
+                yield self.finding("PG121", Category.SOCIAL_HANDLE, Severity.MEDIUM,
+                                   "messaging ID given after its platform name", score=0.85,
+                                   start=s, end=e, suggestion=HANDLE_REMOVED)
         if "#" in text:
             yield from self._tags(text, taken, named)
 

@@ -219,3 +219,13 @@ class BirthdayWordings:
             if found and (found[1].casefold() in self._r.people or self._is_name(found[1])):
                 return True
         return False
+
+
+_AGE_BEFORE = re.compile(r"(\d{1,2})[ \t]+$")
+
+
+def age_fits(text: str, cue_start: int, years_since: int) -> bool:
+    """"<age> years old on <date>" tells a date of birth only when the age is the years since
+    the date (give or take one): "12 years old on the 4th of Feb 2014" in 2026."""
+    m = _AGE_BEFORE.search(text, max(0, cue_start - 4), cue_start)
+    return m is not None and abs(int(m.group(1)) - years_since) <= 1

@@ -21,7 +21,8 @@ from collections.abc import Iterable, Iterator
 from ...model import Action, Category, Finding, Severity, Suggestion
 from ...policy import Policy
 from ..base import TextDetector
-from .ages import BirthdayWordings, word_before
+from .ages import BirthdayWordings, age_fits, word_before
+from .scripts import script_birth_dates
 from .words import AFTER_SPACE, Spans, rules, scan
 
 _HISTORY = 100  # a birth more than this many years ago is history, not a person to protect
@@ -29,10 +30,12 @@ _MAX_AGE = 19  # ages above this are adults' milestones
 _BEFORE = 60  # characters a cue may stand before a date
 _AFTER = 40  # ... or after it
 _LIST = 200  # ... or this far before a date in a list of names ("Birthdays: Sam 3 May, ...")
-# A sentence ends at . ! ? before a space, or a line break; not at the dots of "d.o.b."
-_SENTENCE_END = re.compile(r"(?:(?<![.\s][^\W\d_])\.|[!?])(?:\s|$)|\n")
+# A sentence ends at . ! ? before a space, or a line break; not at the dots of "d.o.b." or
+# "(b. 3 May 2014)"
+_SENTENCE_END = re.compile(r"(?:(?<![.\s(][^\W\d_])\.|[!?])(?:\s|$)|\n")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\d{4}")
+_SHORT_YEAR = re.compile(r"['\u2019]\d{2}(?!\d)")  # "8th Aug '13"
 _NUMERIC = re.compile(r"\d[/.\-]\d")
 # Every day of the month as an ordinal word contains one of these ("first", "twentieth").
 _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
@@ -126,17 +129,22 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
         low = text.lower()
         if len(low) != len(text):  # "İ" lowers to two characters: keep offsets aligned
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        taken = Spans()
+        if has_digit and not low.isascii():  # "出生日期：2013年11月22日", "생년월일: ..."
+            for start, end in script_birth_dates(text):
+                taken.add(start, end)
+                yield self._full(start, end)
         day = "day" in low
         birth = "born" in low or "birth" in low or "dob" in low or "d.o.b" in low or day and (
-            "bday" in low or "b-day" in low or "b'day" in low or "b’day" in low)
+            "bday" in low or "b-day" in low or "b'day" in low or "b’day" in low) or (
+            "years old on" in low)
         turn = "turn" in low
         if not (has_digit or birth or turn or "aged" in low or "old" in low or "young" in low
                 or "who " in low or "sweet" in low):
             return
         bday = birth  # a birthday post: an age there needs no "today" ("Sam who is 8!")
         if has_digit and not birth:  # "geboren am 3. März 2012", "nació el 5 de mayo"
-            birth = "geb" in low or "naci" in low or not low.isascii() and "né" in low
-        taken = Spans()
+            birth = any(map(low.__contains__, self._r.birth_stems))
         if birth:
             yield from self._dates(text, low, taken)
             yield from self._ordinal_birthdays(text, taken)
@@ -172,7 +180,7 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
         """(start, end, year) of every valid full date in the text (with ordinal words when
         `words`); `seen` gets the spans of every full date, valid or not, so that "23 April
         1564" is not read as "23 April"."""
-        has_year = _YEAR.search(text) is not None
+        has_year = _YEAR.search(text) is not None or _SHORT_YEAR.search(text) is not None
         has_numeric = _NUMERIC.search(text) is not None
         r = self._r
         for k, (rx, before) in enumerate((*r.full_dates, *(r.word_dates if words else ()))):
@@ -203,7 +211,10 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
                 continue
             if self._cue(text, start, end, r.birth_cue):
                 code = "PG311"
-            elif self._cue(text, start, end, r.birthday_cue):
+            elif (bcue := self._cue(text, start, end, r.birthday_cue)) is not None:
+                if bcue.group().lower() == "years old on" and not age_fits(
+                        text, bcue.start(), this_year - year):
+                    continue  # "the club was 10 years old on 3 May 2024": not a birth date
                 if year < this_year - 1:
                     code = "PG311"
                 elif self._name_near(text, start, end):

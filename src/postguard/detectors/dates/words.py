@@ -162,7 +162,8 @@ def rules() -> Rules:
     bday = "|".join(re.escape(c) for c in cues["birthday"])
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
     of_month = r"(?:\s+(?:of|de|del))?[\s\-]+"  # "3rd of May", "5 de mayo"
-    month_year = r"\.?,?(?:\s+de)?[\s\-]+(?P<y>\d{4})(?!\d)"  # "May, 2014", "mayo de 2012"
+    # "May, 2014", "mayo de 2012", "Aug '13" (two digits only after an apostrophe)
+    month_year = r"\.?,?(?:\s+de)?[\s\-]+['\u2019]?(?P<y>\d{4}|(?<=['\u2019])\d{2})(?!\d)"
     # a day of the month in digits, for a pattern's start: "3", "03", "31"
     day0 = r"(?P<d>[0-9][0-9]?)(?:st|nd|rd|th)?"
     full_dates: tuple[Scan, ...] = (

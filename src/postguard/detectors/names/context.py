@@ -88,6 +88,47 @@ def titles() -> frozenset[str]:
     return frozenset(w.lower() for w in lines("titles.txt"))
 
 
+@functools.cache
+def titles_after() -> frozenset[str]:
+    """Adults' titles written after a name ("Ayşe Hanım", "Mehmet Bey", "Tanaka Sensei")."""
+    return frozenset(w.lower() for w in lines("titles_after.txt"))
+
+
+@functools.cache
+def sentence_verbs() -> frozenset[str]:
+    """Verbs that start a sentence before a name ("Help Rafi Ahmed find ...")."""
+    return frozenset(w.lower() for w in lines("sentence_verbs.txt"))
+
+
+@functools.cache
+def _german_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lines("german_words.txt"))
+
+
+_SENTENCE_STOP = re.compile(r"[.!?\n]")
+_LOWER_WORDS = re.compile(r"(?<![\w])[a-zäöüß]+(?![\w])")
+
+
+def german_sentence(text: str, s: int, e: int) -> bool:
+    """The sentence around text[s:e] is German (two or more German function words), where
+    every noun is capitalised: "Die Klasse", "Deutsch Grammatik" are not names there."""
+    lo = max(0, s - 120)
+    for m in _SENTENCE_STOP.finditer(text, lo, s):
+        lo = m.end()
+    stop = _SENTENCE_STOP.search(text, e, min(len(text), e + 120))
+    hi = stop.start() if stop else min(len(text), e + 120)
+    german = _german_words()
+    hits = 0
+    for m in _LOWER_WORDS.finditer(text, lo, hi):
+        if m.group() in german:
+            hits += 1
+            if hits >= 2:
+                return True
+    # a sentence that starts with a capitalised German article: "Die Klasse besuchte ..."
+    head = text[lo:s].split()
+    return not head and text[s:e].split()[0].lower() in german and hits >= 1
+
+
 def known(words: list[str]) -> bool:
     """A known given name and a known surname, in either order."""
     firsts, lasts, _, _ = lexicons()

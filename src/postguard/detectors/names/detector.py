@@ -38,8 +38,16 @@ from .context import POSSESSIVE as _POSSESSIVE
 from .context import common_words as _common_words
 from .context import context as _context
 from .context import cues as _cues
+from .context import (
+    german_sentence,
+    known_word_given,
+    not_a_name,
+    not_last,
+    sentence_verbs,
+    titles_after,
+    works,
+)
 from .context import known as _known
-from .context import known_word_given, not_a_name, not_last, works
 from .context import lexicons as _lexicons
 from .context import titles as _titles
 from .model import (
@@ -49,11 +57,13 @@ from .model import (
     load_tagger,
     model_path,
 )
+from .scripts import child_names
 
 __all__ = ["MODEL_NAME", "PersonNameDetector", "load_pipeline", "model_path"]
 
 log = logging.getLogger(__name__)
 
+_ARTICLES = frozenset({"la", "il", "lo", "le", "el", "der", "die", "das", "the"})
 _UP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
 _LO = "a-zß-öø-ÿ\u0100-\u017f"
 _WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+)*"
@@ -155,6 +165,12 @@ def _groups(cands: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
         yield run
 
 
+def _sentence_start(text: str, s: int) -> bool:
+    """text[s] starts the text, a line or a sentence."""
+    head = text[max(0, s - 4):s].rstrip(" \t\"'“‘(")
+    return not head or head[-1] in ".!?:\n"
+
+
 def _window(text: str, cands: list[tuple[int, int]]) -> tuple[int, int]:
     """The stretch of text the model reads: the candidates with some context, cut at spaces
     (the model's cost is per token)."""
@@ -253,6 +269,8 @@ class PersonNameDetector(TextDetector):
                 # A known given name and a known surname, in either order (family name first
                 # is usual in Chinese, Japanese, Korean and Hungarian names).
                 spans[(cs, ce)] = 0.85
+            elif german_sentence(text, cs, ce):
+                continue  # German capitalises every noun: "Die Klasse", "Deutsch Grammatik"
             elif words[0].lower() in firsts or known_word_given(words):
                 # A known given name and a capitalised word that no list calls a place, an
                 # organisation or a common word: decided without the model (its cost is per
@@ -278,6 +296,16 @@ class PersonNameDetector(TextDetector):
                     score=0.8, start=s, end=e,
                     suggestion=Suggestion(Action.REPLACE, text[s:e].split()[0]),
                 ))
+        if not text.isascii():  # "王小红同学", "ハルトくん", "지민 학생"
+            named = SpanIndex((f.start, f.end) for f in out
+                              if f.start is not None and f.end is not None)
+            for s, e in child_names(text):
+                if not named.overlaps(s, e):
+                    out.append(self.finding(
+                        "PG321", Category.PERSON_NAME, Severity.MEDIUM,
+                        "a child's name (a cue word such as 同学, くん or 학생 follows it)",
+                        score=0.8, start=s, end=e,
+                        suggestion=Suggestion(Action.REPLACE, "[name removed]")))
         out.sort(key=lambda f: (f.start or 0, f.end or 0))
         return out
 
@@ -321,6 +349,9 @@ class PersonNameDetector(TextDetector):
         if not raw or not all(_WORD_RE.fullmatch(w) for w in raw):
             return None
         titled = False
+        if len(raw) > 2 and raw[0].lower() in _ARTICLES and raw[1].lower() in _titles():
+            s = text.index(raw[1], s + len(raw[0]))  # "La Signora Rossi", "Der Herr Braun"
+            raw = raw[1:]
         while raw and raw[0].lower().rstrip(".") in _titles():
             titled = True
             s = text.index(raw[1], s + len(raw[0])) if len(raw) > 1 else e
@@ -328,6 +359,12 @@ class PersonNameDetector(TextDetector):
         common = _common_words()
         while raw and raw[0].lower() in common and raw[0].lower() not in firsts:
             s = text.index(raw[1], s + len(raw[0])) if len(raw) > 1 else e
+            raw = raw[1:]
+        if len(raw) >= 3 and _sentence_start(text, s) and (
+                raw[0].lower() in sentence_verbs() or (
+                    raw[0].isascii() and raw[0].lower() not in firsts
+                    and raw[1].lower() in firsts and raw[0].lower() not in lasts)):
+            s = text.index(raw[1], s + len(raw[0]))  # "Cheer Isla Brown on": a verb first
             raw = raw[1:]
         span = text[s:e]
         words = [w for w in raw if not re.fullmatch(_PARTICLE, w)]
@@ -354,7 +391,7 @@ class PersonNameDetector(TextDetector):
         prev = ""
         if before[-1:].isspace() and before.strip():
             prev = before.split()[-1].lower().rstrip(".")
-        if titled or prev in _titles():
+        if titled or prev in _titles() or words[-1].lower() in titles_after():
             return self.finding("PG322", Category.PERSON_NAME, Severity.LOW,
                                 "name of a staff member (with a title)", score=score,
                                 start=s, end=e)

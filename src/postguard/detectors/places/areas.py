@@ -32,6 +32,10 @@ _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019]*(?:['\u2019-][^\W\d_]+)*['\u20
 # lowercase words inside a place's name ("Newcastle upon Tyne", "Ashton under Lyne")
 _NAME_JOINERS = frozenset({"upon", "under", "super", "le", "en", "on-sea", "by-sea"})
 _GAP = re.compile(r"[ \t]+")
+# "the village of Bramhope", "the little hamlet of Eldwick": the name follows
+_PLACE_OF = re.compile(r"(?:[Tt]he|a)[ \t]+(?:(?:small|little|pretty|nearby)[ \t]+)?"
+                       r"(?:village|hamlet|suburb|district|neighbourhood|estate|town)[ \t]+of"
+                       r"[ \t]+")
 # a word of a landmark's phrase ("park gates", "Co-op", "St Mary's", "M&S")
 _LANDMARK_WORD = re.compile(r"[A-Za-z0-9][\w'\u2019&-]*")
 _LANDMARK_LINKS = frozenset({"on", "in", "at", "of", "by"})
@@ -202,7 +206,11 @@ class AreaHomes:
 
     def _area_name(self, text: str, pos: int, aw: AreaWords) -> tuple[int, int] | None:
         """The span of a place's name (one to three capitalised words) at pos, or None when
-        it is wide, no place, a school or a person's; "the Harehills area" with its word."""
+        it is wide, no place, a school or a person's; "the Harehills area" with its word;
+        "the village of Bramhope" read from its name."""
+        of = _PLACE_OF.match(text, pos)
+        if of is not None:
+            pos = of.end()
         the = text[pos:pos + 4] in ("the ", "The ")
         if the:
             pos += 4

@@ -27,6 +27,8 @@ from .areas import AreaHomes, Taken, area_words
 from .data import Tokens, is_alpha, is_cap, lexicon, postcode_area, word_key
 from .homes import _HOUSE_NUMBER, HomeWordings
 from .homes import Place as _Place
+from .postal import Postal, numbered_without_suffix, postal_words
+from .routines import routine_places
 from .words import place_words
 
 # BS 7666 letter rules per position: first letter never Q V X; second never I J Z; third
@@ -54,7 +56,7 @@ _LOCATION_FIX = Suggestion(Action.REMOVE, "[location removed]")
 
 class AddressDetector(HomeWordings, AreaHomes, TextDetector):
     name = "address"
-    codes = ("PG201", "PG202", "PG203", "PG211", "PG212", "PG213")
+    codes = ("PG201", "PG202", "PG203", "PG211", "PG212", "PG213", "PG214")
     categories = (Category.ADDRESS, Category.LOCATION)
     description = "UK addresses, postcodes and street names (address, location)"
 
@@ -64,6 +66,10 @@ class AddressDetector(HomeWordings, AreaHomes, TextDetector):
         self._words = place_words()
         self._scan = area_words().scan
         self._head_words = area_words().head_words
+        self._postal_words = postal_words(
+            self._words.cities, frozenset(self._lex.tiers) | self._lex.venues
+            | self._lex.house_words | self._lex.flat_words)
+        self._no_suffix_stop = self._lex.name_stop | self._lex.number_stop | self._lex.units
         # the organisation's own published addresses ([organisation] addresses = [...])
         self._allowed = tuple(_squash(a) for a in policy.allowlist("addresses") if a.strip())
 
@@ -122,7 +128,30 @@ class AddressDetector(HomeWordings, AreaHomes, TextDetector):
             taken = Taken([(p.start, p.end) for p in places])
             places.extend(a for a in areas if a.severity is Severity.HIGH
                           or not taken.overlaps(a.start, a.end))
+        if has_digit or any(p.category is Category.ADDRESS for p in places):
+            places = self._whole_addresses(text, places, postcodes, has_digit)
+        for s, e in routine_places(text) if "every" in text or "each" in text or \
+                "days" in text or "daily" in text or "Every" in text or "Each" in text else ():
+            places.append(_Place(s, e, "PG214", Category.LOCATION, Severity.HIGH, 0.7,
+                                 "a named child's routine: a place and a regular time"))
         return _drop_contained(places)
+
+    def _whole_addresses(self, text: str, places: list[_Place],
+                         postcodes: list[tuple[int, int]], has_digit: bool) -> list[_Place]:
+        """Roads named without a suffix word, then every address grown over the parts a postal
+        address reads as (building, flat, locality, town, county, postcode: `postal`)."""
+        pc_at = dict(postcodes)
+        # "at 7-9 Castlegate, York", "to 27B Westgate YO21 1AB": a comma or a postcode after
+        for s, e in numbered_without_suffix(text, self._words.cities, pc_at,
+                                            self._no_suffix_stop) \
+                if has_digit and ("," in text or pc_at) else ():
+            places.append(_Place(s, e, "PG202", Category.ADDRESS, Severity.HIGH, 0.85,
+                                 "house number and road"))
+        postal = Postal(self._postal_words, pc_at)
+        for p in places:
+            if p.category is Category.ADDRESS:
+                p.start, p.end = postal.grow(text, p.start, p.end)
+        return places
 
     def _lower_hit(self, text: str, pos: int, word: str) -> bool:
         """A lowercase street word counts after a house number ("12 elm rd") or a home cue
@@ -423,9 +452,13 @@ def _squash(value: str) -> str:
     return "".join(c for c in value.lower() if c.isalnum())
 
 
+_CODE_RANK = {"PG201": 1, "PG202": 2, "PG203": 3}
+
+
 def _drop_contained(places: list[_Place]) -> list[_Place]:
     """Keep the widest of nested findings; partial overlaps stay (the redactor merges)."""
-    places.sort(key=lambda p: (p.start, -p.end))
+    # the same span found twice (a postcode read back to its street): the most telling code
+    places.sort(key=lambda p: (p.start, -p.end, -_CODE_RANK.get(p.code, 0)))
     out: list[_Place] = []
     reach = -1
     for p in places:

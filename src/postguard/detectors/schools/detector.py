@@ -6,8 +6,9 @@ Victor Hugo", "Colegio San José"). The run must hold at least one proper word: 
 School", "our School", "Summer School" name no particular school. The span rules are in
 `school_spans`; lowercase names starting at a saint or a foreign word in `school_words`; a
 saint's name alone where the words around say school ("she goes to St Bede's") and lowercase
-names after a cue ("the kids at beechwood primary") in `school_extra`. No gazetteer is
-shipped: the words live in `data/school-words*.toml` and the traps in `data/school-traps.toml`.
+names after a cue ("the kids at beechwood primary") in `school_extra`. Names in Chinese,
+Japanese, Korean and Arabic: `scripts`. No gazetteer is shipped: the words live in
+`data/school-words*.toml` and `data/scripts.toml`, the traps in `data/school-traps.toml`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ...model import Action, Category, Finding, Severity, Suggestion
 from ...policy import Policy
 from ..base import TextDetector
 from .extra import extra_spans, load_extra
+from .scripts import script_school_spans
 from .spans import SchoolSpans
 from .words import Tokens, lexicon, lowercase_spans
 
@@ -67,6 +69,8 @@ class SchoolDetector(TextDetector):
         if words:
             lower += [(start, end, 0.7) for start, end in extra_spans(
                 text, self._lex, self._extra, [(s, e) for s, e, _ in found + lower], words)]
+        # Chinese, Japanese, Korean and Arabic names ("北京市第一中学", "서울중앙초등학교")
+        lower += [(start, end, 0.8) for start, end in script_school_spans(text)]
         for start, end, score in sorted(found + lower) if lower else found:
             value = text[start:end]
             if any(rx.search(value) for rx in self._allowed):

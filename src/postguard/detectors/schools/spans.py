@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..names.context import lexicons
 from .words import Lexicon, Tokens
 
 _NUMBERED = re.compile(r"(?:no|nr|n°|nº)\.?\d{1,3}")  # "No.4" written as one token
@@ -237,6 +238,11 @@ class SchoolSpans:
                         and keys[j - 2] in lex.first_names and len(keys[j - 1]) > 2 \
                         and keys[j - 1] not in lex.types \
                         and (j - 3 < floor or keys[j - 3] not in lex.saints):
+                    break
+                # "Anya of Westbrook Academy": a child of the school by a first name alone
+                if key == "of" and j - 1 >= floor and toks.cap(j - 1) \
+                        and keys[j - 1] in lexicons()[0] and keys[j - 1] not in lex.saints \
+                        and (j - 2 < floor or keys[j - 2] not in lex.saints):
                     break
                 j -= 1
                 continue

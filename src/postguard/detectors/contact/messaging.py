@@ -1,0 +1,78 @@
+"""Messaging IDs after their platform word in Chinese, Japanese, Korean and Arabic posts:
+"微信号：lily_2012", "加我微信 wxid_abc123", "QQ号：123456789", "LINE ID：sakura_0401",
+"ライン：haru.kun22", "카톡 아이디: minji0301", "카카오톡 ID minji_love" (category
+social_handle, like a username after "insta"). Full-width colons and spaces count. Not an ID:
+the organisation's public account ("微信公众号", "LINE官方帐号", "カカオ채널"), a group, or a word
+of the post's own script after the platform word ("在微信上联系"). Digits alone are an ID only
+for QQ; elsewhere they are a phone number. Words: `data/scripts.toml` [messaging].
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ...datafiles import load_toml
+
+_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.\-]{1,30}[A-Za-z0-9])?(?![A-Za-z0-9@])")
+_GAP = re.compile(r"[ \t\u3000]*(?:[:：=＝][ \t\u3000]*)?")
+_HAS_LETTER = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class MessagingWords:
+    heads: tuple[str, ...]  # the first two characters of every platform word
+    platform: re.Pattern[str]
+    id_word: re.Pattern[str]
+    digit_platforms: frozenset[str]
+    not_ids: tuple[str, ...]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.cache
+def messaging_words() -> MessagingWords:
+    sec = load_toml("scripts.toml")["messaging"]
+    return MessagingWords(
+        heads=tuple(sorted({p[:2] for p in sec["platforms"]})),
+        platform=re.compile(rf"(?<![A-Za-z])(?:{_alt(sec['platforms'])})"),
+        id_word=re.compile(rf"[ \t\u3000]*(?:{_alt(sec['id_words'])})"),
+        digit_platforms=frozenset(sec["digit_platforms"]),
+        not_ids=tuple(sec["not_ids"]),
+    )
+
+
+def messaging_ids(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each messaging ID given after its platform word."""
+    w = messaging_words()
+    out: list[tuple[int, int]] = []
+    if not any(h in text for h in w.heads):  # most posts name no platform: no regex scan
+        return out
+    for m in w.platform.finditer(text):
+        if text.startswith(w.not_ids, m.end()):
+            continue
+        pos = m.end()
+        for _ in range(2):  # "ID", "号", "아이디는", "：" in any order, at most two
+            word = w.id_word.match(text, pos)
+            if word is None or word.end() == pos:
+                break
+            pos = word.end()
+        marked = pos > m.end()
+        gap = _GAP.match(text, pos)
+        assert gap is not None  # every part of it is optional
+        marked = marked or ":" in gap.group() or "：" in gap.group() or "=" in gap.group()
+        pos = gap.end()
+        ident = _ID.match(text, pos)
+        if ident is None or len(ident.group()) < 3:
+            continue
+        value = ident.group()
+        if not _HAS_LETTER.search(value) and (
+                m.group() not in w.digit_platforms or not 5 <= len(value) <= 11):
+            continue
+        if not marked and m.group().isascii() and value.isalpha():
+            continue  # "LINE Friends", "WeChat Pay": a word right after a Latin platform name
+        out.append(ident.span())
+    return out

@@ -1,0 +1,101 @@
+"""Full dates of birth in Chinese, Japanese, Korean and Arabic.
+
+Layouts: year, month and day characters ("2014年5月3日", "2014年5月3号", "2014년 3월 15일"),
+numbers with slashes, dots or dashes ("2014/5/3", "12/05/2014"), and Arabic month names
+("12 مايو 2014"). A date counts when a birth cue of those languages ("出生日期", "生日",
+"誕生日", "생년월일", "تاريخ الميلاد") stands in the same sentence, just before or after it,
+and no adult's title ("老师", "선생님", "الأستاذ") stands before the cue. A date without a cue
+("2025年9月1日开学": the first day of term) is no finding. Digits of any script are read as
+ASCII by the caller first. Words: `data/scripts.toml` [dates].
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ...datafiles import load_toml
+
+_CJK_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})[ \t]*[年년][ \t]*(\d{1,2})[ \t]*[月월][ \t]*(\d{1,2})[ \t]*"
+    r"[日号號일]")
+_YMD = re.compile(r"(?<![\d/.\-])((?:19|20)\d{2})[/.\-](\d{1,2})[/.\-](\d{1,2})(?![\d/.\-])")
+_DMY = re.compile(r"(?<![\d/.\-])(\d{1,2})[/.\-](\d{1,2})[/.\-]((?:19|20)\d{2})(?![\d/.\-])")
+_SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
+_BEFORE = 30
+_AFTER = 20
+_HISTORY = 100
+
+
+@dataclass(frozen=True)
+class ScriptDateWords:
+    heads: frozenset[str]  # the first character of every cue: a post without one has no cue
+    cue: re.Pattern[str]
+    adult: re.Pattern[str]
+    arabic_date: re.Pattern[str]
+    arabic_months: dict[str, int]
+
+
+@functools.cache
+def script_date_words() -> ScriptDateWords:
+    sec = load_toml("scripts.toml")["dates"]
+    months = {str(name): int(n) for name, n in sec["arabic_months"]}
+    alt = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+    return ScriptDateWords(
+        heads=frozenset(c[0] for c in sec["birth_cues"]),
+        cue=re.compile("|".join(re.escape(c) for c in
+                                sorted(sec["birth_cues"], key=len, reverse=True))),
+        adult=re.compile("|".join(re.escape(c) for c in sec["adult_titles"])),
+        arabic_date=re.compile(rf"(?<!\d)(\d{{1,2}})[ \t]+({alt})[ \t]+((?:19|20)\d{{2}})(?!\d)"),
+        arabic_months=months,
+    )
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        datetime.date(y, m, d)
+    except ValueError:
+        return False
+    this_year = datetime.date.today().year
+    return this_year - _HISTORY <= y <= this_year
+
+
+def _dates(text: str, w: ScriptDateWords) -> Iterator[tuple[int, int]]:
+    for m in _CJK_DATE.finditer(text):
+        if _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+            yield m.span()
+    for m in _YMD.finditer(text):
+        if _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+            yield m.span()
+    for m in _DMY.finditer(text):
+        a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if _valid(y, b, a) or _valid(y, a, b):
+            yield m.span()
+    for m in w.arabic_date.finditer(text):
+        if _valid(int(m.group(3)), w.arabic_months[m.group(2)], int(m.group(1))):
+            yield m.span()
+
+
+def script_birth_dates(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the full dates of birth written in a script other than Latin; `text`
+    has ASCII digits."""
+    w = script_date_words()
+    out: list[tuple[int, int]] = []
+    if w.heads.isdisjoint(text):
+        return out
+    for s, e in _dates(text, w):
+        lo = max(0, s - _BEFORE)
+        for end in _SENTENCE_END.finditer(text, lo, s):
+            lo = end.end()
+        hi_end = _SENTENCE_END.search(text, e, min(len(text), e + _AFTER))
+        hi = hi_end.start() if hi_end else min(len(text), e + _AFTER)
+        cue = w.cue.search(text, lo, s) or w.cue.search(text, e, hi)
+        if cue is None:
+            continue
+        if w.adult.search(text, lo, min(cue.start(), s)):
+            continue  # "王老师的生日是1985年3月2日": an adult's
+        out.append((s, e))
+    return sorted(set(out))

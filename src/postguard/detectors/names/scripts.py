@@ -1,0 +1,115 @@
+"""Children's names in Chinese, Japanese and Korean, found by the words that follow them.
+
+- Chinese: two or three Han characters before "同学" or "小朋友" ("王小红同学", "小明小朋友"):
+  a family name of one character and a given name ("王小红"), or a pet name with "小" ("小明").
+- Japanese: a name in kanji or katakana before "くん", "ちゃん", "さん" or "君" ("ハルトくん",
+  "陽葵ちゃん", "佐藤さん").
+- Korean: a name of two to four syllables before "학생", "어린이", "양" or "군", with or without a
+  space ("지민 학생", "김민준 군").
+A name before an adult's title is staff, not a child ("王老师", "田中先生", "김 선생님"): those
+titles are not cues, and a run that ends in one is left alone. "各位同学", "全体同学" (everyone)
+name no one. Words: `data/scripts.toml` [names].
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ...datafiles import load_toml
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_KATA = r"\u30a1-\u30fa\u30fc"
+_HANGUL = r"\uac00-\ud7a3"
+_HIRA_NAME = r"\u3041-\u3093"
+_CJK = re.compile(rf"[{_HAN}{_KATA}{_HANGUL}]")
+
+
+@dataclass(frozen=True)
+class ScriptNameWords:
+    zh_cue: re.Pattern[str]
+    ja_cue: re.Pattern[str]
+    ko_cue: re.Pattern[str]
+    surnames: frozenset[str]
+    not_names: tuple[str, ...]
+    ja_not: tuple[str, ...]
+    ko_not: frozenset[str]
+    adult: tuple[str, ...]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.cache
+def script_name_words() -> ScriptNameWords:
+    sec = load_toml("scripts.toml")["names"]
+    return ScriptNameWords(
+        zh_cue=re.compile(rf"(?<=[{_HAN}])(?:{_alt(sec['zh_child_after'])})"),
+        ja_cue=re.compile(rf"(?<=[{_HAN}{_KATA}{_HIRA_NAME}])(?:{_alt(sec['ja_child_after'])})"),
+        ko_cue=re.compile(rf"(?<=[{_HANGUL}])[ \t]?(?:{_alt(sec['ko_child_after'])})"
+                          rf"(?!들|[{_HANGUL}]{{2}})"),
+        surnames=frozenset(sec["zh_surnames"]),
+        not_names=tuple(sec["zh_not_names"]),
+        ja_not=tuple(sec["ja_not_names"]),
+        ko_not=frozenset(sec["ko_not_names"]),
+        adult=tuple(sec["adult_after"]),
+    )
+
+
+_HAN_BEFORE = re.compile(rf"[{_HAN}]{{1,4}}$")
+_JA_BEFORE = re.compile(rf"(?:[{_HAN}]{{1,4}}|[{_KATA}]{{2,8}}|[{_HIRA_NAME}]{{2,5}})$")
+_KO_BEFORE = re.compile(rf"(?<![{_HANGUL}])[{_HANGUL}]{{2,4}}$")
+_KO_PARTICLE = re.compile(r"(?:이|가|은|는|을|를|의|에게|와|과|도)$")
+_HIRAGANA_WORDS = ("これ", "それ", "あれ", "みなさ", "みんな", "だれ", "どなた", "あなた", "おとう",
+                   "おかあ", "おにい", "おねえ", "おじい", "おばあ", "せんせ")
+
+
+def child_names(text: str) -> list[tuple[int, int]]:
+    """(start, end) of children's names in Chinese, Japanese and Korean (see the module doc)."""
+    if _CJK.search(text) is None:
+        return []
+    w = script_name_words()
+    out: list[tuple[int, int]] = []
+    for m in w.zh_cue.finditer(text):
+        run = _HAN_BEFORE.search(text, max(0, m.start() - 4), m.start())
+        if run is None:
+            continue
+        name = _zh_name(run.group(), w)
+        if name:
+            out.append((m.start() - len(name), m.start()))
+    for m in w.ja_cue.finditer(text):
+        if text.startswith(w.adult, m.start()):
+            continue  # "さま", "先生" ...
+        run = _JA_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        if run is None or run.group().startswith(_HIRAGANA_WORDS) or \
+                run.group().endswith(w.adult) or run.group().endswith(w.ja_not) or \
+                text[run.start() - 1:run.start()] in ("お", "御"):
+            continue
+        out.append(run.span())
+    for m in w.ko_cue.finditer(text):
+        run = _KO_BEFORE.search(text, max(0, m.start() - 5), m.start())
+        if run is None:
+            continue
+        name = _KO_PARTICLE.sub("", run.group()) if m.group()[:1] in (" ", "\t") else \
+            run.group()
+        if len(name) < 2 or name.endswith(w.adult) or name in w.ko_not:
+            continue
+        out.append((run.start(), run.start() + len(name)))
+    return sorted(set(out))
+
+
+_ZH_NOT_LAST = frozenset("们們的位个個些")
+
+
+def _zh_name(run: str, w: ScriptNameWords) -> str:
+    """The name at the end of a run of Han characters, or ""."""
+    for n in (3, 2):
+        name = run[-n:]
+        if len(name) < n or name in w.not_names or name[-1] in _ZH_NOT_LAST or any(
+                name.startswith(x) for x in w.not_names if len(x) > 1):
+            continue
+        if name[0] in w.surnames or name[0] == "小":
+            return name
+    return ""

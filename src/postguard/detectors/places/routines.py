@@ -1,0 +1,83 @@
+"""A routine that says where a named child will be and when (DESIGN.md `location`: "a
+routine (a place and a regular time) where a named child can be found"): "Every Tuesday at
+4pm Ellie waits outside the Co-op", "Jake has swimming at Aireborough Leisure Centre every
+Thursday at 5", "Sami walks home past the library each day at 3.15".
+
+Three things in one sentence: a regular time ("every Tuesday", "each day", "on Mondays",
+"Thursdays at 5", "daily"), a place ("at/outside/near/past/by/from" and a capitalised name,
+or a common meeting place such as "the bus stop", "the park gates") and a child's first name
+(the triangle's reading, `names.first_names`: not staff with a title, not a character). The
+place is the finding. A routine of a group ("the choir sings at St Anne's every Sunday") or
+of an adult names no child: no finding. Every window is one sentence: time is linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..names.context import common_words, lexicons, titles
+from ..names.first_names import child_first_names, sentences
+
+_DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_REGULAR = re.compile(
+    rf"\b(?:(?:every|each)[ \t]+(?:other[ \t]+)?(?:{_DAYS}|day|morning|afternoon|evening|night|"
+    r"week|weekday|weekend|lunchtime|break(?:time)?|school[ \t]+day)|"
+    rf"on[ \t]+{_DAYS}s|{_DAYS}s[ \t]+at|daily|every[ \t]+week)\b",
+    re.IGNORECASE)
+_PLACE_WORD = r"(?:at|outside|near|past|by|from|behind|opposite|in front of|next to)"
+_NAMED_PLACE = re.compile(
+    rf"\b{_PLACE_WORD}[ \t]+((?:the[ \t]+)?[A-Z][\w'\u2019&-]*(?:[ \t]+(?:of|on|the|&|"
+    r"[A-Z][\w'\u2019&-]*)){0,5})")
+_COMMON_PLACE = re.compile(
+    rf"\b{_PLACE_WORD}[ \t]+(the[ \t]+(?:bus[ \t]+stop|park(?:[ \t]+gates)?|library|"
+    r"corner[ \t]+shop|leisure[ \t]+centre|swimming[ \t]+pool|pool|station|playground|"
+    r"rec|skate[ \t]*park|shops|chip[ \t]+shop|newsagents?|sports[ \t]+centre|church|"
+    r"mosque|community[ \t]+centre|youth[ \t]+club|football[ \t]+ground|school[ \t]+gates)"
+    r"(?:[ \t]+(?:on|in|at)[ \t]+[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*){0,2})?)")
+# a name the lexicons may not hold, as the subject of a routine's verb ("Dev has karate")
+_SUBJECT = re.compile(
+    r"(?<![\w'\u2019-])([A-Z][a-z]{1,15})[ \t]+(?:has|have|goes|walks|waits|catches|gets|takes|"
+    r"attends|does|plays|trains|swims|cycles|meets|visits|sees|leaves)\b")
+_NOT_PLACE = re.compile(rf"(?:the[ \t]+)?(?:{_DAYS}s?|Year|Reception|Easter|Christmas|"
+                        r"January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December|Half[ \t-]term)\b")
+
+
+def routine_places(text: str) -> list[tuple[int, int]]:
+    """Spans of the places in sentences that give a named child's routine."""
+    if _REGULAR.search(text) is None:
+        return []
+    out: list[tuple[int, int]] = []
+    for lo, hi in sentences(text):
+        if _REGULAR.search(text, lo, hi) is None:
+            continue
+        places = [m.span(1) for m in _NAMED_PLACE.finditer(text, lo, hi)
+                  if _NOT_PLACE.match(m.group(1)) is None]
+        places += [m.span(1) for m in _COMMON_PLACE.finditer(text, lo, hi)]
+        if not places:
+            continue
+        if child_first_names(text, lo, hi, places) or _subject(text, lo, hi):
+            out.extend(sorted(set(places)))
+    return out
+
+
+def _subject(text: str, lo: int, hi: int) -> bool:
+    """A capitalised subject of a routine's verb that no list calls a word, a title, a
+    place or an organisation: a child named by a name the lexicons may not hold."""
+    _, _, _, not_names = lexicons()
+    common = common_words()
+    title_words = titles()
+    for m in _SUBJECT.finditer(text, lo, hi):
+        key = m.group(1).lower()
+        if key in common or key in not_names or key in title_words or key in _NOT_SUBJECTS:
+            continue
+        before = text[max(lo, m.start() - 12):m.start()].split()
+        if before and before[-1].lower().rstrip(".") in title_words | {"the", "a", "an"}:
+            continue
+        return True
+    return False
+
+
+_NOT_SUBJECTS = frozenset({"everyone", "everybody", "nobody", "someone", "he", "she", "it",
+                           "they", "we", "who", "this", "that", "there", "each", "every",
+                           "year", "class", "group", "team", "choir", "club", "squad"})

@@ -1,0 +1,115 @@
+"""School names in scripts other than Latin: Chinese and Japanese ("北京市第一中学",
+"東京都立日比谷高等学校"), Korean ("서울중앙초등학교") and Arabic ("مدرسة النور الابتدائية").
+
+Chinese and Japanese write no spaces: a name is the run of Han characters (and katakana)
+right before a school word, cut after the last word that ends the text before it ("在",
+"就读于", a punctuation mark; Japanese kana particles end the run by themselves). A Korean
+name is one word ending in a school word. An Arabic name is one to three words after the
+school word. No name, or a kind of school ("语言学校", "暑期学校", "여름학교", "مدرسة صيفية",
+"在学校", "学校で", "학교에서"), is no finding. Words: `data/scripts.toml` [schools].
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ...datafiles import load_toml
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_KATA = r"\u30a0-\u30ff"
+_HANGUL = r"\uac00-\ud7a3"
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06fa-\u06ff]+")
+_ARABIC_JOIN = frozenset({"بن", "ابن", "بنت", "أبو", "ابو"})
+_JA_CITY_RUN = re.compile(r"[\u4e00-\u9fff]{1,6}立[\u3041-\u3093]{2,6}$")  # "横浜市立みなと"
+_MAX_NAME = 14  # characters of a CJK name before its school word
+
+
+@dataclass(frozen=True)
+class ScriptSchoolWords:
+    cjk: re.Pattern[str]
+    korean: re.Pattern[str]
+    arabic: re.Pattern[str]
+    before: tuple[str, ...]
+    cjk_not: frozenset[str]
+    korean_not: frozenset[str]
+    arabic_not: frozenset[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.cache
+def script_school_words() -> ScriptSchoolWords:
+    sec = load_toml("scripts.toml")["schools"]
+    return ScriptSchoolWords(
+        cjk=re.compile(rf"(?:{_alternation(sec['cjk_words'])})"),
+        korean=re.compile(rf"(?:{_alternation(sec['korean_words'])})"),
+        arabic=re.compile(rf"(?<![\u0621-\u064a])(?:{_alternation(sec['arabic_words'])})"
+                          r"(?![\u0621-\u064a])"),
+        before=tuple(sorted(sec["cjk_before"], key=len, reverse=True)),
+        cjk_not=frozenset(sec["cjk_not_names"]),
+        korean_not=frozenset(sec["korean_not_names"]),
+        arabic_not=frozenset(sec["arabic_not_names"]),
+    )
+
+
+_CJK_RUN_BEFORE = re.compile(rf"[{_HAN}{_KATA}0-9０-９]+$")
+_HANGUL_RUN_BEFORE = re.compile(rf"[{_HANGUL}]+$")
+_SCRIPTS = re.compile(rf"[{_HAN}{_KATA}{_HANGUL}\u0621-\u064a]")
+
+
+def script_school_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every school name in a script other than Latin."""
+    if _SCRIPTS.search(text) is None:
+        return []
+    w = script_school_words()
+    out: list[tuple[int, int]] = []
+    reach = 0
+    for m in w.cjk.finditer(text):
+        if m.start() < reach or text[m.end():m.end() + 1] in ("生", "生"):
+            continue  # "小学生", "高中生": pupils, not a school
+        run = _CJK_RUN_BEFORE.search(text, max(0, m.start() - _MAX_NAME), m.start()) or \
+            _JA_CITY_RUN.search(text, max(0, m.start() - _MAX_NAME), m.start())
+        if run is None:
+            continue
+        name = run.group()
+        cut = max((name.rfind(b) + len(b) for b in w.before if b in name), default=0)
+        name = name[cut:]
+        # one character is a name only before a long school word and not cut from a longer
+        # run: "灘高等学校", not "在学校"
+        short_ok = len(name) == 1 and not cut and len(m.group()) >= 3
+        if (len(name) < 2 and not short_ok) or _kind(name, w.cjk_not):
+            continue
+        out.append((m.start() - len(name), m.end()))
+        reach = m.end()
+    for m in w.korean.finditer(text):
+        run = _HANGUL_RUN_BEFORE.search(text, max(0, m.start() - 10), m.start())
+        if run is None or len(run.group()) < 2 or _kind(run.group(), w.korean_not):
+            continue
+        out.append((run.start(), m.end()))
+    for m in w.arabic.finditer(text):
+        end = m.end()
+        words = 0
+        joined = False
+        for a in _ARABIC_WORD.finditer(text, m.end(), min(len(text), m.end() + 60)):
+            gap, word = text[end:a.start()], a.group()
+            if gap.strip() or words == 4 or word in w.arabic_not:
+                break
+            # after the first word, a name goes on with definite words or a patronymic:
+            # "مدرسة النور الابتدائية", "مدرسة عمر بن الخطاب"; not "... منذ سنتين"
+            if words and not (joined or word.startswith(("ال", "لل")) or word in _ARABIC_JOIN):
+                break
+            joined = word in _ARABIC_JOIN
+            end = a.end()
+            words += 1
+        if words:
+            out.append((m.start(), end))
+    return sorted(out)
+
+
+def _kind(name: str, not_names: frozenset[str]) -> bool:
+    """The words before a school word make it a kind of school, or no school in particular."""
+    return name in not_names or any(name.endswith(n) for n in not_names if len(n) > 1)

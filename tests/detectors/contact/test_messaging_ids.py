@@ -1,0 +1,56 @@
+"""Messaging IDs after their platform word in Chinese, Japanese, Korean and Arabic posts
+(detectors/contact/messaging.py, reported by the social_handle detector)."""
+
+from __future__ import annotations
+
+import pytest
+
+from postguard.detectors.contact import SocialHandleDetector
+from postguard.policy import Policy
+
+
+@pytest.fixture(scope="module")
+def detector() -> SocialHandleDetector:
+    return SocialHandleDetector(Policy.default())
+
+
+def handles(detector: SocialHandleDetector, text: str) -> list[str]:
+    return [text[f.start:f.end] for f in detector.detect_text(text)
+            if f.start is not None and f.end is not None]
+
+
+POSITIVES: list[tuple[str, str]] = [
+    ("有问题可以加我微信：chen_xm2011", "chen_xm2011"),
+    ("我的微信号是 tiantian-0808，记得加我", "tiantian-0808"),
+    ("作业不会的话问我，QQ号：2873341920", "2873341920"),
+    ("QQ：小雨 不对，是 QQ号 88120345", "88120345"),
+    ("私のLINE ID：mio.hana07 です", "mio.hana07"),
+    ("ラインID：yuto_k2010 追加してね", "yuto_k2010"),
+    ("카톡 아이디는 seoyeon_22 이에요", "seoyeon_22"),
+    ("카카오톡 ID: jiho0417 로 연락해", "jiho0417"),
+    ("Add my KakaoTalk ID = dami_x3", "dami_x3"),
+    ("سناب: lama_2012", "lama_2012"),
+]
+
+TRAPS: list[str] = [
+    "欢迎关注我们的微信公众号：cie_uk",
+    "学校的LINE公式アカウントをフォローしてください。",
+    "我们在微信上发了照片。",
+    "QQ群：55667788",
+    "We bought LINE Friends stickers in Seoul.",
+    "WeChat Pay and Alipay are accepted in the shop.",
+    "카톡으로 사진 보내 드릴게요.",
+    "微信：请扫描下方二维码",
+]
+
+
+@pytest.mark.parametrize(("text", "ident"), POSITIVES)
+def test_messaging_ids_after_the_platform_word(detector: SocialHandleDetector, text: str,
+                                               ident: str) -> None:
+    assert ident in handles(detector, text)
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_public_accounts_groups_and_words_are_not_ids(detector: SocialHandleDetector,
+                                                      text: str) -> None:
+    assert handles(detector, text) == []
