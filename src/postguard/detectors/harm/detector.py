@@ -1,0 +1,181 @@
+"""The `harm` detector: harm judged by meaning, by a learned model beside the lexicons.
+
+It scores the whole text and each sentence or clause with the n-gram model of `weights`; a
+category whose whole-text score passes its threshold is marked on the clause that scores
+highest for it; in a long text a clause that passes alone is marked too. The finding's score
+maps the model's threshold to 0.5 (the policy's default threshold) and certainty to 1.0.
+
+Items with a `thread` in their metadata are also judged as a conversation (`conversation`):
+one author's recent messages in that thread are scored together, because grooming builds over
+lines that look harmless one by one.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from typing import ClassVar
+
+import numpy as np
+
+from ...model import Action, Category, Finding, Post, Severity, Suggestion
+from ...policy import Policy
+from ..base import TextDetector
+from .conversation import ThreadMemory
+from .weights import HarmWeights, ModelUnavailable, load_weights
+
+log = logging.getLogger(__name__)
+
+# category -> (code, what the text reads as, suggestion, severity below / above `_HIGH`)
+_KINDS: dict[str, tuple[str, str, Action, Severity, Severity]] = {
+    "private_contact": ("PG701", "moving a child to private contact, secrecy or meeting alone",
+                        Action.REMOVE, Severity.HIGH, Severity.HIGH),
+    "over_familiar": ("PG702", "over-familiar with a child (flattery, closeness, pet names)",
+                      Action.REPHRASE, Severity.MEDIUM, Severity.HIGH),
+    "sexual_content": ("PG703", "sexual or sexualising", Action.REMOVE, Severity.MEDIUM,
+                       Severity.HIGH),
+    "bullying": ("PG704", "bullying (insults, exclusion or humiliation aimed at a person)",
+                 Action.REPHRASE, Severity.MEDIUM, Severity.HIGH),
+    "self_harm": ("PG705", "a sign of self-harm, suicidal thoughts or disordered eating",
+                  Action.REVIEW, Severity.HIGH, Severity.HIGH),
+    "disclosure": ("PG706", "a possible disclosure of abuse, neglect or fear of an adult",
+                   Action.REVIEW, Severity.HIGH, Severity.HIGH),
+    "extremism": ("PG707", "radicalising or extremist (recruitment, hate against a group)",
+                  Action.REVIEW, Severity.HIGH, Severity.HIGH),
+    "violence": ("PG708", "violent or threatening", Action.REVIEW, Severity.MEDIUM,
+                 Severity.HIGH),
+}
+# Conversation findings: one code per category a conversation can build towards.
+CONVERSATION_CODES = {"private_contact": "PG710", "over_familiar": "PG711",
+                      "sexual_content": "PG712"}
+# A finding scored at least this (after mapping the threshold to 0.5) gets the higher severity.
+_HIGH = 0.8
+# Texts with more clauses than this also flag a clause that passes on its own.
+_CLAUSES_ALONE = 3
+_BREAK = re.compile(r"[.!?;。！？؟；…\n]+")
+_HAS_WORD = re.compile(r"\w")
+_MIN_CLAUSE = 12
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence or clause of `text`, spaces trimmed; a piece shorter than
+    a few words joins the next. Pieces with no letter or digit are left out."""
+    cuts = [m.end() for m in _BREAK.finditer(text)]
+    if not cuts or cuts[-1] != len(text):
+        cuts.append(len(text))
+    out: list[tuple[int, int]] = []
+    start = 0
+    for cut in cuts:
+        s, e = start, cut
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e - s >= _MIN_CLAUSE or cut == len(text):
+            if s < e and _HAS_WORD.search(text, s, e):
+                out.append((s, e))
+            start = cut
+    return out
+
+
+class HarmDetector(TextDetector):
+    name = "harm"
+    codes = (*(k[0] for k in _KINDS.values()), *CONVERSATION_CODES.values())
+    categories = tuple(Category(c) for c in _KINDS)
+    description = ("harm judged by meaning (learned model): grooming moves, sexualising, "
+                   "bullying, self-harm, disclosures, extremism, violence; threads as "
+                   "conversations")
+    memory_size: ClassVar[int] = 4096
+
+    def __init__(self, policy: Policy) -> None:
+        super().__init__(policy)
+        self.threads = ThreadMemory(max_threads=self.memory_size)
+
+    @property
+    def weights(self) -> HarmWeights:
+        return load_weights()
+
+    def detect(self, post: Post) -> Iterable[Finding]:
+        if not post.text:
+            return ()
+        found = list(self.detect_text(post.text))
+        meta = post.metadata
+        thread = meta.get("thread") if hasattr(meta, "get") else None
+        if thread is not None and not any(f.category is Category.DETECTOR_ERROR for f in found):
+            found.extend(self._conversation(post, str(thread)))
+        return found
+
+    def detect_text(self, text: str) -> Iterator[Finding]:
+        try:
+            model = self.weights
+        except ModelUnavailable as exc:
+            log.warning("harm detector cannot run: %s", exc)
+            yield self.finding("PG001", Category.DETECTOR_ERROR, Severity.HIGH, str(exc),
+                               score=1.0, suggestion=Suggestion(Action.REVIEW))
+            return
+        parts = clauses(text)
+        if not parts:
+            return
+        got = model.score(text, parts)
+        for k, cat in enumerate(model.categories):
+            kind = _KINDS.get(cat)
+            if kind is None:
+                continue
+            th = float(model.thresholds[k])
+            marked: set[int] = set()
+            if got.whole[k] >= th:
+                marked.add(int(np.argmax(got.clauses[:, k])))
+            if len(parts) > _CLAUSES_ALONE:
+                marked.update(int(i) for i in np.flatnonzero(got.clauses[:, k] >= th))
+            for i in sorted(marked):
+                p = max(float(got.clauses[i, k]), float(got.whole[k]) if len(marked) == 1
+                        else 0.0)
+                yield self._finding(cat, kind, _scaled(p, th), parts[i])
+
+    def _finding(self, cat: str, kind: tuple[str, str, Action, Severity, Severity],
+                 score: float, span: tuple[int, int]) -> Finding:
+        code, what, action, low, high = kind
+        return self.finding(code, Category(cat), high if score >= _HIGH else low,
+                            f"reads as {what} (harm model)", score=score,
+                            start=span[0], end=span[1], suggestion=Suggestion(action))
+
+    def _conversation(self, post: Post, thread: str) -> list[Finding]:
+        meta = post.metadata
+        author = str(meta.get("author", "unknown")).lower()
+        model = self.weights
+        window = self.threads.add(thread, author, post.text)
+        if len(window) < 2:
+            return []
+        joined = "\n".join(window)
+        got = model.score(joined, [(0, len(joined))])
+        best, best_k = 0.0, -1
+        for k, cat in enumerate(model.categories):
+            if cat not in CONVERSATION_CODES:
+                continue
+            s = _scaled(float(got.whole[k]), float(model.thresholds[k]))
+            if s >= 0.5 and s > best:
+                best, best_k = s, k
+        if best_k < 0:
+            return []
+        cat = model.categories[best_k]
+        text = post.text
+        s, e = 0, len(text)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s >= e:
+            return []
+        return [self.finding(
+            CONVERSATION_CODES[cat], Category(cat), Severity.HIGH,
+            f"this author's last {len(window)} messages in the thread read together as "
+            f"{_KINDS[cat][1]} (harm model, conversation)", score=best, start=s, end=e,
+            suggestion=Suggestion(Action.REVIEW))]
+
+
+def _scaled(p: float, threshold: float) -> float:
+    """The model's probability mapped so that its threshold is 0.5 and certainty 1.0."""
+    if p >= threshold:
+        return round(0.5 + 0.5 * (p - threshold) / max(1e-9, 1.0 - threshold), 4)
+    return round(0.5 * p / max(1e-9, threshold), 4)
