@@ -64,7 +64,8 @@ def word_grams(norm: str) -> list[tuple[str, int]]:
     """(prefixed word 1- or 2-gram, start) for the words of the normalised text."""
     words = [(m.group(0), m.start()) for m in WORD_RE.finditer(norm)]
     out = [(WORD_PREFIX + w, s) for w, s in words]
-    out.extend((WORD_PREFIX + a + " " + b, s) for (a, s), (b, _) in zip(words, words[1:], strict=False))
+    pairs = zip(words, words[1:], strict=False)
+    out.extend((WORD_PREFIX + a + " " + b, s) for (a, s), (b, _) in pairs)
     return out
 
 
