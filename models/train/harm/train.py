@@ -5,11 +5,12 @@
 One-vs-rest logistic regression per harm category over the n-gram features of
 `postguard.detectors.harm.features`, trained on the texts under `models/train/harm/texts/`
 except the held-out split (`dataset.is_held_out`). Each category's threshold is chosen on
-out-of-fold scores of the training split (5 folds by minimal pair): the lowest threshold whose
-precision reaches the target. Fixed seeds and sorted inputs: the same texts give the same files.
+out-of-fold scores of the training split (folds by minimal pair): the lowest threshold that
+raises at most HARMLESS_RAISED of the harmless texts (most are the harmful texts' twins).
+Fixed seeds and sorted inputs: the same texts give the same files.
 
-Writes `harm-vocab.txt` (one n-gram a line after a header line), `harm-weights.npy` (float16,
-rows = vocabulary, columns = categories, last row = bias) and `harm-model.json` (categories,
+Writes `harm-keys.npy` (the sorted 64-bit n-gram keys kept), `harm-weights.npy` (float16,
+a row per key, columns = categories, last row = bias) and `harm-model.json` (categories,
 thresholds, feature version, file digests, counts and held-out scores). scikit-learn is a
 build-time dependency only (the `dev` extra).
 """
@@ -22,7 +23,6 @@ import io
 import json
 import math
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -39,35 +39,38 @@ sys.path.insert(0, str(HERE))
 
 from dataset import CATEGORIES, group_of, is_held_out, read_texts  # noqa: E402
 
-from postguard.detectors.harm.features import FEATURE_VERSION, grams  # noqa: E402
+from postguard.detectors.harm.features import FEATURE_VERSION, text_keys  # noqa: E402
 
 MIN_DF = 2
-C = 4.0
-PRECISION_TARGET = 0.9
+C = 16.0
+# Each category may raise at most this share of the harmless training texts (out of fold).
+HARMLESS_RAISED = 0.0075
 MAX_FEATURES = 250_000
 DEFAULT_OUT = ROOT / "src" / "postguard" / "data" / "harm"
 
 
-def featurise(texts: list[str], vocab: dict[str, int] | None = None
-              ) -> tuple[sparse.csr_matrix, dict[str, int]]:
-    """The feature matrix of `texts` (building the vocabulary when none is given)."""
-    occ = [grams(t) for t in texts]
-    if vocab is None:
-        df: Counter[str] = Counter()
-        for g in occ:
-            df.update(set(g))
-        kept = sorted(g for g, n in df.items() if n >= MIN_DF)
-        vocab = {g: i for i, g in enumerate(kept)}
+def featurise(texts: list[str], known: np.ndarray | None = None
+              ) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """The feature matrix of `texts` over the sorted keys `known` (built from `texts`, keys in
+    at least MIN_DF texts, when None)."""
+    occ = [text_keys(t) for t in texts]
+    if known is None:
+        distinct = np.concatenate([np.unique(k) for k in occ])
+        uniq, df = np.unique(distinct, return_counts=True)
+        known = uniq[df >= MIN_DF]
     rows, cols, vals = [], [], []
-    for r, g in enumerate(occ):
-        counts = Counter(x for x in g if x in vocab)
-        norm = 1.0 / math.sqrt(max(1, len(g)))
-        for x, n in sorted(counts.items()):
-            rows.append(r)
-            cols.append(vocab[x])
-            vals.append(n * norm)
-    x = sparse.csr_matrix((vals, (rows, cols)), shape=(len(texts), len(vocab)), dtype=np.float64)
-    return x, vocab
+    for r, k in enumerate(occ):
+        if not len(k):
+            continue
+        at = np.minimum(np.searchsorted(known, k), len(known) - 1)
+        hit = at[known[at] == k]
+        col, n = np.unique(hit, return_counts=True)
+        rows.append(np.full(len(col), r))
+        cols.append(col)
+        vals.append(n / math.sqrt(len(k)))
+    x = sparse.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
+                          shape=(len(texts), len(known)), dtype=np.float64)
+    return x, known
 
 
 def fit(x: sparse.csr_matrix, y: np.ndarray) -> tuple[np.ndarray, float]:
@@ -81,16 +84,13 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-z))
 
 
-def choose_threshold(y: np.ndarray, p: np.ndarray) -> float:
-    """The lowest threshold whose out-of-fold precision reaches the target (0.5 at least when
-    precision never gets there; clamped to 0.3..0.95)."""
-    best = None
-    for t in np.arange(0.30, 0.951, 0.01):
-        flagged = p >= t
-        if flagged.sum() and y[flagged].mean() >= PRECISION_TARGET:
-            best = float(t)
-            break
-    return round(best if best is not None else 0.5, 2)
+def choose_threshold(y: np.ndarray, p: np.ndarray, harmless: np.ndarray) -> float:
+    """The lowest threshold at which at most HARMLESS_RAISED of the harmless texts score at
+    or above it (out of fold), clamped to 0.5..0.97: recall is what is left to gain."""
+    ranked = np.sort(p[harmless])[::-1]
+    allowed = int(HARMLESS_RAISED * len(ranked))
+    t = float(ranked[allowed]) + 1e-6 if allowed < len(ranked) else 0.5
+    return round(min(0.97, max(0.5, math.ceil(t * 100) / 100)), 2)
 
 
 def scores(y: np.ndarray, p: np.ndarray, t: float) -> dict[str, float]:
@@ -106,7 +106,7 @@ def scores(y: np.ndarray, p: np.ndarray, t: float) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--folds", type=int, default=3)
     args = ap.parse_args(argv)
 
     seen: set[str] = set()
@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         return np.array([[c in r["labels"] for c in CATEGORIES] for r in rs], dtype=np.int8)
 
     y_train, y_held = labels(train), labels(held)
-    x_train, vocab = featurise([r["text"] for r in train])
+    x_train, known = featurise([r["text"] for r in train])
     groups = np.array([group_of(r) for r in train])
 
     # Thresholds from out-of-fold scores of the training split (folds by minimal pair).
@@ -136,9 +136,13 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             w, b = fit(x_train[fit_idx], yk)
             oof[val_idx, k] = sigmoid(x_train[val_idx] @ w + b)
-    thresholds = {c: choose_threshold(y_train[:, k], oof[:, k]) for k, c in enumerate(CATEGORIES)}
+    harmless = y_train.sum(axis=1) == 0
+    thresholds = {c: choose_threshold(y_train[:, k], oof[:, k], harmless)
+                  for k, c in enumerate(CATEGORIES)}
+    oof_scores = {c: scores(y_train[:, k], oof[:, k], thresholds[c])
+                  for k, c in enumerate(CATEGORIES)}
 
-    weights = np.zeros((len(vocab), len(CATEGORIES)), dtype=np.float64)
+    weights = np.zeros((len(known), len(CATEGORIES)), dtype=np.float64)
     bias = np.zeros(len(CATEGORIES), dtype=np.float64)
     for k in range(len(CATEGORIES)):
         if y_train[:, k].min() == y_train[:, k].max():
@@ -150,12 +154,11 @@ def main(argv: list[str] | None = None) -> int:
     strength = np.abs(weights).max(axis=1)
     keep = np.sort(np.argsort(-strength, kind="stable")[:MAX_FEATURES])
     keep = keep[strength[keep] > 1e-4]
-    inverse = sorted(vocab, key=vocab.__getitem__)
-    kept_grams = [inverse[i] for i in keep]
+    kept_keys = known[keep]
     table = np.vstack([weights[keep], bias[None, :]]).astype(np.float16)
 
     # Held-out scores with the exported (pruned, float16) model, computed as inference does.
-    x_held, _ = featurise([r["text"] for r in held], {g: i for i, g in enumerate(kept_grams)})
+    x_held, _ = featurise([r["text"] for r in held], kept_keys)
     w16 = table.astype(np.float32)
     p_held = sigmoid(np.asarray(x_held @ w16[:-1]) + w16[-1])
     held_scores = {c: scores(y_held[:, k], p_held[:, k], thresholds[c])
@@ -166,12 +169,13 @@ def main(argv: list[str] | None = None) -> int:
         if any(p_held[i, k] >= thresholds[c] for k, c in enumerate(CATEGORIES)))
 
     args.out.mkdir(parents=True, exist_ok=True)
-    vocab_text = ("# postguard harm model vocabulary (written by models/train/harm/train.py): "
-                  "one n-gram a line, in weight-table row order\n" + "\n".join(kept_grams))
-    (args.out / "harm-vocab.txt").write_text(vocab_text, encoding="utf-8")
-    buf = io.BytesIO()
-    np.save(buf, table, allow_pickle=False)
-    (args.out / "harm-weights.npy").write_bytes(buf.getvalue())
+    digests = {}
+    for name, arr in (("harm-keys.npy", kept_keys), ("harm-weights.npy", table)):
+        buf = io.BytesIO()
+        np.save(buf, arr, allow_pickle=False)
+        (args.out / name).write_bytes(buf.getvalue())
+        digests[name] = hashlib.sha256(buf.getvalue()).hexdigest()
+    (args.out / "harm-vocab.txt").unlink(missing_ok=True)  # the layout of features version 1
     meta = {
         "about": "postguard's harm model (models/train/harm/train.py; rebuild with "
                  "`make harm-model`): one-vs-rest logistic regression over character 2-5-grams "
@@ -179,16 +183,14 @@ def main(argv: list[str] | None = None) -> int:
         "feature_version": FEATURE_VERSION,
         "categories": list(CATEGORIES),
         "thresholds": thresholds,
-        "files": {
-            "harm-vocab.txt": hashlib.sha256(vocab_text.encode("utf-8")).hexdigest(),
-            "harm-weights.npy": hashlib.sha256(buf.getvalue()).hexdigest(),
-        },
-        "features": len(kept_grams),
+        "files": digests,
+        "features": len(kept_keys),
         "texts": {"train": len(train), "held_out": len(held),
                   "harmful_train": int((y_train.sum(axis=1) > 0).sum())},
         "held_out": held_scores,
         "held_out_harmless_raised": f"{raised}/{len(harmless_121)}",
-        "settings": {"min_df": MIN_DF, "C": C, "precision_target": PRECISION_TARGET,
+        "out_of_fold": oof_scores,
+        "settings": {"min_df": MIN_DF, "C": C, "harmless_raised": HARMLESS_RAISED,
                      "folds": args.folds, "max_features": MAX_FEATURES},
     }
     (args.out / "harm-model.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")

@@ -1,29 +1,31 @@
 """A bounded memory of recent messages per conversation and author, for the harm detector's
 conversation judgement: grooming builds over lines that look harmless one by one.
 
-The memory holds, for each (thread, author), the last `window` messages (each cut to
-`max_chars`); when more than `max_threads` conversations are held, the one used least recently
-is forgotten. Memory stays bounded however long a batch runs. It lives in one process: batch
-sends all messages of a thread to the same process (see `postguard.batch`).
+The memory holds, for each (thread, author), what the detector keeps of the last `window`
+messages (their scores, a few numbers each); when more than `max_threads` conversations are
+held, the one used least recently is forgotten, so memory stays bounded however long a batch
+runs. It lives in one process: a batch judges threads in its parent (`postguard.conversations`).
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict, deque
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 
-class ThreadMemory:
-    def __init__(self, *, max_threads: int = 4096, window: int = 8, max_chars: int = 2000) -> None:
+class ThreadMemory(Generic[T]):
+    def __init__(self, *, max_threads: int = 4096, window: int = 8) -> None:
         self.max_threads = max_threads
         self.window = window
-        self.max_chars = max_chars
-        self._held: OrderedDict[tuple[str, str], deque[str]] = OrderedDict()
+        self._held: OrderedDict[tuple[str, str], deque[T]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def add(self, thread: str, author: str, text: str) -> list[str]:
-        """Remember `text` as `author`'s latest message in `thread`; their last messages, oldest
-        first, this one last."""
+    def add(self, thread: str, author: str, item: T) -> list[T]:
+        """Remember `item` for `author`'s latest message in `thread`; what is held of their last
+        messages, oldest first, this one last."""
         key = (thread, author)
         with self._lock:
             held = self._held.get(key)
@@ -33,7 +35,7 @@ class ThreadMemory:
                     self._held.popitem(last=False)
             else:
                 self._held.move_to_end(key)
-            held.append(text[: self.max_chars])
+            held.append(item)
             return list(held)
 
     def __len__(self) -> int:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from pathlib import Path
 from typing import ClassVar
 
 import numpy as np
@@ -56,6 +57,9 @@ _CLAUSES_ALONE = 3
 _BREAK = re.compile(r"[.!?;。！？؟；…\n]+")
 _HAS_WORD = re.compile(r"\w")
 _MIN_CLAUSE = 12
+# A conversation is judged on the mean of its three most telling messages, from the third on.
+_CONVERSATION_TOP = 3
+_CONVERSATION_MIN = 3
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -87,37 +91,47 @@ class HarmDetector(TextDetector):
                    "bullying, self-harm, disclosures, extremism, violence; threads as "
                    "conversations")
     memory_size: ClassVar[int] = 4096
+    #: Where the model files are (None: the ones shipped in postguard/data/harm).
+    model_folder: ClassVar[Path | None] = None
 
     def __init__(self, policy: Policy) -> None:
         super().__init__(policy)
-        self.threads = ThreadMemory(max_threads=self.memory_size)
+        self.threads: ThreadMemory[np.ndarray] = ThreadMemory(max_threads=self.memory_size)
+        #: Judge threads here (off where a batch judges them in its parent process).
+        self.judge_threads = True
+        self._weights: HarmWeights | None = None
 
     @property
     def weights(self) -> HarmWeights:
-        return load_weights()
+        if self._weights is None:
+            self._weights = load_weights(self.model_folder)
+        return self._weights
 
     def detect(self, post: Post) -> Iterable[Finding]:
         if not post.text:
             return ()
-        found = list(self.detect_text(post.text))
-        meta = post.metadata
-        thread = meta.get("thread") if hasattr(meta, "get") else None
-        if thread is not None and not any(f.category is Category.DETECTOR_ERROR for f in found):
-            found.extend(self._conversation(post, str(thread)))
+        found, probs = self._judge(post.text)
+        if self.judge_threads and probs is not None:
+            found.extend(self.judge_thread(post, {f.category.value for f in found}, probs))
         return found
 
-    def detect_text(self, text: str) -> Iterator[Finding]:
+    def detect_text(self, text: str) -> Iterable[Finding]:
+        return self._judge(text)[0]
+
+    def _judge(self, text: str) -> tuple[list[Finding], np.ndarray | None]:
+        """The findings of `text` and its whole-text probabilities (None when the model cannot
+        run: the findings are then one detector_error)."""
         try:
             model = self.weights
         except ModelUnavailable as exc:
             log.warning("harm detector cannot run: %s", exc)
-            yield self.finding("PG001", Category.DETECTOR_ERROR, Severity.HIGH, str(exc),
-                               score=1.0, suggestion=Suggestion(Action.REVIEW))
-            return
+            return [self.finding("PG001", Category.DETECTOR_ERROR, Severity.HIGH, str(exc),
+                                 score=1.0, suggestion=Suggestion(Action.REVIEW))], None
         parts = clauses(text)
         if not parts:
-            return
+            return [], np.zeros(len(model.categories))
         got = model.score(text, parts)
+        out = []
         for k, cat in enumerate(model.categories):
             kind = _KINDS.get(cat)
             if kind is None:
@@ -131,7 +145,8 @@ class HarmDetector(TextDetector):
             for i in sorted(marked):
                 p = max(float(got.clauses[i, k]), float(got.whole[k]) if len(marked) == 1
                         else 0.0)
-                yield self._finding(cat, kind, _scaled(p, th), parts[i])
+                out.append(self._finding(cat, kind, _scaled(p, th), parts[i]))
+        return out, got.whole
 
     def _finding(self, cat: str, kind: tuple[str, str, Action, Severity, Severity],
                  score: float, span: tuple[int, int]) -> Finding:
@@ -140,38 +155,60 @@ class HarmDetector(TextDetector):
                             f"reads as {what} (harm model)", score=score,
                             start=span[0], end=span[1], suggestion=Suggestion(action))
 
-    def _conversation(self, post: Post, thread: str) -> list[Finding]:
+    def remember(self, post: Post, probs: np.ndarray | None = None) -> list[np.ndarray]:
+        """Hold `post`'s scores in its thread's memory: the scores of its author's last
+        messages there (this one last), or none when it has no thread or no model."""
         meta = post.metadata
-        author = str(meta.get("author", "unknown")).lower()
-        model = self.weights
-        window = self.threads.add(thread, author, post.text)
-        if len(window) < 2:
+        thread = meta.get("thread") if hasattr(meta, "get") else None
+        if thread is None or not post.text:
             return []
-        joined = "\n".join(window)
-        got = model.score(joined, [(0, len(joined))])
+        if probs is None:
+            probs = self._judge(post.text)[1]
+            if probs is None:
+                return []
+        author = str(meta.get("author", "unknown")).lower()
+        return self.threads.add(str(thread), author, probs)
+
+    def judge_thread(self, post: Post, categories: Iterable[str] = (),
+                     probs: np.ndarray | None = None) -> list[Finding]:
+        """A conversation finding when `post` has a `thread` and, among its author's last
+        messages there, the mean of the three highest scores of a grooming category passes
+        that category's threshold with this message among those three, while this message
+        alone did not flag it (`categories`: those its own findings have). Remembers the
+        message (`probs`: its scores, when already known)."""
+        window = self.remember(post, probs)
+        if len(window) < _CONVERSATION_MIN:
+            return []
+        model = self.weights
+        scores = np.vstack(window)  # (messages, categories), this message last
+        top = np.sort(scores, axis=0)[-_CONVERSATION_TOP:]
+        mean = top.mean(axis=0)
+        already = set(categories)
         best, best_k = 0.0, -1
         for k, cat in enumerate(model.categories):
-            if cat not in CONVERSATION_CODES:
+            if cat not in CONVERSATION_CODES or cat in already or scores[-1, k] < top[0, k]:
                 continue
-            s = _scaled(float(got.whole[k]), float(model.thresholds[k]))
+            s = _scaled(float(mean[k]), float(model.thresholds[k]))
             if s >= 0.5 and s > best:
                 best, best_k = s, k
-        if best_k < 0:
+        span = _trimmed(post.text)
+        if best_k < 0 or span is None:
             return []
         cat = model.categories[best_k]
-        text = post.text
-        s, e = 0, len(text)
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s >= e:
-            return []
         return [self.finding(
             CONVERSATION_CODES[cat], Category(cat), Severity.HIGH,
             f"this author's last {len(window)} messages in the thread read together as "
-            f"{_KINDS[cat][1]} (harm model, conversation)", score=best, start=s, end=e,
-            suggestion=Suggestion(Action.REVIEW))]
+            f"{_KINDS[cat][1]} (harm model, conversation)", score=best, start=span[0],
+            end=span[1], suggestion=Suggestion(Action.REVIEW))]
+
+
+def _trimmed(text: str) -> tuple[int, int] | None:
+    s, e = 0, len(text)
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return (s, e) if s < e else None
 
 
 def _scaled(p: float, threshold: float) -> float:

@@ -8,13 +8,14 @@ occurrences of
 
 - character 2- to 5-grams of the normalised text (these also read Chinese, Japanese, Arabic
   and misspellings without a tokenizer), and
-- word 1- and 2-grams (words are runs of letters, digits and marks), prefixed with a byte
-  that never occurs in text, so they never collide with a character n-gram.
+- word 1- and 2-grams (words are runs of letters, digits and marks).
 
-Each occurrence counts once; a text's feature vector is the count of each n-gram divided by
-the square root of the number of occurrences (a length normaliser that needs nothing but the
-text). A vocabulary maps n-grams to rows: lookups in a `dict` are deterministic, whatever
-Python's string hash seed is.
+Each n-gram is a 64-bit key: a polynomial hash of its code points modulo 2**64, computed for
+all n-grams at once from prefix sums in numpy, mixed with its kind and length. The hash is
+fixed arithmetic (never Python's `hash()`, whose seed changes per process), so keys are the
+same in every process and on every machine. A text's feature vector is the count of each key
+divided by the square root of the number of occurrences (a length normaliser that needs
+nothing but the text).
 """
 
 from __future__ import annotations
@@ -22,14 +23,23 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import numpy as np
+
 #: Bump when the features change: a model built for another version is stale.
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 
 CHAR_SIZES = (2, 3, 4, 5)
-WORD_PREFIX = "\x01"
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 _SPACES = re.compile(r"\s")
 _DIGIT = re.compile(r"\d")
+
+_U = np.uint64
+_BASE = _U(0x100000001B3)  # odd, so it has an inverse modulo 2**64
+_BASE_INV = _U(pow(0x100000001B3, -1, 1 << 64))
+_MIX = _U(0x9E3779B97F4A7C15)
+_WORD_TAG = _U(0xC2B2AE3D27D4EB4F)
+_PAIR_TAG = _U(0x165667B19E3779F9)
+_tables_held = (np.ones(1, dtype=_U), np.ones(1, dtype=_U))
 
 
 def normalise(text: str) -> str:
@@ -51,25 +61,52 @@ def _one(c: str) -> str:
     return n if len(n) == 1 else c
 
 
-def char_grams(norm: str) -> list[tuple[str, int]]:
-    """(n-gram, start) for every character 2..5-gram of the normalised text."""
-    out: list[tuple[str, int]] = []
+def _tables(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """BASE**j and BASE**-j modulo 2**64 for j < size (grown on demand, kept)."""
+    global _tables_held
+    held = _tables_held  # one tuple, replaced whole: safe to read from several threads
+    if len(held[0]) < size:
+        n = max(size, 2 * len(held[0]), 4096)
+        held = (np.concatenate([np.ones(1, _U), np.cumprod(np.full(n - 1, _BASE, _U))]),
+                np.concatenate([np.ones(1, _U), np.cumprod(np.full(n - 1, _BASE_INV, _U))]))
+        _tables_held = held
+    return held
+
+
+def keys(norm: str) -> tuple[np.ndarray, np.ndarray]:
+    """(keys, starts): a 64-bit key and a start position for every n-gram occurrence of the
+    normalised text `norm` (character 2..5-grams, then word 1-grams, then word 2-grams)."""
     size = len(norm)
-    for n in CHAR_SIZES:
-        out.extend((norm[i:i + n], i) for i in range(size - n + 1))
-    return out
+    if size == 0:
+        return np.zeros(0, _U), np.zeros(0, np.int64)
+    points = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32).astype(_U) + _U(1)
+    powers, inverse = _tables(size + 1)
+    prefix = np.zeros(size + 1, _U)
+    np.cumsum(points * powers[:size], out=prefix[1:])
+
+    def span_hash(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        out: np.ndarray = (prefix[b] - prefix[a]) * inverse[a]
+        return out
+
+    fits = [n for n in CHAR_SIZES if size >= n]
+    ar = np.arange(size)
+    a = np.concatenate([ar[: size - n + 1] for n in fits])
+    lengths = np.repeat(np.array(fits), [size - n + 1 for n in fits])
+    all_keys = [span_hash(a, a + lengths) * _MIX + lengths.astype(_U)]
+    all_starts = [a]
+    bounds = [m.span() for m in WORD_RE.finditer(norm)]
+    if bounds:
+        ws = np.array([s for s, _ in bounds], dtype=np.int64)
+        we = np.array([e for _, e in bounds], dtype=np.int64)
+        words = span_hash(ws, we)
+        all_keys.append(words * _MIX + _WORD_TAG)
+        all_starts.append(ws)
+        if len(bounds) > 1:
+            all_keys.append((words[:-1] * _MIX + words[1:]) * _MIX + _PAIR_TAG)
+            all_starts.append(ws[:-1])
+    return np.concatenate(all_keys), np.concatenate(all_starts).astype(np.int64)
 
 
-def word_grams(norm: str) -> list[tuple[str, int]]:
-    """(prefixed word 1- or 2-gram, start) for the words of the normalised text."""
-    words = [(m.group(0), m.start()) for m in WORD_RE.finditer(norm)]
-    out = [(WORD_PREFIX + w, s) for w, s in words]
-    pairs = zip(words, words[1:], strict=False)
-    out.extend((WORD_PREFIX + a + " " + b, s) for (a, s), (b, _) in pairs)
-    return out
-
-
-def grams(text: str) -> list[str]:
-    """Every feature occurrence of `text` (training uses this; order is irrelevant)."""
-    norm = normalise(text)
-    return [g for g, _ in char_grams(norm)] + [g for g, _ in word_grams(norm)]
+def text_keys(text: str) -> np.ndarray:
+    """Every feature key of `text` (training uses this; order is irrelevant)."""
+    return keys(normalise(text))[0]
