@@ -1,9 +1,12 @@
 """The `harm` detector: harm judged by meaning, by a learned model beside the lexicons.
 
-It scores the whole text and each sentence or clause with the n-gram model of `weights`; a
-category whose whole-text score passes its threshold is marked on the clause that scores
-highest for it; in a long text a clause that passes alone is marked too. The finding's score
-maps the model's threshold to 0.5 (the policy's default threshold) and certainty to 1.0.
+It scores the whole text and each sentence or clause with the n-gram model of `weights`. A
+category whose whole-text score passes its threshold is marked on the clause that adds most to
+that score (the model is linear: the clauses' shares add up); in a long text a clause that
+passes alone is marked too. In a text where the tone lexicons already found private contact,
+over-familiarity or sexual content, the model adds none of those three (the lexicon's span is
+exact; the model fills what lexicons miss). A finding's score maps the model's threshold to
+0.5 (the policy's default threshold) and certainty to 1.0.
 
 Items with a `thread` in their metadata are also judged as a conversation (`conversation`):
 one author's recent messages in that thread are scored together, because grooming builds over
@@ -23,6 +26,7 @@ import numpy as np
 from ...model import Action, Category, Finding, Post, Severity, Suggestion
 from ...policy import Policy
 from ..base import TextDetector
+from ..tone.analysis import analyser_for
 from .conversation import ThreadMemory
 from .weights import HarmWeights, ModelUnavailable, load_weights
 
@@ -54,12 +58,19 @@ CONVERSATION_CODES = {"private_contact": "PG710", "over_familiar": "PG711",
 _HIGH = 0.8
 # Texts with more clauses than this also flag a clause that passes on its own.
 _CLAUSES_ALONE = 3
-_BREAK = re.compile(r"[.!?;。！？؟；…\n]+")
+# ... if it is at least this long (a few words: fragments score noisily).
+_ALONE_CHARS = 24
+# Sentence ends: . ! ? ; … followed by a space or the end (not inside 06.2025, cie.org.uk or
+# an email), the full-width and Arabic ones anywhere, and line breaks.
+_BREAK = re.compile(r"[.!?;…]+(?=\s|$)|[。！？؟；]+|\n+")
 _HAS_WORD = re.compile(r"\w")
 _MIN_CLAUSE = 12
 # A conversation is judged on the mean of its three most telling messages, from the third on.
 _CONVERSATION_TOP = 3
 _CONVERSATION_MIN = 3
+# Where the tone lexicons found one of these in a clause, the model adds none of them there.
+_LEXICON_SPEAKS = frozenset({Category.PRIVATE_CONTACT, Category.OVER_FAMILIAR,
+                             Category.SEXUAL_CONTENT})
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -138,15 +149,30 @@ class HarmDetector(TextDetector):
                 continue
             th = float(model.thresholds[k])
             marked: set[int] = set()
-            if got.whole[k] >= th:
-                marked.add(int(np.argmax(got.clauses[:, k])))
+            if got.whole[k] >= th:  # the clause that adds most to the whole text's score
+                marked.add(int(np.argmax(got.evidence[:, k])))
             if len(parts) > _CLAUSES_ALONE:
-                marked.update(int(i) for i in np.flatnonzero(got.clauses[:, k] >= th))
+                marked.update(int(i) for i in np.flatnonzero(got.clauses[:, k] >= th)
+                              if parts[i][1] - parts[i][0] >= _ALONE_CHARS)
             for i in sorted(marked):
                 p = max(float(got.clauses[i, k]), float(got.whole[k]) if len(marked) == 1
                         else 0.0)
                 out.append(self._finding(cat, kind, _scaled(p, th), parts[i]))
+        if any(f.category in _LEXICON_SPEAKS for f in out):
+            out = self._beside_lexicon(text, out)
         return out, got.whole
+
+    def _beside_lexicon(self, text: str, found: list[Finding]) -> list[Finding]:
+        """`found` without its grooming-family findings when the tone lexicons already found
+        one of that family in the text: the lexicon's span is exact and its action already
+        applies; the model's guess at another clause or another of the three adds noise."""
+        try:
+            lexical = any(f.category in _LEXICON_SPEAKS
+                          for f in analyser_for(self.policy).analyse(text))
+        except Exception:  # the tone detectors report their own failures
+            log.debug("tone analysis failed beside the harm model", exc_info=True)
+            return found
+        return [f for f in found if f.category not in _LEXICON_SPEAKS] if lexical else found
 
     def _finding(self, cat: str, kind: tuple[str, str, Action, Severity, Severity],
                  score: float, span: tuple[int, int]) -> Finding:

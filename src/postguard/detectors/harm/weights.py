@@ -49,6 +49,7 @@ class Spans:
     starts: list[int]
     ends: list[int]
     clauses: np.ndarray  # (len(starts), K) probabilities
+    evidence: np.ndarray  # (len(starts), K) each clause's share of the whole text's score
 
 
 class HarmWeights:
@@ -171,8 +172,9 @@ class HarmWeights:
         whole_z = total / np.sqrt(max(1, count)) + self.bias
         clause_z = sums / np.sqrt(np.maximum(sizes, 1))[:, None] + self.bias
         clause_z[sizes == 0] = -40.0
+        evidence = sums / np.sqrt(max(1, count))
         return Spans(_sigmoid(whole_z), [c[0] for c in clauses], [c[1] for c in clauses],
-                     _sigmoid(clause_z))
+                     _sigmoid(clause_z), evidence)
 
 
 def _clause_sums(contrib: np.ndarray, starts: np.ndarray, cs: np.ndarray, ce: np.ndarray
