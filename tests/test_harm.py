@@ -13,8 +13,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from linear import assert_linear
+
 from postguard import Screener
 from postguard.detectors.harm import HarmDetector
 from postguard.detectors.harm.conversation import ThreadMemory
@@ -49,7 +49,7 @@ def test_shipped_model_is_small_and_consistent() -> None:
     assert total <= 25 * 1024 * 1024
     w = load_weights()
     assert list(w.categories) == meta["categories"]
-    assert len(w.vocab) == meta["features"] == w.table.shape[0] - 1
+    assert len(w.keys) == meta["features"] == w.table.shape[0] - 1
     assert all(0.0 < t < 1.0 for t in w.thresholds)
 
 
@@ -71,15 +71,15 @@ def _break(folder: Path, how: str) -> str:
         meta["feature_version"] = -1
         (folder / "harm-model.json").write_text(json.dumps(meta), "utf-8")
         return "harm-model.json"
-    if how == "truncated-vocab":
-        text = (folder / "harm-vocab.txt").read_text("utf-8")
-        (folder / "harm-vocab.txt").write_text(text[: len(text) // 2], "utf-8")
-        return "harm-vocab.txt"
+    if how == "truncated-keys":
+        data = (folder / "harm-keys.npy").read_bytes()
+        (folder / "harm-keys.npy").write_bytes(data[: len(data) // 2])
+        return "harm-keys.npy"
     raise AssertionError(how)
 
 
 @pytest.mark.parametrize("how", ["missing", "corrupt-weights", "corrupt-meta", "stale",
-                                 "truncated-vocab"])
+                                 "truncated-keys"])
 def test_unusable_model_fails_closed_and_others_go_on(
         how: str, model_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     name = _break(model_copy, how)
@@ -181,7 +181,7 @@ def test_clauses() -> None:
     assert clauses("") == [] and clauses("🙂 !!") == []
     short = "ok. fine. yes"
     assert [short[s:e] for s, e in clauses(short)] == [short]
-    assert len(clauses("今日は楽しかったです。明日も学校で会いましょう。")) == 2
+    assert len(clauses("今日は遠足でとても楽しかったです。明日も学校でみんなに会いましょう。")) == 2
 
 
 def test_the_finding_marks_the_clause_that_carries_the_harm() -> None:

@@ -1,6 +1,8 @@
-"""What the harm detector finds: positives and traps per category, in wording written for these
-tests (never in the training texts: checked below). Each category must find most of its
-positives and flag few of its traps; the floors are counts out of the rows of the table."""
+"""What postguard finds with the harm layer: positives and traps per category, in wording
+written for these tests (never in the training texts: checked below). Each category must find
+most of its positives and flag few of its traps (the default Screener: lexicons and model
+together, as a user sees it; the model alone is measured in test_harm_model.py). The floors are
+counts out of the rows of the table."""
 
 from __future__ import annotations
 
@@ -10,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from postguard.detectors.harm import HarmDetector
+from postguard import Screener
 from postguard.model import Category
-from postguard.policy import Policy
 
 TEXTS = Path(__file__).resolve().parent.parent / "models" / "train" / "harm" / "texts"
 
@@ -132,13 +133,21 @@ MIN_FOUND = {"private_contact": 5, "over_familiar": 3, "sexual_content": 3, "bul
 MAX_TRAPS = 1
 
 
+HARM = frozenset(Category(c) for c in CASES)
+
+
 @functools.cache
-def _detector() -> HarmDetector:
-    return HarmDetector(Policy.default())
+def _screener() -> Screener:
+    return Screener()
+
+
+def _acting(text: str) -> set[Category]:
+    report = _screener().screen(text, metadata={"direction": "inbound", "author": "unknown"})
+    return {f.category for f in report.findings if f.action is not None and f.action.rank > 0}
 
 
 def _found(text: str, category: str) -> bool:
-    return any(f.category is Category(category) for f in _detector().detect_text(text))
+    return Category(category) in _acting(text)
 
 
 @pytest.mark.parametrize("category", sorted(CASES))
@@ -151,14 +160,12 @@ def test_positives_are_found(category: str) -> None:
 @pytest.mark.parametrize("category", sorted(CASES))
 def test_traps_are_not_flagged(category: str) -> None:
     _, traps = CASES[category]
-    flagged = [t for t in traps if _detector().detect_text(t)]
+    flagged = [t for t in traps if _acting(t) & HARM]
     assert len(flagged) <= MAX_TRAPS, flagged
 
 
 def test_grave_harm_blocks_and_escalates() -> None:
-    from postguard import Screener
-
-    screener = Screener()
+    screener = _screener()
     for text in (CASES["self_harm"][0][0], CASES["disclosure"][0][1]):
         report = screener.screen(text, metadata={"direction": "inbound", "author": "child"})
         assert report.verdict.value == "block" and report.escalate, text

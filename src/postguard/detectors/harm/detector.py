@@ -2,14 +2,15 @@
 
 It scores the whole text and each sentence or clause with the n-gram model of `weights`. A
 category whose whole-text score passes its threshold is marked on the clause that adds most to
-that score (the model is linear: the clauses' shares add up); in a long text a clause that
-passes alone is marked too. In a text where the tone lexicons already found private contact,
-over-familiarity or sexual content, the model adds none of those three (the lexicon's span is
-exact; the model fills what lexicons miss). A finding's score maps the model's threshold to
-0.5 (the policy's default threshold) and certainty to 1.0.
+that score (the model is linear: the clauses' shares add up); in a text of several clauses, a
+clause of a few words or more that passes alone is marked too. In a text where the tone
+lexicons already found private contact, over-familiarity or sexual content, the model adds
+none of those three (the lexicon's span is exact; the model fills what lexicons miss). A
+finding's score maps the model's threshold to 0.5 (the policy's default threshold) and
+certainty to 1.0.
 
-Items with a `thread` in their metadata are also judged as a conversation (`conversation`):
-one author's recent messages in that thread are scored together, because grooming builds over
+Items with a `thread` in their metadata are also judged as a conversation (`judge_thread`):
+one author's recent messages in that thread are judged together, because grooming builds over
 lines that look harmless one by one.
 """
 
@@ -57,7 +58,7 @@ CONVERSATION_CODES = {"private_contact": "PG710", "over_familiar": "PG711",
 # A finding scored at least this (after mapping the threshold to 0.5) gets the higher severity.
 _HIGH = 0.8
 # Texts with more clauses than this also flag a clause that passes on its own.
-_CLAUSES_ALONE = 3
+_CLAUSES_ALONE = 1
 # ... if it is at least this long (a few words: fragments score noisily).
 _ALONE_CHARS = 24
 # Sentence ends: . ! ? ; … followed by a space or the end (not inside 06.2025, cie.org.uk or
@@ -65,8 +66,7 @@ _ALONE_CHARS = 24
 _BREAK = re.compile(r"[.!?;…]+(?=\s|$)|[。！？؟；]+|\n+")
 _HAS_WORD = re.compile(r"\w")
 _MIN_CLAUSE = 12
-# A conversation is judged on the mean of its three most telling messages, from the third on.
-_CONVERSATION_TOP = 3
+# A conversation finding needs this many messages of one author leaning the same way.
 _CONVERSATION_MIN = 3
 # Where the tone lexicons found one of these in a clause, the model adds none of them there.
 _LEXICON_SPEAKS = frozenset({Category.PRIVATE_CONTACT, Category.OVER_FAMILIAR,
@@ -143,7 +143,13 @@ class HarmDetector(TextDetector):
             return [], np.zeros(len(model.categories))
         got = model.score(text, parts)
         out = []
-        for k, cat in enumerate(model.categories):
+        many = len(parts) > _CLAUSES_ALONE
+        # Most texts pass no threshold: one vectorised test, then the few categories that do.
+        passing = got.whole >= model.thresholds
+        if many:
+            passing |= (got.clauses >= model.thresholds).any(axis=0)
+        for k in np.flatnonzero(passing).tolist():
+            cat = model.categories[k]
             kind = _KINDS.get(cat)
             if kind is None:
                 continue
@@ -151,8 +157,8 @@ class HarmDetector(TextDetector):
             marked: set[int] = set()
             if got.whole[k] >= th:  # the clause that adds most to the whole text's score
                 marked.add(int(np.argmax(got.evidence[:, k])))
-            if len(parts) > _CLAUSES_ALONE:
-                marked.update(int(i) for i in np.flatnonzero(got.clauses[:, k] >= th)
+            if many:
+                marked.update(i for i in np.flatnonzero(got.clauses[:, k] >= th).tolist()
                               if parts[i][1] - parts[i][0] >= _ALONE_CHARS)
             for i in sorted(marked):
                 p = max(float(got.clauses[i, k]), float(got.whole[k]) if len(marked) == 1
@@ -197,25 +203,28 @@ class HarmDetector(TextDetector):
 
     def judge_thread(self, post: Post, categories: Iterable[str] = (),
                      probs: np.ndarray | None = None) -> list[Finding]:
-        """A conversation finding when `post` has a `thread` and, among its author's last
-        messages there, the mean of the three highest scores of a grooming category passes
-        that category's threshold with this message among those three, while this message
-        alone did not flag it (`categories`: those its own findings have). Remembers the
-        message (`probs`: its scores, when already known)."""
+        """A conversation finding when `post` has a `thread`, this message leans towards a
+        grooming category without passing its threshold alone (`categories`: those its own
+        findings have), and at least three of its author's last messages there (this one
+        included) lean that way: each scores above the category's conversation threshold (set
+        at build time so that about 5% of harmless texts do). Remembers the message (`probs`:
+        its scores, when already known)."""
         window = self.remember(post, probs)
         if len(window) < _CONVERSATION_MIN:
             return []
         model = self.weights
         scores = np.vstack(window)  # (messages, categories), this message last
-        top = np.sort(scores, axis=0)[-_CONVERSATION_TOP:]
-        mean = top.mean(axis=0)
+        leaning = scores >= model.leaning
+        count = leaning.sum(axis=0)
         already = set(categories)
         best, best_k = 0.0, -1
         for k, cat in enumerate(model.categories):
-            if cat not in CONVERSATION_CODES or cat in already or scores[-1, k] < top[0, k]:
+            if cat not in CONVERSATION_CODES or cat in already or not leaning[-1, k] or \
+                    count[k] < _CONVERSATION_MIN:
                 continue
-            s = _scaled(float(mean[k]), float(model.thresholds[k]))
-            if s >= 0.5 and s > best:
+            mean = float(scores[leaning[:, k], k].mean())
+            s = max(0.5, _scaled(mean, float(model.thresholds[k])))
+            if s > best:
                 best, best_k = s, k
         span = _trimmed(post.text)
         if best_k < 0 or span is None:
@@ -223,9 +232,9 @@ class HarmDetector(TextDetector):
         cat = model.categories[best_k]
         return [self.finding(
             CONVERSATION_CODES[cat], Category(cat), Severity.HIGH,
-            f"this author's last {len(window)} messages in the thread read together as "
-            f"{_KINDS[cat][1]} (harm model, conversation)", score=best, start=span[0],
-            end=span[1], suggestion=Suggestion(Action.REVIEW))]
+            f"{int(count[best_k])} of this author's last {len(window)} messages in the thread "
+            f"read together as {_KINDS[cat][1]} (harm model, conversation)", score=best,
+            start=span[0], end=span[1], suggestion=Suggestion(Action.REVIEW))]
 
 
 def _trimmed(text: str) -> tuple[int, int] | None:

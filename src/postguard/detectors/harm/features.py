@@ -88,12 +88,14 @@ def keys(norm: str) -> tuple[np.ndarray, np.ndarray]:
         out: np.ndarray = (prefix[b] - prefix[a]) * inverse[a]
         return out
 
+    all_keys, all_starts = [], []
     fits = [n for n in CHAR_SIZES if size >= n]
-    ar = np.arange(size)
-    a = np.concatenate([ar[: size - n + 1] for n in fits])
-    lengths = np.repeat(np.array(fits), [size - n + 1 for n in fits])
-    all_keys = [span_hash(a, a + lengths) * _MIX + lengths.astype(_U)]
-    all_starts = [a]
+    if fits:
+        ar = np.arange(size)
+        a = np.concatenate([ar[: size - n + 1] for n in fits])
+        lengths = np.repeat(np.array(fits), [size - n + 1 for n in fits])
+        all_keys.append(span_hash(a, a + lengths) * _MIX + lengths.astype(_U))
+        all_starts.append(a)
     bounds = [m.span() for m in WORD_RE.finditer(norm)]
     if bounds:
         ws = np.array([s for s, _ in bounds], dtype=np.int64)
@@ -104,6 +106,8 @@ def keys(norm: str) -> tuple[np.ndarray, np.ndarray]:
         if len(bounds) > 1:
             all_keys.append((words[:-1] * _MIX + words[1:]) * _MIX + _PAIR_TAG)
             all_starts.append(ws[:-1])
+    if not all_keys:
+        return np.zeros(0, _U), np.zeros(0, np.int64)
     return np.concatenate(all_keys), np.concatenate(all_starts).astype(np.int64)
 
 

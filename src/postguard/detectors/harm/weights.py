@@ -58,6 +58,9 @@ class HarmWeights:
         meta = self._meta()
         self.categories: tuple[str, ...] = tuple(meta["categories"])
         self.thresholds = np.array([float(meta["thresholds"][c]) for c in self.categories])
+        leaning = meta.get("conversation_thresholds") or {}
+        self.leaning = np.array([float(leaning.get(c, t / 2))
+                                 for c, t in zip(self.categories, self.thresholds, strict=True)])
         known = self._array(KEYS, meta)
         table = self._array(WEIGHTS, meta)
         if known.dtype != np.uint64 or known.ndim != 1 or (
