@@ -260,3 +260,19 @@ def test_threads_do_not_mix() -> None:
     for i, line in enumerate(GROOMING_LINES):
         post = Post(text=line, metadata={"thread": f"solo{i}", "author": "stranger"})
         assert not [f for f in det.detect(post) if f.code.startswith("PG71")]
+
+
+@pytest.mark.parametrize(("code", "category"), [
+    ("PG701", Category.PRIVATE_CONTACT), ("PG710", Category.PRIVATE_CONTACT),
+    ("PG711", Category.OVER_FAMILIAR), ("PG712", Category.SEXUAL_CONTENT)])
+def test_grooming_by_meaning_escalates_from_any_author(code: str, category: Category) -> None:
+    from postguard.escalation import lead_escalation
+    from postguard.model import Finding, Severity, Verdict
+
+    f = Finding(code, "harm", category, Severity.HIGH, 0.9, "m", start=0, end=2,
+                action=Verdict.BLOCK)
+    assert lead_escalation(Post(text="hi", metadata={"author": "staff"}), [f]) is not None
+    lexical_review = Finding("PG441", "over_familiar", Category.OVER_FAMILIAR, Severity.LOW,
+                             0.9, "m", start=0, end=2, action=Verdict.REVIEW)
+    assert lead_escalation(Post(text="hi", metadata={"author": "staff"}),
+                           [lexical_review]) is None  # a pet name alone, outbound: no

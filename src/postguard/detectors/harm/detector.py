@@ -3,9 +3,9 @@
 It scores the whole text and each sentence or clause with the n-gram model of `weights`. A
 category whose whole-text score passes its threshold is marked on the clause that adds most to
 that score (the model is linear: the clauses' shares add up); in a text of several clauses, a
-clause of a few words or more that passes alone is marked too. In a text where the tone
-lexicons already found private contact, over-familiarity or sexual content, the model adds
-none of those three (the lexicon's span is exact; the model fills what lexicons miss). A
+clause of several words that passes alone with a higher score is marked too. In a text where
+the tone lexicons already found private contact, over-familiarity or sexual content, the model
+adds none of those three (the lexicon's span is exact; the model fills what lexicons miss). A
 finding's score maps the model's threshold to 0.5 (the policy's default threshold) and
 certainty to 1.0.
 
@@ -59,8 +59,9 @@ CONVERSATION_CODES = {"private_contact": "PG710", "over_familiar": "PG711",
 _HIGH = 0.8
 # Texts with more clauses than this also flag a clause that passes on its own.
 _CLAUSES_ALONE = 1
-# ... if it is at least this long (a few words: fragments score noisily).
-_ALONE_CHARS = 24
+# ... if it is at least this long (several words: fragments score noisily) and scores halfway
+# from the threshold to certainty.
+_ALONE_CHARS = 40
 # Sentence ends: . ! ? ; … followed by a space or the end (not inside 06.2025, cie.org.uk or
 # an email), the full-width and Arabic ones anywhere, and line breaks.
 _BREAK = re.compile(r"[.!?;…]+(?=\s|$)|[。！？؟；]+|\n+")
@@ -146,8 +147,9 @@ class HarmDetector(TextDetector):
         many = len(parts) > _CLAUSES_ALONE
         # Most texts pass no threshold: one vectorised test, then the few categories that do.
         passing = got.whole >= model.thresholds
+        alone = (1.0 + model.thresholds) / 2  # a clause alone needs more certainty
         if many:
-            passing |= (got.clauses >= model.thresholds).any(axis=0)
+            passing |= (got.clauses >= alone).any(axis=0)
         for k in np.flatnonzero(passing).tolist():
             cat = model.categories[k]
             kind = _KINDS.get(cat)
@@ -158,7 +160,7 @@ class HarmDetector(TextDetector):
             if got.whole[k] >= th:  # the clause that adds most to the whole text's score
                 marked.add(int(np.argmax(got.evidence[:, k])))
             if many:
-                marked.update(i for i in np.flatnonzero(got.clauses[:, k] >= th).tolist()
+                marked.update(i for i in np.flatnonzero(got.clauses[:, k] >= alone[k]).tolist()
                               if parts[i][1] - parts[i][0] >= _ALONE_CHARS)
             for i in sorted(marked):
                 p = max(float(got.clauses[i, k]), float(got.whole[k]) if len(marked) == 1
