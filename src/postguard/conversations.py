@@ -32,9 +32,14 @@ def judge_alone(screener: Screener) -> None:
 
 class ThreadJudge:
     def __init__(self, screener: Screener) -> None:
+        judge_alone(screener)  # screening a post again here must not add it to a memory twice
         self.screener = screener
         self.judges: list[Any] = [d for d in screener.detectors
                                   if callable(getattr(d, "judge_thread", None))]
+        for judge in self.judges:  # a run starts with no conversations held
+            forget = getattr(judge, "forget", None)
+            if callable(forget):
+                forget()
 
     def remember(self, post: Post | None) -> None:
         """Hold `post` in the thread memories without judging it (a resumed run's posts)."""
@@ -58,7 +63,7 @@ class ThreadJudge:
             extra: list[Finding] = []
             for judge in self.judges:
                 try:
-                    extra.extend(judge.judge_thread(post, categories=r.categories))
+                    extra.extend(judge.judge_thread(post, r.codes))
                 except Exception as exc:  # the message's own report stands
                     log.warning("thread judge %s raised %s on post %s",
                                 getattr(judge, "name", "?"), type(exc).__name__, post.id)

@@ -124,7 +124,7 @@ class HarmDetector(TextDetector):
             return ()
         found, probs = self._judge(post.text)
         if self.judge_threads and probs is not None:
-            found.extend(self.judge_thread(post, {f.category.value for f in found}, probs))
+            found.extend(self.judge_thread(post, [f.code for f in found], probs))
         return found
 
     def detect_text(self, text: str) -> Iterable[Finding]:
@@ -189,6 +189,10 @@ class HarmDetector(TextDetector):
                             f"reads as {what} (harm model)", score=score,
                             start=span[0], end=span[1], suggestion=Suggestion(action))
 
+    def forget(self) -> None:
+        """Empty the thread memory (a new batch run starts with no conversations)."""
+        self.threads.clear()
+
     def remember(self, post: Post, probs: np.ndarray | None = None) -> list[np.ndarray]:
         """Hold `post`'s scores in its thread's memory: the scores of its author's last
         messages there (this one last), or none when it has no thread or no model."""
@@ -203,14 +207,14 @@ class HarmDetector(TextDetector):
         author = str(meta.get("author", "unknown")).lower()
         return self.threads.add(str(thread), author, probs)
 
-    def judge_thread(self, post: Post, categories: Iterable[str] = (),
+    def judge_thread(self, post: Post, codes: Iterable[str] = (),
                      probs: np.ndarray | None = None) -> list[Finding]:
         """A conversation finding when `post` has a `thread`, this message leans towards a
-        grooming category without passing its threshold alone (`categories`: those its own
-        findings have), and at least three of its author's last messages there (this one
-        included) lean that way: each scores above the category's conversation threshold (set
-        at build time so that about 5% of harmless texts do). Remembers the message (`probs`:
-        its scores, when already known)."""
+        grooming category without passing its threshold alone (`codes`: the codes of the
+        post's findings; this detector's own tell which categories it found), and at least
+        three of its author's last messages there (this one included) lean that way: each
+        scores above the category's conversation threshold (set at build time so that about
+        5% of harmless texts do). Remembers the message (`probs`: its scores, when known)."""
         window = self.remember(post, probs)
         if len(window) < _CONVERSATION_MIN:
             return []
@@ -218,7 +222,7 @@ class HarmDetector(TextDetector):
         scores = np.vstack(window)  # (messages, categories), this message last
         leaning = scores >= model.leaning
         count = leaning.sum(axis=0)
-        already = set(categories)
+        already = {cat for cat, kind in _KINDS.items() if kind[0] in set(codes)}
         best, best_k = 0.0, -1
         for k, cat in enumerate(model.categories):
             if cat not in CONVERSATION_CODES or cat in already or not leaning[-1, k] or \
