@@ -225,12 +225,12 @@ def test_thread_memory_is_bounded_and_per_author() -> None:
     assert mem.add("t", "stranger", "e") == ["e"]  # forgotten: least recently used
 
 
-GROOMING_LINES = [
+GROOMING_LINES = [  # each harmless-looking alone (allowed); together: isolation and private contact
     "hey, saw your drawing on the art page, really talented",
-    "you seem way more mature than other people your age tbh",
-    "do your parents check your phone much?",
-    "we should talk somewhere more private, this app isn't great",
-    "it's probably best if you don't mention me to them",
+    "do you have your own room at home?",
+    "are you on any other apps?",
+    "do your parents ever read your messages?",
+    "which bus do you take home after school?",
 ]
 
 
@@ -276,3 +276,10 @@ def test_grooming_by_meaning_escalates_from_any_author(code: str, category: Cate
                              0.9, "m", start=0, end=2, action=Verdict.REVIEW)
     assert lead_escalation(Post(text="hi", metadata={"author": "staff"}),
                            [lexical_review]) is None  # a pet name alone, outbound: no
+
+
+def test_each_conversation_line_alone_is_allowed() -> None:
+    screener = Screener()
+    for line in GROOMING_LINES:
+        report = screener.screen(line, metadata={"direction": "inbound", "author": "stranger"})
+        assert report.verdict.value == "allow", line

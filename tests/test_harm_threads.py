@@ -12,12 +12,12 @@ from postguard.batch import run_batch
 from postguard.model import Post
 from postguard.screener import Screener
 
-GROOMING = [
+GROOMING = [  # each harmless-looking alone (allowed); together: isolation and private contact
     "hey, saw your drawing on the art page, really talented",
-    "you seem way more mature than other people your age tbh",
-    "do your parents check your phone much?",
-    "we should talk somewhere more private, this app isn't great",
-    "it's probably best if you don't mention me to them",
+    "do you have your own room at home?",
+    "are you on any other apps?",
+    "do your parents ever read your messages?",
+    "which bus do you take home after school?",
 ]
 FILLER = ["The library closes at 5 today.", "Football practice moves to the small pitch.",
           "Well done to everyone who finished the reading challenge!",

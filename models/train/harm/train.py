@@ -52,6 +52,9 @@ C = 16.0
 HARMLESS_RAISED = 0.0075
 # ... and, among the texts it raises, at least this share must carry that harm.
 PRECISION_FLOOR = 0.8
+# Over-familiarity is where a warm notice and a grooming message share the most words (the
+# register trap of the trial in issue 12): the model needs more certainty there.
+PRECISION_FLOOR_BY_CATEGORY = {"over_familiar": 0.85}
 CONVERSATION_LEAN = 0.05
 MAX_FEATURES = 250_000
 DEFAULT_OUT = ROOT / "src" / "postguard" / "data" / "harm"
@@ -92,16 +95,17 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-z))
 
 
-def choose_threshold(y: np.ndarray, p: np.ndarray, harmless: np.ndarray) -> float:
+def choose_threshold(y: np.ndarray, p: np.ndarray, harmless: np.ndarray,
+                     precision_floor: float = PRECISION_FLOOR) -> float:
     """The lowest threshold (0.5..0.97, in steps of 0.01) at which, out of fold, at most
     HARMLESS_RAISED of the harmless texts score at or above it and the precision is at least
-    PRECISION_FLOOR: recall is what is left to gain."""
+    `precision_floor`: recall is what is left to gain."""
     for t in np.arange(0.50, 0.971, 0.01):
         flagged = p >= t
         if not flagged.any():
             break
         if (p[harmless] >= t).mean() <= HARMLESS_RAISED and \
-                y[flagged].mean() >= PRECISION_FLOOR:
+                y[flagged].mean() >= precision_floor:
             return round(float(t), 2)
     return 0.97
 
@@ -153,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
             w, b = fit(x_train[fit_idx], yk, weight[fit_idx])
             oof[val_idx, k] = sigmoid(x_train[val_idx] @ w + b)
     harmless = y_train.sum(axis=1) == 0
-    thresholds = {c: choose_threshold(y_train[:, k], oof[:, k], harmless)
+    thresholds = {c: choose_threshold(y_train[:, k], oof[:, k], harmless,
+                                      PRECISION_FLOOR_BY_CATEGORY.get(c, PRECISION_FLOOR))
                   for k, c in enumerate(CATEGORIES)}
     oof_scores = {c: scores(y_train[:, k], oof[:, k], thresholds[c])
                   for k, c in enumerate(CATEGORIES)}
@@ -216,7 +221,9 @@ def main(argv: list[str] | None = None) -> int:
         "out_of_fold": oof_scores,
         "settings": {"min_df": MIN_DF, "C": C, "notice_weight": NOTICE_WEIGHT,
                      "harmless_raised": HARMLESS_RAISED,
-                     "precision_floor": PRECISION_FLOOR, "folds": args.folds,
+                     "precision_floor": PRECISION_FLOOR,
+                     "precision_floor_by_category": PRECISION_FLOOR_BY_CATEGORY,
+                     "folds": args.folds,
                      "max_features": MAX_FEATURES},
     }
     (args.out / "harm-model.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
