@@ -17,8 +17,11 @@ from typing import TYPE_CHECKING, Any
 from .model import Finding, Post, Report
 
 if TYPE_CHECKING:
-    from .batch import Screened
     from .screener import Screener
+
+# A batch result (`batch.Screened`): this module reads its `threaded` post and `codes`, and
+# never imports the batch (which imports this module).
+Screened = Any
 
 log = logging.getLogger(__name__)
 
