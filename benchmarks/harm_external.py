@@ -87,6 +87,7 @@ def kind_of(r: dict[str, Any]) -> str:
 
 def stretches(screener: Screener, rows: list[dict[str, Any]], threads: bool) -> dict[str, Any]:
     flagged: dict[str, bool] = defaultdict(bool)
+    by_model: dict[str, bool] = defaultdict(bool)
     kinds: dict[str, str] = {}
     lines = defaultdict(lambda: [0, 0])
     for r in rows:
@@ -94,6 +95,8 @@ def stretches(screener: Screener, rows: list[dict[str, Any]], threads: bool) -> 
         rep = screener.screen(Post(text=r["text"], id=r["id"], metadata=meta))
         hit = acted(rep, GROOMING)
         flagged[r["group"]] |= hit
+        by_model[r["group"]] |= any(f.detector == "harm" and f.category.value in GROOMING
+                                    for f in rep.findings)
         kinds[r["group"]] = kind_of(r)
         lines[kind_of(r)][0] += hit
         lines[kind_of(r)][1] += 1
@@ -101,7 +104,9 @@ def stretches(screener: Screener, rows: list[dict[str, Any]], threads: bool) -> 
     for kind in sorted(set(kinds.values())):
         groups = [g for g, k in kinds.items() if k == kind]
         n = sum(flagged[g] for g in groups)
+        m = sum(by_model[g] for g in groups)
         out[kind] = {"stretches_flagged": round(n / len(groups), 3), "stretches": len(groups),
+                     "stretches_flagged_by_harm_layer": round(m / len(groups), 3),
                      "lines_flagged": round(lines[kind][0] / lines[kind][1], 3)}
     return out
 
