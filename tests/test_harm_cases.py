@@ -128,8 +128,10 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
 }
 
 # Floors: positives found per category at least, traps flagged at most (counts of the table).
-MIN_FOUND = {"private_contact": 5, "over_familiar": 3, "sexual_content": 3, "bullying": 3,
-             "self_harm": 3, "disclosure": 3, "extremism": 3, "violence": 3}
+# Measured at commit time (benchmarks/RESULTS.md, harm section): every category found all its
+# positives but private_contact (5 of 6) and violence (4 of 5); one disclosure trap flagged.
+MIN_FOUND = {"private_contact": 4, "over_familiar": 4, "sexual_content": 4, "bullying": 4,
+             "self_harm": 4, "disclosure": 4, "extremism": 4, "violence": 3}
 MAX_TRAPS = 1
 
 
