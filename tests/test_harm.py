@@ -127,10 +127,14 @@ def test_bad_input_never_crashes(text: str) -> None:
         assert 0.0 <= f.score <= 1.0
 
 
-def test_five_megabytes_of_text() -> None:
-    text = ("The coach leaves at nine from the front gate. " * 110_000)[:5_000_000]
+@pytest.mark.parametrize("unit", ["The coach leaves at nine from the front gate. ",
+                                  "word ", "x" * 999 + " "])
+def test_five_megabytes_of_text(unit: str) -> None:
+    text = (unit * (5_000_000 // len(unit) + 1))[:5_000_000]
     det = HarmDetector(Policy.default())
     assert all(f.end is not None and f.end <= len(text) for f in det.detect_text(text))
+    parts = clauses(text)
+    assert max(e - s for s, e in parts) <= 1000 and parts[-1][1] <= len(text)
 
 
 def test_time_is_linear_in_size() -> None:

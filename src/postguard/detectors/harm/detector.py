@@ -33,16 +33,18 @@ from .weights import HarmWeights, ModelUnavailable, load_weights
 
 log = logging.getLogger(__name__)
 
-# category -> (code, what the text reads as, suggestion, severity below / above `_HIGH`)
+# category -> (code, what the text reads as, suggestion, severity below / above `_HIGH`). The
+# suggestion is always a human review: a clause is the model's best guess at the span, so the
+# redacted text never loses it silently.
 _KINDS: dict[str, tuple[str, str, Action, Severity, Severity]] = {
     "private_contact": ("PG701", "moving a child to private contact, secrecy or meeting alone",
-                        Action.REMOVE, Severity.HIGH, Severity.HIGH),
+                        Action.REVIEW, Severity.HIGH, Severity.HIGH),
     "over_familiar": ("PG702", "over-familiar with a child (flattery, closeness, pet names)",
-                      Action.REPHRASE, Severity.MEDIUM, Severity.HIGH),
-    "sexual_content": ("PG703", "sexual or sexualising", Action.REMOVE, Severity.MEDIUM,
+                      Action.REVIEW, Severity.MEDIUM, Severity.HIGH),
+    "sexual_content": ("PG703", "sexual or sexualising", Action.REVIEW, Severity.MEDIUM,
                        Severity.HIGH),
     "bullying": ("PG704", "bullying (insults, exclusion or humiliation aimed at a person)",
-                 Action.REPHRASE, Severity.MEDIUM, Severity.HIGH),
+                 Action.REVIEW, Severity.MEDIUM, Severity.HIGH),
     "self_harm": ("PG705", "a sign of self-harm, suicidal thoughts or disordered eating",
                   Action.REVIEW, Severity.HIGH, Severity.HIGH),
     "disclosure": ("PG706", "a possible disclosure of abuse, neglect or fear of an adult",
@@ -66,7 +68,10 @@ _ALONE_CHARS = 40
 # an email), the full-width and Arabic ones anywhere, and line breaks.
 _BREAK = re.compile(r"[.!?;…]+(?=\s|$)|[。！？؟；]+|\n+")
 _HAS_WORD = re.compile(r"\w")
+# A phone number (7+ digits with the usual separators), an email address or an @handle.
+_CONTACT = re.compile(r"\+?\d[\d ()./-]{5,}\d|[\w.+-]+@[\w-]+\.\w|(?<!\w)@\w{2,}")
 _MIN_CLAUSE = 12
+_MAX_CLAUSE = 1000
 # A conversation finding needs this many messages of one author leaning the same way.
 _CONVERSATION_MIN = 3
 # Where the tone lexicons found one of these in a clause, the model adds none of them there.
@@ -76,7 +81,8 @@ _LEXICON_SPEAKS = frozenset({Category.PRIVATE_CONTACT, Category.OVER_FAMILIAR,
 
 def clauses(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence or clause of `text`, spaces trimmed; a piece shorter than
-    a few words joins the next. Pieces with no letter or digit are left out."""
+    a few words joins the next, one longer than _MAX_CLAUSE is cut. Pieces with no letter or
+    digit are left out."""
     cuts = [m.end() for m in _BREAK.finditer(text)]
     if not cuts or cuts[-1] != len(text):
         cuts.append(len(text))
@@ -89,9 +95,24 @@ def clauses(text: str) -> list[tuple[int, int]]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if e - s >= _MIN_CLAUSE or cut == len(text):
-            if s < e and _HAS_WORD.search(text, s, e):
-                out.append((s, e))
+            out.extend(p for p in _pieces(text, s, e) if _HAS_WORD.search(text, p[0], p[1]))
             start = cut
+    return out
+
+
+def _pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """[s, e) cut at spaces into pieces of at most _MAX_CLAUSE characters (a hard cut where a
+    piece has no space): a run-on text never becomes one huge clause."""
+    out = []
+    while e - s > _MAX_CLAUSE:
+        cut = text.rfind(" ", s + _MAX_CLAUSE // 2, s + _MAX_CLAUSE)
+        cut = cut if cut > s else s + _MAX_CLAUSE
+        out.append((s, cut))
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
+    if s < e:
+        out.append((s, e))
     return out
 
 
@@ -122,7 +143,9 @@ class HarmDetector(TextDetector):
     def detect(self, post: Post) -> Iterable[Finding]:
         if not post.text:
             return ()
-        found, probs = self._judge(post.text)
+        meta = post.metadata
+        inbound = hasattr(meta, "get") and str(meta.get("direction", "")).lower() == "inbound"
+        found, probs = self._judge(post.text, inbound=inbound)
         if self.judge_threads and probs is not None:
             found.extend(self.judge_thread(post, [f.code for f in found], probs))
         return found
@@ -130,9 +153,14 @@ class HarmDetector(TextDetector):
     def detect_text(self, text: str) -> Iterable[Finding]:
         return self._judge(text)[0]
 
-    def _judge(self, text: str) -> tuple[list[Finding], np.ndarray | None]:
+    def _judge(self, text: str, *, inbound: bool = False
+               ) -> tuple[list[Finding], np.ndarray | None]:
         """The findings of `text` and its whole-text probabilities (None when the model cannot
-        run: the findings are then one detector_error)."""
+        run: the findings are then one detector_error). In a draft (not `inbound`), a
+        private-contact finding on a clause holding a phone number, an email address or a
+        handle stands aside: the contact detectors block it with an exact span, and a staff
+        member's number in a notice is not grooming to escalate. In an inbound message from
+        an adult it is, so there it stays."""
         try:
             model = self.weights
         except ModelUnavailable as exc:
@@ -168,6 +196,9 @@ class HarmDetector(TextDetector):
                 out.append(self._finding(cat, kind, _scaled(p, th), parts[i]))
         if any(f.category in _LEXICON_SPEAKS for f in out):
             out = self._beside_lexicon(text, out)
+        if not inbound:
+            out = [f for f in out if f.category is not Category.PRIVATE_CONTACT
+                   or not _CONTACT.search(text, f.start or 0, f.end or len(text))]
         return out, got.whole
 
     def _beside_lexicon(self, text: str, found: list[Finding]) -> list[Finding]:
