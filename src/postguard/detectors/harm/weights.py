@@ -162,7 +162,7 @@ class HarmWeights:
             found, starts = keys(normalise(text[lo:hi]))
             if len(found):
                 contrib = self.table[self._rows(found)]
-                whole = contrib.sum(axis=0, dtype=np.float64)
+                whole = np.ones(len(found), np.float32) @ contrib  # a BLAS sum: 10x .sum()
                 total += whole
                 count += len(found)
                 if j - i == 1:
