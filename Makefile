@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: setup demo test lint bench clean model
+.PHONY: setup demo test lint bench clean model harm-model
 
 setup:
 	@bash scripts/setup.sh
@@ -32,3 +32,8 @@ model: setup
 	rm -rf models/postguard_en && cp -r build/model/model-best models/postguard_en
 	$(BIN)/python models/export_fast.py models/postguard_en
 	$(BIN)/python -m spacy evaluate models/postguard_en build/model-data/dev.spacy
+
+# Rebuild the harm model in src/postguard/data/harm from models/train/harm/texts (fixed seeds:
+# the same texts give the same files; about a minute). scikit-learn is needed here only.
+harm-model: setup
+	$(BIN)/python models/train/harm/train.py

@@ -15,6 +15,7 @@ PRESIDIO_ANALYZER="presidio-analyzer==2.2.366"
 PRESIDIO_IMAGE="presidio-image-redactor==0.0.62"
 BETTER_PROFANITY="better-profanity==0.7.0"
 GLIN_PROFANITY="glin-profanity==4.1.0"
+ALT_PROFANITY_CHECK="alt-profanity-check==1.9.1"
 
 mkdir -p "$OUT"
 
@@ -41,6 +42,9 @@ PYEOF
 
 make_venv better_profanity "$BETTER_PROFANITY"
 make_venv glin_profanity "$GLIN_PROFANITY"
+# A linear model trained on Davidson et al.'s tweets: compared with postguard on OLID only
+# (benchmarks/peers/run_olid.py).
+make_venv alt_profanity_check "$ALT_PROFANITY_CHECK"
 
 if ! command -v tesseract >/dev/null; then
   echo "peers: tesseract is missing: the Presidio image redactor row cannot run" \

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple, TextIO, cast
 
 from .archives.simple import RawLine, parse_line
+from .conversations import ThreadJudge, judge_alone, threaded
 from .errors import InputError
 from .limits import text_size_problem
 from .model import (
@@ -137,6 +138,8 @@ class Screened(NamedTuple):
     findings: int
     errors: int
     html: dict[str, Any] | None
+    # The post, when it belongs to a thread: the parent judges threads (`conversations`).
+    threaded: Post | None = None
 
 
 def summarise(post: Post | None, report: Report, html: bool, line: str = "") -> Screened:
@@ -153,6 +156,7 @@ def summarise(post: Post | None, report: Report, html: bool, line: str = "") -> 
         codes=tuple(sorted({f.code for f in report.findings})), findings=len(report.findings),
         errors=len(report.errors),
         html=entry,
+        threaded=threaded(post),
     )
 
 
@@ -174,6 +178,7 @@ def worker_screener(policy: Policy, key: str | None = None) -> Screener:
 
 def screen_chunk(policy: Policy, key: str, items: list[Item], html: bool) -> list[Screened]:
     screener = worker_screener(policy, key)
+    judge_alone(screener)  # threads are judged in the parent, in input order
     prepared = [prepare_item(item) for item in items]
     return [summarise(post, report, html) for post, report in screen_prepared(screener, prepared)]
 
@@ -469,8 +474,9 @@ def run_batch(
     summary = BatchSummary()
     sinks = Sinks(html, csv, jsonl=out if isinstance(out, str) else None)
     stream: Iterator[Item] = items()
+    threads = ThreadJudge(worker_screener(pol))
     if done:
-        stream = _skip_done(stream, out, done, summary, sinks)  # type: ignore[arg-type]
+        stream = _skip_done(stream, out, done, summary, sinks, threads)  # type: ignore[arg-type]
     if filer is not None:
         stream = filer.remember(stream)
     show = err.isatty() if progress is None else progress
@@ -482,7 +488,9 @@ def run_batch(
     aborted = True
     chunker = _Chunker(stream, eng.chunk_size)
     try:
-        for results in eng.map(iter(chunker), html is not None):
+        for chunk_results in eng.map(iter(chunker), html is not None):
+            results = threads.amend(chunk_results, lambda post, report: summarise(
+                post, check_images(post, report), html is not None))
             if filer is not None:
                 filer.file(results)
             writer.write([r.line for r in results])
@@ -520,8 +528,9 @@ def _truncate(path: str) -> None:
 
 
 def _skip_done(items: Iterator[Item], out: str, done: int, summary: BatchSummary,
-               sinks: Any) -> Iterator[Item]:
-    """Skip the posts an earlier run already reported, checking that they are the same."""
+               sinks: Any, threads: ThreadJudge) -> Iterator[Item]:
+    """Skip the posts an earlier run already reported, checking that they are the same (and
+    remembering those of threads, so that their conversations go on)."""
     from .reports.jsonl import done_lines
 
     lines = done_lines(out)
@@ -536,6 +545,7 @@ def _skip_done(items: Iterator[Item], out: str, done: int, summary: BatchSummary
                              source=out)
         post = item[1] if isinstance(item[1], Post) else None
         s = summarise(post, Report.from_dict(json.loads(line)), sinks.html is not None, line)
+        threads.remember(s.threaded)
         summary.add(s)
         summary.resumed += 1
         sinks.add(s)

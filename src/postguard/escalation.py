@@ -130,7 +130,10 @@ _ALWAYS_ESCALATE = {
     Category.EXTREMISM: "radicalising or extremist content",
 }
 # Grooming signals: secrecy, requests for pictures, meeting alone, checking a child is alone.
-_GROOMING_CODES = frozenset({"PG452", "PG453", "PG454", "PG455", "PG456"})
+# The harm model's private-contact finding (PG701) and its conversation findings (PG710-712)
+# are the same signals judged by meaning.
+_GROOMING_CODES = frozenset({"PG452", "PG453", "PG454", "PG455", "PG456",
+                             "PG701", "PG710", "PG711", "PG712"})
 _GROOMING_CATS = frozenset({Category.PRIVATE_CONTACT, Category.SEXUAL_CONTENT,
                             Category.OVER_FAMILIAR})
 _ADULTS = frozenset({"staff", "parent", "stranger", "unknown"})

@@ -1,0 +1,222 @@
+"""The harm model's weight table, loaded once and scored in numpy.
+
+The model (built by `make harm-model`, see models/train/harm/train.py) is three files in
+`postguard/data/harm/`: `harm-model.json` (categories, thresholds, feature version, the
+digests of the other two), `harm-keys.npy` (the sorted 64-bit keys of the n-grams it knows,
+see `features`) and `harm-weights.npy` (float16: a row per key and a last row of biases).
+A file that is missing, does not match its digest or was built for other features raises
+`ModelUnavailable`, whose message names the file and the command that rebuilds it, and never
+any text.
+
+Scoring a text: its n-gram occurrences (see `features`) are looked up among the keys; the
+score of a span is the sigmoid of the sum of its occurrences' weight rows divided by the square
+root of their number, plus the bias. Prefix sums over the occurrences give every clause's score
+from one pass; long texts go in blocks, so memory stays flat and time linear.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import threading
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .features import FEATURE_VERSION, keys, normalise
+
+REBUILD = "make harm-model"
+META, KEYS, WEIGHTS = "harm-model.json", "harm-keys.npy", "harm-weights.npy"
+_SLOT_BITS = 20
+_SHIFT = np.uint64(64 - _SLOT_BITS)
+# Blocks whose clauses x occurrences stay under this are summed with one matrix product.
+_DENSE = 200_000
+
+
+class ModelUnavailable(Exception):
+    """The model files cannot be used; the message names the file and how to rebuild it."""
+
+
+@dataclass(frozen=True)
+class Spans:
+    """Scores of a text: the whole text and each clause (`starts`/`ends` index the text)."""
+
+    whole: np.ndarray  # (K,) probabilities
+    starts: list[int]
+    ends: list[int]
+    clauses: np.ndarray  # (len(starts), K) probabilities
+    evidence: np.ndarray  # (len(starts), K) each clause's share of the whole text's score
+
+
+class HarmWeights:
+    def __init__(self, folder: Path | Any) -> None:
+        self.folder = folder
+        meta = self._meta()
+        self.categories: tuple[str, ...] = tuple(meta["categories"])
+        self.thresholds = np.array([float(meta["thresholds"][c]) for c in self.categories])
+        leaning = meta.get("conversation_thresholds") or {}
+        self.leaning = np.array([float(leaning.get(c, t / 2))
+                                 for c, t in zip(self.categories, self.thresholds, strict=True)])
+        known = self._array(KEYS, meta)
+        table = self._array(WEIGHTS, meta)
+        if known.dtype != np.uint64 or known.ndim != 1 or (
+                len(known) > 1 and not bool(np.all(known[1:] > known[:-1]))):
+            raise self._bad(KEYS, "is not a sorted table of 64-bit keys")
+        if table.shape != (len(known) + 1, len(self.categories)):
+            raise self._bad(WEIGHTS, f"has shape {table.shape}, the keys need "
+                                     f"({len(known) + 1}, {len(self.categories)})")
+        self.keys = known
+        self.size = len(known)
+        self.bias = table[-1].astype(np.float32)
+        # The row past the vocabulary is zeros: every unknown n-gram points at it.
+        self.table = np.vstack([table[:-1].astype(np.float32),
+                                np.zeros((1, len(self.categories)), np.float32)])
+        self.unknown = len(known)
+        # A direct table on the keys' top bits finds most rows without a binary search: a
+        # slot holds the row of its first key; slots that several keys share fall back.
+        slot = (known >> _SHIFT).astype(np.intp)
+        uniq, first, count = np.unique(slot, return_index=True, return_counts=True)
+        self._slot_row = np.full(1 << _SLOT_BITS, -1, dtype=np.intp)
+        self._slot_row[uniq] = first
+        self._slot_shared = np.zeros(1 << _SLOT_BITS, dtype=bool)
+        self._slot_shared[uniq[count > 1]] = True
+
+    # -- loading ------------------------------------------------------------------------------
+    def _path(self, name: str) -> str:
+        return f"{self.folder}/{name}"
+
+    def _bad(self, name: str, why: str) -> ModelUnavailable:
+        return ModelUnavailable(f"harm model file {self._path(name)} {why}: rebuild it with "
+                                f"`{REBUILD}` (or reinstall postguard)")
+
+    def _read(self, name: str) -> bytes:
+        try:
+            data: bytes = self.folder.joinpath(name).read_bytes()
+        except (OSError, FileNotFoundError):
+            raise self._bad(name, "is missing or unreadable") from None
+        return data
+
+    def _meta(self) -> dict[str, Any]:
+        try:
+            meta: dict[str, Any] = json.loads(self._read(META).decode("utf-8"))
+            cats, ths = meta["categories"], meta["thresholds"]
+            if not isinstance(cats, list) or not all(c in ths for c in cats):
+                raise ValueError("categories without thresholds")
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            raise self._bad(META, "is corrupt") from None
+        if meta.get("feature_version") != FEATURE_VERSION:
+            raise self._bad(META, f"is stale (built for features version "
+                                  f"{meta.get('feature_version')}, this postguard reads "
+                                  f"version {FEATURE_VERSION})")
+        return meta
+
+    def _array(self, name: str, meta: dict[str, Any]) -> np.ndarray:
+        try:
+            arr: np.ndarray = np.load(io.BytesIO(self._checked(name, meta)), allow_pickle=False)
+        except ValueError as exc:
+            raise self._bad(name, f"is not a numpy array ({exc})") from None
+        return arr
+
+    def _checked(self, name: str, meta: dict[str, Any]) -> bytes:
+        data = self._read(name)
+        want = meta.get("files", {}).get(name)
+        if hashlib.sha256(data).hexdigest() != want:
+            raise self._bad(name, "does not match harm-model.json (corrupt or stale)")
+        return data
+
+    # -- scoring ------------------------------------------------------------------------------
+    def _rows(self, found: np.ndarray) -> np.ndarray:
+        """The weight-table row of each key (`unknown` for keys the model does not know)."""
+        if self.size == 0:
+            return np.full(len(found), self.unknown, dtype=np.intp)
+        slot = (found >> _SHIFT).astype(np.intp)
+        row = self._slot_row[slot]
+        ok = (row >= 0) & (self.keys[row] == found)
+        rows: np.ndarray = np.where(ok, row, self.unknown)
+        again = np.flatnonzero(self._slot_shared[slot] & ~ok)
+        if len(again):
+            at = np.minimum(np.searchsorted(self.keys, found[again]), self.size - 1)
+            rows[again] = np.where(self.keys[at] == found[again], at, self.unknown)
+        return rows
+
+    def score(self, text: str, clauses: list[tuple[int, int]], block: int = 4000) -> Spans:
+        """Probabilities per category for `text` and for each (start, end) clause of it.
+
+        The clauses must be in order and not overlap; they are scored in blocks of about
+        `block` characters (n-grams crossing a block's edge are left out)."""
+        k = len(self.categories)
+        total = np.zeros(k, np.float64)
+        count = 0
+        sums = np.zeros((len(clauses), k), np.float64)
+        sizes = np.zeros(len(clauses), np.int64)
+        i = 0
+        while i < len(clauses):
+            j = i + 1
+            while j < len(clauses) and clauses[j][1] - clauses[i][0] <= block:
+                j += 1
+            lo, hi = clauses[i][0], clauses[j - 1][1]
+            found, starts = keys(normalise(text[lo:hi]))
+            if len(found):
+                contrib = self.table[self._rows(found)]
+                whole = np.ones(len(found), np.float32) @ contrib  # a BLAS sum: 10x .sum()
+                total += whole
+                count += len(found)
+                if j - i == 1:
+                    sums[i], sizes[i] = whole, len(found)
+                else:
+                    cs = np.array([c[0] - lo for c in clauses[i:j]])
+                    ce = np.array([c[1] - lo for c in clauses[i:j]])
+                    sums[i:j], sizes[i:j] = _clause_sums(contrib, starts, cs, ce)
+            i = j
+        whole_z = total / np.sqrt(max(1, count)) + self.bias
+        clause_z = sums / np.sqrt(np.maximum(sizes, 1))[:, None] + self.bias
+        clause_z[sizes == 0] = -40.0
+        evidence = sums / np.sqrt(max(1, count))
+        return Spans(_sigmoid(whole_z), [c[0] for c in clauses], [c[1] for c in clauses],
+                     _sigmoid(clause_z), evidence)
+
+
+def _clause_sums(contrib: np.ndarray, starts: np.ndarray, cs: np.ndarray, ce: np.ndarray
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """Sum of the weight rows and number of occurrences starting in each [cs, ce)."""
+    if len(cs) * len(starts) <= _DENSE:
+        inside = (starts >= cs[:, None]) & (starts < ce[:, None])
+        return inside.astype(np.float32) @ contrib, inside.sum(axis=1)
+    order = np.argsort(starts, kind="stable")
+    prefix = np.zeros((len(starts) + 1, contrib.shape[1]), np.float64)
+    np.cumsum(contrib[order], axis=0, dtype=np.float64, out=prefix[1:])
+    at = starts[order]
+    a = np.searchsorted(at, cs, side="left")
+    b = np.searchsorted(at, ce, side="left")
+    return prefix[b] - prefix[a], b - a
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    result: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
+    return result
+
+
+_lock = threading.Lock()
+_loaded: dict[str, HarmWeights | ModelUnavailable] = {}
+
+
+def load_weights(folder: Path | None = None) -> HarmWeights:
+    """The model in `folder` (default: the shipped one), loaded once per process; raises
+    `ModelUnavailable` (every time) when it cannot be used."""
+    where: Any = folder if folder is not None else resources.files("postguard.data") / "harm"
+    key = str(where)
+    with _lock:
+        got = _loaded.get(key)
+        if got is None:
+            try:
+                got = HarmWeights(where)
+            except ModelUnavailable as exc:
+                got = exc
+            _loaded[key] = got
+    if isinstance(got, ModelUnavailable):
+        raise got
+    return got
