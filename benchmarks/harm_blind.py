@@ -121,10 +121,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("path", type=Path)
     ap.add_argument("--json", type=Path)
     ap.add_argument("--misses", action="store_true", help="list the ids of misses")
+    ap.add_argument("--policy", type=Path, help="a policy file (e.g. one disabling 'harm', to "
+                    "measure the lexicons alone)")
     args = ap.parse_args(argv)
     items = [json.loads(x) for x in args.path.read_text(encoding="utf-8").splitlines()
              if x.strip()]
-    screener = Screener()
+    screener = Screener(policy=args.policy)
     reports = [screener.screen(Post(text=str(it.get("text", "")), id=it.get("id"),
                                     metadata=dict(it.get("metadata") or {})))
                for it in items]
