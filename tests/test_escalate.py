@@ -101,3 +101,31 @@ def test_cli_text_says_escalate(tmp_path: object) -> None:
     draft.write_text("See you all at sports day!", encoding="utf-8")
     assert main(["scan", str(draft)], out=out) == 0
     assert "ESCALATE" not in out.getvalue()
+
+
+@pytest.mark.parametrize(("meta", "acts"), [
+    ({"direction": "inbound", "author": "child"}, False),
+    ({"direction": "inbound", "author": "parent"}, False),
+    ({"direction": "inbound", "author": "staff"}, True),
+    ({"direction": "outbound"}, True),
+    ({}, True),
+])
+def test_kisses_and_slang_bind_staff_not_people_writing_in(meta: dict[str, str],
+                                                           acts: bool) -> None:
+    report = postguard.screen("lol see u at the match, gr8 game xx", metadata=meta)
+    tone = [f for f in report.findings if f.category in (Category.SLANG, Category.KISSES)]
+    assert tone  # still listed either way
+    assert any(f.action is not Verdict.ALLOW for f in tone) is acts
+    assert (report.verdict is Verdict.ALLOW) is (not acts)
+
+
+def test_inbound_harm_still_acts() -> None:
+    report = postguard.screen("omg lol dont tell ur parents about our chats xx",
+                              metadata={"direction": "inbound", "author": "stranger"})
+    assert report.verdict is Verdict.BLOCK and report.escalate
+
+
+def test_over_familiar_alone_from_an_inbound_adult_does_not_escalate() -> None:
+    post = Post("x", metadata={"direction": "inbound", "author": "parent"})
+    assert lead_escalation(post, [_finding(Category.OVER_FAMILIAR, "PG441")]) is None
+    assert lead_escalation(post, [_finding(Category.OVER_FAMILIAR, "PG443")]) is not None

@@ -132,10 +132,11 @@ _ALWAYS_ESCALATE = {
 # Grooming signals: secrecy, requests for pictures, meeting alone, checking a child is alone.
 # The harm model's private-contact finding (PG701) and its conversation findings (PG710-712)
 # are the same signals judged by meaning.
-_GROOMING_CODES = frozenset({"PG452", "PG453", "PG454", "PG455", "PG456",
+_GROOMING_CODES = frozenset({"PG443", "PG452", "PG453", "PG454", "PG455", "PG456",
                              "PG701", "PG710", "PG711", "PG712"})
-_GROOMING_CATS = frozenset({Category.PRIVATE_CONTACT, Category.SEXUAL_CONTENT,
-                            Category.OVER_FAMILIAR})
+# In an inbound message from an adult these escalate; over-familiar wording alone does not
+# (a parent's "gorgeous xx" under a post), except grooming-risk flattery (PG443, above).
+_GROOMING_CATS = frozenset({Category.PRIVATE_CONTACT, Category.SEXUAL_CONTENT})
 _ADULTS = frozenset({"staff", "parent", "stranger", "unknown"})
 
 
@@ -189,3 +190,19 @@ def child_overshare(post: Post, findings: list[Finding]) -> list[Finding]:
                 "and follow up with the child")
         out.append(f)
     return out
+
+
+# The policy's professional tone (no kisses, no slang) binds what the organisation publishes
+# and sends, not what children, parents and strangers write to it.
+_STAFF_TONE = frozenset({Category.KISSES, Category.SLANG})
+
+
+def inbound_tone(post: Post, findings: list[Finding]) -> list[Finding]:
+    """In an inbound comment or message from anyone but staff, kisses and slang are listed
+    but allowed: they say nothing about a child's safety, and flagging them teaches staff to
+    ignore the queue."""
+    meta = post.metadata
+    if (str(meta.get("direction", "outbound")).lower() != "inbound"
+            or str(meta.get("author", "unknown")).lower() == "staff"):
+        return findings
+    return [f.with_action(Verdict.ALLOW) if f.category in _STAFF_TONE else f for f in findings]

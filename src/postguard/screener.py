@@ -249,9 +249,9 @@ class Screener:
         kept = [f for f in findings if f.score >= policy.threshold_for(f.category)
                 or f.category is Category.DETECTOR_ERROR]
         kept = escalation.escalate(post, _dedupe(kept))
-        decided = escalation.child_overshare(post, [
+        decided = escalation.inbound_tone(post, escalation.child_overshare(post, [
             f.with_action(policy.action_for(f.category, f.severity)) for f in kept
-        ])
+        ]))
         decided.sort(key=lambda f: (f.source != "text", f.source, f.start or 0, f.end or 0,
                                     f.category.value))
         errs = tuple(errors)
