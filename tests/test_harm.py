@@ -287,3 +287,40 @@ def test_each_conversation_line_alone_is_allowed() -> None:
     for line in GROOMING_LINES:
         report = screener.screen(line, metadata={"direction": "inbound", "author": "stranger"})
         assert report.verdict.value == "allow", line
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("omg lol see u there", 5), ("Call 07911 123456", 1), ("", 0), ("死にたい", 4),
+    ("이제 그만 살고 싶어", 8), ("twelve words are more than the eight that count at most here", 8),
+])
+def test_evidence_words(text: str, words: int) -> None:
+    from postguard.detectors.harm.detector import evidence_words
+
+    assert evidence_words(text) == words
+
+
+def test_short_texts_need_more_certainty() -> None:
+    import numpy as np
+
+    from postguard.detectors.harm.detector import needed
+
+    th = np.array([0.5, 0.8])
+    assert np.allclose(needed(th, 8), th) and np.allclose(needed(th, 30), th)
+    assert np.allclose(needed(th, 3), [0.75, 0.9])
+
+
+@pytest.mark.parametrize("text", ["omg lol see u there", "text me on 07911 123456",
+                                  "Call 07911 123456", "lol see u at the match"])
+def test_a_few_everyday_words_are_no_harm(text: str) -> None:
+    import postguard
+
+    harm = [f for f in postguard.screen(text).findings if f.detector == "harm"]
+    assert harm == []
+
+
+@pytest.mark.parametrize("text", ["i want to die", "nobody would miss me", "i hate myself"])
+def test_short_cries_for_help_are_still_found(text: str) -> None:
+    import postguard
+
+    report = postguard.screen(text)
+    assert any(f.category.value == "self_harm" for f in report.findings) and report.escalate

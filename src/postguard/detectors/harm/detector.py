@@ -68,6 +68,32 @@ _ALONE_CHARS = 40
 # an email), the full-width and Arabic ones anywhere, and line breaks.
 _BREAK = re.compile(r"[.!?;…]+(?=\s|$)|[。！？؟；]+|\n+")
 _HAS_WORD = re.compile(r"\w")
+# Short texts carry little evidence (the training texts are nearly all longer than this many
+# words, and a phone number or "omg lol see u there" alone read as harm): below
+# `_FULL_EVIDENCE` words the whole text needs more certainty, a tenth of the way from the
+# threshold to 1 for each missing word. Very short harm ("kys", "send nudes") is the
+# lexicons' to find.
+_FULL_EVIDENCE = 8
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def evidence_words(text: str) -> int:
+    """How many words `text` has, digits and symbols left out; each Chinese, Japanese or Korean
+    character counts as a word (they carry a word's meaning in one or two characters)."""
+    n = 0
+    for m in _LETTERS.finditer(text):
+        cjk = len(_CJK.findall(m.group()))
+        n += cjk + (len(m.group()) > cjk) if cjk else 1
+        if n >= _FULL_EVIDENCE:
+            break
+    return n
+
+
+def needed(thresholds: np.ndarray, words: int) -> np.ndarray:
+    """The whole-text score each category needs in a text of `words` words."""
+    short = max(0, _FULL_EVIDENCE - words)
+    return thresholds + (1.0 - thresholds) * short / 10.0
 # A phone number (7+ digits with the usual separators), an email address or an @handle.
 _CONTACT = re.compile(r"\+?\d[\d ()./-]{5,}\d|[\w.+-]+@[\w-]+\.\w|(?<!\w)@\w{2,}")
 _MIN_CLAUSE = 12
@@ -174,7 +200,8 @@ class HarmDetector(TextDetector):
         out = []
         many = len(parts) > _CLAUSES_ALONE
         # Most texts pass no threshold: one vectorised test, then the few categories that do.
-        passing = got.whole >= model.thresholds
+        required = needed(model.thresholds, evidence_words(text))
+        passing = got.whole >= required
         alone = (1.0 + model.thresholds) / 2  # a clause alone needs more certainty
         if many:
             passing |= (got.clauses >= alone).any(axis=0)
@@ -185,7 +212,7 @@ class HarmDetector(TextDetector):
                 continue
             th = float(model.thresholds[k])
             marked: set[int] = set()
-            if got.whole[k] >= th:  # the clause that adds most to the whole text's score
+            if got.whole[k] >= required[k]:  # the clause adding most to the whole text's score
                 marked.add(int(np.argmax(got.evidence[:, k])))
             if many:
                 marked.update(i for i in np.flatnonzero(got.clauses[:, k] >= alone[k]).tolist()
