@@ -18,7 +18,7 @@ import pytest
 from postguard.detectors.harm import HarmDetector
 from postguard.policy import Policy
 
-TRAIN = Path(__file__).resolve().parent.parent / "models" / "train" / "harm"
+TRAIN = Path(__file__).resolve().parents[3] / "models" / "train" / "harm"
 META = json.loads((Path(str(resources.files("postguard.data"))) / "harm" / "harm-model.json")
                   .read_text("utf-8"))
 

@@ -15,7 +15,7 @@ import pytest
 from postguard import Screener
 from postguard.model import Category
 
-TEXTS = Path(__file__).resolve().parent.parent / "models" / "train" / "harm" / "texts"
+TEXTS = Path(__file__).resolve().parents[3] / "models" / "train" / "harm" / "texts"
 
 # category -> (positives, traps that look like it and are not)
 CASES: dict[str, tuple[list[str], list[str]]] = {
