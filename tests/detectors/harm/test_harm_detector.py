@@ -164,8 +164,8 @@ TEXTS = [SELF_HARM, "delete our chat and don't tell your mum", "Trip leaves at 9
 
 
 def test_same_scores_in_another_process_with_another_hash_seed() -> None:
-    code = ("import json,sys; sys.path.insert(0, 'tests/detectors/harm'); from test_harm_detector import _scores, TEXTS; "
-            "print(json.dumps(_scores(TEXTS)))")
+    code = ("import json,sys; sys.path[:0] = ['tests', 'tests/detectors/harm']; "
+            "from test_harm_detector import _scores, TEXTS; print(json.dumps(_scores(TEXTS)))")
     here = Path(__file__).resolve().parents[3]
     runs = []
     for seed in ("1", "12345"):
