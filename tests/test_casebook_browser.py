@@ -4,22 +4,14 @@ through the page, published."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from chromium import chromium  # noqa: E402  (skips this module without Chromium)
 
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
-if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
-    pytest.skip("chromium and chromium-driver are not installed (scripts/setup.sh installs "
-                "them)", allow_module_level=True)
-webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is a dev dependency")
 httpx = pytest.importorskip("httpx")
 from casebook_fixtures import LiveServer, db_url, pg_server  # noqa: E402, F401
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
@@ -32,20 +24,8 @@ TEXT = "Well done Year 6! Any questions ring me on 07911 123456 <b>tonight</b>"
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    os.environ["SE_OFFLINE"] = "true"  # never let Selenium Manager fetch anything
-    profile = tempfile.mkdtemp(prefix="pg-chromium-")
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", f"--user-data-dir={profile}"):
-        opts.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
-    try:
+    with chromium() as driver:
         yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def sign_in(driver: Any, url: str, name: str) -> None:

@@ -4,22 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from chromium import chromium  # noqa: E402  (skips this module without Chromium)
 from PIL import Image
-
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
-if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
-    pytest.skip("chromium and chromium-driver are not installed (scripts/setup.sh installs "
-                "them)", allow_module_level=True)
-webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is a dev dependency")
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
@@ -30,20 +22,8 @@ EVIL = "<script>window.pwned=1</script><img src=x onerror=window.pwned=1>"
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    os.environ["SE_OFFLINE"] = "true"  # never let Selenium Manager fetch anything
-    profile = tempfile.mkdtemp(prefix="pg-chromium-")
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", f"--user-data-dir={profile}"):
-        opts.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
-    try:
+    with chromium() as driver:
         yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def _visible(driver: Any, css: str) -> list[Any]:
