@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ...datafiles import load_toml
+from ...datafiles import alternation, load_toml
 
 _ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.\-]{1,30}[A-Za-z0-9])?(?![A-Za-z0-9@])")
 _GAP = re.compile(r"[ \t\u3000]*(?:[:：=＝][ \t\u3000]*)?")
@@ -29,17 +29,14 @@ class MessagingWords:
     not_ids: tuple[str, ...]
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
 
 @functools.cache
 def messaging_words() -> MessagingWords:
     sec = load_toml("scripts.toml")["messaging"]
     return MessagingWords(
         heads=tuple(sorted({p[:2] for p in sec["platforms"]})),
-        platform=re.compile(rf"(?<![A-Za-z])(?:{_alt(sec['platforms'])})"),
-        id_word=re.compile(rf"[ \t\u3000]*(?:{_alt(sec['id_words'])})"),
+        platform=re.compile(rf"(?<![A-Za-z])(?:{alternation(sec['platforms'])})"),
+        id_word=re.compile(rf"[ \t\u3000]*(?:{alternation(sec['id_words'])})"),
         digit_platforms=frozenset(sec["digit_platforms"]),
         not_ids=tuple(sec["not_ids"]),
     )

@@ -17,7 +17,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ...datafiles import load_toml
+from ...datafiles import alternation, load_toml
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _KATA = r"\u30a1-\u30fa\u30fc"
@@ -38,17 +38,14 @@ class ScriptNameWords:
     adult: tuple[str, ...]
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
 
 @functools.cache
 def script_name_words() -> ScriptNameWords:
     sec = load_toml("scripts.toml")["names"]
     return ScriptNameWords(
-        zh_cue=re.compile(rf"(?<=[{_HAN}])(?:{_alt(sec['zh_child_after'])})"),
-        ja_cue=re.compile(rf"(?<=[{_HAN}{_KATA}{_HIRA_NAME}])(?:{_alt(sec['ja_child_after'])})"),
-        ko_cue=re.compile(rf"(?<=[{_HANGUL}])[ \t]?(?:{_alt(sec['ko_child_after'])})"
+        zh_cue=re.compile(rf"(?<=[{_HAN}])(?:{alternation(sec['zh_child_after'])})"),
+        ja_cue=re.compile(rf"(?<=[{_HAN}{_KATA}{_HIRA_NAME}])(?:{alternation(sec['ja_child_after'])})"),
+        ko_cue=re.compile(rf"(?<=[{_HANGUL}])[ \t]?(?:{alternation(sec['ko_child_after'])})"
                           rf"(?!들|[{_HANGUL}]{{2}})"),
         surnames=frozenset(sec["zh_surnames"]),
         not_names=tuple(sec["zh_not_names"]),

@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ...datafiles import load_toml
+from ...datafiles import alternation, load_toml
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _KATA = r"\u30a0-\u30ff"
@@ -37,17 +37,14 @@ class ScriptSchoolWords:
     arabic_not: frozenset[str]
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
 
 @functools.cache
 def script_school_words() -> ScriptSchoolWords:
     sec = load_toml("scripts.toml")["schools"]
     return ScriptSchoolWords(
-        cjk=re.compile(rf"(?:{_alternation(sec['cjk_words'])})"),
-        korean=re.compile(rf"(?:{_alternation(sec['korean_words'])})"),
-        arabic=re.compile(rf"(?<![\u0621-\u064a])(?:{_alternation(sec['arabic_words'])})"
+        cjk=re.compile(rf"(?:{alternation(sec['cjk_words'])})"),
+        korean=re.compile(rf"(?:{alternation(sec['korean_words'])})"),
+        arabic=re.compile(rf"(?<![\u0621-\u064a])(?:{alternation(sec['arabic_words'])})"
                           r"(?![\u0621-\u064a])"),
         before=tuple(sorted(sec["cjk_before"], key=len, reverse=True)),
         cjk_not=frozenset(sec["cjk_not_names"]),
