@@ -18,12 +18,11 @@ import re
 from dataclasses import dataclass
 
 from ...datafiles import alternation, load_toml
+from ...unicode_scripts import HAN, HANGUL
 
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _KATA = r"\u30a1-\u30fa\u30fc"
-_HANGUL = r"\uac00-\ud7a3"
 _HIRA_NAME = r"\u3041-\u3093"
-_CJK = re.compile(rf"[{_HAN}{_KATA}{_HANGUL}]")
+_CJK = re.compile(rf"[{HAN}{_KATA}{HANGUL}]")
 
 
 @dataclass(frozen=True)
@@ -43,10 +42,10 @@ class ScriptNameWords:
 def script_name_words() -> ScriptNameWords:
     sec = load_toml("scripts.toml")["names"]
     return ScriptNameWords(
-        zh_cue=re.compile(rf"(?<=[{_HAN}])(?:{alternation(sec['zh_child_after'])})"),
-        ja_cue=re.compile(rf"(?<=[{_HAN}{_KATA}{_HIRA_NAME}])(?:{alternation(sec['ja_child_after'])})"),
-        ko_cue=re.compile(rf"(?<=[{_HANGUL}])[ \t]?(?:{alternation(sec['ko_child_after'])})"
-                          rf"(?!들|[{_HANGUL}]{{2}})"),
+        zh_cue=re.compile(rf"(?<=[{HAN}])(?:{alternation(sec['zh_child_after'])})"),
+        ja_cue=re.compile(rf"(?<=[{HAN}{_KATA}{_HIRA_NAME}])(?:{alternation(sec['ja_child_after'])})"),
+        ko_cue=re.compile(rf"(?<=[{HANGUL}])[ \t]?(?:{alternation(sec['ko_child_after'])})"
+                          rf"(?!들|[{HANGUL}]{{2}})"),
         surnames=frozenset(sec["zh_surnames"]),
         not_names=tuple(sec["zh_not_names"]),
         ja_not=tuple(sec["ja_not_names"]),
@@ -55,9 +54,9 @@ def script_name_words() -> ScriptNameWords:
     )
 
 
-_HAN_BEFORE = re.compile(rf"[{_HAN}]{{1,4}}$")
-_JA_BEFORE = re.compile(rf"(?:[{_HAN}]{{1,4}}|[{_KATA}]{{2,8}}|[{_HIRA_NAME}]{{2,5}})$")
-_KO_BEFORE = re.compile(rf"(?<![{_HANGUL}])[{_HANGUL}]{{2,4}}$")
+_HAN_BEFORE = re.compile(rf"[{HAN}]{{1,4}}$")
+_JA_BEFORE = re.compile(rf"(?:[{HAN}]{{1,4}}|[{_KATA}]{{2,8}}|[{_HIRA_NAME}]{{2,5}})$")
+_KO_BEFORE = re.compile(rf"(?<![{HANGUL}])[{HANGUL}]{{2,4}}$")
 _KO_PARTICLE = re.compile(r"(?:이|가|은|는|을|를|의|에게|와|과|도)$")
 _HIRAGANA_WORDS = ("これ", "それ", "あれ", "みなさ", "みんな", "だれ", "どなた", "あなた", "おとう",
                    "おかあ", "おにい", "おねえ", "おじい", "おばあ", "せんせ")

@@ -16,10 +16,9 @@ import re
 from dataclasses import dataclass
 
 from ...datafiles import alternation, load_toml
+from ...unicode_scripts import HAN, HANGUL
 
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _KATA = r"\u30a0-\u30ff"
-_HANGUL = r"\uac00-\ud7a3"
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06fa-\u06ff]+")
 _ARABIC_JOIN = frozenset({"بن", "ابن", "بنت", "أبو", "ابو"})
 _JA_CITY_RUN = re.compile(r"[\u4e00-\u9fff]{1,6}立[\u3041-\u3093]{2,6}$")  # "横浜市立みなと"
@@ -53,9 +52,9 @@ def script_school_words() -> ScriptSchoolWords:
     )
 
 
-_CJK_RUN_BEFORE = re.compile(rf"[{_HAN}{_KATA}0-9０-９]+$")
-_HANGUL_RUN_BEFORE = re.compile(rf"[{_HANGUL}]+$")
-_SCRIPTS = re.compile(rf"[{_HAN}{_KATA}{_HANGUL}\u0621-\u064a]")
+_CJK_RUN_BEFORE = re.compile(rf"[{HAN}{_KATA}0-9０-９]+$")
+_HANGUL_RUN_BEFORE = re.compile(rf"[{HANGUL}]+$")
+_SCRIPTS = re.compile(rf"[{HAN}{_KATA}{HANGUL}\u0621-\u064a]")
 
 
 def script_school_spans(text: str) -> list[tuple[int, int]]:
