@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from postguard.batch import _signals_held
+from postguard.batch_engine import _signals_held
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX only")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import postguard.batch
+import postguard.batch_items
 from postguard.cli import main
 
 PHONE = "Any problems, text me on 07911 123456"
@@ -28,13 +28,13 @@ def posts(tmp_path: Path) -> Path:
 def no_screening(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts posts screened, so a test can show a bad output path stops the run first."""
     seen: list[int] = []
-    real = postguard.batch.screen_prepared
+    real = postguard.batch_items.screen_prepared
 
     def counting(screener, items):  # type: ignore[no-untyped-def]
         seen.append(len(items))
         return real(screener, items)
 
-    monkeypatch.setattr(postguard.batch, "screen_prepared", counting)
+    monkeypatch.setattr(postguard.batch_items, "screen_prepared", counting)
     return seen
 
 
