@@ -93,7 +93,7 @@ class HarmWeights:
         self._shift = np.int64(64 - bits)
         slot = (known >> np.uint64(64 - bits)).astype(np.intp)
         uniq, first = np.unique(slot, return_index=True)
-        self._slot_row = np.full(1 << bits, self.unknown, dtype=np.intp)
+        self._slot_row = np.full(1 << bits, self.unknown, dtype=np.int32)
         self._slot_row[uniq] = first
         # The key of each row, and past the vocabulary one that no slot's first key equals.
         self._row_key = np.append(known, ~known[0] if len(known) else np.uint64(0))
