@@ -65,10 +65,13 @@ class Patterns:
                                   re.IGNORECASE)
         self.public_audiences = frozenset(a.lower() for a in data["audience"]["public"])
         hosts = "|".join(p["hosts"] for p in data["provider"])
-        self.prefilter = re.compile(r"(?:" + hosts + r")/|\b(?:id|code|number|pass|pwd|pin|"
-                                    r"password|no\b)", re.IGNORECASE)
+        # A text with neither a link (a host, then "/") nor one of these words has nothing
+        # to find.
+        self.prefilter = re.compile(r"\b(?:id|code|number|pass|pwd|pin|password|no\b)",
+                                    re.IGNORECASE)
         # Every link holds one of the hosts and a "/": one search of the text for any of them
-        # spares a scan per provider where there is none (nearly every text).
+        # (only where there is a "/": the hosts' pattern is slow to scan) spares a scan per
+        # provider where there is none (nearly every text).
         self.any_host = re.compile(r"(?:" + hosts + r")/", re.IGNORECASE)
 
 
@@ -85,10 +88,11 @@ def _digits_ok(value: str) -> bool:
 def scan(text: str) -> list[Match]:
     """Links, meeting ids and passcodes in `text`, in order of position."""
     pats = patterns()
-    if not text or not pats.prefilter.search(text):
+    hosted = "/" in text and pats.any_host.search(text) is not None
+    if not text or not (hosted or pats.prefilter.search(text)):
         return []
     out: list[Match] = []
-    for prov in pats.providers if pats.any_host.search(text) else ():
+    for prov in pats.providers if hosted else ():
         for m in prov.link.finditer(text):
             link = m.group(0).rstrip(".,;:!?)")
             with_code = bool(prov.passcode and prov.passcode.search(link))
