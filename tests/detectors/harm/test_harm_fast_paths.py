@@ -62,7 +62,7 @@ def reference_keys(norm: str, sizes: tuple[int, ...]) -> tuple[list[int], list[i
     keys += [(h * mix + int(features._WORD_TAG)) % _M for h in hashes]
     starts += [a for a, _ in words]
     keys += [((h1 * mix + h2) * mix + int(features._PAIR_TAG)) % _M
-             for h1, h2 in zip(hashes, hashes[1:])]
+             for h1, h2 in zip(hashes, hashes[1:], strict=False)]
     starts += [a for a, _ in words[:-1]]
     return keys, starts
 
@@ -74,7 +74,8 @@ def test_normalise_matches_the_reference(text: str) -> None:
     assert len(features.normalise(text)) == len(text)
 
 
-@pytest.mark.parametrize("sizes", [features.CHAR_SIZES, (1, 2, 3), (2, 4, 5), (3,), (2, 3, 4, 5, 6)])
+@pytest.mark.parametrize("sizes", [features.CHAR_SIZES, (1, 2, 3), (2, 4, 5), (3,), (2, 3, 4, 5, 6),
+                                   (3, 2)])
 @settings(max_examples=60, deadline=None)
 @given(text=texts)
 def test_keys_match_the_reference(sizes: tuple[int, ...], text: str) -> None:
@@ -162,9 +163,10 @@ def reference_score(model: HarmWeights, text: str, parts: list[tuple[int, int]],
     return _sigmoid(whole_z), _sigmoid(clause_z), sums / np.sqrt(max(1, count))
 
 
-_WORDS = ("you are so mature for your age don't tell your mum our secret send me a pic "
-          "the trip leaves at nine bring a packed lunch well done class four i hate "
-          "myself nobody likes you meet me after school 0791 @jo_b").split()
+_WORDS = ["you", "are", "so", "mature", "for", "your", "age", "don't", "tell", "mum", "our",
+          "secret", "send", "me", "a", "pic", "the", "trip", "leaves", "at", "nine", "bring",
+          "packed", "lunch", "well", "done", "class", "four", "i", "hate", "myself", "nobody",
+          "likes", "meet", "after", "school", "0791", "@jo_b"]
 posts = st.lists(st.sampled_from([*_WORDS, ".", "!", "\n", "😀", "你好", "x"]), max_size=90
                  ).map(" ".join)
 

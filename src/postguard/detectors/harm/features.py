@@ -157,8 +157,9 @@ def occurrences(norm: str) -> Occurrences:
     if fits:
         # Row r, column a: the hash of the n-gram of size fits[r] at a, times MIX, plus its
         # size; a row's columns past its last n-gram are cut off below.
-        lo, width = fits[0], size - fits[0] + 1
-        if all(b - a == 1 for a, b in zip(fits, fits[1:])):
+        lo = min(fits)
+        width = size - lo + 1
+        if fits[-1] - fits[0] == len(fits) - 1 and fits == sorted(fits):
             ends = np.ndarray((len(fits), width), _U, prefix, lo * 8, (8, 8))
         else:
             ends = np.stack([prefix[n:n + width] for n in fits])
