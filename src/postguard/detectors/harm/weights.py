@@ -210,12 +210,16 @@ def _clause_sums(contrib: np.ndarray, starts: np.ndarray, cs: np.ndarray, ce: np
         inside = (starts >= cs[:, None]) & (starts < ce[:, None])
         return inside.astype(np.float32) @ contrib, inside.sum(axis=1)
     order = np.argsort(starts, kind="stable")
-    prefix = np.zeros((len(starts) + 1, contrib.shape[1]), np.float64)
-    np.cumsum(contrib[order], axis=0, dtype=np.float64, out=prefix[1:])
+    # A row per category (the running sums along a row are the same additions, in the same
+    # order, as down a column of the occurrences' rows, and several times faster).
+    prefix = np.empty((contrib.shape[1], len(starts) + 1), np.float64)
+    prefix[:, 0] = 0.0
+    prefix[:, 1:] = contrib.T[:, order]
+    np.add.accumulate(prefix[:, 1:], axis=1, out=prefix[:, 1:])
     at = starts[order]
     a = np.searchsorted(at, cs, side="left")
     b = np.searchsorted(at, ce, side="left")
-    return prefix[b] - prefix[a], b - a
+    return (prefix[:, b] - prefix[:, a]).T, b - a
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
