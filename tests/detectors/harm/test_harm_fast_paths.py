@@ -115,7 +115,8 @@ def test_rows_match_a_dictionary(model: HarmWeights, picks: list[int], others: l
     known = [int(model.keys[i % model.size]) for i in picks]
     # neighbours of known keys share their slot: the binary search's cases
     near = [(k + 1) % _M for k in known[:20]]
-    found = np.array(known + others + near, dtype=np.uint64)
+    # and the smallest and largest keys there are (the largest marks the table's end)
+    found = np.array(known + others + near + [0, _M - 1], dtype=np.uint64)
     rows = model._rows(found)
     index = _index(model)
     assert rows.tolist() == [index.get(int(k), model.unknown) for k in found]

@@ -72,21 +72,21 @@ class HarmWeights:
         self.keys = known
         self.size = len(known)
         self.bias = table[-1].astype(np.float32)
-        # The weight rows, float16 as stored (converted to float32 after the look-up: the
-        # same numbers, half the memory to read), and past the vocabulary a row of zeros:
-        # every unknown n-gram points at it.
-        self.table = np.vstack([table[:-1].astype(np.float16),
-                                 np.zeros((1, len(self.categories)), np.float16)])
+        # The weight rows (float32: the stored float16 numbers exactly, read without a
+        # conversion per text), and past the vocabulary a row of zeros: every unknown n-gram
+        # points at it.
+        self.table = np.vstack([table[:-1].astype(np.float32),
+                                np.zeros((1, len(self.categories)), np.float32)])
         self.unknown = len(known)
         self._build_slots(known)
         self._ones = np.ones(4096, np.float32)
 
     def _build_slots(self, known: np.ndarray) -> None:
-        """A direct table on the keys' top bits finds most rows without a binary search: a
-        slot holds the row of the first key whose top bits it is (or `unknown`); a key that
-        is not the first of its slot is found by binary search. The table is indexed with
-        the keys read as signed integers, shifted arithmetically: a negative index counts
-        from the end, which is where the unsigned top bits point."""
+        """A direct table on the keys' top bits finds a key's row in one or two steps: a slot
+        holds the row of the first (smallest) key whose top bits it is, or `unknown`; the
+        other keys of a slot follow it in the sorted table. The table is indexed with the
+        keys read as signed integers, shifted arithmetically: a negative index counts from
+        the end, which is where the unsigned top bits point."""
         bits = _MIN_SLOT_BITS
         while bits < _MAX_SLOT_BITS and (1 << bits) < _SLOTS_PER_KEY * len(known):
             bits += 1
@@ -95,8 +95,9 @@ class HarmWeights:
         uniq, first = np.unique(slot, return_index=True)
         self._slot_row = np.full(1 << bits, self.unknown, dtype=np.int32)
         self._slot_row[uniq] = first
-        # The key of each row, and past the vocabulary one that no slot's first key equals.
-        self._row_key = np.append(known, ~known[0] if len(known) else np.uint64(0))
+        # The key of each row, and past the vocabulary the largest key there is: a search
+        # that reaches it (an empty slot, or past the last key) stops there.
+        self._row_key = np.append(known, np.uint64(0xFFFFFFFFFFFFFFFF))
 
     # -- loading ------------------------------------------------------------------------------
     def _path(self, name: str) -> str:
@@ -143,21 +144,30 @@ class HarmWeights:
 
     # -- scoring ------------------------------------------------------------------------------
     def _rows(self, found: np.ndarray) -> np.ndarray:
-        """The weight-table row of each key (`unknown` for keys the model does not know)."""
+        """The weight-table row of each key (`unknown` for keys the model does not know).
+
+        A key is compared with its slot's first key, then with the keys after it while they
+        are smaller: the keys are sorted, so a larger one (or the end) means it is not
+        there."""
         rows: np.ndarray = self._slot_row.take(found.view(np.int64) >> self._shift)
-        # Keys that are not their slot's first key: the binary search decides (keys in an
-        # empty slot are unknown without one).
-        missed = ((self._row_key.take(rows) != found) & (rows != self.unknown)).nonzero()[0]
-        if len(missed):
-            again = found[missed]
-            at = self.keys.searchsorted(again)
-            np.minimum(at, self.size - 1, out=at)
-            rows[missed] = np.where(self.keys[at] == again, at, self.unknown)
-        return rows
+        row_key = self._row_key
+        seen = row_key.take(rows)
+        out: np.ndarray = np.where(seen == found, rows, self.unknown)
+        todo = (seen < found).nonzero()[0]
+        step = 1
+        while len(todo):
+            at = rows[todo] + step
+            seen = row_key.take(at)
+            want = found[todo]
+            hit = seen == want
+            out[todo[hit]] = at[hit]
+            todo = todo[seen < want]
+            step += 1
+        return out
 
     def contributions(self, found: np.ndarray) -> np.ndarray:
         """The weight rows (float32) of the keys `found`, in their order."""
-        return self.table.take(self._rows(found), axis=0).astype(np.float32)
+        return self.table.take(self._rows(found), axis=0)
 
     def score(self, text: str, clauses: list[tuple[int, int]], block: int = 4000) -> Spans:
         """Probabilities per category for `text` and for each (start, end) clause of it.
