@@ -205,10 +205,13 @@ class HarmWeights:
                     sums[i + 1:j + 1], sizes[i + 1:j + 1] = _clause_sums(
                         contrib, occ.starts, cs, ce)
             i = j
-        z = sums / np.sqrt(np.maximum(sizes, 1))[:, None] + self.bias
-        z[1:][sizes[1:] == 0] = -40.0
+        root = np.sqrt(np.maximum(sizes, 1))
+        z = sums / root[:, None]
+        z += self.bias
+        if not sizes[1:].all():  # a clause with no n-gram (rare)
+            z[1:][sizes[1:] == 0] = -40.0
         probs = _sigmoid(z)
-        evidence = sums[1:] / np.sqrt(max(1, int(sizes[0])))
+        evidence = sums[1:] / root[0]
         return Spans(probs[0], [c[0] for c in clauses], [c[1] for c in clauses],
                      probs[1:], evidence)
 
