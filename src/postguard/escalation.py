@@ -6,6 +6,7 @@ full name is `review`, but `block` when it meets a school, an address or a photo
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 
 from .model import Category, Finding, Post, Severity, Verdict
@@ -40,24 +41,65 @@ def resolve(findings: list[Finding]) -> list[Finding]:
     return out
 
 
+class _Sentences:
+    """What `_first_name_near` reads of a post, computed once per post (a long post holds
+    thousands of findings: reading the sentences or collecting the spans again for each was
+    quadratic, issue 14)."""
+
+    def __init__(self, text: str, findings: list[Finding]) -> None:
+        self.text = text
+        self._findings = findings
+        self._taken: list[tuple[int, int]] | None = None
+        self._bounds: list[tuple[int, int]] | None = None
+
+    @property
+    def taken(self) -> list[tuple[int, int]]:
+        """The spans of the post's text findings, sorted."""
+        if self._taken is None:
+            self._taken = sorted((g.start, g.end) for g in self._findings
+                                 if g.source == "text" and g.start is not None
+                                 and g.end is not None)
+            self._starts = [s for s, _ in self._taken]
+            self._longest = max((e - s for s, e in self._taken), default=0)
+        return self._taken
+
+    def taken_within(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The spans in `taken` that share a character with [lo, hi) (the only ones a word
+        there can overlap)."""
+        taken = self.taken
+        a = bisect.bisect_left(self._starts, lo - self._longest)
+        b = bisect.bisect_left(self._starts, hi)
+        return [(s, e) for s, e in taken[a:b] if e > lo]
+
+    def around(self, start: int) -> tuple[int, int]:
+        """The sentence (or line) holding the character at `start`."""
+        if self._bounds is None:
+            from .detectors.names.first_names import sentences
+
+            self._bounds = list(sentences(self.text))
+            self._bound_starts = [s for s, _ in self._bounds]
+        return self._bounds[bisect.bisect_right(self._bound_starts, start) - 1]
+
+
 def _first_name_near(text: str, f: Finding, findings: list[Finding],
-                     whole_post: bool = False) -> bool:
+                     whole_post: bool = False, read: _Sentences | None = None) -> bool:
     """A child's first name in the sentence of a text finding f ("Priya from Harrowgate
     Primary", "Jun's host family in Headingley"), or anywhere in the post when `whole_post`
     (a school: "... from Shenzhen Foreign Languages School join Class 3. Welcome Lin!"):
-    DESIGN.md, a first name is enough."""
-    from .detectors.names.first_names import child_first_names, sentences
+    DESIGN.md, a first name is enough. `read`: the post's sentences and spans, when the
+    caller asks about several findings of one post."""
+    from .detectors.names.first_names import child_first_names
 
-    taken = [(g.start, g.end) for g in findings
-             if g.source == "text" and g.start is not None and g.end is not None]
+    read = read if read is not None else _Sentences(text, findings)
     if whole_post:
-        return bool(child_first_names(text, 0, len(text), taken))
-    if f.source != "text" or f.start is None or f.end is None:
+        return bool(child_first_names(text, 0, len(text), read.taken))
+    if f.source != "text" or f.start is None or f.end is None or not 0 <= f.start < len(text):
         return False
-    for s, e in sentences(text):
-        if s <= f.start < e or (s < f.end <= e):
-            return bool(child_first_names(text, s, max(e, f.end), taken))
-    return False
+    # The sentences cover the text, in order: the first that holds f.start or f.end - 1 is
+    # the one that holds f.start.
+    s, e = read.around(f.start)
+    hi = max(e, f.end)
+    return bool(child_first_names(text, s, hi, read.taken_within(s, hi)))
 
 
 def _photo_in_text(text: str) -> bool:
@@ -88,10 +130,11 @@ def escalate(post: Post, findings: list[Finding]) -> list[Finding]:
     place_cats = sorted(c.value for c in cats & _PLACE)
     out: list[Finding] = []
     named: list[bool] = []  # a child's first name anywhere in the post, read once
+    read = _Sentences(post.text, findings)
 
     def first_name_in_post(f: Finding) -> bool:
         if not named:
-            named.append(_first_name_near(post.text, f, findings, whole_post=True))
+            named.append(_first_name_near(post.text, f, findings, whole_post=True, read=read))
         return named[0]
 
     for f in findings:
@@ -104,7 +147,8 @@ def escalate(post: Post, findings: list[Finding]) -> list[Finding]:
                 f, severity=Severity.HIGH, message=f"{f.message}; next to {why} in the same post"
             )
         elif f.category is Category.LOCATION and f.severity is not Severity.HIGH and \
-                _named_place(post.text, f) and _first_name_near(post.text, f, findings):
+                _named_place(post.text, f) and _first_name_near(post.text, f, findings,
+                                                                read=read):
             f = dataclasses.replace(
                 f, severity=Severity.HIGH,
                 message=f"{f.message}; where a named child can be found (a first name is "

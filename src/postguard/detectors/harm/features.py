@@ -21,6 +21,7 @@ nothing but the text).
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 
 import numpy as np
@@ -32,6 +33,10 @@ CHAR_SIZES = (2, 3, 4, 5)
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 _SPACES = re.compile(r"\s")
 _DIGIT = re.compile(r"\d")
+# What `normalise` does to an ASCII text after lower-casing (NFKC leaves ASCII alone): the
+# characters `_DIGIT` and `_SPACES` match, in one `str.translate`.
+_ASCII_FOLD = {i: ("0" if _DIGIT.match(chr(i)) else " ") for i in range(128)
+               if _DIGIT.match(chr(i)) or _SPACES.match(chr(i))}
 
 _U = np.uint64
 _BASE = _U(0x100000001B3)  # odd, so it has an inverse modulo 2**64
@@ -39,13 +44,30 @@ _BASE_INV = _U(pow(0x100000001B3, -1, 1 << 64))
 _MIX = _U(0x9E3779B97F4A7C15)
 _WORD_TAG = _U(0xC2B2AE3D27D4EB4F)
 _PAIR_TAG = _U(0x165667B19E3779F9)
-_tables_held = (np.ones(1, dtype=_U), np.ones(1, dtype=_U))
+
+
+class _Tables:
+    """BASE**j, BASE**-j, BASE**-j * MIX and the sum of BASE**i for i <= j, modulo 2**64,
+    for j < size."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.powers = np.concatenate([np.ones(1, _U), np.cumprod(np.full(size - 1, _BASE, _U))])
+        self.inverse = np.concatenate([np.ones(1, _U),
+                                       np.cumprod(np.full(size - 1, _BASE_INV, _U))])
+        self.inverse_mix = self.inverse * _MIX
+        self.power_sums = np.add.accumulate(self.powers)
+
+
+_tables_held = _Tables(4096)
 
 
 def normalise(text: str) -> str:
     """`text` lower-cased (NFKC first), digits as 0, spaces as ' ', of the same length.
 
     A character whose normal form has another length is lower-cased alone, or kept."""
+    if text.isascii():  # the same result, without the Unicode passes
+        return text.lower().translate(_ASCII_FOLD)
     folded = unicodedata.normalize("NFKC", text)
     if len(folded) != len(text):
         folded = "".join(_one(c) for c in text)
@@ -61,56 +83,130 @@ def _one(c: str) -> str:
     return n if len(n) == 1 else c
 
 
-def _tables(size: int) -> tuple[np.ndarray, np.ndarray]:
-    """BASE**j and BASE**-j modulo 2**64 for j < size (grown on demand, kept)."""
+def _tables(size: int) -> _Tables:
+    """The hash tables for texts of up to `size` - 1 characters (grown on demand, kept)."""
     global _tables_held
-    held = _tables_held  # one tuple, replaced whole: safe to read from several threads
-    if len(held[0]) < size:
-        n = max(size, 2 * len(held[0]), 4096)
-        held = (np.concatenate([np.ones(1, _U), np.cumprod(np.full(n - 1, _BASE, _U))]),
-                np.concatenate([np.ones(1, _U), np.cumprod(np.full(n - 1, _BASE_INV, _U))]))
+    held = _tables_held  # one object, replaced whole: safe to read from several threads
+    if held.size < size:
+        held = _Tables(max(size, 2 * held.size))
         _tables_held = held
     return held
 
 
-def keys(norm: str) -> tuple[np.ndarray, np.ndarray]:
-    """(keys, starts): a 64-bit key and a start position for every n-gram occurrence of the
-    normalised text `norm` (character 2..5-grams, then word 1-grams, then word 2-grams)."""
+# Word characters (what `WORD_RE`'s \w matches: str.isalnum() or "_") of every code point,
+# a page of 4096 filled in when a text first uses it.
+_PAGE = 12
+_word_chars = np.zeros(0x110000, dtype=bool)
+_pages_done: set[int] = set()
+_pages_lock = threading.Lock()
+
+
+def _word_table(points: np.ndarray) -> np.ndarray:
+    """`_word_chars`, with the pages of `points` filled in."""
+    if 0 in _pages_done and int(points.max()) >> _PAGE == 0:
+        return _word_chars  # nearly every text: only the first page, filled in
+    wanted = set(np.unique(points >> _PAGE).tolist()) - _pages_done
+    if wanted:
+        with _pages_lock:
+            for page in sorted(wanted - _pages_done):
+                lo = page << _PAGE
+                _word_chars[lo:lo + (1 << _PAGE)] = [
+                    chr(i).isalnum() or chr(i) == "_" for i in range(lo, lo + (1 << _PAGE))]
+                _pages_done.add(page)
+    return _word_chars
+
+
+class Occurrences:
+    """The n-gram occurrences of a normalised text: `keys` (64-bit, character n-grams of
+    each size in CHAR_SIZES order, then word 1-grams, then word 2-grams) and, computed when
+    asked, `starts` (where each occurrence starts in the text)."""
+
+    __slots__ = ("keys", "_size", "_fits", "_words")
+
+    def __init__(self, keys: np.ndarray, size: int, fits: list[int], words: np.ndarray) -> None:
+        self.keys = keys
+        self._size = size
+        self._fits = fits
+        self._words = words  # word starts
+
+    @property
+    def starts(self) -> np.ndarray:
+        size, ws = self._size, self._words
+        return np.concatenate([*(np.arange(size - n + 1, dtype=np.int64) for n in self._fits),
+                               ws, ws[:-1]])
+
+
+def occurrences(norm: str) -> Occurrences:
+    """The n-gram occurrences of the normalised text `norm` (see `keys`)."""
     size = len(norm)
+    empty = np.zeros(0, np.int64)
     if size == 0:
-        return np.zeros(0, _U), np.zeros(0, np.int64)
-    points = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32).astype(_U) + _U(1)
-    powers, inverse = _tables(size + 1)
-    prefix = np.zeros(size + 1, _U)
-    np.cumsum(points * powers[:size], out=prefix[1:])
-
-    def span_hash(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        out: np.ndarray = (prefix[b] - prefix[a]) * inverse[a]
-        return out
-
-    all_keys, all_starts = [], []
+        return Occurrences(np.zeros(0, _U), 0, [], empty)
+    top = CHAR_SIZES and max(CHAR_SIZES)
+    tables = _tables(size + top + 1)
+    points = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)
+    # prefix[j] = sum over i < j of (point_i + 1) * BASE**i; zeros past the text, so that the
+    # strided view below never reads outside the array.
+    prefix = np.zeros(size + top + 1, _U)
+    body = prefix[1:size + 1]
+    np.multiply(points, tables.powers[:size], out=body)
+    np.add.accumulate(body, out=body)
+    body += tables.power_sums[:size]
+    parts: list[np.ndarray] = []
     fits = [n for n in CHAR_SIZES if size >= n]
     if fits:
-        ar = np.arange(size)
-        a = np.concatenate([ar[: size - n + 1] for n in fits])
-        lengths = np.repeat(np.array(fits), [size - n + 1 for n in fits])
-        all_keys.append(span_hash(a, a + lengths) * _MIX + lengths.astype(_U))
-        all_starts.append(a)
-    bounds = [m.span() for m in WORD_RE.finditer(norm)]
-    if bounds:
-        ws = np.array([s for s, _ in bounds], dtype=np.int64)
-        we = np.array([e for _, e in bounds], dtype=np.int64)
-        words = span_hash(ws, we)
-        all_keys.append(words * _MIX + _WORD_TAG)
-        all_starts.append(ws)
-        if len(bounds) > 1:
-            all_keys.append((words[:-1] * _MIX + words[1:]) * _MIX + _PAIR_TAG)
-            all_starts.append(ws[:-1])
-    if not all_keys:
-        return np.zeros(0, _U), np.zeros(0, np.int64)
-    return np.concatenate(all_keys), np.concatenate(all_starts).astype(np.int64)
+        # Row r, column a: the hash of the n-gram of size fits[r] at a, times MIX, plus its
+        # size; a row's columns past its last n-gram are cut off below.
+        lo = min(fits)
+        width = size - lo + 1
+        if fits[-1] - fits[0] == len(fits) - 1 and fits == sorted(fits):
+            ends = np.ndarray((len(fits), width), _U, prefix, lo * 8, (8, 8))
+        else:
+            ends = np.stack([prefix[n:n + width] for n in fits])
+        grid = ends - prefix[:width]
+        grid *= tables.inverse_mix[:width]
+        grid += _sizes_column(tuple(fits))
+        parts += [grid[r, :size - n + 1] for r, n in enumerate(fits)]
+    ws, we = _word_bounds(norm, points)
+    if len(ws):
+        words = (prefix[we] - prefix[ws]) * tables.inverse[ws]
+        mixed = words * _MIX
+        parts.append(mixed + _WORD_TAG)
+        if len(ws) > 1:
+            pairs = mixed[:-1] + words[1:]
+            pairs *= _MIX
+            pairs += _PAIR_TAG
+            parts.append(pairs)
+    found = np.concatenate(parts) if parts else np.zeros(0, _U)
+    return Occurrences(found, size, fits, ws.astype(np.int64))
+
+
+_columns: dict[tuple[int, ...], np.ndarray] = {}
+
+
+def _sizes_column(fits: tuple[int, ...]) -> np.ndarray:
+    col = _columns.get(fits)
+    if col is None:
+        col = _columns[fits] = np.array(fits, _U)[:, None]
+    return col
+
+
+def _word_bounds(norm: str, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Starts and ends of the runs of word characters (WORD_RE's matches) in `norm`."""
+    inside = np.zeros(len(points) + 2, dtype=bool)
+    np.take(_word_table(points), points, out=inside[1:-1])
+    edges = np.flatnonzero(inside[1:] != inside[:-1])
+    return edges[0::2], edges[1::2]
+
+
+def keys(norm: str) -> tuple[np.ndarray, np.ndarray]:
+    """(keys, starts): a 64-bit key and a start position for every n-gram occurrence of the
+    normalised text `norm` (character n-grams of the CHAR_SIZES, then word 1-grams, then word
+    2-grams)."""
+    occ = occurrences(norm)
+    return occ.keys, occ.starts
 
 
 def text_keys(text: str) -> np.ndarray:
     """Every feature key of `text` (training uses this; order is irrelevant)."""
-    return keys(normalise(text))[0]
+    return occurrences(normalise(text)).keys

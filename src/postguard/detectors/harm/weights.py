@@ -27,12 +27,12 @@ from typing import Any
 
 import numpy as np
 
-from .features import FEATURE_VERSION, keys, normalise
+from .features import FEATURE_VERSION, normalise, occurrences
 
 REBUILD = "make harm-model"
 META, KEYS, WEIGHTS = "harm-model.json", "harm-keys.npy", "harm-weights.npy"
-_SLOT_BITS = 20
-_SHIFT = np.uint64(64 - _SLOT_BITS)
+# The slot table (see HarmWeights) has 2**_SLOT_BITS entries, at least 4 per key.
+_MIN_SLOT_BITS, _MAX_SLOT_BITS, _SLOTS_PER_KEY = 12, 22, 4
 # Blocks whose clauses x occurrences stay under this are summed with one matrix product.
 _DENSE = 200_000
 
@@ -72,18 +72,32 @@ class HarmWeights:
         self.keys = known
         self.size = len(known)
         self.bias = table[-1].astype(np.float32)
-        # The row past the vocabulary is zeros: every unknown n-gram points at it.
+        # The weight rows (float32: the stored float16 numbers exactly, read without a
+        # conversion per text), and past the vocabulary a row of zeros: every unknown n-gram
+        # points at it.
         self.table = np.vstack([table[:-1].astype(np.float32),
                                 np.zeros((1, len(self.categories)), np.float32)])
         self.unknown = len(known)
-        # A direct table on the keys' top bits finds most rows without a binary search: a
-        # slot holds the row of its first key; slots that several keys share fall back.
-        slot = (known >> _SHIFT).astype(np.intp)
-        uniq, first, count = np.unique(slot, return_index=True, return_counts=True)
-        self._slot_row = np.full(1 << _SLOT_BITS, -1, dtype=np.intp)
+        self._build_slots(known)
+        self._ones = np.ones(4096, np.float32)
+
+    def _build_slots(self, known: np.ndarray) -> None:
+        """A direct table on the keys' top bits finds a key's row in one or two steps: a slot
+        holds the row of the first (smallest) key whose top bits it is, or `unknown`; the
+        other keys of a slot follow it in the sorted table. The table is indexed with the
+        keys read as signed integers, shifted arithmetically: a negative index counts from
+        the end, which is where the unsigned top bits point."""
+        bits = _MIN_SLOT_BITS
+        while bits < _MAX_SLOT_BITS and (1 << bits) < _SLOTS_PER_KEY * len(known):
+            bits += 1
+        self._shift = np.int64(64 - bits)
+        slot = (known >> np.uint64(64 - bits)).astype(np.intp)
+        uniq, first = np.unique(slot, return_index=True)
+        self._slot_row = np.full(1 << bits, self.unknown, dtype=np.int32)
         self._slot_row[uniq] = first
-        self._slot_shared = np.zeros(1 << _SLOT_BITS, dtype=bool)
-        self._slot_shared[uniq[count > 1]] = True
+        # The key of each row, and past the vocabulary the largest key there is: a search
+        # that reaches it (an empty slot, or past the last key) stops there.
+        self._row_key = np.append(known, np.uint64(0xFFFFFFFFFFFFFFFF))
 
     # -- loading ------------------------------------------------------------------------------
     def _path(self, name: str) -> str:
@@ -130,18 +144,30 @@ class HarmWeights:
 
     # -- scoring ------------------------------------------------------------------------------
     def _rows(self, found: np.ndarray) -> np.ndarray:
-        """The weight-table row of each key (`unknown` for keys the model does not know)."""
-        if self.size == 0:
-            return np.full(len(found), self.unknown, dtype=np.intp)
-        slot = (found >> _SHIFT).astype(np.intp)
-        row = self._slot_row[slot]
-        ok = (row >= 0) & (self.keys[row] == found)
-        rows: np.ndarray = np.where(ok, row, self.unknown)
-        again = np.flatnonzero(self._slot_shared[slot] & ~ok)
-        if len(again):
-            at = np.minimum(np.searchsorted(self.keys, found[again]), self.size - 1)
-            rows[again] = np.where(self.keys[at] == found[again], at, self.unknown)
-        return rows
+        """The weight-table row of each key (`unknown` for keys the model does not know).
+
+        A key is compared with its slot's first key, then with the keys after it while they
+        are smaller: the keys are sorted, so a larger one (or the end) means it is not
+        there."""
+        rows: np.ndarray = self._slot_row.take(found.view(np.int64) >> self._shift)
+        row_key = self._row_key
+        seen = row_key.take(rows)
+        out: np.ndarray = np.where(seen == found, rows, self.unknown)
+        todo = (seen < found).nonzero()[0]
+        step = 1
+        while len(todo):
+            at = rows[todo] + step
+            seen = row_key.take(at)
+            want = found[todo]
+            hit = seen == want
+            out[todo[hit]] = at[hit]
+            todo = todo[seen < want]
+            step += 1
+        return out
+
+    def contributions(self, found: np.ndarray) -> np.ndarray:
+        """The weight rows (float32) of the keys `found`, in their order."""
+        return self.table.take(self._rows(found), axis=0)
 
     def score(self, text: str, clauses: list[tuple[int, int]], block: int = 4000) -> Spans:
         """Probabilities per category for `text` and for each (start, end) clause of it.
@@ -149,35 +175,45 @@ class HarmWeights:
         The clauses must be in order and not overlap; they are scored in blocks of about
         `block` characters (n-grams crossing a block's edge are left out)."""
         k = len(self.categories)
-        total = np.zeros(k, np.float64)
-        count = 0
-        sums = np.zeros((len(clauses), k), np.float64)
-        sizes = np.zeros(len(clauses), np.int64)
+        n = len(clauses)
+        # Row 0: the whole text; row 1 + i: clause i.
+        sums = np.zeros((n + 1, k), np.float64)
+        sizes = np.zeros(n + 1, np.int64)
         i = 0
-        while i < len(clauses):
+        while i < n:
             j = i + 1
-            while j < len(clauses) and clauses[j][1] - clauses[i][0] <= block:
-                j += 1
+            if clauses[-1][1] - clauses[i][0] <= block:
+                j = n  # the rest is one block (every short text)
+            else:
+                while j < n and clauses[j][1] - clauses[i][0] <= block:
+                    j += 1
             lo, hi = clauses[i][0], clauses[j - 1][1]
-            found, starts = keys(normalise(text[lo:hi]))
-            if len(found):
-                contrib = self.table[self._rows(found)]
-                whole = np.ones(len(found), np.float32) @ contrib  # a BLAS sum: 10x .sum()
-                total += whole
-                count += len(found)
+            occ = occurrences(normalise(text[lo:hi]))
+            found = occ.keys
+            m = len(found)
+            if m:
+                contrib = self.contributions(found)
+                ones = self._ones if m <= len(self._ones) else np.ones(m, np.float32)
+                whole = ones[:m] @ contrib  # a BLAS sum: 10x .sum()
+                sums[0] += whole
+                sizes[0] += m
                 if j - i == 1:
-                    sums[i], sizes[i] = whole, len(found)
+                    sums[i + 1], sizes[i + 1] = whole, m
                 else:
                     cs = np.array([c[0] - lo for c in clauses[i:j]])
                     ce = np.array([c[1] - lo for c in clauses[i:j]])
-                    sums[i:j], sizes[i:j] = _clause_sums(contrib, starts, cs, ce)
+                    sums[i + 1:j + 1], sizes[i + 1:j + 1] = _clause_sums(
+                        contrib, occ.starts, cs, ce)
             i = j
-        whole_z = total / np.sqrt(max(1, count)) + self.bias
-        clause_z = sums / np.sqrt(np.maximum(sizes, 1))[:, None] + self.bias
-        clause_z[sizes == 0] = -40.0
-        evidence = sums / np.sqrt(max(1, count))
-        return Spans(_sigmoid(whole_z), [c[0] for c in clauses], [c[1] for c in clauses],
-                     _sigmoid(clause_z), evidence)
+        root = np.sqrt(np.maximum(sizes, 1))
+        z = sums / root[:, None]
+        z += self.bias
+        if not sizes[1:].all():  # a clause with no n-gram (rare)
+            z[1:][sizes[1:] == 0] = -40.0
+        probs = _sigmoid(z)
+        evidence = sums[1:] / root[0]
+        return Spans(probs[0], [c[0] for c in clauses], [c[1] for c in clauses],
+                     probs[1:], evidence)
 
 
 def _clause_sums(contrib: np.ndarray, starts: np.ndarray, cs: np.ndarray, ce: np.ndarray
@@ -187,16 +223,26 @@ def _clause_sums(contrib: np.ndarray, starts: np.ndarray, cs: np.ndarray, ce: np
         inside = (starts >= cs[:, None]) & (starts < ce[:, None])
         return inside.astype(np.float32) @ contrib, inside.sum(axis=1)
     order = np.argsort(starts, kind="stable")
-    prefix = np.zeros((len(starts) + 1, contrib.shape[1]), np.float64)
-    np.cumsum(contrib[order], axis=0, dtype=np.float64, out=prefix[1:])
+    # A row per category (the running sums along a row are the same additions, in the same
+    # order, as down a column of the occurrences' rows, and several times faster).
+    prefix = np.empty((contrib.shape[1], len(starts) + 1), np.float64)
+    prefix[:, 0] = 0.0
+    prefix[:, 1:] = contrib.T[:, order]
+    np.add.accumulate(prefix[:, 1:], axis=1, out=prefix[:, 1:])
     at = starts[order]
     a = np.searchsorted(at, cs, side="left")
     b = np.searchsorted(at, ce, side="left")
-    return prefix[b] - prefix[a], b - a
+    return (prefix[:, b] - prefix[:, a]).T, b - a
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
-    result: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
+    """1 / (1 + exp(-z)) with z clipped to [-40, 40]; `z` is overwritten."""
+    np.maximum(z, -40.0, out=z)
+    np.minimum(z, 40.0, out=z)
+    np.negative(z, out=z)
+    np.exp(z, out=z)
+    z += 1.0
+    result: np.ndarray = np.divide(1.0, z, out=z)
     return result
 
 

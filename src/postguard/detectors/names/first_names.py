@@ -21,6 +21,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 
+from ...spans import SpanIndex
 from .context import common_words, context, lexicons, lines, titles, word_given
 
 _WORD = re.compile(
@@ -94,7 +95,7 @@ def child_first_names(text: str, start: int, end: int,
     """Spans of first names in text[start:end] that may be a child's (see the module doc);
     `taken` are the spans of other findings."""
     firsts, _, famous, not_names = lexicons()
-    spans = [(s, e) for s, e in taken]
+    spans = SpanIndex(taken)  # O(log n) a word: a long post has thousands of findings
     words_given = word_given() | _alone_words()
     common = common_words()
     title_words = titles()
@@ -105,7 +106,7 @@ def child_first_names(text: str, start: int, end: int,
         if key not in firsts or key in not_names or key in famous:
             continue
         s, e = m.span(1)
-        if any(a < e and s < b for a, b in spans):
+        if spans.overlaps(s, e):
             continue
         before = _TITLE_BEFORE.search(text, max(0, s - 20), s)
         if before is not None and before.group(1).lower().rstrip(".") in title_words:
