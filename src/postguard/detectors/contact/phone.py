@@ -17,7 +17,6 @@ double oh ...", "0 7 7 0 0   9 0 0") are read by `phone_words` and judged by the
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from ._common import (
     words_pattern,
 )
 from .phone_lookalikes import read_lookalikes
+from .phone_numbering import bare_shape, foreign_reading, is_thousands, number_facts
 from .phone_words import find_spoken, has_wide_gaps, needs_word_pass
 
 _DIGITS = "0123456789"
@@ -67,9 +67,6 @@ _TRAP = re.compile(
 _O_HINT = re.compile(r"[0-9](?:[Oo]|(?<=[Oo][0-9]))")  # starts at a digit: a fast scan
 _O_TOKEN = re.compile(r"(?<![^\W\d_])[0-9Oo]*(?:[0-9][Oo]|[Oo][0-9])[0-9Oo]*(?![^\W\d_])")
 _GROUP_OF_ONE = re.compile(r"(?<![0-9])[0-9](?![0-9])")
-_THOUSANDS = re.compile(r"[0-9]{1,3}(?:[ \u00a0.,][0-9]{3})+")
-_FR_PAIRS = re.compile(r"0[1-9](?:[ .\-][0-9]{2}){4}")
-_NANP = re.compile(r"(?:\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}[ .\-])[2-9][0-9]{2}[ .\-][0-9]{4}")
 _BAD_BEFORE = frozenset("£$€¥₹#@_\\")  # glued to a number's first digit: not a phone
 _MONEY = frozenset("£$€¥₹#")  # the same one space before
 # Links that carry an international number without its "+".
@@ -100,7 +97,9 @@ class PhoneDetector(TextDetector):
 
         self._pn: Any = phonenumbers
         words = load_data("contact.toml")["phone"]
-        cue = rf"(?<!\w)(?:{words_pattern(words['cues'])})(?!\w)"
+        spaced = words["cues"] + words["cues_other_languages"]
+        cue = (rf"(?<!\w)(?:{words_pattern(spaced)})(?!\w)"
+               rf"|{words_pattern(words['cues_unspaced'])}")
         # "order no." must end where "no." ends, so the nearer, negative reading wins; so must
         # "charity, number".
         neg = (rf"(?<!\w)(?:{words_pattern(words['negatives'])})"
@@ -266,7 +265,9 @@ class PhoneDetector(TextDetector):
         for j, ndigits in reversed(ends):
             end = groups[j].end
             cand = text[start:end]
-            if _TRAP.match(cand, 1 if cand[0] in "+(" else 0) or attempts >= _MAX_ATTEMPTS:
+            # a date or a range is never written after a "+" ("+81-90-1234-5678")
+            if (cand[0] != "+" and _TRAP.match(cand, 1 if cand[0] == "(" else 0)
+                    or attempts >= _MAX_ATTEMPTS):
                 continue
             after = text[end] if end < len(text) else " "
             # "2874561930@qq.com" is an email's local part, "123456_b" a name
@@ -299,19 +300,32 @@ class PhoneDetector(TextDetector):
         self, cand: str, kind: str, ndigits: int, start: int, end: int,
         cues: _Cues,
     ) -> tuple[str, float] | None:
+        verdict = self._judge_uk(cand, kind, ndigits, start, end, cues)
+        if verdict is None and kind in ("bare", "zero") and ndigits >= 8 \
+                and cues.polarity(start, end) == _POS:
+            # "Móvil: 612 34 56 78": a number of a student's country in its own layout
+            other = foreign_reading(cand)
+            if other is not None:
+                return _ALLOWED if other in self._allowed else ("PG101", 0.85)
+        return verdict
+
+    def _judge_uk(
+        self, cand: str, kind: str, ndigits: int, start: int, end: int,
+        cues: _Cues,
+    ) -> tuple[str, float] | None:
         if kind == "nozero":
             # a UK mobile read out without its 0 ("seven seven double-oh nine hundred ..."):
             # only next to a contact cue
             if cues.polarity(start, end) != _POS:
                 return None
             cand, kind = "0" + cand, "zero"
-            facts = _number_facts(cand, kind)
+            facts = number_facts(cand, kind)
             if facts is None or not facts[2]:
                 return None
             if facts[0] in self._allowed:
                 return _ALLOWED
             return ("PG101", 0.85) if facts[1] else ("PG102", 0.75)
-        facts = _number_facts(cand, kind)
+        facts = number_facts(cand, kind)
         if facts is None:
             return None
         e164, valid, possible, foreign_e164 = facts
@@ -319,7 +333,7 @@ class PhoneDetector(TextDetector):
             return _ALLOWED
         if foreign_e164:
             return "PG101", 0.9
-        if kind == "bare" and (_THOUSANDS.fullmatch(cand) or not _bare_shape(cand)):
+        if kind == "bare" and (is_thousands(cand) or not bare_shape(cand)):
             return None
         if valid and kind != "bare":
             # A reference word wins only over an unspaced run ("UPN 01234567890"): a number
@@ -343,38 +357,6 @@ class PhoneDetector(TextDetector):
         if kind in ("plus", "00") or (kind == "zero" and ndigits == 11):
             return "PG102", 0.7
         return None
-
-
-def _bare_shape(cand: str) -> bool:
-    """Digits without + or 0 are a phone number only in phone-like groups (3-4 digits, at
-    most one short group), not "3 12 19 27 33" (lottery numbers, scores)."""
-    sizes = [len(g) for g in _GROUP.findall(cand)]
-    if len(sizes) == 1:
-        return True
-    short = sum(n < 3 for n in sizes)
-    return min(sizes) >= 2 and short <= (1 if len(sizes) > 2 else 0)
-
-
-@functools.lru_cache(maxsize=4096)
-def _number_facts(cand: str, kind: str) -> tuple[str, bool, bool, str] | None:
-    """What libphonenumber says of a candidate (E.164 as a UK number, valid, possible, and
-    the E.164 of a valid French/North American reading, or ""). Cached: parsing costs
-    ~50 us and the same numbers (an organisation's own line) recur from post to post."""
-    import phonenumbers as pn
-
-    try:
-        num = pn.parse(cand, "GB")
-    except pn.NumberParseException:
-        return None
-    valid = bool(pn.is_valid_number(num))
-    foreign = ""
-    if not valid and (kind == "zero" and _FR_PAIRS.fullmatch(cand)
-                      or kind == "bare" and _NANP.fullmatch(cand)):
-        other = pn.parse(cand, "FR" if kind == "zero" else "US")
-        if pn.is_valid_number(other):
-            foreign = str(pn.format_number(other, pn.PhoneNumberFormat.E164))
-    return (str(pn.format_number(num, pn.PhoneNumberFormat.E164)), valid,
-            bool(pn.is_possible_number(num)), foreign)
 
 
 @dataclass(frozen=True, slots=True)
