@@ -32,7 +32,7 @@ from ._common import (
     load_data,
     words_pattern,
 )
-from .phone_lookalikes import read_lookalikes
+from .phone_lookalikes import read_cjk_numerals, read_lookalikes
 from .phone_numbering import bare_shape, foreign_reading, is_thousands, number_facts
 from .phone_words import find_spoken, has_wide_gaps, needs_word_pass
 
@@ -41,6 +41,8 @@ _DIGIT_MAP = {base + d: ord("0") + d for base in (0xFF10, 0x0660, 0x06F0, 0x0966
               for d in range(10)} | {0xFF0B: ord("+"), 0xFF08: ord("("), 0xFF09: ord(")")}
 # searched before translating (a scan for a class is several times cheaper than translate)
 _OTHER_DIGITS = re.compile("[" + "".join(map(chr, _DIGIT_MAP)) + "]")
+# two Chinese numerals together: the cheap gate before reading them as digits
+_CJK_NUMERAL = re.compile("[〇零一二三四五六七八九]{2}")
 # A run starts at a digit (a leading "+" or "(" is added back by hand: a regex that opens
 # with a character set scans about four times faster than one with optional prefixes).
 _RUN = re.compile(r"[0-9][0-9 \u00a0.\-\u2010-\u2013()]*")
@@ -144,6 +146,8 @@ class PhoneDetector(TextDetector):
             # Full-width and Arabic-Indic digits read as ASCII ones: one character each, so
             # every offset stays the same.
             text = text.translate(_DIGIT_MAP)
+        if not text.isascii() and _CJK_NUMERAL.search(text):
+            text = read_cjk_numerals(text) or text
         ndigits = sum(map(text.count, _DIGITS))
         low = text.lower()
         digit_text = text
@@ -156,12 +160,12 @@ class PhoneDetector(TextDetector):
             return
         cues = _Cues(low, self._cue_cs, self._neg_cs) if len(low) == len(text) else \
             _Cues(text, self._cue_ci, self._neg_ci)
+        found = list(self._digit_numbers(digit_text, cues)) if ndigits >= 7 else []
+        found = self._lookalike_numbers(digit_text, cues, found)
         claimed = Spans()
-        if ndigits >= 7:
-            for f in self._digit_numbers(digit_text, cues):
-                claimed.add(f.start or 0, f.end or 0)
-                yield f
-        yield from self._lookalike_numbers(digit_text, cues, claimed)
+        for f in found:
+            claimed.add(f.start or 0, f.end or 0)
+        yield from found
         if spoken:
             def judge(cand: str, kind: str, n: int, start: int, end: int
                       ) -> tuple[str, float] | None:
@@ -174,19 +178,29 @@ class PhoneDetector(TextDetector):
                                    message + ", spelled out or spaced apart", score=score,
                                    start=start, end=end, suggestion=PHONE_REMOVED)
 
-    def _lookalike_numbers(self, text: str, cues: _Cues, claimed: Spans) -> Iterator[Finding]:
-        """Numbers with letters typed for digits ("O7911 I23456"), next to a contact cue."""
+    def _lookalike_numbers(self, text: str, cues: _Cues, found: list[Finding]
+                           ) -> list[Finding]:
+        """`found` with the numbers that have letters typed for digits ("O7911 I23456"),
+        next to a contact cue, added; one read this way replaces the shorter numbers it holds
+        ("O7700 9OO l23" is one number, not "O7700 9OO" and a word)."""
         read = read_lookalikes(text)
         if read is None:
-            return
+            return found
         digits, tokens = read
         typed = SpanIndex(tokens)
+        out = list(found)
         for f in self._digit_numbers(digits, cues):
             s, e = f.start or 0, f.end or 0
-            if claimed.overlaps(s, e) or not typed.overlaps(s, e) or cues.polarity(s, e) != _POS:
+            if not typed.overlaps(s, e) or cues.polarity(s, e) != _POS:
                 continue
-            claimed.add(s, e)
-            yield dataclasses.replace(f, message=f.message + ", letters typed for digits")
+            inside = [g for g in out if (g.start or 0) < e and (g.end or 0) > s]
+            if any((g.start or 0) < s or (g.end or 0) > e or (g.start, g.end) == (s, e)
+                   for g in inside):
+                continue
+            out = [g for g in out if g not in inside]
+            out.append(dataclasses.replace(f, message=f.message + ", letters typed for digits"))
+        out.sort(key=lambda g: g.start or 0)
+        return out
 
     def _digit_numbers(self, text: str, cues: _Cues) -> Iterator[Finding]:
         """Numbers written in digit groups."""
