@@ -30,9 +30,10 @@ _MAX_AGE = 19  # ages above this are adults' milestones
 _BEFORE = 60  # characters a cue may stand before a date
 _AFTER = 40  # ... or after it
 _LIST = 200  # ... or this far before a date in a list of names ("Birthdays: Sam 3 May, ...")
-# A sentence ends at . ! ? before a space, or a line break; not at the dots of "d.o.b." or
-# "(b. 3 May 2014)"
-_SENTENCE_END = re.compile(r"(?:(?<![.\s(][^\W\d_])\.|[!?])(?:\s|$)|\n")
+# A sentence ends at . ! ? before a space, or a line break; not at the dots of "d.o.b.",
+# "(b. 3 May 2014)", "geb. 14.02.2012" or "ur. 3 maja 2012"
+_SENTENCE_END = re.compile(
+    r"(?:(?<![.\s(][^\W\d_])(?<![Gg]eb)(?<![\W_][Uu]r)\.|[!?])(?:\s|$)|\n")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\d{4}")
 _SHORT_YEAR = re.compile(r"['\u2019]\d{2}(?!\d)")  # "8th Aug '13"
@@ -130,7 +131,8 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
         if len(low) != len(text):  # "İ" lowers to two characters: keep offsets aligned
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         taken = Spans()
-        if has_digit and not low.isascii():  # "出生日期：2013年11月22日", "생년월일: ..."
+        # "出生日期：2013年11月22日", "생년월일: ...", "出生日期：二〇一二年五月十四日"
+        if (has_digit or "年" in text) and not low.isascii():
             for start, end in script_birth_dates(text):
                 taken.add(start, end)
                 yield self._full(start, end)
