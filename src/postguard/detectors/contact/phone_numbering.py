@@ -5,9 +5,10 @@ American one). `foreign_reading` reads a number that is not a UK one in the nati
 of the students' countries (`foreign_regions` in `data/contact.toml`): it is a phone number
 when some country's plan says it is valid and it is written as that country writes it: the
 digit groups of libphonenumber's national format ("612 34 56 78" in Spain, "(11) 98342-6617"
-in Brazil, "050 734 2219" in Saudi Arabia), all digits together ("13123456789"), or groups of
-two digits or more that are not a thousands layout ("0151 4827 3310"). phone.py asks only
-next to a contact cue: without one, nine or ten digits are as likely a reference.
+in Brazil, "050 734 2219" in Saudi Arabia), all digits together ("13123456789"), or with its
+trunk 0 in groups of two digits or more that are not a thousands layout ("0151 4827 3310").
+phone.py asks only next to a contact cue: without one, nine or ten digits are as likely a
+reference.
 """
 
 from __future__ import annotations
@@ -79,7 +80,10 @@ def foreign_reading(cand: str) -> str | None:
     ndigits = sum(map(len, typed))
     if ndigits not in _FOREIGN_DIGITS or cand.lstrip("(")[:1] == "+":
         return None
-    loose = len(typed) == 1 or (min(map(len, typed)) >= 2 and not is_thousands(cand))
+    # all digits together, or a trunk 0 and groups of two or more ("0151 4827 3310"); without
+    # the 0, only the country's own layout ("437 912 005 68" is a meeting ID)
+    loose = len(typed) == 1 or (typed[0][0] == "0" and min(map(len, typed)) >= 2
+                                and not is_thousands(cand))
     import phonenumbers as pn
 
     for region in _regions():

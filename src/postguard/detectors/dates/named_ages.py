@@ -21,6 +21,8 @@ from .words import AFTER_SPACE, Spans, scan
 _MAX_AGE = 19  # as in detector.py: ages above this are adults' milestones
 # a verb of a birthday inside an age finding ("turns 12", "who turned 10")
 _TURN = re.compile(r"turn", re.IGNORECASE)
+# when the age is reached, right after it ("will be 16 on the 4th of December", "is 11 today")
+_WHEN_AFTER = re.compile(r"[ \t]+(?:on|this|next|today|tomorrow|tonight)\b", re.IGNORECASE)
 
 
 class NamedAges(BirthdayWordings):
@@ -114,7 +116,7 @@ class NamedAges(BirthdayWordings):
             if taken.overlaps(start, end):
                 continue
             if not (self._ages_alone or birth or message == "age with a birthday"
-                    or _TURN.search(text, start, end)):
+                    or _TURN.search(text, start, end) or _WHEN_AFTER.match(text, end)):
                 continue  # "Maisie (11)", "Amy, 11, from Leeds": an age, not a birthday
             taken.add(start, end)
             yield self._age_finding(start, end, message)

@@ -25,6 +25,7 @@ from ...policy import Policy
 from ..base import TextDetector
 from .areas import AreaHomes, Taken, area_words
 from .data import Tokens, is_alpha, is_cap, lexicon, postcode_area, word_key
+from .home_numbers import attraction_address, home_numbers
 from .homes import _HOUSE_NUMBER, HomeWordings
 from .homes import Place as _Place
 from .postal import Postal, numbered_without_suffix, postal_words
@@ -147,11 +148,17 @@ class AddressDetector(HomeWordings, AreaHomes, TextDetector):
                 if has_digit and ("," in text or pc_at) else ():
             places.append(_Place(s, e, "PG202", Category.ADDRESS, Severity.HIGH, 0.85,
                                  "house number and road"))
+        lex = self._lex
+        for s, e in home_numbers(text, lex.name_stop, lex.units, lex.venues, lex.tiers) \
+                if has_digit else ():
+            places.append(_Place(s, e, "PG202", Category.ADDRESS, Severity.HIGH, 0.85,
+                                 "house number and road"))  # "lives at 9 Wickham, ..."
         postal = Postal(self._postal_words, pc_at)
         for p in places:
             if p.category is Category.ADDRESS:
                 p.start, p.end = postal.grow(text, p.start, p.end)
-        return places
+        return [p for p in places if p.category is not Category.ADDRESS
+                or not attraction_address(text, p.start, p.end)]
 
     def _lower_hit(self, text: str, pos: int, word: str) -> bool:
         """A lowercase street word counts after a house number ("12 elm rd") or a home cue
