@@ -54,6 +54,13 @@ POSITIVES = [
     ("寄宿家庭电话：零七七零零 九零零 四六一", "零七七零零 九零零 四六一"),
     ("Call me on 07700\n900\n318 after practice", "07700\n900\n318"),
     ("Oskar's dad: +48 698\n205 731", "+48 698\n205 731"),
+    # read out digit by digit in the family's language
+    ("Móvil de Pablo: seis cuatro nueve, dos dos uno, ocho siete tres",
+     "seis cuatro nueve, dos dos uno, ocho siete tres"),
+    ("Chiama la mamma: tre tre nove, otto uno sette, quattro quattro due zero",
+     "tre tre nove, otto uno sette, quattro quattro due zero"),
+    ("Handy: null eins fünf zwei, sieben vier eins, neun neun drei null",
+     "null eins fünf zwei, sieben vier eins, neun neun drei null"),
 ]
 
 
@@ -81,6 +88,11 @@ TRAPS = [
     "一二三四五六七八九十 is how we count in Mandarin",
     "Page 12\n345\n678 of the handbook",
     "Call the office about invoice 4471 2290 3381",
+    "Mr Okafor's class ID for the video call is 512 774 093 26 today",
+    # digit words that are counting, a song or a game, not a number
+    "Spanish counting song: uno dos tres cuatro cinco seis siete ocho nueve",
+    "Der Zählreim geht eins zwei drei vier fünf sechs sieben acht neun",
+    "In the game we shouted seis uno dos cuatro ocho siete tres cero nueve!",
 ]
 
 

@@ -17,9 +17,9 @@ double oh ...", "0 7 7 0 0   9 0 0") are read by `phone_words` and judged by the
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ...model import Category, Finding, Severity
@@ -32,6 +32,10 @@ from ._common import (
     load_data,
     words_pattern,
 )
+from .phone_cues import NEG as _NEG
+from .phone_cues import POS as _POS
+from .phone_cues import Cues
+from .phone_foreign_words import find_foreign_spoken, needs_foreign_word_pass
 from .phone_lookalikes import read_cjk_numerals, read_lookalikes
 from .phone_numbering import bare_shape, foreign_reading, is_thousands, number_facts
 from .phone_words import find_spoken, has_wide_gaps, needs_word_pass
@@ -47,8 +51,7 @@ _CJK_NUMERAL = re.compile("[〇零一二三四五六七八九]{2}")
 # with a character set scans about four times faster than one with optional prefixes).
 _RUN = re.compile(r"[0-9][0-9 \u00a0.\-\u2010-\u2013()]*")
 _GROUP = re.compile(r"[0-9]+")
-_DIGIT = re.compile(r"[0-9]")
-_SENTENCE_END = re.compile(r"[!?]|\.\s")
+_GROUP_AFTER = re.compile(r"[ \u00a0.\-]?[0-9]")
 _SEP_OK = re.compile(
     r"[ \u00a0]{1,2}|[.\-\u2010-\u2013]|[ \u00a0]?\([ \u00a0]?|\)[ \u00a0.\-\u2010-\u2013]?"
     r"|\)[ \u00a0]?\("
@@ -76,7 +79,6 @@ _WA_LINKS = ("wa.me/", "whatsapp.com/send?phone=", "whatsapp.com/send/?phone=")
 _MAX_DIGITS = {"plus": 16, "00": 17, "zero": 12, "bare": 12}
 # Parses tried from one start, longest first ("+44 7911 123456 3-2 3-2" needs five).
 _MAX_ATTEMPTS = 6
-_POS, _NEG = 1, -1
 _ALLOWED = ("allowed", 1.0)
 
 
@@ -156,16 +158,25 @@ class PhoneDetector(TextDetector):
                                       text)
             ndigits = sum(map(digit_text.count, _DIGITS))
         spoken = needs_word_pass(low, ndigits) or has_wide_gaps(text, ndigits)
-        if ndigits < 7 and not spoken:
+        abroad = len(low) == len(text) and needs_foreign_word_pass(low)
+        if ndigits < 7 and not spoken and not abroad:
             return
-        cues = _Cues(low, self._cue_cs, self._neg_cs) if len(low) == len(text) else \
-            _Cues(text, self._cue_ci, self._neg_ci)
+        cues = Cues(low, self._cue_cs, self._neg_cs) if len(low) == len(text) else \
+            Cues(text, self._cue_ci, self._neg_ci)
         found = list(self._digit_numbers(digit_text, cues)) if ndigits >= 7 else []
         found = self._lookalike_numbers(digit_text, cues, found)
         claimed = Spans()
         for f in found:
             claimed.add(f.start or 0, f.end or 0)
         yield from found
+        if abroad:  # "seis uno dos, cuatro ocho siete, tres cero nueve"
+            for code, score, start, end in find_foreign_spoken(low, functools.partial(
+                    self._judge_read_out, cues=cues)):
+                if not claimed.overlaps(start, end):
+                    claimed.add(start, end)
+                    yield self.finding(code, Category.PHONE, Severity.HIGH,
+                                       "phone number, read out in words", score=score,
+                                       start=start, end=end, suggestion=PHONE_REMOVED)
         if spoken:
             def judge(cand: str, kind: str, n: int, start: int, end: int
                       ) -> tuple[str, float] | None:
@@ -178,7 +189,7 @@ class PhoneDetector(TextDetector):
                                    message + ", spelled out or spaced apart", score=score,
                                    start=start, end=end, suggestion=PHONE_REMOVED)
 
-    def _lookalike_numbers(self, text: str, cues: _Cues, found: list[Finding]
+    def _lookalike_numbers(self, text: str, cues: Cues, found: list[Finding]
                            ) -> list[Finding]:
         """`found` with the numbers that have letters typed for digits ("O7911 I23456"),
         next to a contact cue, added; one read this way replaces the shorter numbers it holds
@@ -202,7 +213,7 @@ class PhoneDetector(TextDetector):
         out.sort(key=lambda g: g.start or 0)
         return out
 
-    def _digit_numbers(self, text: str, cues: _Cues) -> Iterator[Finding]:
+    def _digit_numbers(self, text: str, cues: Cues) -> Iterator[Finding]:
         """Numbers written in digit groups."""
         for run in _RUN.finditer(text):
             raw = run.group()
@@ -238,7 +249,7 @@ class PhoneDetector(TextDetector):
 
     def _from(
         self, text: str, rs: int, groups: Sequence[_Group], i: int,
-        cues: _Cues,
+        cues: Cues,
     ) -> tuple[int, Finding | None] | None:
         """Look for a number that starts at group i; (last group used, finding or None when
         the number is allowlisted), or None when no number starts there."""
@@ -312,10 +323,12 @@ class PhoneDetector(TextDetector):
 
     def _judge(
         self, cand: str, kind: str, ndigits: int, start: int, end: int,
-        cues: _Cues,
+        cues: Cues,
     ) -> tuple[str, float] | None:
         verdict = self._judge_uk(cand, kind, ndigits, start, end, cues)
+        # (the whole run of digit groups: "512 774 093 26" holds no Polish mobile)
         if verdict is None and kind in ("bare", "zero") and ndigits >= 8 \
+                and not _GROUP_AFTER.match(cues.text, end) \
                 and cues.polarity(start, end) == _POS:
             # "Móvil: 612 34 56 78": a number of a student's country in its own layout
             other = foreign_reading(cand)
@@ -323,9 +336,23 @@ class PhoneDetector(TextDetector):
                 return _ALLOWED if other in self._allowed else ("PG101", 0.85)
         return verdict
 
+    def _judge_read_out(self, digits: str, start: int, end: int, cues: Cues
+                        ) -> tuple[str, float] | None:
+        """Digits read out in another language: a 0 or 00 number by the usual rules, any
+        other only next to a cue and valid in a student's country."""
+        if digits[0] == "0":
+            kind = "00" if digits[1] == "0" else "zero"
+            return self._judge(digits, kind, len(digits), start, end, cues)
+        if cues.polarity(start, end) != _POS:
+            return None
+        other = foreign_reading(digits)
+        if other is None:
+            return None
+        return _ALLOWED if other in self._allowed else ("PG101", 0.85)
+
     def _judge_uk(
         self, cand: str, kind: str, ndigits: int, start: int, end: int,
-        cues: _Cues,
+        cues: Cues,
     ) -> tuple[str, float] | None:
         if kind == "nozero":
             # a UK mobile read out without its 0 ("seven seven double-oh nine hundred ..."):
@@ -371,36 +398,3 @@ class PhoneDetector(TextDetector):
         if kind in ("plus", "00") or (kind == "zero" and ndigits == 11):
             return "PG102", 0.7
         return None
-
-
-@dataclass(frozen=True, slots=True)
-class _Cues:
-    """The cue words near a number, looked up in a window around it (linear in the text)."""
-
-    text: str
-    positive: re.Pattern[str]
-    negative: re.Pattern[str]
-
-    def polarity(self, start: int, end: int) -> int:
-        """The nearest cue word before the number (within 40 characters) decides, a
-        reference word winning a tie ("order no."); failing that, a contact cue just after
-        it ("07700 900123 (mob)")."""
-        lo = max(0, start - 40)
-        best: tuple[int, int] | None = None
-        for pol, rx in ((_POS, self.positive), (_NEG, self.negative)):
-            for m in rx.finditer(self.text, lo, start):
-                if pol == _NEG and (
-                        _SENTENCE_END.search(self.text, m.end(), start)
-                        or (_DIGIT.search(self.text, m.end(), start)
-                            and not self.text[start - 1].isalnum())):
-                    # "Tickets £5 - 07700 900 581": the reference word has its own number;
-                    # "Bring photo ID. Questions: ...": it belongs to another sentence
-                    continue
-                key = (m.end(), pol == _NEG)
-                if best is None or key > (best[0], best[1] == _NEG):
-                    best = (m.end(), pol)
-        if best is not None:
-            return best[1]
-        if self.positive.search(self.text, end, end + 25):
-            return _POS
-        return 0
