@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Container
+from dataclasses import dataclass
 
 from .data import load_sections, word_key
 
@@ -34,26 +35,42 @@ _CLAUSE_END = (r"(?=[ \t]*(?:[,.;:!?)\n\u2013\u2014]|[ \t]-[ \t]|\Z)"
 _SENTENCE_END = re.compile(r"[!?\n]|\.(?=\s|\Z)")
 
 
+# A house number before a capitalised word: a pattern that opens with a character class is
+# scanned fast; the cue before it is then looked for in a short window.
+_HOUSE = re.compile(r"[1-9](?<![\w.,:/\u00a3$\u20ac#-][1-9])[0-9]{0,2}[A-Za-z]?[ \t]+(?=[A-Z])")
+_NAME_AFTER = re.compile(rf"(?P<name>{_NAME}){_CLAUSE_END}")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    cue_before: re.Pattern[str]  # a home cue ending where the house number starts
+    worded: re.Pattern[str]
+    verb_words: tuple[str, ...]  # lower-cased: the cheap test before `verbs`
+    verbs: re.Pattern[str]
+    after: re.Pattern[str]
+
+
 @functools.cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> _Patterns:
     sec = load_sections("place_cues.txt")
 
     def alt(name: str) -> str:
         words = sorted(sec[name], key=len, reverse=True)
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
-    cued = re.compile(
-        rf"(?<![\w'\u2019])(?i:{alt('home_number_cues')})[ \t]+(?:(?i:number|no\.?)[ \t]*)?"
-        rf"(?P<n>{_NUMBER})[ \t]+(?P<name>{_NAME}){_CLAUSE_END}")
-    worded = re.compile(
-        rf"(?<![\w'\u2019])(?P<w>(?i:{alt('number_words_abroad')}))[ \t]*(?P<n>{_NUMBER})"
-        rf"[ \t]+(?i:de|di|del|da|do|na|op)[ \t]+(?P<name>{_NAME})")
-    verbs = re.compile(rf"(?<![\w'\u2019])(?i:{alt('home_verbs_abroad')})(?![\w'\u2019])")
-    after = re.compile(
-        rf"(?<![\w'\u2019])(?i:in[ \t]+der|an[ \t]+der|auf[ \t]+der|am|"
-        rf"op[ \t]+de|aan[ \t]+de|przy|ul\.)[ \t]+(?P<name>{_NAME})[ \t]+(?P<n>{_NUMBER})"
-        rf"(?=[ \t]*(?:[,.;!?)\n]|\Z))")
-    return cued, worded, verbs, after
+    return _Patterns(
+        cue_before=re.compile(rf"(?<![\w'\u2019])(?i:{alt('home_number_cues')})[ \t]+"
+                              rf"(?:(?i:number|no\.?)[ \t]*)?\Z"),
+        worded=re.compile(
+            rf"(?<![\w'\u2019])(?P<w>(?i:{alt('number_words_abroad')}))[ \t]*(?P<n>{_NUMBER})"
+            rf"[ \t]+(?i:de|di|del|da|do|na|op)[ \t]+(?P<name>{_NAME})"),
+        verb_words=tuple(w.lower() for w in sec["home_verbs_abroad"]),
+        verbs=re.compile(rf"(?<![\w'\u2019])(?i:{alt('home_verbs_abroad')})(?![\w'\u2019])"),
+        after=re.compile(
+            rf"(?<![\w'\u2019])(?i:in[ \t]+der|an[ \t]+der|auf[ \t]+der|am|"
+            rf"op[ \t]+de|aan[ \t]+de|przy|ul\.)[ \t]+(?P<name>{_NAME})[ \t]+(?P<n>{_NUMBER})"
+            rf"(?=[ \t]*(?:[,.;!?)\n]|\Z))"),
+    )
 
 
 def home_numbers(text: str, stop: frozenset[str], units: frozenset[str],
@@ -63,7 +80,8 @@ def home_numbers(text: str, stop: frozenset[str], units: frozenset[str],
     Miles ...") or ends in a venue word ("staying at 4 Seasons Hotel") is none. After a home
     cue, a road that ends in a street word ("lives at 10 Downing Street") is the street
     rules' to judge."""
-    cued, worded, verbs, after = _patterns()
+    pats = _patterns()
+    verbs = pats.verbs
     out: list[tuple[int, int]] = []
 
     def named(name: str, number_first: bool = True) -> bool:
@@ -81,15 +99,19 @@ def home_numbers(text: str, stop: frozenset[str], units: frozenset[str],
         found = list(verbs.finditer(text, max(0, pos - 80), pos))
         return bool(found) and not _SENTENCE_END.search(text, found[-1].end(), pos)
 
-    for m in cued.finditer(text):
+    for h in _HOUSE.finditer(text):  # "lives at 9 Wickham, ..."
+        m = _NAME_AFTER.match(text, h.end())
+        if m is None or not pats.cue_before.search(text, max(0, h.start() - 40), h.start()):
+            continue
         if named(m.group("name")) and not suffixed(m.group("name")):
-            out.append((m.start("n"), m.end("name")))
-    if verbs.search(text) is None:
+            out.append((h.start(), m.end("name")))
+    low = text.lower()
+    if not any(w in low for w in pats.verb_words) or verbs.search(text) is None:
         return out
-    for m in worded.finditer(text):  # "vive en el número 8 de Florence Road"
+    for m in pats.worded.finditer(text):  # "vive en el número 8 de Florence Road"
         if named(m.group("name")) and suffixed(m.group("name")) and lived(m.start()):
             out.append((m.start("w"), m.end("name")))
-    for m in after.finditer(text):  # "wohnt ... in der Ladies Mile 12": two words or a suffix
+    for m in pats.after.finditer(text):  # "wohnt ... in der Ladies Mile 12": two words or a suffix
         name = m.group("name")
         if named(name, number_first=False) and (suffixed(name) or " " in name.strip()) \
                 and lived(m.start()):
