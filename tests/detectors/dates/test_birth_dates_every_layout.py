@@ -30,6 +30,12 @@ FULL: list[tuple[str, str]] = [
     ("이서준 (2012. 7. 4. 생) 합창단 합격!", "2012. 7. 4."),
     ("Emil Schmidt, geb. 03.09.2013, Klasse 4b", "03.09.2013"),
     ("Hanna Nowak, ur. 17 października 2012 r., klasa 5", "17 października 2012"),
+    ("Kuba Wiśniewski (ur. 08.11.2013) dołącza do chóru", "08.11.2013"),
+    ("Соня, родилась 12 апреля 2013 года, поёт в хоре", "12 апреля 2013"),
+    ("Тарас народився 9 жовтня 2012 р.", "9 жовтня 2012"),
+    ("Freja er født 4. maj 2013 i Aarhus", "4. maj 2013"),
+    ("Elsa, född 21 augusti 2012", "21 augusti 2012"),
+    ("Học sinh Minh, ngày sinh 15/04/2013", "15/04/2013"),
 ]
 
 
@@ -45,6 +51,8 @@ NOT_BIRTH: list[str] = [
     "Lina (12) hat beim Lesewettbewerb gewonnen.",  # an age alone
     "Zajęcia zaczynają się 2 września 2025 r.",
     "생각해 보니 2024년 3월 2일은 개학날이었어요.",
+    "Занятия начинаются 1 сентября 2025 года.",
+    "Skolen starter 11. august 2025, og vi ses i maj.",
 ]
 
 
