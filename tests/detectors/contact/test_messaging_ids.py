@@ -35,6 +35,11 @@ POSITIVES: list[tuple[str, str]] = [
     ("Her mum uses Kakao, ID sunmi.k77, not WhatsApp.", "sunmi.k77"),
     ("けんたのLINEのID：kenta_0708 だよ", "kenta_0708"),
     ("Join our WeChat - then message me, my WeChat ID is yan_li2013", "yan_li2013"),
+    # other scripts and apps: Vietnamese Zalo, Thai LINE, Arabic WeChat, QQ in English
+    ("Zalo của lớp: thao.nguyen12", "thao.nguyen12"),
+    ("ไลน์ไอดี: mint_2013 ทักมาได้เลย", "mint_2013"),
+    ("ويتشات الطالب: omar_2012", "omar_2012"),
+    ("For homework help, QQ: 3318420675", "3318420675"),
 ]
 
 TRAPS: list[str] = [
@@ -47,6 +52,8 @@ TRAPS: list[str] = [
     "Our KakaoTalk channel is where term dates go.",
     "WeChat - add us for updates from the office",
     "KakaoTalk is banned on school tablets.",
+    "We use Zalo every day to share class photos.",
+    "QQ Music is popular with our Year 9s.",
     "WeChat Pay and Alipay are accepted in the shop.",
     "카톡으로 사진 보내 드릴게요.",
     "微信：请扫描下方二维码",

@@ -1,7 +1,8 @@
 """Messaging IDs after their platform word in Chinese, Japanese, Korean and Arabic posts:
 "微信号：lily_2012", "加我微信 wxid_abc123", "QQ号：123456789", "LINE ID：sakura_0401",
 "ライン：haru.kun22", "LINEのID：haru_22", "카톡 아이디: minji0301", "카카오톡 ID minji_love",
-"her KakaoTalk is minji0405", "KakaoTalk, ID minji_love" (category
+"her KakaoTalk is minji0405", "KakaoTalk, ID minji_love", "Zalo của lớp: thao.nguyen12"
+(category
 social_handle, like a username after "insta"). Full-width colons and spaces count. Not an ID:
 the organisation's public account ("微信公众号", "LINE官方帐号", "カカオ채널"), a group, or a word
 of the post's own script after the platform word ("在微信上联系"). Digits alone are an ID only
@@ -22,6 +23,10 @@ _HAS_LETTER = re.compile(r"[A-Za-z]")
 # "her KakaoTalk is minji0405", "his LINE ID is haru_22": an ID after "is" must look like one
 _COPULA = re.compile(r"[ \t]+(?:is|was)[ \t]+")
 _SHAPE = re.compile(r"[0-9_.]")
+# a few words of the post's own script between the platform word and a colon ("Zalo của lớp:",
+# "ويتشات الطالب:"): the first word holds a letter outside ASCII, and no digit
+_FILLER = re.compile(r"[ \t\u3000]+(?=[^\s:：]*[^\x00-\x7f])[^\s:：\d]+(?:[ \t][^\s:：\d]+){0,2}"
+                     r"[ \t\u3000]*(?=[:：])")
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,9 @@ def messaging_ids(text: str) -> list[tuple[int, int]]:
             if word is None or word.end() == pos:
                 break
             pos = word.end()
+        if pos == m.end() and (filler := _FILLER.match(text, pos)) is not None \
+                and filler.end() - pos <= 30:
+            pos = filler.end()
         marked = pos > m.end()
         copula = _COPULA.match(text, pos)
         if copula is not None:
