@@ -30,6 +30,7 @@ from .homes import _HOUSE_NUMBER, HomeWordings
 from .homes import Place as _Place
 from .postal import Postal, numbered_without_suffix, postal_words
 from .routines import routine_places
+from .scripts import script_addresses
 from .words import place_words
 
 # BS 7666 letter rules per position: first letter never Q V X; second never I J Z; third
@@ -123,6 +124,9 @@ class AddressDetector(HomeWordings, AreaHomes, TextDetector):
         if has_digit:
             places.extend(self._districts(text, postcodes))
         places.extend(self._abroad(text))
+        if not text.isascii():  # "住址：北京市海淀区中关村大街27号", "주소: ... 테헤란로 152"
+            places.extend(_Place(s, e, "PG202", Category.ADDRESS, Severity.HIGH, 0.85,
+                                 "home address") for s, e in script_addresses(text))
         # a neighbourhood or a landmark home; a street or address found there is better
         areas = self._area_homes(text, heads) if heads else []
         if areas:
