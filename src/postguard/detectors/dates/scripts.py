@@ -139,7 +139,8 @@ def script_birth_dates(text: str) -> list[tuple[int, int]]:
         hi_end = _SENTENCE_END.search(text, e, min(len(text), e + _AFTER))
         hi = hi_end.start() if hi_end else min(len(text), e + _AFTER)
         if _suffix_after(text, e, w):
-            out.append((s, e))
+            if not w.adult.search(text, max(0, s - _BEFORE), s):  # "정 선생님 생신 ... 1978년"
+                out.append((s, e))
             continue
         cue = w.cue.search(text, lo, s) or w.cue.search(text, e, hi)
         if cue is None:
