@@ -36,6 +36,10 @@ FULL: list[tuple[str, str]] = [
     ("Freja er født 4. maj 2013 i Aarhus", "4. maj 2013"),
     ("Elsa, född 21 augusti 2012", "21 augusti 2012"),
     ("Học sinh Minh, ngày sinh 15/04/2013", "15/04/2013"),
+    # a pupil's date on an identity document: too old to be a valid passport's date of issue
+    ("Please check Dae-ho's passport: 2012년 6월 21일, is that right?", "2012년 6월 21일"),
+    ("Her passport says 9 October 2012 but the form says 2013.", "9 October 2012"),
+    ("Pasaporte de Lucía: 22/01/2013", "22/01/2013"),
 ]
 
 
@@ -53,6 +57,10 @@ NOT_BIRTH: list[str] = [
     "생각해 보니 2024년 3월 2일은 개학날이었어요.",
     "Занятия начинаются 1 сентября 2025 года.",
     "Skolen starter 11. august 2025, og vi ses i maj.",
+    # a passport's own dates: issued or expiring
+    "Passport issued 3 May 2022, valid until 2032.",
+    "Passports must not expire before 30 June 2027.",
+    "여권 발급일: 2023년 5월 1일",
 ]
 
 

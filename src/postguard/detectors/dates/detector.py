@@ -27,9 +27,12 @@ from ...policy import Policy
 from ..base import TextDetector
 from .ages import age_fits, word_before
 from .named_ages import NamedAges
-from .scripts import script_birth_dates
+from .scripts import document_dated, script_birth_dates
 from .words import Spans, rules, scan
 
+# identity documents, the cheap test before reading dates near them (`scripts.document_dated`)
+_DOCUMENT_STEMS = ("passport", "pasapor", "passeport", "passaporto", "paszport", "reisepass",
+                   "ausweis", "id card", "identity card")
 _HISTORY = 100  # a birth more than this many years ago is history, not a person to protect
 _MAX_AGE = 19  # ages above this are adults' milestones
 _BEFORE = 60  # characters a cue may stand before a date
@@ -158,8 +161,8 @@ class DateOfBirthDetector(NamedAges, TextDetector):
         bday = birth  # a birthday post: an age there needs no "today" ("Sam who is 8!")
         if has_digit and not birth:  # "geboren am 3. März 2012", "nació el 5 de mayo"
             birth = any(map(low.__contains__, self._r.birth_stems))
-        if birth:
-            yield from self._dates(text, low, taken)
+        if birth or has_digit and any(map(low.__contains__, _DOCUMENT_STEMS)):
+            yield from self._dates(text, low, taken)  # (or "her passport says 3 May 2012")
             yield from self._ordinal_birthdays(text, taken)
         if birth or has_digit and ("baby" in low or "arrived" in low) and _YEAR.search(text):
             # "Boxing Day 2012", "a New Year's Day 2013 baby"
@@ -234,6 +237,8 @@ class DateOfBirthDetector(NamedAges, TextDetector):
                     code = "PG312"  # this year's celebration: the day and month, and a name
                 else:
                     continue
+            elif document_dated(text, *self._sentence(text, start, end), this_year - year):
+                code = "PG311"  # "her passport says 3 May 2012"
             else:
                 continue
             taken.add(start, end)
@@ -309,6 +314,8 @@ class DateOfBirthDetector(NamedAges, TextDetector):
             if r.org_birthday_after.match(text, cue.end()):
                 continue  # "Happy 10th birthday to our Breakfast Club!"
             start, end = m.start("n"), m.end("n")
+            if taken.overlaps(start, end):
+                continue  # "May 11th birthday": the day of a date already found
             if self._animal_before(text, end):
                 continue  # a pet's birthday is not a child's
             if not self._name_near(text, start, cue.end()):

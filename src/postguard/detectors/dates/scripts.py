@@ -36,6 +36,7 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
 _BEFORE = 30
 _AFTER = 20
 _HISTORY = 100
+_DOC_YEARS = (11, 19)
 
 
 @dataclass(frozen=True)
@@ -82,31 +83,32 @@ def _valid(y: int, m: int, d: int) -> bool:
     return this_year - _HISTORY <= y <= this_year
 
 
-def _dates(text: str, w: ScriptDateWords) -> Iterator[tuple[int, int]]:
+def _dates(text: str, w: ScriptDateWords) -> Iterator[tuple[int, int, int]]:
+    """(start, end, year) of every valid date."""
     for m in _CJK_DATE.finditer(text):
         if _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
-            yield m.span()
+            yield *m.span(), int(m.group(1))
     for m in _YMD.finditer(text):
         if _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
-            yield m.span()
+            yield *m.span(), int(m.group(1))
     for m in _DMY.finditer(text):
         a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if _valid(y, b, a) or _valid(y, a, b):
-            yield m.span()
+            yield *m.span(), y
     for m in _YMD_SPACED.finditer(text):
         if _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
-            yield m.span()
+            yield *m.span(), int(m.group(1))
     for m in w.era_date.finditer(text):
         n = 1 if m.group(2) == "元" else int(m.group(2))
         if _valid(w.eras[m.group(1)] + n, int(m.group(3)), int(m.group(4))):
-            yield m.span()
+            yield *m.span(), w.eras[m.group(1)] + n
     for m in _CJK_NUMERAL_DATE.finditer(text):
         y = int("".join(str(max(0, _CJK_NUMERALS.index(c) - 1)) for c in m.group(1)))
         if _valid(y, _cjk_number(m.group(2)), _cjk_number(m.group(3))):
-            yield m.span()
+            yield *m.span(), y
     for m in w.arabic_date.finditer(text):
         if _valid(int(m.group(3)), w.arabic_months[m.group(2)], int(m.group(1))):
-            yield m.span()
+            yield *m.span(), int(m.group(3))
 
 
 def _cjk_number(raw: str) -> int:
@@ -125,14 +127,28 @@ def _suffix_after(text: str, end: int, w: ScriptDateWords) -> bool:
     return text.startswith(w.suffixes, at) and not text.startswith(w.not_suffixes, at)
 
 
+@functools.cache
+def _document_cue() -> re.Pattern[str]:
+    return re.compile("|".join(load_toml("dates.toml")["cues"]["document"]), re.IGNORECASE)
+
+
+def document_dated(text: str, lo: int, hi: int, years_ago: int) -> bool:
+    """An identity document is named in text[lo:hi] and the date is 11 to 19 years old:
+    a pupil's date of birth (a passport is valid ten years at most, so its date of issue is
+    younger)."""
+    return _DOC_YEARS[0] <= years_ago <= _DOC_YEARS[1] and \
+        _document_cue().search(text, lo, hi) is not None
+
+
 def script_birth_dates(text: str) -> list[tuple[int, int]]:
     """(start, end) of the full dates of birth written in a script other than Latin; `text`
     has ASCII digits."""
     w = script_date_words()
     out: list[tuple[int, int]] = []
-    if w.heads.isdisjoint(text):
+    if w.heads.isdisjoint(text) and _document_cue().search(text) is None:
         return out
-    for s, e in _dates(text, w):
+    this_year = datetime.date.today().year
+    for s, e, year in _dates(text, w):
         lo = max(0, s - _BEFORE)
         for end in _SENTENCE_END.finditer(text, lo, s):
             lo = end.end()
@@ -144,6 +160,10 @@ def script_birth_dates(text: str) -> list[tuple[int, int]]:
             continue
         cue = w.cue.search(text, lo, s) or w.cue.search(text, e, hi)
         if cue is None:
+            # a child's date on an identity document ("passport says 2011년 12월 2일"): too
+            # old to be a valid passport's date of issue, young enough to be a pupil's birth
+            if document_dated(text, lo, hi, this_year - year):
+                out.append((s, e))
             continue
         if w.adult.search(text, lo, min(cue.start(), s)):
             continue  # "王老师的生日是1985年3月2日": an adult's
