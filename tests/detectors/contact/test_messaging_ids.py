@@ -30,6 +30,16 @@ POSITIVES: list[tuple[str, str]] = [
     ("카카오톡 ID: jiho0417 로 연락해", "jiho0417"),
     ("Add my KakaoTalk ID = dami_x3", "dami_x3"),
     ("سناب: lama_2012", "lama_2012"),
+    # an English sentence around the platform word, a comma before "ID", の before ID
+    ("Ask Ji-woo for homework help, his KakaoTalk is jiwoo_0922.", "jiwoo_0922"),
+    ("Her mum uses Kakao, ID sunmi.k77, not WhatsApp.", "sunmi.k77"),
+    ("けんたのLINEのID：kenta_0708 だよ", "kenta_0708"),
+    ("Join our WeChat - then message me, my WeChat ID is yan_li2013", "yan_li2013"),
+    # other scripts and apps: Vietnamese Zalo, Thai LINE, Arabic WeChat, QQ in English
+    ("Zalo của lớp: thao.nguyen12", "thao.nguyen12"),
+    ("ไลน์ไอดี: mint_2013 ทักมาได้เลย", "mint_2013"),
+    ("ويتشات الطالب: omar_2012", "omar_2012"),
+    ("For homework help, QQ: 3318420675", "3318420675"),
 ]
 
 TRAPS: list[str] = [
@@ -38,6 +48,12 @@ TRAPS: list[str] = [
     "我们在微信上发了照片。",
     "QQ群：55667788",
     "We bought LINE Friends stickers in Seoul.",
+    "LINE is how most Japanese families keep in touch.",
+    "Our KakaoTalk channel is where term dates go.",
+    "WeChat - add us for updates from the office",
+    "KakaoTalk is banned on school tablets.",
+    "We use Zalo every day to share class photos.",
+    "QQ Music is popular with our Year 9s.",
     "WeChat Pay and Alipay are accepted in the shop.",
     "카톡으로 사진 보내 드릴게요.",
     "微信：请扫描下方二维码",

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from linear import assert_linear
 
 from postguard.detectors.dates import DateOfBirthDetector
+from postguard.errors import ConfigurationError
 from postguard.model import Action, Category, Severity, Verdict
 from postguard.policy import Policy
 from postguard.registry import DetectorRegistry
@@ -50,11 +51,6 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Amy turns 12 today", [("PG312", "turns 12")]),
     ("Ben turned nine on Friday", [("PG312", "turned nine")]),
     ("Amy is 11 today", [("PG312", "is 11")]),
-    ("Ben is 11 years old", [("PG312", "is 11")]),
-    ("Amy (11) won the race", [("PG312", "(11)")]),
-    ("Amy, aged 9, won the race", [("PG312", "aged 9")]),
-    ("Amy, 11, from Leeds won", [("PG312", "11")]),
-    ("our 9-year-old Amy", [("PG312", "9-year-old")]),
     # -- PG312: a birthday without the year next to a name
     ("It's Amy's birthday on 3 May!", [("PG312", "3 May")]),
     ("Happy birthday Amy, born 3rd May", [("PG312", "3rd May")]),
@@ -98,14 +94,11 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Happy Birthday to our lunchtime supervisor Jan, who is 60 today!", []),
     ("Host families needed for students aged 14-17 this summer.", []),
     ("Happy 11th birthday to our lovely Amy!", [("PG312", "11th")]),
-    ("Harry, 14, and his sister Grace, 11, raised £500.", [("PG312", "14"), ("PG312", "11")]),
     ("3 May 2014: Amy was born", [("PG311", "3 May 2014")]),
     # -- "Name, who is N", "is turning N", "Sweet 16": ages with a name
-    ("Say hello to Kenji, who is only 13 and plays the violin.", [("PG312", "who is only 13")]),
     ("Farewell to Priya, who turns fourteen next week.", [("PG312", "who turns fourteen")]),
     ("Maya is turning ten on Saturday!", [("PG312", "is turning ten")]),
     ("A sweet sixteen party for Chiara on Friday", [("PG312", "sweet sixteen")]),
-    ("Meet Lena, a 14-year-old from Berlin.", [("PG312", "14-year-old")]),
     ("Happy 9th birthday to Ruby in 4C!", [("PG312", "9th")]),
     # -- traps: measures, pets, rules, descriptions, counts, unnamed birthdays, other dates
     ("Tom, who is 12 minutes late again, missed the bus.", []),
@@ -118,6 +111,35 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Happy 9th birthday sweetheart!", []),
     ("DOB 2 April 2012, starting on 5 September.", [("PG311", "2 April 2012")]),
 ]
+
+
+# Ages next to a name that tell no birthday: no finding by default (an age alone is not a
+# date of birth, issue 13); PG312 when the policy asks for them.
+AGES_ALONE: list[tuple[str, list[tuple[str, str]]]] = [
+    ("Ben is 11 years old", [("PG312", "is 11")]),
+    ("Amy (11) won the race", [("PG312", "(11)")]),
+    ("Amy, aged 9, won the race", [("PG312", "aged 9")]),
+    ("Amy, 11, from Leeds won", [("PG312", "11")]),
+    ("our 9-year-old Amy", [("PG312", "9-year-old")]),
+    ("Harry, 14, and his sister Grace, 11, raised £500.", [("PG312", "14"), ("PG312", "11")]),
+    ("Say hello to Kenji, who is only 13 and plays the violin.", [("PG312", "who is only 13")]),
+    ("Meet Lena, a 14-year-old from Berlin.", [("PG312", "14-year-old")]),
+    ("Giulia (14) from the orchestra played a solo.", [("PG312", "(14)")]),
+]
+AGES_POLICY = Policy.from_dict({"detectors": {"date_of_birth": {"ages_next_to_names": True}}})
+
+
+@pytest.mark.parametrize(("text", "expected"), AGES_ALONE, ids=[c[0][:40] for c in AGES_ALONE])
+def test_ages_alone_only_when_the_policy_asks(detector: DateOfBirthDetector, text: str,
+                                              expected: list[tuple[str, str]]) -> None:
+    assert found(detector, text) == []
+    assert found(DateOfBirthDetector(AGES_POLICY), text) == expected
+
+
+def test_ages_alone_setting_must_be_a_bool() -> None:
+    bad = Policy.from_dict({"detectors": {"date_of_birth": {"ages_next_to_names": "yes"}}})
+    with pytest.raises(ConfigurationError, match="ages_next_to_names"):
+        DateOfBirthDetector(bad)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])

@@ -1,6 +1,8 @@
 """Messaging IDs after their platform word in Chinese, Japanese, Korean and Arabic posts:
 "微信号：lily_2012", "加我微信 wxid_abc123", "QQ号：123456789", "LINE ID：sakura_0401",
-"ライン：haru.kun22", "카톡 아이디: minji0301", "카카오톡 ID minji_love" (category
+"ライン：haru.kun22", "LINEのID：haru_22", "카톡 아이디: minji0301", "카카오톡 ID minji_love",
+"her KakaoTalk is minji0405", "KakaoTalk, ID minji_love", "Zalo của lớp: thao.nguyen12"
+(category
 social_handle, like a username after "insta"). Full-width colons and spaces count. Not an ID:
 the organisation's public account ("微信公众号", "LINE官方帐号", "カカオ채널"), a group, or a word
 of the post's own script after the platform word ("在微信上联系"). Digits alone are an ID only
@@ -18,6 +20,13 @@ from ...datafiles import alternation, load_toml
 _ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.\-]{1,30}[A-Za-z0-9])?(?![A-Za-z0-9@])")
 _GAP = re.compile(r"[ \t\u3000]*(?:[:：=＝][ \t\u3000]*)?")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
+# "her KakaoTalk is minji0405", "his LINE ID is haru_22": an ID after "is" must look like one
+_COPULA = re.compile(r"[ \t]+(?:is|was)[ \t]+")
+_SHAPE = re.compile(r"[0-9_.]")
+# a few words of the post's own script between the platform word and a colon ("Zalo của lớp:",
+# "ويتشات الطالب:"): the first word holds a letter outside ASCII, and no digit
+_FILLER = re.compile(r"[ \t\u3000]+(?=[^\s:：]*[^\x00-\x7f])[^\s:：\d]+(?:[ \t][^\s:：\d]+){0,2}"
+                     r"[ \t\u3000]*(?=[:：])")
 
 
 @dataclass(frozen=True)
@@ -36,7 +45,7 @@ def messaging_words() -> MessagingWords:
     return MessagingWords(
         heads=tuple(sorted({p[:2] for p in sec["platforms"]})),
         platform=re.compile(rf"(?<![A-Za-z])(?:{alternation(sec['platforms'])})"),
-        id_word=re.compile(rf"[ \t\u3000]*(?:{alternation(sec['id_words'])})"),
+        id_word=re.compile(rf"[ \t\u3000]*,?[ \t\u3000]*(?:{alternation(sec['id_words'])})"),
         digit_platforms=frozenset(sec["digit_platforms"]),
         not_ids=tuple(sec["not_ids"]),
     )
@@ -57,7 +66,13 @@ def messaging_ids(text: str) -> list[tuple[int, int]]:
             if word is None or word.end() == pos:
                 break
             pos = word.end()
+        if pos == m.end() and (filler := _FILLER.match(text, pos)) is not None \
+                and filler.end() - pos <= 30:
+            pos = filler.end()
         marked = pos > m.end()
+        copula = _COPULA.match(text, pos)
+        if copula is not None:
+            pos = copula.end()
         gap = _GAP.match(text, pos)
         assert gap is not None  # every part of it is optional
         marked = marked or ":" in gap.group() or "：" in gap.group() or "=" in gap.group()
@@ -69,6 +84,8 @@ def messaging_ids(text: str) -> list[tuple[int, int]]:
         if not _HAS_LETTER.search(value) and (
                 m.group() not in w.digit_platforms or not 5 <= len(value) <= 11):
             continue
+        if copula is not None and not _SHAPE.search(value):
+            continue  # "LINE is great"
         if not marked and m.group().isascii() and value.isalpha():
             continue  # "LINE Friends", "WeChat Pay": a word right after a Latin platform name
         out.append(ident.span())

@@ -20,7 +20,6 @@ import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ...model import Category, Finding, Severity
@@ -33,7 +32,12 @@ from ._common import (
     load_data,
     words_pattern,
 )
-from .phone_lookalikes import read_lookalikes
+from .phone_cues import NEG as _NEG
+from .phone_cues import POS as _POS
+from .phone_cues import Cues
+from .phone_foreign_words import find_foreign_spoken, needs_foreign_word_pass
+from .phone_lookalikes import read_cjk_numerals, read_lookalikes
+from .phone_numbering import bare_shape, foreign_reading, is_thousands, number_facts
 from .phone_words import find_spoken, has_wide_gaps, needs_word_pass
 
 _DIGITS = "0123456789"
@@ -41,12 +45,13 @@ _DIGIT_MAP = {base + d: ord("0") + d for base in (0xFF10, 0x0660, 0x06F0, 0x0966
               for d in range(10)} | {0xFF0B: ord("+"), 0xFF08: ord("("), 0xFF09: ord(")")}
 # searched before translating (a scan for a class is several times cheaper than translate)
 _OTHER_DIGITS = re.compile("[" + "".join(map(chr, _DIGIT_MAP)) + "]")
+# two Chinese numerals together: the cheap gate before reading them as digits
+_CJK_NUMERAL = re.compile("[〇零一二三四五六七八九]{2}")
 # A run starts at a digit (a leading "+" or "(" is added back by hand: a regex that opens
 # with a character set scans about four times faster than one with optional prefixes).
 _RUN = re.compile(r"[0-9][0-9 \u00a0.\-\u2010-\u2013()]*")
 _GROUP = re.compile(r"[0-9]+")
-_DIGIT = re.compile(r"[0-9]")
-_SENTENCE_END = re.compile(r"[!?]|\.\s")
+_GROUP_AFTER = re.compile(r"[ \u00a0.\-]?[0-9]")
 _SEP_OK = re.compile(
     r"[ \u00a0]{1,2}|[.\-\u2010-\u2013]|[ \u00a0]?\([ \u00a0]?|\)[ \u00a0.\-\u2010-\u2013]?"
     r"|\)[ \u00a0]?\("
@@ -67,9 +72,6 @@ _TRAP = re.compile(
 _O_HINT = re.compile(r"[0-9](?:[Oo]|(?<=[Oo][0-9]))")  # starts at a digit: a fast scan
 _O_TOKEN = re.compile(r"(?<![^\W\d_])[0-9Oo]*(?:[0-9][Oo]|[Oo][0-9])[0-9Oo]*(?![^\W\d_])")
 _GROUP_OF_ONE = re.compile(r"(?<![0-9])[0-9](?![0-9])")
-_THOUSANDS = re.compile(r"[0-9]{1,3}(?:[ \u00a0.,][0-9]{3})+")
-_FR_PAIRS = re.compile(r"0[1-9](?:[ .\-][0-9]{2}){4}")
-_NANP = re.compile(r"(?:\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}[ .\-])[2-9][0-9]{2}[ .\-][0-9]{4}")
 _BAD_BEFORE = frozenset("£$€¥₹#@_\\")  # glued to a number's first digit: not a phone
 _MONEY = frozenset("£$€¥₹#")  # the same one space before
 # Links that carry an international number without its "+".
@@ -77,7 +79,6 @@ _WA_LINKS = ("wa.me/", "whatsapp.com/send?phone=", "whatsapp.com/send/?phone=")
 _MAX_DIGITS = {"plus": 16, "00": 17, "zero": 12, "bare": 12}
 # Parses tried from one start, longest first ("+44 7911 123456 3-2 3-2" needs five).
 _MAX_ATTEMPTS = 6
-_POS, _NEG = 1, -1
 _ALLOWED = ("allowed", 1.0)
 
 
@@ -100,7 +101,9 @@ class PhoneDetector(TextDetector):
 
         self._pn: Any = phonenumbers
         words = load_data("contact.toml")["phone"]
-        cue = rf"(?<!\w)(?:{words_pattern(words['cues'])})(?!\w)"
+        spaced = words["cues"] + words["cues_other_languages"]
+        cue = (rf"(?<!\w)(?:{words_pattern(spaced)})(?!\w)"
+               rf"|{words_pattern(words['cues_unspaced'])}")
         # "order no." must end where "no." ends, so the nearer, negative reading wins; so must
         # "charity, number".
         neg = (rf"(?<!\w)(?:{words_pattern(words['negatives'])})"
@@ -145,6 +148,8 @@ class PhoneDetector(TextDetector):
             # Full-width and Arabic-Indic digits read as ASCII ones: one character each, so
             # every offset stays the same.
             text = text.translate(_DIGIT_MAP)
+        if not text.isascii() and _CJK_NUMERAL.search(text):
+            text = read_cjk_numerals(text) or text
         ndigits = sum(map(text.count, _DIGITS))
         low = text.lower()
         digit_text = text
@@ -153,16 +158,25 @@ class PhoneDetector(TextDetector):
                                       text)
             ndigits = sum(map(digit_text.count, _DIGITS))
         spoken = needs_word_pass(low, ndigits) or has_wide_gaps(text, ndigits)
-        if ndigits < 7 and not spoken:
+        abroad = len(low) == len(text) and needs_foreign_word_pass(low)
+        if ndigits < 7 and not spoken and not abroad:
             return
-        cues = _Cues(low, self._cue_cs, self._neg_cs) if len(low) == len(text) else \
-            _Cues(text, self._cue_ci, self._neg_ci)
+        cues = Cues(low, self._cue_cs, self._neg_cs) if len(low) == len(text) else \
+            Cues(text, self._cue_ci, self._neg_ci)
+        found = list(self._digit_numbers(digit_text, cues)) if ndigits >= 7 else []
+        found = self._lookalike_numbers(digit_text, cues, found)
         claimed = Spans()
-        if ndigits >= 7:
-            for f in self._digit_numbers(digit_text, cues):
-                claimed.add(f.start or 0, f.end or 0)
-                yield f
-        yield from self._lookalike_numbers(digit_text, cues, claimed)
+        for f in found:
+            claimed.add(f.start or 0, f.end or 0)
+        yield from found
+        if abroad:  # "seis uno dos, cuatro ocho siete, tres cero nueve"
+            for code, score, start, end in find_foreign_spoken(low, functools.partial(
+                    self._judge_read_out, cues=cues)):
+                if not claimed.overlaps(start, end):
+                    claimed.add(start, end)
+                    yield self.finding(code, Category.PHONE, Severity.HIGH,
+                                       "phone number, read out in words", score=score,
+                                       start=start, end=end, suggestion=PHONE_REMOVED)
         if spoken:
             def judge(cand: str, kind: str, n: int, start: int, end: int
                       ) -> tuple[str, float] | None:
@@ -175,21 +189,31 @@ class PhoneDetector(TextDetector):
                                    message + ", spelled out or spaced apart", score=score,
                                    start=start, end=end, suggestion=PHONE_REMOVED)
 
-    def _lookalike_numbers(self, text: str, cues: _Cues, claimed: Spans) -> Iterator[Finding]:
-        """Numbers with letters typed for digits ("O7911 I23456"), next to a contact cue."""
+    def _lookalike_numbers(self, text: str, cues: Cues, found: list[Finding]
+                           ) -> list[Finding]:
+        """`found` with the numbers that have letters typed for digits ("O7911 I23456"),
+        next to a contact cue, added; one read this way replaces the shorter numbers it holds
+        ("O7700 9OO l23" is one number, not "O7700 9OO" and a word)."""
         read = read_lookalikes(text)
         if read is None:
-            return
+            return found
         digits, tokens = read
         typed = SpanIndex(tokens)
+        out = list(found)
         for f in self._digit_numbers(digits, cues):
             s, e = f.start or 0, f.end or 0
-            if claimed.overlaps(s, e) or not typed.overlaps(s, e) or cues.polarity(s, e) != _POS:
+            if not typed.overlaps(s, e) or cues.polarity(s, e) != _POS:
                 continue
-            claimed.add(s, e)
-            yield dataclasses.replace(f, message=f.message + ", letters typed for digits")
+            inside = [g for g in out if (g.start or 0) < e and (g.end or 0) > s]
+            if any((g.start or 0) < s or (g.end or 0) > e or (g.start, g.end) == (s, e)
+                   for g in inside):
+                continue
+            out = [g for g in out if g not in inside]
+            out.append(dataclasses.replace(f, message=f.message + ", letters typed for digits"))
+        out.sort(key=lambda g: g.start or 0)
+        return out
 
-    def _digit_numbers(self, text: str, cues: _Cues) -> Iterator[Finding]:
+    def _digit_numbers(self, text: str, cues: Cues) -> Iterator[Finding]:
         """Numbers written in digit groups."""
         for run in _RUN.finditer(text):
             raw = run.group()
@@ -225,7 +249,7 @@ class PhoneDetector(TextDetector):
 
     def _from(
         self, text: str, rs: int, groups: Sequence[_Group], i: int,
-        cues: _Cues,
+        cues: Cues,
     ) -> tuple[int, Finding | None] | None:
         """Look for a number that starts at group i; (last group used, finding or None when
         the number is allowlisted), or None when no number starts there."""
@@ -266,7 +290,9 @@ class PhoneDetector(TextDetector):
         for j, ndigits in reversed(ends):
             end = groups[j].end
             cand = text[start:end]
-            if _TRAP.match(cand, 1 if cand[0] in "+(" else 0) or attempts >= _MAX_ATTEMPTS:
+            # a date or a range is never written after a "+" ("+81-90-1234-5678")
+            if (cand[0] != "+" and _TRAP.match(cand, 1 if cand[0] == "(" else 0)
+                    or attempts >= _MAX_ATTEMPTS):
                 continue
             after = text[end] if end < len(text) else " "
             # "2874561930@qq.com" is an email's local part, "123456_b" a name
@@ -297,7 +323,36 @@ class PhoneDetector(TextDetector):
 
     def _judge(
         self, cand: str, kind: str, ndigits: int, start: int, end: int,
-        cues: _Cues,
+        cues: Cues,
+    ) -> tuple[str, float] | None:
+        verdict = self._judge_uk(cand, kind, ndigits, start, end, cues)
+        # (the whole run of digit groups: "512 774 093 26" holds no Polish mobile)
+        if verdict is None and kind in ("bare", "zero") and ndigits >= 8 \
+                and not _GROUP_AFTER.match(cues.text, end) \
+                and cues.polarity(start, end) == _POS:
+            # "Móvil: 612 34 56 78": a number of a student's country in its own layout
+            other = foreign_reading(cand)
+            if other is not None:
+                return _ALLOWED if other in self._allowed else ("PG101", 0.85)
+        return verdict
+
+    def _judge_read_out(self, digits: str, start: int, end: int, cues: Cues
+                        ) -> tuple[str, float] | None:
+        """Digits read out in another language: a 0 or 00 number by the usual rules, any
+        other only next to a cue and valid in a student's country."""
+        if digits[0] == "0":
+            kind = "00" if digits[1] == "0" else "zero"
+            return self._judge(digits, kind, len(digits), start, end, cues)
+        if cues.polarity(start, end) != _POS:
+            return None
+        other = foreign_reading(digits)
+        if other is None:
+            return None
+        return _ALLOWED if other in self._allowed else ("PG101", 0.85)
+
+    def _judge_uk(
+        self, cand: str, kind: str, ndigits: int, start: int, end: int,
+        cues: Cues,
     ) -> tuple[str, float] | None:
         if kind == "nozero":
             # a UK mobile read out without its 0 ("seven seven double-oh nine hundred ..."):
@@ -305,13 +360,13 @@ class PhoneDetector(TextDetector):
             if cues.polarity(start, end) != _POS:
                 return None
             cand, kind = "0" + cand, "zero"
-            facts = _number_facts(cand, kind)
+            facts = number_facts(cand, kind)
             if facts is None or not facts[2]:
                 return None
             if facts[0] in self._allowed:
                 return _ALLOWED
             return ("PG101", 0.85) if facts[1] else ("PG102", 0.75)
-        facts = _number_facts(cand, kind)
+        facts = number_facts(cand, kind)
         if facts is None:
             return None
         e164, valid, possible, foreign_e164 = facts
@@ -319,7 +374,7 @@ class PhoneDetector(TextDetector):
             return _ALLOWED
         if foreign_e164:
             return "PG101", 0.9
-        if kind == "bare" and (_THOUSANDS.fullmatch(cand) or not _bare_shape(cand)):
+        if kind == "bare" and (is_thousands(cand) or not bare_shape(cand)):
             return None
         if valid and kind != "bare":
             # A reference word wins only over an unspaced run ("UPN 01234567890"): a number
@@ -343,68 +398,3 @@ class PhoneDetector(TextDetector):
         if kind in ("plus", "00") or (kind == "zero" and ndigits == 11):
             return "PG102", 0.7
         return None
-
-
-def _bare_shape(cand: str) -> bool:
-    """Digits without + or 0 are a phone number only in phone-like groups (3-4 digits, at
-    most one short group), not "3 12 19 27 33" (lottery numbers, scores)."""
-    sizes = [len(g) for g in _GROUP.findall(cand)]
-    if len(sizes) == 1:
-        return True
-    short = sum(n < 3 for n in sizes)
-    return min(sizes) >= 2 and short <= (1 if len(sizes) > 2 else 0)
-
-
-@functools.lru_cache(maxsize=4096)
-def _number_facts(cand: str, kind: str) -> tuple[str, bool, bool, str] | None:
-    """What libphonenumber says of a candidate (E.164 as a UK number, valid, possible, and
-    the E.164 of a valid French/North American reading, or ""). Cached: parsing costs
-    ~50 us and the same numbers (an organisation's own line) recur from post to post."""
-    import phonenumbers as pn
-
-    try:
-        num = pn.parse(cand, "GB")
-    except pn.NumberParseException:
-        return None
-    valid = bool(pn.is_valid_number(num))
-    foreign = ""
-    if not valid and (kind == "zero" and _FR_PAIRS.fullmatch(cand)
-                      or kind == "bare" and _NANP.fullmatch(cand)):
-        other = pn.parse(cand, "FR" if kind == "zero" else "US")
-        if pn.is_valid_number(other):
-            foreign = str(pn.format_number(other, pn.PhoneNumberFormat.E164))
-    return (str(pn.format_number(num, pn.PhoneNumberFormat.E164)), valid,
-            bool(pn.is_possible_number(num)), foreign)
-
-
-@dataclass(frozen=True, slots=True)
-class _Cues:
-    """The cue words near a number, looked up in a window around it (linear in the text)."""
-
-    text: str
-    positive: re.Pattern[str]
-    negative: re.Pattern[str]
-
-    def polarity(self, start: int, end: int) -> int:
-        """The nearest cue word before the number (within 40 characters) decides, a
-        reference word winning a tie ("order no."); failing that, a contact cue just after
-        it ("07700 900123 (mob)")."""
-        lo = max(0, start - 40)
-        best: tuple[int, int] | None = None
-        for pol, rx in ((_POS, self.positive), (_NEG, self.negative)):
-            for m in rx.finditer(self.text, lo, start):
-                if pol == _NEG and (
-                        _SENTENCE_END.search(self.text, m.end(), start)
-                        or (_DIGIT.search(self.text, m.end(), start)
-                            and not self.text[start - 1].isalnum())):
-                    # "Tickets £5 - 07700 900 581": the reference word has its own number;
-                    # "Bring photo ID. Questions: ...": it belongs to another sentence
-                    continue
-                key = (m.end(), pol == _NEG)
-                if best is None or key > (best[0], best[1] == _NEG):
-                    best = (m.end(), pol)
-        if best is not None:
-            return best[1]
-        if self.positive.search(self.text, end, end + 25):
-            return _POS
-        return 0

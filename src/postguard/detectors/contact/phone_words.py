@@ -102,15 +102,19 @@ def has_wide_gaps(text: str, ndigits: int) -> bool:
     return ndigits >= 10 and _GAP.search(text) is not None
 
 
-_JOINED, _SPACED, _OTHER = 0, 1, 2
+_JOINED, _SPACED, _BREAK, _OTHER = 0, 1, 2, 3
+_LINE_BREAK = re.compile(r"[ \u00a0]*\r?\n[ \u00a0]*")
 
 
 def _gap_kind(gap: str) -> int:
     """_JOINED: a gap the digit path bridges (one or two spaces, one dash); _SPACED: only
-    spaces and dashes ("   ", " - "); _OTHER: commas, tabs, line breaks."""
+    spaces and dashes ("   ", " - "); _BREAK: one line break ("07700\n900 123", a number
+    broken across a line); _OTHER: commas, tabs, anything else."""
     if (len(gap) <= 2 and not gap.strip(" \u00a0")) or (
             len(gap) == 1 and gap in "-\u2010\u2011\u2012\u2013"):
         return _JOINED
+    if _LINE_BREAK.fullmatch(gap):
+        return _BREAK
     return _OTHER if gap.strip(" \u00a0-\u2010\u2011\u2012\u2013\u2014\u2015") else _SPACED
 
 
@@ -248,10 +252,13 @@ def _from(text: str, run: list[_Unit], i: int, judge: Judge, claimed: Spans,
         units = run[i:j + 1]
         if not any(u.word for u in units):
             # plain digits: only spread with spaces and dashes, else the digit path has had
-            # its say (tab-separated tables and comma lists are no dodge)
+            # its say
+            # (tab-separated tables and comma lists are no dodge); a line break inside a
+            # number of groups of two digits or more is one ("07700\n900\n123")
             gaps = [u.gap for u in units[1:]]
-            if _OTHER in gaps or not (
-                    _SPACED in gaps or sum(len(u.digits) == 1 for u in units) >= 3):
+            broken = _BREAK in gaps and min(len(u.digits) for u in units) >= 2
+            if _OTHER in gaps or (_BREAK in gaps and not broken) or not (
+                    _SPACED in gaps or broken or sum(len(u.digits) == 1 for u in units) >= 3):
                 continue
         digits = "".join(u.digits for u in units)
         if digits.startswith(_COUNTING):

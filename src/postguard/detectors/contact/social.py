@@ -221,9 +221,11 @@ class SocialHandleDetector(TextDetector):
         named = self._platform_hint.search(low) is not None
         if named:
             yield from self._cued(text, low, taken)
-        if not text.isascii() or "wechat" in low or "kakao" in low or "LINE" in text:
+        if not text.isascii() or "wechat" in low or "kakao" in low or "LINE" in text or \
+                "qq" in low or "zalo" in low:
             for s, e in messaging_ids(text):  # "微信号：lily_2012", "카톡 아이디: minji0301"
-                if taken.overlaps(s, e) or self._is_own(text[s:e]):
+                if taken.overlaps(s, e) or self._is_own(text[s:e]) or \
+                        text[s:e].lower() in self._not_user:  # "WeChat - add me"
                     continue
                 taken.add(s, e)
                 yield self.finding("PG121", Category.SOCIAL_HANDLE, Severity.MEDIUM,

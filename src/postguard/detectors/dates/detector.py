@@ -4,12 +4,15 @@ PG311: a full date (day, month, year, in any common layout: "3 May 2014", "14 MA
 third of March 2012", "3. März 2012", "5 de mayo de 2012", or a named day with its year:
 "Boxing Day 2012") next to a birth cue (born, DOB, date of birth, birthday, geboren, nació).
 PG312: an age with a birthday ("Happy 11th birthday", "12 today!", "her 11th on Friday",
-"Sam (Tues, turning 8)"), an age with a name ("Amy (11)", "Amy, who is just 12"), or a
-birthday without the year next to a name ("Amy's birthday is on 3 May"). Dates of events,
+"Sam (Tues, turning 8)"), an age with a name in a birthday post ("Happy birthday to Sam who
+is 8!"), or a birthday without the year next to a name ("Amy's birthday is on 3 May"). An age
+next to a name that tells no birthday ("Amy (11)", "Amy, 11, from Leeds") is a finding only
+when the policy asks for it (`named_ages.py`). Dates of events,
 year-only mentions ("born in 1564"), group ages, rules ("under 8 years old"), unnamed
 descriptions ("a 16-year-old"), pets', schools' and adults' ages and counts are not
-findings. Words live in `data/dates.toml`, the rules built from them in `date_words.py`,
-the birthday wordings in `date_ages.py`.
+findings. Words live in `data/dates.toml`, the rules built from them in `words.py`, the
+birthday wordings in `ages.py`, ages next to names in `named_ages.py`, other scripts in
+`scripts.py`.
 """
 
 from __future__ import annotations
@@ -18,21 +21,27 @@ import datetime
 import re
 from collections.abc import Iterable, Iterator
 
+from ...errors import ConfigurationError
 from ...model import Action, Category, Finding, Severity, Suggestion
 from ...policy import Policy
 from ..base import TextDetector
-from .ages import BirthdayWordings, age_fits, word_before
-from .scripts import script_birth_dates
-from .words import AFTER_SPACE, Spans, rules, scan
+from .ages import age_fits, word_before
+from .named_ages import NamedAges
+from .scripts import document_dated, script_birth_dates
+from .words import Spans, rules, scan
 
+# identity documents, the cheap test before reading dates near them (`scripts.document_dated`)
+_DOCUMENT_STEMS = ("passport", "pasapor", "passeport", "passaporto", "paszport", "reisepass",
+                   "ausweis", "id card", "identity card")
 _HISTORY = 100  # a birth more than this many years ago is history, not a person to protect
 _MAX_AGE = 19  # ages above this are adults' milestones
 _BEFORE = 60  # characters a cue may stand before a date
 _AFTER = 40  # ... or after it
 _LIST = 200  # ... or this far before a date in a list of names ("Birthdays: Sam 3 May, ...")
-# A sentence ends at . ! ? before a space, or a line break; not at the dots of "d.o.b." or
-# "(b. 3 May 2014)"
-_SENTENCE_END = re.compile(r"(?:(?<![.\s(][^\W\d_])\.|[!?])(?:\s|$)|\n")
+# A sentence ends at . ! ? before a space, or a line break; not at the dots of "d.o.b.",
+# "(b. 3 May 2014)", "geb. 14.02.2012" or "ur. 3 maja 2012"
+_SENTENCE_END = re.compile(
+    r"(?:(?<![.\s(][^\W\d_])(?<![Gg]eb)(?<![\W_][Uu]r)\.|[!?])(?:\s|$)|\n")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\d{4}")
 _SHORT_YEAR = re.compile(r"['\u2019]\d{2}(?!\d)")  # "8th Aug '13"
@@ -61,7 +70,7 @@ def _valid(y: int, m: int, d: int) -> bool:
     return this_year - _HISTORY <= y <= this_year
 
 
-class DateOfBirthDetector(BirthdayWordings, TextDetector):
+class DateOfBirthDetector(NamedAges, TextDetector):
     name = "date_of_birth"
     codes = ("PG311", "PG312")
     categories = (Category.DATE_OF_BIRTH,)
@@ -72,6 +81,12 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
         self._r = rules()
         org = policy.section("organisation").get("name")
         self._org = org.casefold() if isinstance(org, str) else ""
+        alone = policy.section(self.name).get("ages_next_to_names", False)
+        if not isinstance(alone, bool):
+            raise ConfigurationError(
+                f"{policy.source}: [detectors.date_of_birth] ages_next_to_names must be true "
+                "or false")
+        self._ages_alone = alone
 
     # -- helpers -----------------------------------------------------------------------
     def _is_name(self, word: str) -> bool:
@@ -130,7 +145,8 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
         if len(low) != len(text):  # "İ" lowers to two characters: keep offsets aligned
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         taken = Spans()
-        if has_digit and not low.isascii():  # "出生日期：2013年11月22日", "생년월일: ..."
+        # "出生日期：2013年11月22日", "생년월일: ...", "出生日期：二〇一二年五月十四日"
+        if (has_digit or "年" in text) and not low.isascii():
             for start, end in script_birth_dates(text):
                 taken.add(start, end)
                 yield self._full(start, end)
@@ -145,8 +161,8 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
         bday = birth  # a birthday post: an age there needs no "today" ("Sam who is 8!")
         if has_digit and not birth:  # "geboren am 3. März 2012", "nació el 5 de mayo"
             birth = any(map(low.__contains__, self._r.birth_stems))
-        if birth:
-            yield from self._dates(text, low, taken)
+        if birth or has_digit and any(map(low.__contains__, _DOCUMENT_STEMS)):
+            yield from self._dates(text, low, taken)  # (or "her passport says 3 May 2012")
             yield from self._ordinal_birthdays(text, taken)
         if birth or has_digit and ("baby" in low or "arrived" in low) and _YEAR.search(text):
             # "Boxing Day 2012", "a New Year's Day 2013 baby"
@@ -221,6 +237,8 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
                     code = "PG312"  # this year's celebration: the day and month, and a name
                 else:
                     continue
+            elif document_dated(text, *self._sentence(text, start, end), this_year - year):
+                code = "PG311"  # "her passport says 3 May 2012"
             else:
                 continue
             taken.add(start, end)
@@ -296,6 +314,8 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
             if r.org_birthday_after.match(text, cue.end()):
                 continue  # "Happy 10th birthday to our Breakfast Club!"
             start, end = m.start("n"), m.end("n")
+            if taken.overlaps(start, end):
+                continue  # "May 11th birthday": the day of a date already found
             if self._animal_before(text, end):
                 continue  # a pet's birthday is not a child's
             if not self._name_near(text, start, cue.end()):
@@ -327,85 +347,3 @@ class DateOfBirthDetector(BirthdayWordings, TextDetector):
         """ "Goals from Sam Jones (2)": a count in brackets, not an age."""
         lo, _ = self._sentence(text, pos, pos)
         return self._r.counts.search(text, max(lo, pos - 60), pos) is not None
-
-    def _described(self, text: str, start: int) -> bool:
-        """ "a quiet 16-year-old", "under 8 years old": a description or a rule, unless a name
-        stands right before the article ("Amy, a 12-year-old")."""
-        r = self._r
-        words = list(re.finditer(r"[\w'’]+", text[max(0, start - 40):start]))[-3:]
-        keys = [w.group().casefold() for w in words]
-        if keys and keys[-1] in r.before_age:
-            return True
-        for k in range(len(keys) - 1, -1, -1):
-            if keys[k] in r.articles:
-                pos = max(0, start - 40) + words[k].start()
-                m = re.search(r"(?:\s+(?:is|was))?\s*$", text[max(0, pos - 10):pos])
-                cut = pos - (len(m.group()) if m else 0)
-                return not self._name_before(text, cut)
-        return False
-
-    def _ages(self, text: str, low: str, taken: Spans, turn: bool, has_digit: bool,
-              birth: bool) -> Iterator[Finding]:
-        """Ages next to a name; in a birthday post ("Happy birthday to Sam who is 8!") an age
-        needs no comma before "who" and no "today" after "is"."""
-        r = self._r
-        found: list[tuple[int, int, str]] = []
-        if "sweet" in low:
-            for m in r.sweet.finditer(text):
-                lo, _ = self._sentence(text, m.start(), m.end())
-                if self._name_near(text, m.start(), m.end()) and not r.sweet_not.match(
-                        text, m.end()) and not r.sweet_not_before.search(
-                        text, max(lo, m.start() - 40), m.start()):
-                    found.append((m.start(), m.end(), "age with a birthday"))
-        if ", who" in text or birth and " who " in low:
-            for m in r.who_age.finditer(text):
-                if text[m.start()] != "," and not birth:
-                    continue
-                if 1 <= self._age(m.group("n")) <= _MAX_AGE and self._name_before(
-                    text, m.start()
-                ) and not self._animal_before(text, m.start()) and not r.fiction_after.match(
-                        text, m.end()):
-                    found.append((m.start("who"), m.end("n"), "age next to a name"))
-        turns = turn or (
-            (" is " in low or "will be" in low) and (birth or "today" in low or "tomorrow" in low
-                                                    or "old" in low or "this week" in low
-                                                    or " on " in low)
-        )
-        for m in scan(r.turns, text, AFTER_SPACE) if turns else ():
-            verb = m.group("verb")
-            if verb.split()[-1] in ("is", "be", "now") and not m.group("tail") and not (
-                    birth and not r.not_an_age.match(text, m.end("n"))):
-                continue  # "Amy is 11" alone may be anything; "Amy is 11 today" is an age
-            if 1 <= self._age(m.group("n")) <= _MAX_AGE and self._name_before(text, m.start()) \
-                    and not self._animal_before(text, m.start()):
-                found.append((m.start("verb"), m.end("n"), "age next to a name"))
-        if has_digit and "(" in text:
-            for m in r.paren_age.finditer(text):
-                if m.start() == 0 or not text[m.start() - 1].isalpha():
-                    continue
-                if 1 <= int(m.group("n")) <= _MAX_AGE and self._name_before(text, m.start()) \
-                        and not self._counted(text, m.start()):
-                    found.append((m.start("n") - 1, m.end(), "age next to a name"))
-        # (search first: most posts have no match, and a search is cheaper than an iterator)
-        for m in r.comma_age.finditer(text) if has_digit and r.comma_age.search(text) else ():
-            if m.start() == 0 or not text[m.start() - 1].isalpha():
-                continue
-            if 1 <= int(m.group("n")) <= _MAX_AGE and self._name_before(text, m.start()):
-                found.append((m.start("n"), m.end("n"), "age next to a name"))
-        for m in r.aged.finditer(text) if "aged" in low else ():
-            before = r.word_before.search(text, max(0, m.start() - 40), m.start())
-            pre = before.group(1).casefold() if before else ""
-            if pre in r.groups or not 1 <= self._age(m.group("n")) <= _MAX_AGE:
-                continue
-            found.append((m.start(), m.end("n"), "child's age"))
-        if "old" in low and "year" in low:
-            for m in r.year_old.finditer(text):
-                if 1 <= self._age(m.group("n")) <= _MAX_AGE and not self._described(
-                    text, m.start()
-                ) and self._name_near(text, m.start(), m.end()):
-                    found.append((m.start(), m.end(), "age next to a name"))
-        for start, end, message in sorted(found):
-            if taken.overlaps(start, end):
-                continue
-            taken.add(start, end)
-            yield self._age_finding(start, end, message)

@@ -25,10 +25,12 @@ from ...policy import Policy
 from ..base import TextDetector
 from .areas import AreaHomes, Taken, area_words
 from .data import Tokens, is_alpha, is_cap, lexicon, postcode_area, word_key
+from .home_numbers import attraction_address, home_numbers
 from .homes import _HOUSE_NUMBER, HomeWordings
 from .homes import Place as _Place
 from .postal import Postal, numbered_without_suffix, postal_words
 from .routines import routine_places
+from .scripts import script_addresses
 from .words import place_words
 
 # BS 7666 letter rules per position: first letter never Q V X; second never I J Z; third
@@ -122,6 +124,9 @@ class AddressDetector(HomeWordings, AreaHomes, TextDetector):
         if has_digit:
             places.extend(self._districts(text, postcodes))
         places.extend(self._abroad(text))
+        if not text.isascii():  # "住址：北京市海淀区中关村大街27号", "주소: ... 테헤란로 152"
+            places.extend(_Place(s, e, "PG202", Category.ADDRESS, Severity.HIGH, 0.85,
+                                 "home address") for s, e in script_addresses(text))
         # a neighbourhood or a landmark home; a street or address found there is better
         areas = self._area_homes(text, heads) if heads else []
         if areas:
@@ -147,11 +152,17 @@ class AddressDetector(HomeWordings, AreaHomes, TextDetector):
                 if has_digit and ("," in text or pc_at) else ():
             places.append(_Place(s, e, "PG202", Category.ADDRESS, Severity.HIGH, 0.85,
                                  "house number and road"))
+        lex = self._lex
+        for s, e in home_numbers(text, lex.name_stop, lex.units, lex.venues, lex.tiers) \
+                if has_digit else ():
+            places.append(_Place(s, e, "PG202", Category.ADDRESS, Severity.HIGH, 0.85,
+                                 "house number and road"))  # "lives at 9 Wickham, ..."
         postal = Postal(self._postal_words, pc_at)
         for p in places:
             if p.category is Category.ADDRESS:
                 p.start, p.end = postal.grow(text, p.start, p.end)
-        return places
+        return [p for p in places if p.category is not Category.ADDRESS
+                or not attraction_address(text, p.start, p.end)]
 
     def _lower_hit(self, text: str, pos: int, word: str) -> bool:
         """A lowercase street word counts after a house number ("12 elm rd") or a home cue

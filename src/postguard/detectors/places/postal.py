@@ -46,6 +46,13 @@ _SENTENCE_END = re.compile(r"[ \t]*(?:[.!?;)\]]|$)")
 _WORD = re.compile(rf"{_TOKEN}|{_LINK}")
 _NUMBER = re.compile(_NUM)
 _MAX_PARTS_BACK = 4
+# a postal code of another country and its town ("28014 Madrid", "00-590 Warszawa", "1017 GC
+# Amsterdam", "1100-053 Lisboa"), or a US state and ZIP code ("IL 62704"), as the part after
+# an address: the address goes on over it
+_POSTCODE_TOWN_ABROAD = re.compile(
+    r"(?:[0-9]{4,5}(?:-[0-9]{3,4})?|[0-9]{2}-[0-9]{3})(?:[ \t]+[A-Z]{2}(?![\w'\u2019]))?"
+    r"[ \t]+[A-Z\u00c0-\u00de][\w'\u2019.\-]+(?:[ \t]+[A-Z\u00c0-\u00de][\w'\u2019.\-]+){0,2}"
+    r"|[A-Z]{2}[ \t]+[0-9]{5}(?:-[0-9]{4})?(?![\w-])")
 _MAX_PARTS_ON = 5
 _WINDOW = 90
 
@@ -100,6 +107,10 @@ class Postal:
             p = sep.end()
             if p in self._pc:
                 return self._pc[p]
+            abroad = _POSTCODE_TOWN_ABROAD.match(text, p)
+            if abroad is not None:  # "Calle de Alcalá 45, 28014 Madrid"
+                best = pos = abroad.end() - len(abroad.group()) + len(abroad.group().rstrip("."))
+                continue
             part = self._part_at(text, p)
             if part is None:
                 return best
