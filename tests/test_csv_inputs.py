@@ -110,3 +110,37 @@ def test_empty_folder_is_an_input_error(tmp_path: Path,
     folder.mkdir()
     assert main(["batch", str(folder), "--out", str(tmp_path / "o.jsonl")]) == 2
     assert "no drafts" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("raw", [
+    # A comma in unquoted text splits it: the phone number was dropped and the post allowed.
+    b"id,text\n1,Trip was great, ring 07911 123456\n2,Fine\n",
+    b"text\nTrip was great, ring 07911 123456\nFine\n",
+    b"id;text;audience\n1;Trip; ring 07911 123456;parents\n2;Fine;parents\n",
+])
+def test_a_row_with_more_fields_than_the_header_is_an_error_not_cut(
+        tmp_path: Path, raw: bytes, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_bytes(raw)
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(path), "--out", str(out)]) == 2
+    reports = [json.loads(x) for x in out.read_text().splitlines()]
+    assert len(reports) == 2 and reports[1]["verdict"] == "allow"
+    bad = reports[0]
+    assert bad["verdict"] == "review" and bad["redacted_text"] == ""
+    message = bad["errors"][0]["message"]
+    assert "sheet.csv:2" in message and "more fields than the header" in message
+    assert "07911" not in message and "07911" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("raw", "texts"), [
+    # Traps: fewer fields than the header (trailing empty cells trimmed) and empty extra
+    # cells (a trailing separator) are read as they are.
+    (b"id,text,audience\n1,Hello\n", ["Hello"]),
+    (b"id,text\n1,Hello,\n2,Bye,,\n", ["Hello", "Bye"]),
+])
+def test_short_rows_and_trailing_separators_are_read(tmp_path: Path, raw: bytes,
+                                                     texts: list[str]) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_bytes(raw)
+    assert [p.text for p in _posts(path)] == texts

@@ -91,7 +91,8 @@ def iter_csv(path: str) -> Iterator[Item]:
     account, audience, scheduled_at, platform, consent. UTF-8, or Windows-1252 (what Excel
     saves in the UK) when the start of the file is not UTF-8; comma, semicolon or tab
     separated, read from the header line. A quote that is never closed is an error, not
-    rows merged into one post."""
+    rows merged into one post; a row with more fields than the header (text holding an
+    unquoted separator) is an error item, never a post cut short."""
     name = os.path.basename(path)
     base = os.path.dirname(os.path.abspath(path))
     csv.field_size_limit(MAX_POST_BYTES)
@@ -116,8 +117,18 @@ def iter_csv(path: str) -> Iterator[Item]:
         start = reader.line_num + 1
         for row in reader:
             if any(cell.strip() for cell in row):
-                yield _csv_row(row, cols, text_col, img_col, f"{name}:{reader.line_num}",
-                               base)
+                where = f"{name}:{reader.line_num}"
+                if any(cell.strip() for cell in row[len(header):]):
+                    # Never cut: the cells past the header may hold the rest of the text.
+                    pid = _cell(row, cols.get("id")).strip() or where
+                    yield pid, InputError(
+                        f"{where}: more fields than the header ({len(row)}, not {len(header)}): "
+                        "not screened; put a field that holds the separator "
+                        f"({_SEPARATORS.get(delimiter, delimiter)}) in double quotes",
+                        source=where)
+                    start = reader.line_num + 1
+                    continue
+                yield _csv_row(row, cols, text_col, img_col, where, base)
             start = reader.line_num + 1
     except csv.Error as exc:
         if "unexpected end of data" in str(exc):
@@ -149,6 +160,9 @@ def _csv_lines(path: str) -> Iterator[str]:
                 raise InputError(
                     f"{path}: line {lineno} is not {label} text (byte 0x{raw[exc.start]:02x}); "
                     "save the CSV as UTF-8", source=path) from None
+
+
+_SEPARATORS = {",": "a comma", ";": "a semicolon", "\t": "a tab"}
 
 
 def _delimiter(header: str) -> str:
