@@ -241,7 +241,8 @@ def _cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     for bad, why in ((not 1 <= args.port <= 65535, "--port must be from 1 to 65535"),
                      (args.workers < 1, "--workers must be 1 or more"),
                      (not args.timeout > 0, "--timeout must be more than 0 seconds"),
-                     (not args.max_body_mb > 0, "--max-body-mb must be more than 0"),
+                     (not 0 < args.max_body_mb < float("inf"),
+                      "--max-body-mb must be more than 0 (a number of MB)"),
                      (args.max_pixels < 1, "--max-pixels must be 1 or more")):
         if bad:
             raise _UsageError(f"postguard serve: {why}")
