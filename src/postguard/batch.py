@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import os
 import sys
 import time
@@ -44,6 +45,8 @@ from .model import (
     Verdict,
 )
 from .policy import Policy
+
+log = logging.getLogger(__name__)
 
 __all__ = ["BatchSummary", "Chunk", "Item", "LocalEngine", "Screened", "check_images",
            "engine_class", "error_report", "ordered_window", "policy_key", "prepare_item",
@@ -168,6 +171,8 @@ def run_batch(
     _ = worker_screener(pol).detectors
     # Every input is checked up front; JSONL lines are parsed by the workers.
     readers = [open_input(p, input_format, lazy=True) for p in inputs]
+    for path, (fmt, _) in zip(inputs, readers, strict=True):
+        log.info("reading %s as %s", path, fmt)
     if resume and (not isinstance(out, str) or out == "-"):
         raise InputError("--resume needs --out FILE: it continues the reports in that file")
     if isinstance(out, str) and out != "-" and any(
@@ -196,7 +201,8 @@ def run_batch(
     if filer is not None:
         stream = filer.remember(stream)
     show = err.isatty() if progress is None else progress
-    bar = Progress(_count(inputs, readers) if show else None, err, enabled=show)
+    bar = Progress(_count(inputs, readers) if show or _logging_progress() else None, err,
+                   enabled=show)
     writer = JsonlOut(out)
     eng: Any = (LocalEngine(pol, workers) if engine == "local"
                 else engine_class(engine)(pol, workers=workers, scheduler=scheduler))
@@ -266,6 +272,12 @@ def _skip_done(items: Iterator[Item], out: str, done: int, summary: BatchSummary
         summary.resumed += 1
         sinks.add(s)
     yield from items
+
+
+def _logging_progress() -> bool:
+    from .reports.progress import log
+
+    return log.isEnabledFor(logging.INFO)
 
 
 def _count(inputs: Sequence[str], readers: Sequence[tuple[str, Any]]) -> int | None:
