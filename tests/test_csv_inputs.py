@@ -144,3 +144,15 @@ def test_short_rows_and_trailing_separators_are_read(tmp_path: Path, raw: bytes,
     path = tmp_path / "sheet.csv"
     path.write_bytes(raw)
     assert [p.text for p in _posts(path)] == texts
+
+
+def test_windows_1252_after_the_first_megabyte_is_read(tmp_path: Path) -> None:
+    """An Excel sheet whose first megabyte is plain ASCII and whose accents come later: the
+    file was refused from that line on ("not UTF-8"); the line is read as Windows-1252."""
+    path = tmp_path / "sheet.csv"
+    rows = b"".join(b"%d,Plain text row number %d\r\n" % (i, i) for i in range(40_000))
+    assert len(rows) > 1 << 20
+    path.write_bytes(b"id,text\r\n" + rows + b"x,Caf\xe9 trip costs \xa312\r\ny,Caf\xc3\xa9\r\n")
+    posts = _posts(path)
+    assert len(posts) == 40_002
+    assert [p.text for p in posts[-2:]] == ["Caf\u00e9 trip costs \u00a312", "Caf\u00e9"]

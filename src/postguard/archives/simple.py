@@ -141,7 +141,8 @@ def iter_csv(path: str) -> Iterator[Item]:
 
 def _csv_lines(path: str) -> Iterator[str]:
     """The file's lines, decoded: UTF-8 (a BOM is dropped), or Windows-1252 when the first
-    megabyte is not UTF-8. A line that is neither is an error naming it."""
+    megabyte is not UTF-8; a later line that is not UTF-8 is read as Windows-1252 too. A line
+    that is neither is an error naming it."""
     with open_binary(path) as fh:
         head = fh.read(1 << 20)
         encoding, label = "utf-8", "UTF-8"
@@ -156,10 +157,21 @@ def _csv_lines(path: str) -> Iterator[str]:
                 raw = raw[len(codecs.BOM_UTF8):]
             try:
                 yield raw.decode(encoding)
+                continue
             except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"{path}: line {lineno} is not {label} text (byte 0x{raw[exc.start]:02x}); "
-                    "save the CSV as UTF-8", source=path) from None
+                error = exc
+            if encoding == "utf-8":  # accents past the first megabyte, as Excel saves them
+                try:
+                    line = raw.decode("cp1252")
+                except UnicodeDecodeError:
+                    pass
+                else:
+                    log.info("%s: line %d is not UTF-8; read as Windows-1252", path, lineno)
+                    yield line
+                    continue
+            raise InputError(
+                f"{path}: line {lineno} is not {label} text (byte 0x{raw[error.start]:02x}); "
+                "save the CSV as UTF-8", source=path)
 
 
 _SEPARATORS = {",": "a comma", ";": "a semicolon", "\t": "a tab"}
