@@ -109,3 +109,26 @@ def test_image_folder_is_named_as_a_folder(tmp_path: Path,
     assert main(["scan", "--image", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "is a folder, not an image file" in err and "no such" not in err
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("empty.jsonl", b""),
+    ("blank.jsonl", b"\n\n"),
+    ("header.csv", b"id,text\r\n"),
+    ("posts.json", b'{"data": []}'),  # a posts file of a Facebook export with no posts
+])
+def test_a_batch_that_finds_no_post_is_exit_2(tmp_path: Path, name: str, content: bytes,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """Like an empty folder (issue 14, point 7): nothing screened is never a clean 0."""
+    src = tmp_path / name
+    src.write_bytes(content)
+    fmt = ["--input-format", "facebook"] if name.endswith(".json") else []
+    assert main(["batch", str(src), *fmt, "--out", str(tmp_path / "o.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert f"no posts in {src}: nothing was screened" in err
+
+
+def test_a_resumed_finished_run_is_not_empty(posts: Path, tmp_path: Path) -> None:
+    out = tmp_path / "o.jsonl"
+    assert main(["batch", str(posts), "--out", str(out)]) == 1
+    assert main(["batch", str(posts), "--out", str(out), "--resume"]) == 1
