@@ -132,3 +132,20 @@ def test_a_resumed_finished_run_is_not_empty(posts: Path, tmp_path: Path) -> Non
     out = tmp_path / "o.jsonl"
     assert main(["batch", str(posts), "--out", str(out)]) == 1
     assert main(["batch", str(posts), "--out", str(out), "--resume"]) == 1
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("command", ["scan", "batch"])
+def test_full_standard_output_is_named(posts: Path, tmp_path: Path, command: str) -> None:
+    import subprocess
+    import sys
+
+    exe = os.path.join(os.path.dirname(sys.executable), "postguard")
+    draft = tmp_path / "d.txt"
+    draft.write_text(PHONE)
+    src = str(draft) if command == "scan" else str(posts)
+    with open("/dev/full", "w") as full:
+        run = subprocess.run([exe, command, src, *(["--format", "json"] * (command == "scan"))],
+                             stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert run.returncode == 2
+    assert "standard output: " in run.stderr and "No space left on device" in run.stderr

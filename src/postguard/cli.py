@@ -327,7 +327,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except OSError as exc:  # a full disk, a read-only folder: the user's to fix, in the OS's words
-        where = exc.filename if exc.filename is not None else "output"
+        where = exc.filename if exc.filename is not None else "standard output"
         print(f"postguard: error: {where}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_INPUT
     except Exception as exc:  # never a traceback, never a silent 0
