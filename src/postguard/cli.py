@@ -47,7 +47,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--metadata", metavar="FILE", help="post metadata as a JSON file")
     s.add_argument("--id", help="the post id to put in the report")
     _common(s)
-    s.add_argument("--format", choices=("text", "json"), default="text")
+    s.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text for people (default) or the JSON report")
     s.add_argument("--redact-out", metavar="DIR",
                    help="write the redacted text (and images) into DIR")
 
@@ -94,10 +95,10 @@ def _parser() -> argparse.ArgumentParser:
                    "postgresql://...): the queue at /, sign-in on every path")
 
     d = sub.add_parser("detectors", help="list the installed detectors")
-    d.add_argument("--policy", metavar="FILE")
+    d.add_argument("--policy", metavar="FILE", help="a policy TOML file (default: shipped)")
 
     e = sub.add_parser("explain", help="explain a finding code, e.g. PG101")
-    e.add_argument("code")
+    e.add_argument("code", help="a finding code such as PG101 (any case)")
     from .casebook.commands import add_parser as add_casebook_parser
 
     add_casebook_parser(sub)
