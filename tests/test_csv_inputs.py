@@ -115,7 +115,7 @@ def test_empty_folder_is_an_input_error(tmp_path: Path,
 @pytest.mark.parametrize("raw", [
     # A comma in unquoted text splits it: the phone number was dropped and the post allowed.
     b"id,text\n1,Trip was great, ring 07911 123456\n2,Fine\n",
-    b"text\nTrip was great, ring 07911 123456\nFine\n",
+    b"id,text\n1,Trip was great; ring 07911 123456, ok\n2,Fine\n",
     b"id;text;audience\n1;Trip; ring 07911 123456;parents\n2;Fine;parents\n",
 ])
 def test_a_row_with_more_fields_than_the_header_is_an_error_not_cut(
@@ -138,6 +138,9 @@ def test_a_row_with_more_fields_than_the_header_is_an_error_not_cut(
     # cells (a trailing separator) are read as they are.
     (b"id,text,audience\n1,Hello\n", ["Hello"]),
     (b"id,text\n1,Hello,\n2,Bye,,\n", ["Hello", "Bye"]),
+    # One column: a comma, a semicolon or a tab in a post is part of it.
+    (b"text\nHello, world; all\tof you\n\"Quoted, too\"\n",
+     ["Hello, world; all\tof you", "Quoted, too"]),
 ])
 def test_short_rows_and_trailing_separators_are_read(tmp_path: Path, raw: bytes,
                                                      texts: list[str]) -> None:

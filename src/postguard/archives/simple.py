@@ -174,14 +174,19 @@ def _csv_lines(path: str) -> Iterator[str]:
                 "save the CSV as UTF-8", source=path)
 
 
+#: The "separator" of a one-column file: a control character no text holds, so a comma in a
+#: post is part of it.
+_ONE_COLUMN = "\x1f"
 _SEPARATORS = {",": "a comma", ";": "a semicolon", "\t": "a tab"}
 
 
+
 def _delimiter(header: str) -> str:
-    """Comma, semicolon or tab: whichever the header line has most of (comma on a tie)."""
+    """Comma, semicolon or tab: whichever the header line has most of (comma on a tie); a
+    header of one column ("text") has none, and its rows are read whole."""
     counts = {d: header.count(d) for d in (",", ";", "\t")}
     best = max(counts, key=lambda d: (counts[d], d == ","))
-    return best if counts[best] else ","
+    return best if counts[best] else _ONE_COLUMN
 
 
 def _cell(row: list[str], i: int | None) -> str:
