@@ -61,3 +61,11 @@ def test_documented_fields_are_accepted(payload: dict[str, Any]) -> None:
     r = _post(json=payload)
     assert r.status_code == 200, r.text
     assert r.json()["verdict"] == ("block" if payload.get("text") else "allow")
+
+
+def test_form_images_must_be_files() -> None:
+    """`curl -F images=photo.jpg` (no @) sends the name as text: the photo was never screened."""
+    r = _post(files={"text": (None, "Sunny"), "images": (None, "photo.jpg")})
+    assert r.status_code == 400
+    assert r.json()["error"]["message"] == ("images must be files (curl -F images=@photo.jpg), "
+                                            "not text")

@@ -247,7 +247,11 @@ async def _post(request: Request, limits: Limits) -> Post:
                 max_files=limits.max_images + 1, max_fields=50)
         except HTTPException as exc:
             raise ApiError(400, "bad_form", str(exc.detail)) from None
-        _check_fields(k for k, v in form.multi_items() if not isinstance(v, UploadFile))
+        plain = [k for k, v in form.multi_items() if not isinstance(v, UploadFile)]
+        _check_fields(plain)
+        if "images" in plain:  # a path sent as text: the photo would never be screened
+            raise ApiError(400, "bad_image",
+                           "images must be files (curl -F images=@photo.jpg), not text")
         text = form.get("text") or ""
         if isinstance(text, UploadFile):
             try:
