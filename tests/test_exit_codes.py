@@ -149,3 +149,26 @@ def test_full_standard_output_is_named(posts: Path, tmp_path: Path, command: str
                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
     assert run.returncode == 2
     assert "standard output: " in run.stderr and "No space left on device" in run.stderr
+
+
+@pytest.mark.parametrize("flag", ["--out", "--html", "--csv"])
+def test_an_output_that_is_an_input_stops_before_writing(
+        posts: Path, tmp_path: Path, flag: str, no_screening: list[int],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """`--html posts.jsonl` overwrote the archive being screened with the HTML page."""
+    before = posts.read_bytes()
+    argv = ["batch", str(posts), flag, str(posts)]
+    if flag != "--out":
+        argv += ["--out", str(tmp_path / "o.jsonl")]
+    assert main(argv) == 2
+    assert posts.read_bytes() == before and no_screening == []
+    assert f"{flag} is one of the inputs" in capsys.readouterr().err
+
+
+def test_two_outputs_on_one_file_stop_before_writing(
+        posts: Path, tmp_path: Path, no_screening: list[int],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    same = tmp_path / "r.out"
+    assert main(["batch", str(posts), "--out", str(same), "--html", str(same)]) == 2
+    assert no_screening == [] and not same.exists()
+    assert "--out and --html are the same file" in capsys.readouterr().err

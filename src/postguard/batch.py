@@ -162,10 +162,12 @@ def run_batch(
         Policy.load(policy) if policy else Policy.default())
     from .reports.sinks import check_output
 
-    # Output paths that cannot be written stop the run before any screening.
+    # Output paths that cannot be written stop the run before any screening, and so does
+    # one that would overwrite an input or another output.
     for path, what in ((out, "reports"), (html, "HTML report"), (csv, "CSV summary")):
         if isinstance(path, str):
             check_output(path, what)
+    _check_distinct(inputs, {"--out": out, "--html": html, "--csv": csv})
     # A bad policy or a broken detector stops here, before anything is written; built in
     # this process, the detectors are shared with forked workers.
     _ = worker_screener(pol).detectors
@@ -175,10 +177,6 @@ def run_batch(
         log.info("reading %s as %s", path, fmt)
     if resume and (not isinstance(out, str) or out == "-"):
         raise InputError("--resume needs --out FILE: it continues the reports in that file")
-    if isinstance(out, str) and out != "-" and any(
-            os.path.exists(p) and os.path.samefile(p, out) for p in inputs if p != "-"
-            and os.path.exists(out)):
-        raise InputError(f"{out}: --out is one of the inputs; write the reports elsewhere")
     filer = None
     if casebook:  # every screened post is filed there too (see casebook/batch_filing.py)
         from .casebook.batch_filing import BatchFiler
@@ -239,6 +237,26 @@ def run_batch(
         raise chunker.error
     sinks.finish(summary)
     return summary
+
+
+def _same(a: str, b: str) -> bool:
+    if os.path.exists(a) and os.path.exists(b):
+        return os.path.samefile(a, b)
+    return os.path.abspath(a) == os.path.abspath(b)
+
+
+def _check_distinct(inputs: Sequence[str], outputs: dict[str, Any]) -> None:
+    """No output overwrites an input (`--html posts.jsonl` replaced the archive with the page)
+    or another output."""
+    files = [(flag, p) for flag, p in outputs.items() if isinstance(p, str) and p != "-"]
+    for n, (flag, path) in enumerate(files):
+        if any(p != "-" and _same(p, path) for p in inputs):
+            raise InputError(f"{path}: {flag} is one of the inputs; write it elsewhere",
+                             source=path)
+        for other, path2 in files[n + 1:]:
+            if _same(path, path2):
+                raise InputError(f"{path}: {flag} and {other} are the same file; give each "
+                                 "its own", source=path)
 
 
 def _truncate(path: str) -> None:
