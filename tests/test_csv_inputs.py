@@ -159,3 +159,12 @@ def test_windows_1252_after_the_first_megabyte_is_read(tmp_path: Path) -> None:
     posts = _posts(path)
     assert len(posts) == 40_002
     assert [p.text for p in posts[-2:]] == ["Caf\u00e9 trip costs \u00a312", "Caf\u00e9"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "folder", "facebook", "wordpress"])
+def test_standard_input_is_jsonl_only(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`... | postguard batch - --input-format csv` said "-: no such file"."""
+    assert main(["batch", "-", "--input-format", fmt]) == 2
+    err = capsys.readouterr().err
+    assert ("standard input (-) is read as JSONL only; save the "
+            f"{fmt} input to a file and pass its name") in err
