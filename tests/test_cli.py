@@ -161,3 +161,16 @@ def test_every_command_option_and_argument_has_help() -> None:
 
     walk(_parser(), "postguard")
     assert not missing, missing
+
+
+def test_explain_every_documented_code() -> None:
+    """Every code a report may carry explains itself: a title, why and what to do."""
+    from postguard.codes import code_table
+
+    for code in sorted(code_table()):
+        status, out = run(["explain", code.lower()])
+        head, why, fix = out.split("\n\n")
+        assert status == 0 and head.startswith(f"{code}  ") and "(category: " in head, code
+        assert len(why) > len("Why: ") + 10 and len(fix) > len("What to do: ") + 10, code
+    status, _ = run(["explain", "PG000"])
+    assert status == 2
