@@ -36,6 +36,9 @@ def _post(**kwargs: Any) -> Any:
     ({"text": 0}, "text must be a string"),
     ({"text": False}, "text must be a string"),
     ({"text": []}, "text must be a string"),
+    ({"text": "hi", "id": 1.5}, "id must be a string or a whole number"),
+    ({"text": "hi", "id": True}, "id must be a string or a whole number"),  # was "True"
+    ({"text": "hi", "id": ["a"]}, "id must be a string or a whole number"),
 ])
 def test_unknown_or_mistyped_json_fields_are_400(payload: dict[str, Any], says: str) -> None:
     r = _post(json=payload)

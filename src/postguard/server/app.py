@@ -275,8 +275,8 @@ async def _post(request: Request, limits: Limits) -> Post:
     too_long = text_size_problem(text, limits.max_text)
     if too_long:
         raise ApiError(413, "text_too_long", too_long)
-    if pid is not None and not isinstance(pid, (str, int)):
-        raise ApiError(400, "bad_id", "id must be a string or a number")
+    if pid is not None and (not isinstance(pid, (str, int)) or isinstance(pid, bool)):
+        raise ApiError(400, "bad_id", "id must be a string or a whole number")
     for i, img in enumerate(images):
         _check_image(img, i, limits)
     return Post(text=text, images=tuple(images), id=None if pid is None else str(pid),
