@@ -174,3 +174,10 @@ def test_explain_every_documented_code() -> None:
         assert len(why) > len("Why: ") + 10 and len(fix) > len("What to do: ") + 10, code
     status, _ = run(["explain", "PG000"])
     assert status == 2
+
+
+def test_casebook_without_a_command_names_the_commands(capsys: pytest.CaptureFixture[str],
+                                                       ) -> None:
+    assert main(["casebook"]) == 2
+    err = capsys.readouterr().err
+    assert "{init,add-user,verify,export}" in err and "casebook_command" not in err

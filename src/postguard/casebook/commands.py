@@ -18,7 +18,8 @@ from .rules import ROLES
 def add_parser(sub: Any) -> None:
     c = sub.add_parser("casebook", help="the safeguarding casebook: init, add-user, verify, "
                        "export")
-    cs = c.add_subparsers(dest="casebook_command", required=True, parser_class=type(c))
+    cs = c.add_subparsers(dest="casebook_command", required=True, parser_class=type(c),
+                          metavar="{init,add-user,verify,export}")
     for name, what in (("init", "create or upgrade the casebook's database"),
                        ("add-user", "add a user; prints the API token (once) as the last "
                         "line"),
