@@ -172,3 +172,13 @@ def test_two_outputs_on_one_file_stop_before_writing(
     assert main(["batch", str(posts), "--out", str(same), "--html", str(same)]) == 2
     assert no_screening == [] and not same.exists()
     assert "--out and --html are the same file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("content", ["", "\n", "  \n\t\n"])
+def test_scan_of_an_empty_draft_is_exit_2(tmp_path: Path, content: str,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """`cat missing.txt | postguard scan -` gave ALLOW and exit 0 for nothing at all."""
+    draft = tmp_path / "d.txt"
+    draft.write_text(content)
+    assert main(["scan", str(draft)]) == 2
+    assert f"{draft}: the draft is empty: nothing to screen" in capsys.readouterr().err

@@ -143,6 +143,9 @@ def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
     if args.file is None and not args.image:
         raise _UsageError("postguard scan: give a draft FILE, - for stdin, or --image PATH")
     text = read_text(args.file) if args.file is not None else ""
+    if not text.strip() and not args.image:  # `cat missing | postguard scan -`: never allow
+        where = "standard input" if args.file == "-" else args.file
+        raise InputError(f"{where}: the draft is empty: nothing to screen", source=args.file)
     metadata = _load_metadata(args.metadata)
     for img in args.image:
         if os.path.isdir(img):
