@@ -123,9 +123,12 @@ def test_a_batch_that_finds_no_post_is_exit_2(tmp_path: Path, name: str, content
     src = tmp_path / name
     src.write_bytes(content)
     fmt = ["--input-format", "facebook"] if name.endswith(".json") else []
-    assert main(["batch", str(src), *fmt, "--out", str(tmp_path / "o.jsonl")]) == 2
+    rows, page = tmp_path / "rows.csv", tmp_path / "r.html"
+    assert main(["batch", str(src), *fmt, "--out", str(tmp_path / "o.jsonl"),
+                 "--csv", str(rows), "--html", str(page)]) == 2
     err = capsys.readouterr().err
     assert f"no posts in {src}: nothing was screened" in err
+    assert not rows.exists() and not page.exists()  # no header-only summary, no empty page
 
 
 def test_a_resumed_finished_run_is_not_empty(posts: Path, tmp_path: Path) -> None:

@@ -151,7 +151,7 @@ def run_batch(
 ) -> BatchSummary:
     """Screen every post of `inputs` into `out` (a path, "-" or a stream); see the module
     docstring. Raises `InputError` when an input cannot be read at all (the reports written
-    before it stay), and `KeyboardInterrupt` when interrupted."""
+    before it stay) or holds no post, and `KeyboardInterrupt` when interrupted."""
     from .archives import open_input
     from .reports.jsonl import JsonlOut, prepare_resume
     from .reports.progress import Progress
@@ -235,6 +235,9 @@ def run_batch(
     if chunker.error is not None:
         sinks.abort()
         raise chunker.error
+    if summary.total == 0:  # like an empty folder: nothing screened is never a clean run
+        sinks.abort()
+        raise InputError(f"no posts in {', '.join(inputs)}: nothing was screened")
     sinks.finish(summary)
     return summary
 
