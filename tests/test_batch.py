@@ -171,6 +171,30 @@ def test_progress_line() -> None:
     assert "ETA" not in Progress(None, Tty()).line(5, 1.0)  # type: ignore[arg-type]
 
 
+def test_verbose_logs_progress_when_no_line_is_drawn(
+        tmp_path: Path, policy: str, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """`-v` on a run whose stderr is not a terminal (a log file) logs how far it has got,
+    never a post's text; without -v nothing is logged."""
+    import logging
+
+    import postguard.reports.progress as progress
+
+    monkeypatch.setattr(progress, "LOG_EVERY", 0.0)
+    src = _jsonl(tmp_path / "in.jsonl", 3000)
+    with caplog.at_level(logging.INFO, logger="postguard"):
+        run_batch([str(src)], str(tmp_path / "out.jsonl"), policy=policy, progress=False)
+    said = [r.getMessage() for r in caplog.records if r.name == "postguard.batch"]
+    assert said[0] == f"reading {src} as jsonl"
+    counts = [m for m in said if m.endswith("to go") or "posts screened" in m]
+    assert counts and all(" of 3,000 posts screened, " in m for m in counts), said
+    assert not any("07911" in m or "football" in m for m in said)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="postguard"):
+        run_batch([str(src)], str(tmp_path / "out.jsonl"), policy=policy, progress=False)
+    assert not [r for r in caplog.records if r.name == "postguard.batch"]
+
+
 # -- resume -------------------------------------------------------------------------------
 
 def test_resume_cuts_a_torn_line_and_reports_each_post_once(tmp_path: Path, policy: str) -> None:

@@ -46,7 +46,7 @@ def test_a_missing_photo_holds_on_review(screener: Screener, tmp_path: Path) -> 
     post = Post(text="fine", images=(str(tmp_path / "gone.jpg"),))
     d = check(post, screener=screener, hold_on="review")
     assert not d.publish and d.verdict is Verdict.REVIEW
-    assert any("not screened: image:0" in r for r in d.reasons)
+    assert any("not screened: image 1: " in r for r in d.reasons)
     assert check(post, screener=screener).publish  # review is below the default hold_on
 
 

@@ -140,3 +140,44 @@ def test_real_process_stdin_pipe_and_no_traceback(tmp_path: Path) -> None:
     proc = subprocess.run([str(exe), "scan", str(tmp_path / "nope.txt")],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+
+
+def test_every_command_option_and_argument_has_help() -> None:
+    """`postguard X --help` explains every option a new user sees (scan's --format,
+    detectors' --policy, explain's code and casebook add-user's name and --role had none)."""
+    import argparse
+
+    from postguard.cli import _parser
+
+    missing = []
+
+    def walk(parser: argparse.ArgumentParser, path: str) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    walk(sub, f"{path} {name}")
+            elif not action.help:
+                missing.append(f"{path} {'/'.join(action.option_strings) or action.dest}")
+
+    walk(_parser(), "postguard")
+    assert not missing, missing
+
+
+def test_explain_every_documented_code() -> None:
+    """Every code a report may carry explains itself: a title, why and what to do."""
+    from postguard.codes import code_table
+
+    for code in sorted(code_table()):
+        status, out = run(["explain", code.lower()])
+        head, why, fix = out.split("\n\n")
+        assert status == 0 and head.startswith(f"{code}  ") and "(category: " in head, code
+        assert len(why) > len("Why: ") + 10 and len(fix) > len("What to do: ") + 10, code
+    status, _ = run(["explain", "PG000"])
+    assert status == 2
+
+
+def test_casebook_without_a_command_names_the_commands(capsys: pytest.CaptureFixture[str],
+                                                       ) -> None:
+    assert main(["casebook"]) == 2
+    err = capsys.readouterr().err
+    assert "{init,add-user,verify,export}" in err and "casebook_command" not in err

@@ -110,3 +110,61 @@ def test_empty_folder_is_an_input_error(tmp_path: Path,
     folder.mkdir()
     assert main(["batch", str(folder), "--out", str(tmp_path / "o.jsonl")]) == 2
     assert "no drafts" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("raw", [
+    # A comma in unquoted text splits it: the phone number was dropped and the post allowed.
+    b"id,text\n1,Trip was great, ring 07911 123456\n2,Fine\n",
+    b"id,text\n1,Trip was great; ring 07911 123456, ok\n2,Fine\n",
+    b"id;text;audience\n1;Trip; ring 07911 123456;parents\n2;Fine;parents\n",
+])
+def test_a_row_with_more_fields_than_the_header_is_an_error_not_cut(
+        tmp_path: Path, raw: bytes, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_bytes(raw)
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(path), "--out", str(out)]) == 2
+    reports = [json.loads(x) for x in out.read_text().splitlines()]
+    assert len(reports) == 2 and reports[1]["verdict"] == "allow"
+    bad = reports[0]
+    assert bad["verdict"] == "review" and bad["redacted_text"] == ""
+    message = bad["errors"][0]["message"]
+    assert "sheet.csv:2" in message and "more fields than the header" in message
+    assert "07911" not in message and "07911" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("raw", "texts"), [
+    # Traps: fewer fields than the header (trailing empty cells trimmed) and empty extra
+    # cells (a trailing separator) are read as they are.
+    (b"id,text,audience\n1,Hello\n", ["Hello"]),
+    (b"id,text\n1,Hello,\n2,Bye,,\n", ["Hello", "Bye"]),
+    # One column: a comma, a semicolon or a tab in a post is part of it.
+    (b"text\nHello, world; all\tof you\n\"Quoted, too\"\n",
+     ["Hello, world; all\tof you", "Quoted, too"]),
+])
+def test_short_rows_and_trailing_separators_are_read(tmp_path: Path, raw: bytes,
+                                                     texts: list[str]) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_bytes(raw)
+    assert [p.text for p in _posts(path)] == texts
+
+
+def test_windows_1252_after_the_first_megabyte_is_read(tmp_path: Path) -> None:
+    """An Excel sheet whose first megabyte is plain ASCII and whose accents come later: the
+    file was refused from that line on ("not UTF-8"); the line is read as Windows-1252."""
+    path = tmp_path / "sheet.csv"
+    rows = b"".join(b"%d,Plain text row number %d\r\n" % (i, i) for i in range(40_000))
+    assert len(rows) > 1 << 20
+    path.write_bytes(b"id,text\r\n" + rows + b"x,Caf\xe9 trip costs \xa312\r\ny,Caf\xc3\xa9\r\n")
+    posts = _posts(path)
+    assert len(posts) == 40_002
+    assert [p.text for p in posts[-2:]] == ["Caf\u00e9 trip costs \u00a312", "Caf\u00e9"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "folder", "facebook", "wordpress"])
+def test_standard_input_is_jsonl_only(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`... | postguard batch - --input-format csv` said "-: no such file"."""
+    assert main(["batch", "-", "--input-format", fmt]) == 2
+    err = capsys.readouterr().err
+    assert ("standard input (-) is read as JSONL only; save the "
+            f"{fmt} input to a file and pass its name") in err

@@ -44,6 +44,12 @@ BAD = [
     ('[thresholds]\nphnoe = 0.4\n', r"unknown category 'phnoe'; did you mean 'phone'\?"),
     ('organisation = "CIE"\n', r"\[organisation\] must be a table"),
     ('[zzzz]\n', r"unknown table \[zzzz\]; tables are: \[organisation\]"),
+    ('[detectors]\ndisabled = ["slangg"]\n',
+     r"\[detectors\] disabled: unknown detector 'slangg'; did you mean 'slang'\?"),
+    ('[detectors]\nenabled = ["phone", "zzzz"]\n',
+     r"\[detectors\] enabled: unknown detector 'zzzz'; available: address, "),
+    ('timezone = "Europe/London"\n',
+     r"unknown key 'timezone' outside any table; did you mean \[office_hours\] timezone\?"),
 ]
 
 
@@ -56,7 +62,7 @@ def test_bad_policy_files_are_exit_2_naming_file_and_key(
     draft.write_text("Lovely day at the farm", encoding="utf-8")
     assert main(["scan", str(draft), "--policy", str(policy)]) == 2
     err = capsys.readouterr().err
-    assert str(policy) in err and re.search(message, err), err
+    assert f"policy file {policy}: " in err and re.search(message, err), err
     assert err.count("\n") == 1  # one line
 
 

@@ -76,3 +76,20 @@ def test_verbose_before_or_after_the_command(argv: list[str]) -> None:
 def test_readme_does_not_promise_logs_without_text_at_debug() -> None:
     assert "Logs never contain the text of a post.\n" not in README
     assert "-vv" in README and "may show them" in README
+
+
+def test_command_table_options_exist() -> None:
+    """Every option the README's command table shows is one its command takes."""
+    import argparse
+
+    from postguard.cli import _parser
+
+    commands = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    rows = re.findall(r"^\| `postguard (\w+) ([^`]*)` \|", README, re.M)
+    assert {name for name, _ in rows} >= {"scan", "batch", "serve"}
+    for name, usage in rows:
+        if name == "casebook":  # its subcommands take the options
+            continue
+        known = {o for a in commands.choices[name]._actions for o in a.option_strings}
+        for option in re.findall(r"--[a-z-]+", usage):
+            assert option in known, f"README shows postguard {name} {option}"

@@ -27,6 +27,9 @@ SECRET = "Ring Amy on 07911 123456 zebracake"
     (["--port", "0"], "--port must be from 1 to 65535"),
     (["--timeout", "0"], "--timeout must be more than 0"),
     (["--max-body-mb", "-2"], "--max-body-mb must be more than 0"),
+    (["--max-body-mb", "inf"], "--max-body-mb must be more than 0"),  # was exit 3
+    (["--max-body-mb", "nan"], "--max-body-mb must be more than 0"),
+    (["--timeout", "nan"], "--timeout must be more than 0"),
     (["--max-pixels", "0"], "--max-pixels must be 1 or more"),
     (["--workers", "0"], "--workers must be 1 or more"),
 ])

@@ -96,3 +96,45 @@ def test_one_post_is_singular(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     err = capsys.readouterr().err
     # (the rate may read "1,471 posts/s": only the count phrase is checked)
     assert "postguard: 1 post:" in err and "postguard: 1 posts" not in err
+
+
+def test_text_output_counts_images_from_one(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """The text report, the HTML report and a hook's reasons say "image 1" for the first
+    photo, as every message does (the JSON `source` stays "image:0")."""
+    from postguard.hooks import check
+
+    photo = tmp_path / "cut.jpg"
+    photo.write_bytes(_truncated_jpeg())
+    draft = tmp_path / "d.txt"
+    draft.write_text("Sunny sports day")
+    assert main(["scan", str(draft), "--image", str(photo)]) == 2
+    out = capsys.readouterr().out
+    assert "(image 1)" in out and "error: image 1: " in out and "image:0" not in out
+
+    post = Post(text="fine", images=(str(photo),))
+    reasons = check(post).reasons
+    assert any(r.startswith("not screened: image 1: ") for r in reasons), reasons
+    assert not any("image:0" in r for r in reasons)
+
+    page = tmp_path / "r.html"
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "p", "text": "fine", "images": [str(photo)]}) + "\n")
+    assert main(["batch", str(src), "--out", str(tmp_path / "o.jsonl"),
+                 "--html", str(page)]) == 2
+    html = page.read_text()
+    assert "review, image 1)" in html and "image:0)" not in html
+
+
+def test_redaction_logs_count_images_from_one(tmp_path: Path,
+                                              caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    photo = tmp_path / "cut.jpg"
+    photo.write_bytes(_truncated_jpeg())
+    draft = tmp_path / "d.txt"
+    draft.write_text("Sunny sports day")
+    with caplog.at_level(logging.INFO, logger="postguard"):
+        main(["scan", str(draft), "--image", str(photo), "--redact-out", str(tmp_path / "r")])
+    said = [r.getMessage() for r in caplog.records if "not redacting" in r.getMessage()]
+    assert said and said[0].startswith("not redacting image 1: "), said

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import os
 import sys
 import time
@@ -44,6 +45,8 @@ from .model import (
     Verdict,
 )
 from .policy import Policy
+
+log = logging.getLogger(__name__)
 
 __all__ = ["BatchSummary", "Chunk", "Item", "LocalEngine", "Screened", "check_images",
            "engine_class", "error_report", "ordered_window", "policy_key", "prepare_item",
@@ -148,7 +151,7 @@ def run_batch(
 ) -> BatchSummary:
     """Screen every post of `inputs` into `out` (a path, "-" or a stream); see the module
     docstring. Raises `InputError` when an input cannot be read at all (the reports written
-    before it stay), and `KeyboardInterrupt` when interrupted."""
+    before it stay) or holds no post, and `KeyboardInterrupt` when interrupted."""
     from .archives import open_input
     from .reports.jsonl import JsonlOut, prepare_resume
     from .reports.progress import Progress
@@ -159,21 +162,21 @@ def run_batch(
         Policy.load(policy) if policy else Policy.default())
     from .reports.sinks import check_output
 
-    # Output paths that cannot be written stop the run before any screening.
+    # Output paths that cannot be written stop the run before any screening, and so does
+    # one that would overwrite an input or another output.
     for path, what in ((out, "reports"), (html, "HTML report"), (csv, "CSV summary")):
         if isinstance(path, str):
             check_output(path, what)
+    _check_distinct(inputs, {"--out": out, "--html": html, "--csv": csv})
     # A bad policy or a broken detector stops here, before anything is written; built in
     # this process, the detectors are shared with forked workers.
     _ = worker_screener(pol).detectors
     # Every input is checked up front; JSONL lines are parsed by the workers.
     readers = [open_input(p, input_format, lazy=True) for p in inputs]
+    for path, (fmt, _) in zip(inputs, readers, strict=True):
+        log.info("reading %s as %s", path, fmt)
     if resume and (not isinstance(out, str) or out == "-"):
         raise InputError("--resume needs --out FILE: it continues the reports in that file")
-    if isinstance(out, str) and out != "-" and any(
-            os.path.exists(p) and os.path.samefile(p, out) for p in inputs if p != "-"
-            and os.path.exists(out)):
-        raise InputError(f"{out}: --out is one of the inputs; write the reports elsewhere")
     filer = None
     if casebook:  # every screened post is filed there too (see casebook/batch_filing.py)
         from .casebook.batch_filing import BatchFiler
@@ -196,7 +199,8 @@ def run_batch(
     if filer is not None:
         stream = filer.remember(stream)
     show = err.isatty() if progress is None else progress
-    bar = Progress(_count(inputs, readers) if show else None, err, enabled=show)
+    bar = Progress(_count(inputs, readers) if show or _logging_progress() else None, err,
+                   enabled=show)
     writer = JsonlOut(out)
     eng: Any = (LocalEngine(pol, workers) if engine == "local"
                 else engine_class(engine)(pol, workers=workers, scheduler=scheduler))
@@ -231,8 +235,31 @@ def run_batch(
     if chunker.error is not None:
         sinks.abort()
         raise chunker.error
+    if summary.total == 0:  # like an empty folder: nothing screened is never a clean run
+        sinks.abort()
+        raise InputError(f"no posts in {', '.join(inputs)}: nothing was screened")
     sinks.finish(summary)
     return summary
+
+
+def _same(a: str, b: str) -> bool:
+    if os.path.exists(a) and os.path.exists(b):
+        return os.path.samefile(a, b)
+    return os.path.abspath(a) == os.path.abspath(b)
+
+
+def _check_distinct(inputs: Sequence[str], outputs: dict[str, Any]) -> None:
+    """No output overwrites an input (`--html posts.jsonl` replaced the archive with the page)
+    or another output."""
+    files = [(flag, p) for flag, p in outputs.items() if isinstance(p, str) and p != "-"]
+    for n, (flag, path) in enumerate(files):
+        if any(p != "-" and _same(p, path) for p in inputs):
+            raise InputError(f"{path}: {flag} is one of the inputs; write it elsewhere",
+                             source=path)
+        for other, path2 in files[n + 1:]:
+            if _same(path, path2):
+                raise InputError(f"{path}: {flag} and {other} are the same file; give each "
+                                 "its own", source=path)
 
 
 def _truncate(path: str) -> None:
@@ -266,6 +293,12 @@ def _skip_done(items: Iterator[Item], out: str, done: int, summary: BatchSummary
         summary.resumed += 1
         sinks.add(s)
     yield from items
+
+
+def _logging_progress() -> bool:
+    from .reports.progress import log
+
+    return log.isEnabledFor(logging.INFO)
 
 
 def _count(inputs: Sequence[str], readers: Sequence[tuple[str, Any]]) -> int | None:

@@ -47,7 +47,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--metadata", metavar="FILE", help="post metadata as a JSON file")
     s.add_argument("--id", help="the post id to put in the report")
     _common(s)
-    s.add_argument("--format", choices=("text", "json"), default="text")
+    s.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text for people (default) or the JSON report")
     s.add_argument("--redact-out", metavar="DIR",
                    help="write the redacted text (and images) into DIR")
 
@@ -94,10 +95,10 @@ def _parser() -> argparse.ArgumentParser:
                    "postgresql://...): the queue at /, sign-in on every path")
 
     d = sub.add_parser("detectors", help="list the installed detectors")
-    d.add_argument("--policy", metavar="FILE")
+    d.add_argument("--policy", metavar="FILE", help="a policy TOML file (default: shipped)")
 
     e = sub.add_parser("explain", help="explain a finding code, e.g. PG101")
-    e.add_argument("code")
+    e.add_argument("code", help="a finding code such as PG101 (any case)")
     from .casebook.commands import add_parser as add_casebook_parser
 
     add_casebook_parser(sub)
@@ -142,6 +143,9 @@ def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
     if args.file is None and not args.image:
         raise _UsageError("postguard scan: give a draft FILE, - for stdin, or --image PATH")
     text = read_text(args.file) if args.file is not None else ""
+    if not text.strip() and not args.image:  # `cat missing | postguard scan -`: never allow
+        where = "standard input" if args.file == "-" else args.file
+        raise InputError(f"{where}: the draft is empty: nothing to screen", source=args.file)
     metadata = _load_metadata(args.metadata)
     for img in args.image:
         if os.path.isdir(img):
@@ -241,7 +245,8 @@ def _cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     for bad, why in ((not 1 <= args.port <= 65535, "--port must be from 1 to 65535"),
                      (args.workers < 1, "--workers must be 1 or more"),
                      (not args.timeout > 0, "--timeout must be more than 0 seconds"),
-                     (not args.max_body_mb > 0, "--max-body-mb must be more than 0"),
+                     (not 0 < args.max_body_mb < float("inf"),
+                      "--max-body-mb must be more than 0 (a number of MB)"),
                      (args.max_pixels < 1, "--max-pixels must be 1 or more")):
         if bad:
             raise _UsageError(f"postguard serve: {why}")
@@ -322,7 +327,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except OSError as exc:  # a full disk, a read-only folder: the user's to fix, in the OS's words
-        where = exc.filename if exc.filename is not None else "output"
+        where = exc.filename if exc.filename is not None else "standard output"
         print(f"postguard: error: {where}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_INPUT
     except Exception as exc:  # never a traceback, never a silent 0

@@ -54,6 +54,8 @@ class Decision:
 
 
 def _reasons(report: Report) -> tuple[str, ...]:
+    from .render import source_label
+
     out = []
     for f in report.findings:
         action = (f.action or Verdict.REVIEW).value
@@ -67,7 +69,7 @@ def _reasons(report: Report) -> tuple[str, ...]:
         if f.suggestion is not None:
             reason += f"; suggest {f.suggestion.action.value}"
         out.append(reason)
-    out.extend(f"not screened: {e.source}: {e.message}" for e in report.errors)
+    out.extend(f"not screened: {source_label(e.source)}: {e.message}" for e in report.errors)
     return tuple(out)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import sys
@@ -56,10 +57,32 @@ def read_text(path: str) -> str:
     return decode(data, path)
 
 
+#: The keys of a post record; other keys (an export's own) are ignored unless one looks like
+#: a mistyped postguard key.
+RECORD_KEYS = ("id", "text", "images", "metadata")
+
+
+def _check_keys(record: dict[str, Any], where: str) -> None:
+    """A key near a record key ("txt", "image", "meta") or a record with nothing to screen is
+    an error: either would be screened as an empty post and allowed."""
+    for key in record:
+        if key in RECORD_KEYS or not isinstance(key, str):
+            continue
+        low = key.lower()
+        near = [k for k in RECORD_KEYS if len(low) > 2 and k.startswith(low)] or (
+            difflib.get_close_matches(low, RECORD_KEYS, n=1, cutoff=0.8))
+        if near:
+            raise InputError(f"{where}: unknown key '{key[:40]}'; did you mean '{near[0]}'?")
+    if "text" not in record and "images" not in record:
+        keys = ", ".join(k[:40] for k in list(record)[:10]) or "none"
+        raise InputError(f"{where}: no 'text' or 'images' to screen (keys: {keys})")
+
+
 def post_from_record(record: Any, where: str, default_id: str) -> Post:
     """A Post from one JSON object ({"id", "text", "images", "metadata"})."""
     if not isinstance(record, dict):
         raise InputError(f"{where}: expected a JSON object, got {type(record).__name__}")
+    _check_keys(record, where)
     text = record.get("text", "")
     if text is None:
         text = ""

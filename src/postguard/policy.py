@@ -102,8 +102,9 @@ class Policy:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, source: str = "<dict>") -> Policy:
         check_policy(data, source)  # unknown tables and keys, wrong types: errors
+        where = f"policy {source}" if source.startswith("<") else f"policy file {source}"
         raw = _merge(_default_raw(), data)
-        actions = _parse_actions(raw.get("actions", {}), source)
+        actions = _parse_actions(raw.get("actions", {}), where)
         missing = [c.value for c in Category if c not in actions]
         if missing:  # pragma: no cover - the default policy names every category
             raise ConfigurationError(f"{source}: [actions] lacks {', '.join(missing)}")
@@ -111,7 +112,7 @@ class Policy:
         for key, value in raw.get("thresholds", {}).items():
             if not isinstance(value, (int, float)) or not 0 <= value <= 1:
                 raise ConfigurationError(
-                    f"{source}: [thresholds] {key} must be a number from 0 to 1"
+                    f"{where}: [thresholds] {key} must be a number from 0 to 1"
                 )
             if key != "default":
                 try:
@@ -119,7 +120,7 @@ class Policy:
                 except ValueError:
                     near = nearest(key, ["default", *(c.value for c in Category)])
                     raise ConfigurationError(
-                        f"{source}: [thresholds] has unknown category '{key}'"
+                        f"{where}: [thresholds] has unknown category '{key}'"
                         + (f"; did you mean '{near}'?" if near else "")
                     ) from None
             thresholds[key] = float(value)
@@ -130,7 +131,7 @@ class Policy:
             if value is not None and (
                 not isinstance(value, list) or not all(isinstance(v, str) for v in value)
             ):
-                raise ConfigurationError(f"{source}: [detectors] {name} must be a list of names")
+                raise ConfigurationError(f"{where}: [detectors] {name} must be a list of names")
         return cls(
             actions=actions,
             thresholds=thresholds,

@@ -144,6 +144,13 @@ def check_policy(data: Mapping[str, Any], source: str) -> None:
     """Raise `ConfigurationError` for the first unknown table or key, or wrongly typed value,
     of a policy file's contents (before they are merged over the default)."""
     for table, body in data.items():
+        if table not in SCHEMA and not isinstance(body, Mapping):  # a key before any table
+            home = next((t for t, spec in SCHEMA.items()
+                         if isinstance(spec, dict) and table in spec), None)
+            hint = (f"did you mean [{home}] {table}?" if home else
+                    "every setting belongs in a table such as [organisation]")
+            raise ConfigurationError(
+                f"{_file(source)}: unknown key '{table}' outside any table; {hint}")
         if table not in SCHEMA:
             near = nearest(table, SCHEMA) or (
                 f"detectors.{table}" if table in DETECTOR_SECTIONS else None)
@@ -165,6 +172,20 @@ def check_policy(data: Mapping[str, Any], source: str) -> None:
         _check_table(source, f"[{table}]", body, spec)
 
 
+def check_detector_names(source: str, lists: Mapping[str, Iterable[str]],
+                         detectors: Iterable[str]) -> None:
+    """Each name in [detectors] enabled and disabled is an installed detector."""
+    available = sorted(detectors)
+    for key, names in lists.items():
+        for name in names:
+            if name not in available:
+                near = nearest(name, available)
+                hint = f"did you mean '{near}'?" if near else (
+                    "available: " + ", ".join(available))
+                raise ConfigurationError(
+                    f"{_file(source)}: [detectors] {key}: unknown detector '{name}'; {hint}")
+
+
 def check_sections(raw: Mapping[str, Any], source: str, detectors: Iterable[str]) -> None:
     """Each [detectors.NAME] table names a built-in section or an installed detector (whose
     settings are its own to check)."""
@@ -177,4 +198,5 @@ def check_sections(raw: Mapping[str, Any], source: str, detectors: Iterable[str]
             _unknown(source, f"table [detectors.{name}]", name, valid, "[detectors.{}]")
 
 
-__all__ = ["DETECTOR_SECTIONS", "SCHEMA", "check_policy", "check_sections", "nearest"]
+__all__ = ["DETECTOR_SECTIONS", "SCHEMA", "check_detector_names", "check_policy",
+           "check_sections", "nearest"]

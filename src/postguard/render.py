@@ -15,6 +15,14 @@ def to_json(report: Report) -> str:
     return json.dumps(report.to_dict(), ensure_ascii=True, separators=(", ", ": "))
 
 
+def source_label(source: str) -> str:
+    """Where a finding is, for people: "image 1" for the first photo (`source` "image:0")."""
+    kind, _, n = source.partition(":")
+    if kind == "image" and n.isdigit():
+        return f"image {int(n) + 1}"
+    return source
+
+
 def _mark(text: str, report: Report, colour: bool) -> str:
     spans = sorted(
         (f.start, f.end, f.action or Verdict.REVIEW, i + 1)
@@ -49,7 +57,7 @@ def to_text(report: Report, text: str, *, name: str = "", colour: bool = False) 
     if report.findings:
         lines.append("")
     for i, f in enumerate(report.findings, 1):
-        where = f.source
+        where = source_label(f.source)
         if f.start is not None:
             where += f" {f.start}-{f.end}"
         if f.box is not None:
@@ -63,7 +71,7 @@ def to_text(report: Report, text: str, *, name: str = "", colour: bool = False) 
                 line += f" -> {s.replacement!r}"
         lines.append(line)
     for e in report.errors:
-        lines.append(f"  error: {e.source}: {e.message}")
+        lines.append(f"  error: {source_label(e.source)}: {e.message}")
     if text and report.redacted_text != text:
         lines.append("")
         lines.append("redacted:")

@@ -30,7 +30,7 @@ from .model import (
     strongest,
 )
 from .policy import Policy
-from .policy_schema import check_sections
+from .policy_schema import check_detector_names, check_sections
 from .redaction import redact_text
 from .registry import DetectorRegistry
 
@@ -79,6 +79,8 @@ class Screener:
         self.registry = registry or DetectorRegistry()
         available = self.registry.names()
         check_sections(self.policy.raw, self.policy.source, available)
+        check_detector_names(self.policy.source, {"enabled": self.policy.enabled or (),
+                                                  "disabled": self.policy.disabled}, available)
         wanted = list(detectors) if detectors is not None else (
             list(self.policy.enabled) if self.policy.enabled is not None else available
         )

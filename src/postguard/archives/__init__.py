@@ -135,6 +135,9 @@ def open_input(path: str, fmt: str | None = None, *, lazy: bool = False,
     fmt = fmt or detect_format(path)
     if fmt not in READERS:
         raise InputError(f"unknown input format '{fmt}'; formats: {', '.join(FORMATS)}")
+    if path == "-" and fmt != "jsonl":
+        raise InputError(f"standard input (-) is read as JSONL only; save the {fmt} input to "
+                         "a file and pass its name", source=path)
     if path != "-" and not os.path.exists(path):
         raise InputError(f"{path}: no such file or folder", source=path)
     if os.path.isfile(path) and is_zip(path):

@@ -91,7 +91,8 @@ def iter_csv(path: str) -> Iterator[Item]:
     account, audience, scheduled_at, platform, consent. UTF-8, or Windows-1252 (what Excel
     saves in the UK) when the start of the file is not UTF-8; comma, semicolon or tab
     separated, read from the header line. A quote that is never closed is an error, not
-    rows merged into one post."""
+    rows merged into one post; a row with more fields than the header (text holding an
+    unquoted separator) is an error item, never a post cut short."""
     name = os.path.basename(path)
     base = os.path.dirname(os.path.abspath(path))
     csv.field_size_limit(MAX_POST_BYTES)
@@ -116,8 +117,18 @@ def iter_csv(path: str) -> Iterator[Item]:
         start = reader.line_num + 1
         for row in reader:
             if any(cell.strip() for cell in row):
-                yield _csv_row(row, cols, text_col, img_col, f"{name}:{reader.line_num}",
-                               base)
+                where = f"{name}:{reader.line_num}"
+                if any(cell.strip() for cell in row[len(header):]):
+                    # Never cut: the cells past the header may hold the rest of the text.
+                    pid = _cell(row, cols.get("id")).strip() or where
+                    yield pid, InputError(
+                        f"{where}: more fields than the header ({len(row)}, not {len(header)}): "
+                        "not screened; put a field that holds the separator "
+                        f"({_SEPARATORS.get(delimiter, delimiter)}) in double quotes",
+                        source=where)
+                    start = reader.line_num + 1
+                    continue
+                yield _csv_row(row, cols, text_col, img_col, where, base)
             start = reader.line_num + 1
     except csv.Error as exc:
         if "unexpected end of data" in str(exc):
@@ -130,7 +141,8 @@ def iter_csv(path: str) -> Iterator[Item]:
 
 def _csv_lines(path: str) -> Iterator[str]:
     """The file's lines, decoded: UTF-8 (a BOM is dropped), or Windows-1252 when the first
-    megabyte is not UTF-8. A line that is neither is an error naming it."""
+    megabyte is not UTF-8; a later line that is not UTF-8 is read as Windows-1252 too. A line
+    that is neither is an error naming it."""
     with open_binary(path) as fh:
         head = fh.read(1 << 20)
         encoding, label = "utf-8", "UTF-8"
@@ -145,17 +157,36 @@ def _csv_lines(path: str) -> Iterator[str]:
                 raw = raw[len(codecs.BOM_UTF8):]
             try:
                 yield raw.decode(encoding)
+                continue
             except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"{path}: line {lineno} is not {label} text (byte 0x{raw[exc.start]:02x}); "
-                    "save the CSV as UTF-8", source=path) from None
+                error = exc
+            if encoding == "utf-8":  # accents past the first megabyte, as Excel saves them
+                try:
+                    line = raw.decode("cp1252")
+                except UnicodeDecodeError:
+                    pass
+                else:
+                    log.info("%s: line %d is not UTF-8; read as Windows-1252", path, lineno)
+                    yield line
+                    continue
+            raise InputError(
+                f"{path}: line {lineno} is not {label} text (byte 0x{raw[error.start]:02x}); "
+                "save the CSV as UTF-8", source=path)
+
+
+#: The "separator" of a one-column file: a control character no text holds, so a comma in a
+#: post is part of it.
+_ONE_COLUMN = "\x1f"
+_SEPARATORS = {",": "a comma", ";": "a semicolon", "\t": "a tab"}
+
 
 
 def _delimiter(header: str) -> str:
-    """Comma, semicolon or tab: whichever the header line has most of (comma on a tie)."""
+    """Comma, semicolon or tab: whichever the header line has most of (comma on a tie); a
+    header of one column ("text") has none, and its rows are read whole."""
     counts = {d: header.count(d) for d in (",", ";", "\t")}
     best = max(counts, key=lambda d: (counts[d], d == ","))
-    return best if counts[best] else ","
+    return best if counts[best] else _ONE_COLUMN
 
 
 def _cell(row: list[str], i: int | None) -> str:

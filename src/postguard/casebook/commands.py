@@ -18,7 +18,8 @@ from .rules import ROLES
 def add_parser(sub: Any) -> None:
     c = sub.add_parser("casebook", help="the safeguarding casebook: init, add-user, verify, "
                        "export")
-    cs = c.add_subparsers(dest="casebook_command", required=True, parser_class=type(c))
+    cs = c.add_subparsers(dest="casebook_command", required=True, parser_class=type(c),
+                          metavar="{init,add-user,verify,export}")
     for name, what in (("init", "create or upgrade the casebook's database"),
                        ("add-user", "add a user; prints the API token (once) as the last "
                         "line"),
@@ -28,8 +29,10 @@ def add_parser(sub: Any) -> None:
         p.add_argument("--db", required=True, metavar="URL",
                        help="sqlite:///postguard.db or postgresql://user@host/db")
         if name == "add-user":
-            p.add_argument("name")
-            p.add_argument("--role", required=True, choices=ROLES)
+            p.add_argument("name", help="the user's sign-in name")
+            p.add_argument("--role", required=True, choices=ROLES,
+                           help="designated (decides held items), dsl (the designated "
+                           "safeguarding lead: escalated items too) or admin")
             p.add_argument("--email", help="where escalation emails go (dsl users)")
             p.add_argument("--password-stdin", action="store_true",
                            help="read a password for the page's sign-in from stdin")

@@ -196,10 +196,10 @@ def redact_images(post: Any, report: Any, out_dir: str, *, method: str = "fill",
         try:
             result = redact(src, boxes, method=method, verify=verify)
         except ImageLoadError as exc:
-            log.info("not redacting image %d: %s", i, exc)
+            log.info("not redacting image %d: %s", i + 1, exc)
             continue
         if not result.clean:
-            log.warning("image %d: OCR still reads text next to a cover after redaction", i)
+            log.warning("image %d: OCR still reads text next to a cover after redaction", i + 1)
         try:
             written.append(save_stripped(result.image, dest))
         except OSError as exc:
@@ -221,12 +221,12 @@ def _redact_video(src: Any, index: int, report: Any, dest: str, verify: bool) ->
     try:
         result = write_redacted_video(src, index, report.findings, dest, verify=verify)
     except (ImageLoadError, MissingDependencyError) as exc:
-        log.info("not redacting video %d: %s", index, exc)
+        log.info("not redacting video %d: %s", index + 1, exc)
         return []
     except OSError as exc:
         raise InputError(f"{dest}: cannot write ({exc.strerror})", source=dest) from None
     if not result.clean:
-        log.warning("video %d: screening the redacted copy still finds %s", index,
+        log.warning("video %d: screening the redacted copy still finds %s", index + 1,
                     ", ".join(result.leftover))
     return [os.path.splitext(dest)[0] + ".mp4"]
 

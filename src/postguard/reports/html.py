@@ -24,6 +24,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Post, Report, Verdict
+from ..render import source_label
 
 #: Posts shown on the page; the JSONL holds them all.
 MAX_POSTS = 5000
@@ -108,7 +109,7 @@ def html_entry(post: Post | None, report: Report) -> dict[str, Any]:
         findings.append({
             "n": i, "code": f.code, "category": f.category.value,
             "action": (f.action or Verdict.REVIEW).value, "message": f.message,
-            "source": f.source,
+            "source": source_label(f.source),
             "suggestion": f.suggestion.to_dict() if f.suggestion else None,
         })
         if f.box is not None and f.source.startswith("image:"):

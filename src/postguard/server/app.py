@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+import difflib
 import functools
 import io
 import json
 import logging
 import time
 import warnings
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
 import anyio
@@ -201,6 +202,21 @@ def _json_kind(value: Any) -> str:
             float: "a number"}.get(type(value), "null" if value is None else "another type")
 
 
+#: The fields of a post (JSON keys; in a form, any file that is not `text` is an image).
+FIELDS = ("text", "images", "metadata", "id")
+
+
+def _check_fields(names: Iterable[str]) -> None:
+    """A field the service does not know is an error, never ignored: "txt" for "text" would
+    screen an empty post and answer allow."""
+    for name in names:
+        if name not in FIELDS:
+            near = [f for f in FIELDS if len(name) > 2 and f.startswith(name.lower())] or (
+                difflib.get_close_matches(name.lower(), FIELDS, n=1, cutoff=0.8))
+            hint = f"did you mean '{near[0]}'?" if near else "the fields are " + ", ".join(FIELDS)
+            raise ApiError(400, "unknown_field", f"unknown field '{name[:40]}'; {hint}")
+
+
 async def _post(request: Request, limits: Limits) -> Post:
     body = await _body(request, limits)
     ctype = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
@@ -212,7 +228,8 @@ async def _post(request: Request, limits: Limits) -> Post:
             raise ApiError(400, "bad_json", "the body is not valid JSON") from None
         if not isinstance(data, dict):
             raise ApiError(400, "bad_json", "the body must be a JSON object")
-        text = data.get("text") or ""
+        _check_fields(data)
+        text = "" if data.get("text") is None else data["text"]
         raw_images = data.get("images") or []
         if not isinstance(raw_images, list):
             raise ApiError(400, "bad_image", "images must be a list of base64 strings")
@@ -230,6 +247,11 @@ async def _post(request: Request, limits: Limits) -> Post:
                 max_files=limits.max_images + 1, max_fields=50)
         except HTTPException as exc:
             raise ApiError(400, "bad_form", str(exc.detail)) from None
+        plain = [k for k, v in form.multi_items() if not isinstance(v, UploadFile)]
+        _check_fields(plain)
+        if "images" in plain:  # a path sent as text: the photo would never be screened
+            raise ApiError(400, "bad_image",
+                           "images must be files (curl -F images=@photo.jpg), not text")
         text = form.get("text") or ""
         if isinstance(text, UploadFile):
             try:
@@ -253,8 +275,8 @@ async def _post(request: Request, limits: Limits) -> Post:
     too_long = text_size_problem(text, limits.max_text)
     if too_long:
         raise ApiError(413, "text_too_long", too_long)
-    if pid is not None and not isinstance(pid, (str, int)):
-        raise ApiError(400, "bad_id", "id must be a string or a number")
+    if pid is not None and (not isinstance(pid, (str, int)) or isinstance(pid, bool)):
+        raise ApiError(400, "bad_id", "id must be a string or a whole number")
     for i, img in enumerate(images):
         _check_image(img, i, limits)
     return Post(text=text, images=tuple(images), id=None if pid is None else str(pid),

@@ -52,7 +52,7 @@ def openapi(limits: Any) -> dict[str, Any]:
                 "description": "ok"}}}},
         },
         "components": {"schemas": {
-            "PostIn": {"type": "object", "properties": {
+            "PostIn": {"type": "object", "additionalProperties": False, "properties": {
                 "text": {"type": "string"},
                 "images": {"type": "array", "items": {"type": "string",
                                                       "contentEncoding": "base64"}},
