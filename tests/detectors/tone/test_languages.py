@@ -135,6 +135,18 @@ POSITIVES = [
     ("ko", "부모님한테 말하지 마", PC, "부모님한테 말하지 마", B),
     ("ko", "우리만의 비밀", PC, "우리만의 비밀", B),
     ("ko", "야동 봤어", SX, "야동", B),
+    # grooming families: mature for your age, nobody needs to know, alone at home, pictures
+    ("de", "Bist du heute allein zu Hause?", PC, "Bist du heute allein zu Hause", B),
+    ("de", "Du wirkst so reif für dein Alter.", OF, "reif für dein Alter", B),
+    ("es", "Eres muy madura para tu edad.", OF, "muy madura para tu edad", B),
+    ("it", "Nessuno deve saperlo, va bene?", PC, "Nessuno deve saperlo", B),
+    ("pt", "Ninguém precisa saber disso.", PC, "Ninguém precisa saber", B),
+    ("pl", "Rodzice nie muszą wiedzieć, że piszemy.", PC, "Rodzice nie muszą wiedzieć", B),
+    ("tr", "Yaşına göre çok olgunsun.", OF, "Yaşına göre çok olgunsun", B),
+    ("fr", "Personne n'a besoin de le savoir.", PC, "Personne n'a besoin de le savoir", B),
+    ("ja", "続きはLINEで話そう", PC, "LINEで話そう", B),
+    ("zh", "你比同龄人成熟多了", OF, "比同龄人成熟", B),
+    ("ar", "ولا تقول لأحد عن هذا", PC, "ولا تقول لأحد", B),
 ]
 
 
@@ -200,6 +212,9 @@ TRAPS = [
     ("es", "La hostia consagrada se guarda en el sagrario.", "hostia: the host"),
     ("en", "The DSL will speak to Year 9 today.", "dsl is not French désolé here"),
     ("en", "Please see www.example.org for details.", "www is not Japanese laughter"),
+    ("tr", "Bu proje beni yoracak ya", "ya: a Turkish particle"),
+    ("ja", "先生の誕生日のサプライズ、みんな秘密にしてね", "a surprise kept secret"),
+    ("de", "Die Äpfel sind reif für die Ernte.", "reif: ripe"),
 ]
 
 
