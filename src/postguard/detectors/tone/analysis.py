@@ -22,7 +22,7 @@ from ...model import Action, Category, Severity, Suggestion
 from ...policy import Policy
 from .context import ContextRules
 from .hits import Hit
-from .lexicon import PREFIX_REST, Entry, Lexicon, Slot, build_lexicon, infix_form
+from .lexicon import Entry, Lexicon, Slot, build_lexicon
 from .normalise import (
     NEWLINE,
     PUNCT,
@@ -35,6 +35,7 @@ from .normalise import (
     spaced_runs,
     tokenize,
 )
+from .substrings import infix_hits, prefix_hits
 
 _SEV_RANK = {Severity.LOW: 0, Severity.MEDIUM: 1, Severity.HIGH: 2}
 _SIGNOFF_NEXT = frozenset(".!?,;:)")
@@ -137,10 +138,10 @@ class ToneAnalyser:
                 if tok.kind == WORD and ("*" in written or "#" in written):
                     self._mask(tok, i, more)
         if lex.prefixes:
-            self._prefix(seq, seq_tok, tokens, more)
+            more += prefix_hits(lex, seq, seq_tok, tokens)
         if not text.isascii():
             if lex.infix:
-                self._infix(tokens, more)
+                more += infix_hits(lex, tokens)
             for i, tok in enumerate(tokens):
                 if tok.kind == PUNCT and not tok.text.isascii():
                     for e in words.get(tok.text, ()):
@@ -170,53 +171,6 @@ class ToneAnalyser:
                         hits.append(Hit(e, seq_tok[j], seq_tok[end - 1], a.start, b.end, c,
                                         0.95))
         return hits
-
-    def _prefix(self, seq: list[frozenset[str] | None], seq_tok: list[int],
-                tokens: list[Token], hits: list[Hit]) -> None:
-        """The first part of a compound (Scheißwetter): a prefix entry followed by at least
-        PREFIX_REST more letters. The whole word is the span."""
-        prefixes = self.lexicon.prefixes
-        least = 4 + PREFIX_REST
-        for j, seen in enumerate(seq):
-            if seen is None or len(tokens[seq_tok[j]].text) < least:
-                continue
-            for c in seen:
-                for term, e in prefixes.get(c[:4], ()):
-                    if len(c) >= len(term) + PREFIX_REST and c.startswith(term):
-                        tok = tokens[seq_tok[j]]
-                        hits.append(Hit(e, seq_tok[j], seq_tok[j], tok.start, tok.end, term,
-                                        0.9, c != tok.text.lower()))
-                        break
-
-    def _infix(self, tokens: list[Token], hits: list[Hit]) -> None:
-        """Infix entries inside word tokens that hold Chinese, Japanese or Korean, with the
-        offsets of the characters matched (a run of one term, ㅋㅋㅋㅋ, is one hit); a match
-        that overlaps an ordinary word of infix-allow.txt where it stands is dropped."""
-        lex = self.lexicon
-        firsts = lex.infix.keys()
-        for i, tok in enumerate(tokens):
-            if tok.kind != WORD or max(tok.text) < _CJK:
-                continue
-            folded = infix_form(tok.text)
-            if firsts.isdisjoint(folded):
-                continue
-            ordinary: list[tuple[int, int]] | None = None
-            at, n = 0, len(folded)
-            while at < n:
-                for term, e in lex.infix.get(folded[at], ()):
-                    if not folded.startswith(term, at):
-                        continue
-                    end = at + len(term)
-                    while folded.startswith(term, end):
-                        end += len(term)
-                    if ordinary is None:
-                        ordinary = _ordinary_words(folded, lex.infix_allow)
-                    if any(a < end and at < b for a, b in ordinary):
-                        continue
-                    hits.append(Hit(e, i, i, tok.start + at, tok.start + end, term, 0.9))
-                    at = end - 1
-                    break
-                at += 1
 
     def _needs(self, word: str) -> frozenset[str]:
         """Words of which a post must hold one for any phrase starting with `word` to match:
@@ -407,22 +361,6 @@ class ToneAnalyser:
         else:
             sugg = Suggestion(Action.REPLACE, rewrite)
         return ToneFinding(e.category, e.code, h.sev, h.score, h.start, h.end, message, sugg)
-
-
-_CJK = "\u1100"  # Hangul jamo, then CJK: tokens with no character from here on skip infixes
-
-
-def _ordinary_words(folded: str, allow: dict[str, list[str]]) -> list[tuple[int, int]]:
-    """Where the ordinary words of infix-allow.txt stand in one folded token."""
-    spans: list[tuple[int, int]] = []
-    if allow.keys().isdisjoint(folded):
-        return spans
-    for k, c in enumerate(folded):
-        for w in allow.get(c, ()):
-            if folded.startswith(w, k):
-                spans.append((k, k + len(w)))
-                break
-    return spans
 
 
 def _glued(tokens: list[Token], i: int) -> bool:
