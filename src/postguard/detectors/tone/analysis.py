@@ -35,6 +35,7 @@ from .normalise import (
     spaced_runs,
     tokenize,
 )
+from .substrings import infix_hits, prefix_hits
 
 _SEV_RANK = {Severity.LOW: 0, Severity.MEDIUM: 1, Severity.HIGH: 2}
 _SIGNOFF_NEXT = frozenset(".!?,;:)")
@@ -136,7 +137,11 @@ class ToneAnalyser:
                 written = tok.masked or tok.text
                 if tok.kind == WORD and ("*" in written or "#" in written):
                     self._mask(tok, i, more)
+        if lex.prefixes:
+            more += prefix_hits(lex, seq, seq_tok, tokens)
         if not text.isascii():
+            if lex.infix:
+                more += infix_hits(lex, tokens)
             for i, tok in enumerate(tokens):
                 if tok.kind == PUNCT and not tok.text.isascii():
                     for e in words.get(tok.text, ()):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import itertools
 import os
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +31,9 @@ TONE_CATEGORIES = (
 SHIPPED_FILES = (
     "kisses.tsv", "slang.tsv", "profanity.tsv", "sexual.tsv", "familiar.tsv", "private.tsv",
 )
+#: the lexicons of the students' other languages, one file a language, every category in it
+LANGUAGE_FILES = tuple(f"languages/{code}.tsv" for code in (
+    "de", "fr", "es", "it", "pt", "pl", "tr", "ar", "zh", "ja", "ko"))
 FLAGS = frozenset({
     "lower",      # only when written in lower case (u, x)
     "notitle",    # not when written Title-case (Ur, the city)
@@ -42,7 +46,12 @@ FLAGS = frozenset({
     "signoff",    # a kiss: only as a sign-off (end of message or sentence, after a comma)
     "nomask",     # never matched through `*` masks
     "benign",     # cleared by a benign frame (Mother's Day cards, World Book Day costumes)
+    "infix",      # Chinese, Japanese, Korean: found inside a run of text without spaces,
+                  # unless inside an ordinary word of infix-allow.txt (必死, 殺到, 시발점)
+    "prefix",     # the first part of a compound (German scheiß-: Scheißwetter)
 })
+#: a prefix entry matches a longer word only: at least this many letters must follow it
+PREFIX_REST = 3
 DEFAULT_CODES = {
     (Category.KISSES, None): "PG401",
     (Category.SLANG, None): "PG411",
@@ -88,8 +97,26 @@ class Lexicon:
     masks: dict[int, list[tuple[str, Entry]]] = field(default_factory=dict)
     allow_phrases: list[list[str]] = field(default_factory=list)
     names: frozenset[str] = frozenset()
+    #: infix terms by their first character: (term, entry), longest term first
+    infix: dict[str, list[tuple[str, Entry]]] = field(default_factory=dict)
+    #: ordinary words that an infix hit may not overlap, by their first character
+    infix_allow: dict[str, list[str]] = field(default_factory=dict)
+    #: prefix terms by their first four letters: (term, entry)
+    prefixes: dict[str, list[tuple[str, Entry]]] = field(default_factory=dict)
 
     def add(self, entry: Entry) -> None:
+        if entry.single and "infix" in entry.flags:
+            for w in entry.slots[0].words:
+                bucket = self.infix.setdefault(w[:1], [])
+                bucket.append((w, entry))
+                bucket.sort(key=lambda te: -len(te[0]))
+            return
+        if entry.single and "prefix" in entry.flags:
+            for w in entry.slots[0].words:
+                if len(w) < 4:
+                    raise ConfigurationError(f"{entry.where}: a prefix needs 4+ letters")
+                self.prefixes.setdefault(w[:4], []).append((w, entry))
+            return
         if entry.single:
             for w in entry.slots[0].words:
                 self.words.setdefault(w, []).append(entry)
@@ -100,8 +127,25 @@ class Lexicon:
             for w in entry.slots[0].words:
                 self.phrases.setdefault(w, []).append(entry)
 
+    def allow_infix(self, words: Iterable[str]) -> None:
+        """Ordinary words, written without spaces, that hold or touch an infix term (イエロー
+        holds エロ; in 体操你 the word 体操 touches 操你): an infix hit that overlaps one of
+        them, where it stands in the text, is dropped."""
+        for word in words:
+            w = infix_form(word)
+            if w:
+                bucket = self.infix_allow.setdefault(w[:1], [])
+                bucket.append(w)
+                bucket.sort(key=lambda x: -len(x))
+
     def remove(self, terms: Iterable[str]) -> None:
         drop = {base_form(t) for t in terms}
+        for key in list(self.infix):
+            self.infix[key] = [(w, e) for w, e in self.infix[key]
+                               if base_form(e.term) not in drop]
+        for key in list(self.prefixes):
+            self.prefixes[key] = [(w, e) for w, e in self.prefixes[key]
+                                  if base_form(e.term) not in drop]
         for index in (self.words, self.phrases):
             for key in list(index):
                 index[key] = [e for e in index[key] if base_form(e.term) not in drop]
@@ -119,6 +163,16 @@ class Lexicon:
 def _with_flag(e: Entry, flag: str) -> Entry:
     return Entry(e.term, e.category, e.severity, e.code, e.rewrite, e.flags | {flag}, e.slots,
                  e.where)
+
+
+def infix_form(text: str) -> str:
+    """`text` folded character by character (full-width to plain, case folded), so that
+    every index still points at the same character of the text."""
+    out = []
+    for c in text:
+        f = unicodedata.normalize("NFKC", c).casefold() if not c.isascii() else c.lower()
+        out.append(f if len(f) == 1 else c)
+    return "".join(out)
 
 
 @functools.lru_cache(maxsize=16384)  # lexicon words repeat across alternatives and macros
@@ -220,7 +274,13 @@ def make_entry(
             f"{where}: unknown flag {', '.join(sorted(unknown))}; "
             f"flags are {', '.join(sorted(FLAGS))}"
         )
+    if "infix" in flagset and (" " in term.strip() or "%" in term or "?" in term):
+        raise ConfigurationError(f"{where}: an infix term is one word (alternatives a|b)")
     rw = rewrite.strip()
+    if "infix" in flagset:  # folded as the text is (infix_form), indexes kept
+        alts = frozenset(infix_form(a) for a in term.strip().split("|") if a)
+        return [Entry(term.strip(), cat, sev, code, None if rw in ("", "-") else rw, flagset,
+                      (Slot(alts),), where)]
     return [
         Entry(term.strip(), cat, sev, code, None if rw in ("", "-") else rw, flagset,
               parse_term(variant, {}, where), where)
@@ -267,9 +327,14 @@ def phrase_words(phrase: str) -> list[str]:
 @functools.cache
 def shipped_entries() -> tuple[Entry, ...]:
     out: list[Entry] = []
-    for name in SHIPPED_FILES:
+    for name in SHIPPED_FILES + LANGUAGE_FILES:
         out.extend(parse_tsv(_data(name), f"data/tone/{name}"))
     return tuple(out)
+
+
+@functools.cache
+def shipped_infix_allow() -> tuple[str, ...]:
+    return tuple(_lines(_data("infix-allow.txt")))
 
 
 @functools.cache
@@ -320,6 +385,7 @@ def build_lexicon(settings: Mapping[str, Any], policy_source: str) -> Lexicon:
         ):
             lex.add(e)
     lex.remove(_list(settings, "remove_terms", where, str))
+    lex.allow_infix(shipped_infix_allow())
     lex.allow_phrases += [phrase_words(p) for p in _list(settings, "allow_phrases", where, str)]
     names.update(n.casefold() for n in _list(settings, "names", where, str))
     lex.names = frozenset(names)

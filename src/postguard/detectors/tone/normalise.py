@@ -101,6 +101,7 @@ def tokenize(text: str) -> list[Token]:
 class Tables:
     leet: dict[str, tuple[str, ...]]
     homoglyphs: dict[str, str]
+    elisions: frozenset[str]
 
 
 @functools.cache
@@ -111,12 +112,24 @@ def tables() -> Tables:
     for latin, lookalikes in raw["homoglyphs"].items():
         for ch in lookalikes:
             glyphs[ch] = latin
-    return Tables(leet, glyphs)
+    return Tables(leet, glyphs, frozenset(raw.get("elisions", ())))
+
+
+# Spanish "ñ" is a letter of its own, not an accented "n": "coño" is not "cono" (a cone).
+_KEEP_TILDE = str.maketrans({"ñ": "\ue000", "Ñ": "\ue001"})
+_TILDE_BACK = str.maketrans({"\ue000": "ñ", "\ue001": "Ñ"})
+# Arabic: short vowels, shadda and tatweel (a stretching stroke: شـرموطة) are dropped; the
+# alef, yeh and teh marbuta spellings that writers use interchangeably are folded to one.
+_ARABIC_FOLD = str.maketrans({
+    "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",
+    "\u0649": "\u064a", "\u0629": "\u0647", "\u0640": None,
+    **{chr(c): None for c in range(0x064B, 0x0653)}, "\u0670": None,
+})
 
 
 def _strip_marks(s: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    decomposed = unicodedata.normalize("NFKD", s.translate(_KEEP_TILDE))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_TILDE_BACK)
 
 
 def _mixed_script(s: str, glyphs: dict[str, str]) -> bool:
@@ -130,6 +143,8 @@ def base_form(word: str) -> str:
     if word.isascii():
         return word.lower().translate(_DROP)
     s = unicodedata.normalize("NFKC", word).translate(_DROP)
+    if any("\u0600" <= c <= "\u06ff" for c in s):
+        s = s.translate(_ARABIC_FOLD)
     bare = _strip_marks(s)
     # Accents are dropped only from longer words (fück); short ones are real words in other
     # languages (Welsh tŷ, French où) that would otherwise read as text-speak.
@@ -182,6 +197,9 @@ def candidates(word: str) -> frozenset[str]:
     forms = {b}
     if "'" in b or "\u2019" in b:
         forms.add(b.translate(_APOSTROPHES))
+        head, _, tail = b.replace("\u2019", "'").partition("'")
+        if head in tables().elisions and tail:  # French and Italian: l'enculé, dell'idiota
+            forms.add(tail)
     for f in list(forms):
         forms.update(_leet(f, tables().leet))
     for f in list(forms):
