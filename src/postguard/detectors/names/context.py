@@ -274,6 +274,8 @@ def context(text: str, s: int, e: int, words: list[str]) -> str | None:
         return "famous"
     if re.match(r",?[ \t]+played[ \t]+by\b", after):
         return "famous"  # "Wendy Darling, played by ...": the character
+    if p1 in _ARTICLES and p2 in c.get("work_verb_before", ()) and not known(words):
+        return "work"  # "abbiamo letto Il Piccolo Principe", "lemos O Pequeno Príncipe"
     if (key in works() and not possessive) or _work(text, s, e, words, p1, nxt, possessive):
         return "work"
     return None
@@ -287,3 +289,26 @@ def _title_word(text: str, s: int, word: str) -> bool:
     at = text.rfind(word, max(0, s - 40), s)
     head = text[max(0, at - 3):at].rstrip()
     return at > 0 and bool(head) and head[-1] not in ".!?:\n"
+
+
+_ARTICLES = frozenset({"il", "lo", "la", "le", "l", "el", "los", "las", "les", "o", "os", "a",
+                       "as", "der", "die", "das", "den", "the", "un", "una", "une", "ein",
+                       "eine"})
+
+
+@functools.cache
+def _famous_re() -> re.Pattern[str]:
+    words = sorted(cues().get("famous_in_sentence", ()), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")",
+                      re.IGNORECASE)
+
+
+def famous_sentence(text: str, s: int, e: int) -> bool:
+    """The sentence around text[s:e] says its people are famous ("two famous French
+    people", "ünlü Türkler", "célèbres", "有名"): the names in it are topics, not children."""
+    lo = max(0, s - 160)
+    for m in _SENTENCE_STOP.finditer(text, lo, s):
+        lo = m.end()
+    stop = _SENTENCE_STOP.search(text, e, min(len(text), e + 160))
+    hi = stop.start() if stop else min(len(text), e + 160)
+    return _famous_re().search(text, lo, hi) is not None

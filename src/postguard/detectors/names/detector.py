@@ -39,6 +39,7 @@ from .context import common_words as _common_words
 from .context import context as _context
 from .context import cues as _cues
 from .context import (
+    famous_sentence,
     german_sentence,
     known_word_given,
     not_a_name,
@@ -169,6 +170,20 @@ def _sentence_start(text: str, s: int) -> bool:
     """text[s] starts the text, a line or a sentence."""
     head = text[max(0, s - 4):s].rstrip(" \t\"'“‘(")
     return not head or head[-1] in ".!?:\n"
+
+
+# Endings of a first-person plural or polite imperative verb in the organisation's languages
+# ("Leímos", "Visitamos", "Czytaliśmy", "Guardate"): such a word starting a sentence is not a
+# given name.
+_VERB_ENDINGS = ("liśmy", "łyśmy", "iśmy", "amos", "emos", "imos", "ímos", "iamo", "ammo")
+
+
+def _verb_first(word: str, firsts: frozenset[str], lasts: frozenset[str]) -> bool:
+    """The first word of a two-word run at the start of a sentence is a verb, not a name."""
+    key = word.lower()
+    if key in firsts or key in lasts:
+        return False
+    return key in sentence_verbs() or (len(key) >= 5 and key.endswith(_VERB_ENDINGS))
 
 
 def _window(text: str, cands: list[tuple[int, int]]) -> tuple[int, int]:
@@ -366,6 +381,8 @@ class PersonNameDetector(TextDetector):
                     and raw[1].lower() in firsts and raw[0].lower() not in lasts)):
             s = text.index(raw[1], s + len(raw[0]))  # "Cheer Isla Brown on": a verb first
             raw = raw[1:]
+        if len(raw) == 2 and _sentence_start(text, s) and _verb_first(raw[0], firsts, lasts):
+            return None  # "Text Oliver on ...", "Suivez Manon", "Czytaliśmy Pana ...": a verb
         span = text[s:e]
         words = [w for w in raw if not re.fullmatch(_PARTICLE, w)]
         if len(words) < 2 or not_a_name(words, not_names):
@@ -374,6 +391,9 @@ class PersonNameDetector(TextDetector):
         if key in self._staff:
             return None
         ctx = _context(text, s, e, raw)
+        if ctx is None and famous_sentence(text, s, e):
+            ctx = "famous"  # "... deux Français célèbres", "ünlü Türkler", "famous scientists"
+
         if ctx in ("place", "org"):
             return None
         if key in famous:
