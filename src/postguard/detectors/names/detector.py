@@ -58,7 +58,8 @@ from .model import (
     load_tagger,
     model_path,
 )
-from .scripts import child_names
+from .script_full_names import script_full_names
+from .scripts import child_names, full_name
 
 __all__ = ["MODEL_NAME", "PersonNameDetector", "load_pipeline", "model_path"]
 
@@ -77,6 +78,7 @@ _CANDIDATE = re.compile(
 )
 _WORD_RE = re.compile(rf"{_WORD}|{_PARTICLE}")
 
+_KANA = re.compile("[\u3041-\u30fa\u30fc]")
 _CONTEXT = 60  # characters of context the model reads either side of the candidates
 # Candidates further apart are read in separate windows: the same findings (the model looks
 # a few tokens either side), and a long post's model work is only its windows.
@@ -314,13 +316,29 @@ class PersonNameDetector(TextDetector):
         if not text.isascii():  # "王小红同学", "ハルトくん", "지민 학생"
             named = SpanIndex((f.start, f.end) for f in out
                               if f.start is not None and f.end is not None)
+            japanese = _KANA.search(text) is not None
             for s, e in child_names(text):
-                if not named.overlaps(s, e):
+                if not named.overlaps(s, e) and full_name(text[s:e], japanese):
                     out.append(self.finding(
                         "PG321", Category.PERSON_NAME, Severity.MEDIUM,
                         "a child's name (a cue word such as 同学, くん or 학생 follows it)",
                         score=0.8, start=s, end=e,
                         suggestion=Suggestion(Action.REPLACE, "[name removed]")))
+            named = SpanIndex((f.start, f.end) for f in out
+                              if f.start is not None and f.end is not None)
+            names, famous_names = script_full_names(text)
+            for s, e in names:
+                if not named.overlaps(s, e):
+                    out.append(self.finding(
+                        "PG321", Category.PERSON_NAME, Severity.MEDIUM,
+                        "a person's full name (family name and given name)", score=0.75,
+                        start=s, end=e,
+                        suggestion=Suggestion(Action.REPLACE, "[name removed]")))
+            for s, e in famous_names:
+                if not named.overlaps(s, e):
+                    out.append(self.finding(
+                        "PG322", Category.PERSON_NAME, Severity.LOW,
+                        "name of a well-known person", score=0.75, start=s, end=e))
         out.sort(key=lambda f: (f.start or 0, f.end or 0))
         return out
 

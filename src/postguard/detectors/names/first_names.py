@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .context import common_words, context, lexicons, lines, titles, word_given
+from .scripts import child_names
 
 _WORD = re.compile(
     r"(?<![\w'\u2019@#.-])([A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:-[A-Z][a-z]+)?)"
@@ -126,4 +127,7 @@ def child_first_names(text: str, start: int, end: int,
         if context(text, s, e + len(poss), [word + poss]) is not None:
             continue  # a place, a firm, a character or a work
         out.append((s, e))
+    if not text.isascii():  # "ハルトくん", "小明同学", "지민 학생": a cue word says a child
+        out.extend((s, e) for s, e in child_names(text)
+                   if start <= s < end and not any(a < e and s < b for a, b in spans))
     return out

@@ -69,6 +69,8 @@ def child_names(text: str) -> list[tuple[int, int]]:
     w = script_name_words()
     out: list[tuple[int, int]] = []
     for m in w.zh_cue.finditer(text):
+        if text[m.end():m.end() + 1] in ("们", "們"):
+            continue  # "同学们": classmates, everyone
         run = _HAN_BEFORE.search(text, max(0, m.start() - 4), m.start())
         if run is None:
             continue
@@ -96,7 +98,7 @@ def child_names(text: str) -> list[tuple[int, int]]:
     return sorted(set(out))
 
 
-_ZH_NOT_LAST = frozenset("们們的位个個些")
+_ZH_NOT_LAST = frozenset("们們的位个個些是和在了与")
 
 
 def _zh_name(run: str, w: ScriptNameWords) -> str:
@@ -109,3 +111,22 @@ def _zh_name(run: str, w: ScriptNameWords) -> str:
         if name[0] in w.surnames or name[0] == "小":
             return name
     return ""
+
+
+def full_name(name: str, japanese: bool = False) -> bool:
+    """A cue-word name (`child_names`; `japanese`: the post has kana) that is a full name, family name and given name
+    ("王小红", "佐藤 陽翔", "鈴木蓮", "이서연"), not a given name alone ("小明", "ハルト", "지민"):
+    DESIGN.md's person_name is a full name; a given name alone is a first name for the
+    combination rules (`first_names`)."""
+    from .script_full_names import ja_surname, ko_surname
+
+    w = script_name_words()
+    if " " in name or "\u3000" in name:
+        return True
+    if re.fullmatch(f"[{HAN}]{{2,3}}", name):
+        if japanese:
+            return ja_surname(name)
+        return name[0] in w.surnames and name[0] != "小"
+    if re.fullmatch(f"[{HANGUL}]{{3,4}}", name):
+        return ko_surname(name)
+    return False
