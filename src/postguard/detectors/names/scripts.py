@@ -114,10 +114,10 @@ def _zh_name(run: str, w: ScriptNameWords) -> str:
 
 
 def full_name(name: str, japanese: bool = False) -> bool:
-    """A cue-word name (`child_names`; `japanese`: the post has kana) that is a full name, family name and given name
-    ("王小红", "佐藤 陽翔", "鈴木蓮", "이서연"), not a given name alone ("小明", "ハルト", "지민"):
-    DESIGN.md's person_name is a full name; a given name alone is a first name for the
-    combination rules (`first_names`)."""
+    """A cue-word name (`child_names`; `japanese`: the post has kana) that is a full
+    name, family name and given name ("王小红", "佐藤 陽翔", "이서연"), not a given
+    name alone ("小明", "ハルト", "지민"): DESIGN.md's person_name is a full name; a
+    given name alone is a first name for the combination rules (`first_names`)."""
     from .script_full_names import ja_surname, ko_surname
 
     w = script_name_words()
