@@ -235,7 +235,8 @@ class SchoolSpans:
             if key in lex.connectors and not toks.titlecase(j):
                 # "Evie Carter of Downs Junior School": a child of the school, not its name.
                 if key == "of" and j - 2 >= floor and toks.cap(j - 1) and toks.cap(j - 2) \
-                        and keys[j - 2] in lex.first_names and len(keys[j - 1]) > 2 \
+                        and (keys[j - 2] in lex.first_names or keys[j - 1] in lexicons()[1]) \
+                        and len(keys[j - 1]) > 2 \
                         and keys[j - 1] not in lex.types \
                         and (j - 3 < floor or keys[j - 3] not in lex.saints):
                     break

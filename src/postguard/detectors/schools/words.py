@@ -77,6 +77,8 @@ def lexicon() -> Lexicon:
     forms: set[str] = set()
     for cue in strong | weak | prefix | {"sixth form", "referral"}:
         forms.update({cue[:1].upper() + cue[1:], cue.title(), cue.upper()})
+        if cue.startswith("i\u0307"):  # Turkish dotted capital: "İlkokulu" folds to "i̇lkokulu"
+            forms.add("\u0130" + cue[2:])
     prefilter = re.compile(
         "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
     )
@@ -143,10 +145,17 @@ def _names(fname: str) -> frozenset[str]:
     )
 
 
+# Turkish case endings written after an apostrophe on a proper name ("Lisesi'nden",
+# "Ortaokulu'nda", "Koleji'ne"): the key is the name word without them.
+_TURKISH_CASE = re.compile(r"'(?:n?[dt][ae]n?|y?[ae]|n[ae]|n?[ıiuü]n|y?[ıiuü]|l[ıiuü])$")
+
+
 def _key(token: str) -> str:
     key = token.casefold().replace("’", "'")
     if key.endswith("'s") and len(key) > 2:
         key = key[:-2]
+    elif len(key) > 6 and key[-1] != "'":
+        key = _TURKISH_CASE.sub("", key)
     return key.rstrip("'") or "'"
 
 
