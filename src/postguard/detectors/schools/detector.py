@@ -20,6 +20,7 @@ from ...model import Action, Category, Finding, Severity, Suggestion
 from ...policy import Policy
 from ..base import TextDetector
 from .extra import extra_spans, load_extra
+from .grow import grow
 from .scripts import script_school_spans
 from .spans import SchoolSpans
 from .words import Tokens, lexicon, lowercase_spans
@@ -77,6 +78,7 @@ class SchoolDetector(TextDetector):
                 continue
             if (start, end, score) in lower and _trap_at(self._lex.traps, text, start, end):
                 continue  # "la scuola estiva costa ...": a summer school, in any language
+            start, end = grow(text, start, end)
             yield self.finding(
                 "PG301", Category.SCHOOL, Severity.MEDIUM, "named school", score=score,
                 start=start, end=end, suggestion=Suggestion(Action.REPLACE, "[school removed]"),

@@ -23,6 +23,12 @@ _CHURCH = frozenset({"church", "cofe", "ce", "c.e", "rc", "r.c", "catholic", "me
 _MAX_RIGHT = 8
 
 
+# Centres that are schools: pupil referral units and alternative provision ("Northgate
+# Learning Centre", "Riverside Education Support Centre"), not "Leisure Centre".
+_CENTRE_KINDS = frozenset({"learning", "education", "support", "nursery", "tuition",
+                           "vocational", "pre-admission"})
+
+
 class SchoolSpans:
     """The span rules over one lexicon."""
 
@@ -161,8 +167,10 @@ class SchoolSpans:
             return True
         prev = toks.keys[j - 1] if j > 0 else ""
         return (key == "form" and prev == "sixth") or (
-            key in ("unit", "service") and prev == "referral"
-        )
+            key in ("unit", "service") and prev in ("referral", "reintegration", "re-integration")
+        ) or (key == "centre" and prev in _CENTRE_KINDS) or (
+            key == "wales" and prev == "in" and j > 1 and toks.keys[j - 2] == "church"
+        ) or key == "church-in-wales"
 
     def _number_word_before(self, toks: Tokens, j: int) -> int:
         """Index of the number word ("No", "Nr", "n.") just before digits at j, else -1."""

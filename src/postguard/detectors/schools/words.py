@@ -75,7 +75,8 @@ def lexicon() -> Lexicon:
     # Capitalised forms only ("School", "SCHOOL", "Pre-School", "Sixth Form"), and no leading
     # \\b: a plain alternation of literals lets the regex engine skip ahead fast.
     forms: set[str] = set()
-    for cue in strong | weak | prefix | {"sixth form", "referral"}:
+    for cue in strong | weak | prefix | {"sixth form", "referral", "centre", "wales",
+                                         "reintegration", "re-integration"}:
         forms.update({cue[:1].upper() + cue[1:], cue.title(), cue.upper()})
         if cue.startswith("i\u0307"):  # Turkish dotted capital: "İlkokulu" folds to "i̇lkokulu"
             forms.add("\u0130" + cue[2:])
@@ -107,7 +108,8 @@ def lexicon() -> Lexicon:
         reject=_words(traps, "reject_tokens", "words"),
         traps=trap_rx,
         prefilter=prefilter,
-        anchors=strong | weak | prefix | {"form", "unit", "service"},
+        anchors=strong | weak | prefix | {"form", "unit", "service", "centre", "wales",
+                                          "church-in-wales"},
         prefix_upper=_words(foreign, "prefix_upper", "words"),
         of_subjects=_words(traps, "of_subjects", "words"),
         lower_not_name=_words(foreign, "lower_not_name", "words")

@@ -1,0 +1,62 @@
+"""A school finding grown over the parts its registered name carries around it (issue 13):
+
+- the town before a comma ("Malvern, the Downs Infants' School", "from Dereham, Elm
+  Junior School"): a town of `data/uk_towns.txt`, or a capitalised word that no list calls a
+  given name or a common word, after a preposition or at the start of a sentence;
+- a specialist college, a second site or the academy it belongs to after a comma, colon or
+  dash ("Hillside School, a Specialist Arts College", "Fairfield High School - Business and
+  Enterprise College", "Elm School - North Campus"), or a bracketed part ("(East)").
+
+Both are anchored at the finding's ends and bounded: time is linear.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ...datafiles import read_data
+
+_TOWN_BEFORE = re.compile(
+    r"(?<![\w'\u2019-])([A-Z][\w'\u2019-]+"
+    r"(?:[ \t-]+(?:upon|on|under|in|le|[A-Z][\w'\u2019-]+)){0,3}),[ \t]+(?:[Tt]he[ \t]+)?$")
+_COLLEGE_AFTER = re.compile(
+    r"(?:[ \t]*[,:]|[ \t]+[-\u2013])[ \t]*(?:(?:[Tt]he|[Aa]n?)[ \t]+)?"
+    r"(?:(?:[A-Z][\w'\u2019&-]*|and|&|of|for)[ \t]+){1,8}"
+    r"(?:College|Academy|Campus|Centre|Federation|Site)\b(?![ \t]+[A-Z])|"
+    r"[ \t]+\((?:[A-Z][\w'\u2019&-]*[ \t]*){1,3}\)")
+
+
+@functools.cache
+def _towns() -> frozenset[str]:
+    return frozenset(ln.strip().lower() for ln in read_data("uk_towns.txt").splitlines()
+                     if ln.strip() and not ln.startswith("#"))
+
+
+def grow(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the school finding text[start:end] with its town and college."""
+    m = _TOWN_BEFORE.search(text, max(0, start - 60), start)
+    if m is not None and _town(text, m.group(1), m.start(1)):
+        start = m.start(1)
+    c = _COLLEGE_AFTER.match(text, end)
+    if c is not None:
+        end = c.end()
+    return start, end
+
+
+_BEFORE_TOWN = re.compile(r"(?:^|[.!?:\n]|\b(?:from|at|of|with|to|visited|and|by|for))[ \t]*$",
+                          re.IGNORECASE)
+
+
+def _town(text: str, name: str, at: int) -> bool:
+    """`name` at `at` reads as the town of a school's registered name."""
+    key = " ".join(name.lower().split())
+    if key in _towns():
+        return True
+    from ..names.context import common_words, lexicons
+
+    firsts, _, _, not_names = lexicons()
+    words = key.split()
+    if any(w in firsts or w in common_words() or w in not_names for w in words):
+        return False  # "Well done Amy, Bramley School ...": a child, not a town
+    return _BEFORE_TOWN.search(text, max(0, at - 12), at) is not None
