@@ -61,6 +61,7 @@ class ClueWords:
     arabic_given: re.Pattern[str]
     estate: re.Pattern[str]
     age_of: re.Pattern[str]
+    wide: frozenset[str]
 
 
 def _alts(patterns: list[str]) -> str:
@@ -90,12 +91,14 @@ def clue_words() -> ClueWords:
                           rf"(?:{_alts(d['estate_after']['words'])})\b"),
         age_of=re.compile(rf"[A-Z][\w'\u2019-]+,[ \t]*(?:aged[ \t]+)?\d{{1,2}},[ \t]*of[ \t]+"
                           rf"({_CAP_RUN})"),
+        wide=frozenset(" ".join(w.split()) for w in d["wide"]["words"]),
     )
 
 
 def _wide(name: str) -> bool:
     """A country, region, county or large town: it identifies no one."""
-    return " ".join(name.lower().split()) in area_words().wide  # not "Bedford Place"
+    key = " ".join(name.lower().split())
+    return key in area_words().wide or key in clue_words().wide  # not "Bedford Place"
 
 
 def location_clues(text: str) -> list[Place]:

@@ -21,9 +21,9 @@ _TOWN_BEFORE = re.compile(
     r"(?<![\w'\u2019-])([A-Z][\w'\u2019-]+"
     r"(?:[ \t-]+(?:upon|on|under|in|le|[A-Z][\w'\u2019-]+)){0,3}),[ \t]+(?:[Tt]he[ \t]+)?$")
 _COLLEGE_AFTER = re.compile(
-    r"(?:[ \t]*[,:]|[ \t]+[-\u2013])[ \t]*(?:(?:[Tt]he|[Aa]n?)[ \t]+)?"
+    r"(?:(?:[ \t]*[,:]|[ \t]+[-\u2013])[ \t]*(?:(?:[Tt]he|[Aa]n?)[ \t]+)?|[ \t]+(?:A|An)[ \t]+)"
     r"(?:(?:[A-Z][\w'\u2019&-]*|and|&|of|for)[ \t]+){1,8}"
-    r"(?:College|Academy|Campus|Centre|Federation|Site)\b(?![ \t]+[A-Z])|"
+    r"(?:College|Academy|Campus|Centre|Federation|Site|School)\b(?![ \t]+[A-Z])|"
     r"[ \t]+\((?:[A-Z][\w'\u2019&-]*[ \t]*){1,3}\)")
 
 

@@ -29,6 +29,11 @@ _CENTRE_KINDS = frozenset({"learning", "education", "support", "nursery", "tuiti
                            "vocational", "pre-admission"})
 
 
+# Kinds of course that name a school's kind only right before its last word ("Forest
+# School"); before "High School" or "Primary School" they are part of a place's name.
+_KIND_BEFORE_ONE = frozenset({"forest", "village", "home", "night"})
+
+
 class SchoolSpans:
     """The span rules over one lexicon."""
 
@@ -137,8 +142,9 @@ class SchoolSpans:
                 k -= 2  # "Nanjing Foreign Language School": a kind inside a name
             else:
                 break
-        if k >= first and keys[k] in lex.kind_before:
-            return None
+        if k >= first and keys[k] in lex.kind_before and (
+                k + 1 == end or keys[k] not in _KIND_BEFORE_ONE):
+            return None  # "Oxford Summer School"; but "Hainault Forest High School"
         the = keys[first] == "the"
         # The school word itself names nothing ("the Gymnasium"), unless compound.
         if k < first or not any(
@@ -365,7 +371,11 @@ class SchoolSpans:
         if k < n and keys[k] in ("of", ",") and toks.joined(k):
             k += 1
         start = k
-        while k < n and k < start + 3 and toks.joined(k) and self._tail_word(toks, k):
+        of = k > 0 and keys[k - 1] == "of"
+        while k < n and k < start + (5 if of else 3) and toks.joined(k) and (
+                self._tail_word(toks, k) or (  # "of Art and Technology", "of Arts & Media"
+                    of and k > start and keys[k] in ("and", "&") and k + 1 < n
+                    and toks.cap(k + 1) and self._tail_word(toks, k + 1))):
             k += 1
         if k > start and self._boundary(toks, k):
             end = k - 1
