@@ -50,6 +50,21 @@ _NOT_PLACES = frozenset({
 })
 
 
+# Words that may start a home cue or a regular time in a post written in ASCII letters only
+# (Spanish, Portuguese, Italian, French, German, Polish without their accents); a post with
+# other letters is read in full.
+_ASCII_FOREIGN = frozenset({
+    "vive", "viven", "vivo", "mora", "moram", "abita", "abitano", "habite", "habitent", "vit",
+    "vivent", "wohnt", "wohnen", "lebt", "mieszka", "mieszkaja", "todos", "todas", "toda",
+    "todo", "cada", "ogni", "tutti", "tous", "chaque", "jeden", "jede", "co", "codziennie",
+    "montags", "dienstags", "mittwochs", "donnerstags", "freitags", "samstags", "sonntags"})
+_HOME_HINTS = re.compile(
+    "viv|mora|abit|habit|vit |wohn|lebt|mieszka|住|家在|حي|تسكن|يسكن|تعيش|يعيش")
+# letters beyond ASCII (accented Latin, Arabic, kana, Han, Hangul), not emoji or curly quotes
+_OTHER_LETTERS = re.compile("[\u00c0-\u024f\u0370-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_TR_HINT = re.compile(r"['\u2019][dt][ae]")
+
+
 @dataclass(frozen=True)
 class ClueWords:
     home_before: re.Pattern[str]
@@ -106,15 +121,23 @@ def location_clues(text: str) -> list[Place]:
     if not any(c.isupper() for c in text):
         return []  # every place here is a capitalised Latin name
     w = clue_words()
+    # Each rule runs only where a cheap look says its words may be there: most posts are
+    # English and have none (the cost of a post is mostly these scans).
+    low = text.lower()
+    letters = not text.isascii() and _OTHER_LETTERS.search(text) is not None
+    foreign = letters or not _ASCII_FOREIGN.isdisjoint(low.split())
+    estate = "estate" in low or "flats" in low or "tower block" in low
+    rules = ([w.home_before] if foreign and _HOME_HINTS.search(low) else []) + \
+        ([w.home_after] if letters else []) + ([w.estate] if estate else [])
     spans: dict[tuple[int, int], str] = {}  # (start, end) -> "home", "routine" or "age"
-    for rx in (w.home_before, w.home_after, w.estate):
+    for rx in rules:
         for m in rx.finditer(text):
             spans.setdefault(m.span(1), "home")
-    for m in w.age_of.finditer(text):
+    for m in w.age_of.finditer(text) if ", of " in text else ():
         spans[m.span(1)] = "age"  # "Thomas Egerton, 11, of Saltdean": a child and a home
-    for m in w.turkish_home.finditer(text):
+    for m in w.turkish_home.finditer(text) if _TR_HINT.search(text) else ():
         spans.setdefault(m.span(1 if m.group(1) is not None else 2), "home")
-    if w.regular.search(text) is not None:
+    if foreign and w.regular.search(text) is not None:
         for lo, hi in sentences(text):
             if w.regular.search(text, lo, hi) is not None:
                 for span in _routine_places(text, lo, hi, w):

@@ -26,7 +26,9 @@ _MAX_RIGHT = 8
 # Centres that are schools: pupil referral units and alternative provision ("Northgate
 # Learning Centre", "Riverside Education Support Centre"), not "Leisure Centre".
 _CENTRE_KINDS = frozenset({"learning", "education", "support", "nursery", "tuition",
-                           "vocational", "pre-admission"})
+                           "vocational", "pre-admission", "years", "childrens", "children's",
+                           "children", "tutorial", "inclusion", "learner",
+                           "childhood", "childcare", "primary", "secondary"})
 
 
 # Kinds of course that name a school's kind only right before its last word ("Forest
@@ -173,7 +175,10 @@ class SchoolSpans:
             return True
         prev = toks.keys[j - 1] if j > 0 else ""
         return (key == "form" and prev == "sixth") or (
-            key in ("unit", "service") and prev in ("referral", "reintegration", "re-integration")
+            key in ("unit", "service") and prev in ("referral", "reintegration", "re-integration",
+                                                    "tutorial", "tuition")
+        ) or (key == "unit" and prev in ("language", "nursery", "guidance")) or (
+            key == "base" and prev in ("resource", "resources")
         ) or (key == "centre" and prev in _CENTRE_KINDS) or (
             key == "wales" and prev == "in" and j > 1 and toks.keys[j - 2] == "church"
         ) or key == "church-in-wales"

@@ -76,7 +76,8 @@ def lexicon() -> Lexicon:
     # \\b: a plain alternation of literals lets the regex engine skip ahead fast.
     forms: set[str] = set()
     for cue in strong | weak | prefix | {"sixth form", "referral", "centre", "wales",
-                                         "reintegration", "re-integration"}:
+                                         "reintegration", "re-integration", "unit", "base",
+                                         "service"}:
         forms.update({cue[:1].upper() + cue[1:], cue.title(), cue.upper()})
         if cue.startswith("i\u0307"):  # Turkish dotted capital: "İlkokulu" folds to "i̇lkokulu"
             forms.add("\u0130" + cue[2:])
@@ -109,7 +110,7 @@ def lexicon() -> Lexicon:
         traps=trap_rx,
         prefilter=prefilter,
         anchors=strong | weak | prefix | {"form", "unit", "service", "centre", "wales",
-                                          "church-in-wales"},
+                                          "church-in-wales", "base"},
         prefix_upper=_words(foreign, "prefix_upper", "words"),
         of_subjects=_words(traps, "of_subjects", "words"),
         lower_not_name=_words(foreign, "lower_not_name", "words")
