@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .context import common_words, context, lexicons, lines, titles, word_given
+from .script_full_names import arabic_given_names
 from .scripts import child_names
 
 _WORD = re.compile(
@@ -117,7 +118,8 @@ def child_first_names(text: str, start: int, end: int,
             continue  # "Kenji-sensei", "Ayşe Hanım"
         nxt = _NEXT_CAP.match(text, e) if not poss else None
         if nxt is not None and nxt.group(1).lower() not in ("from", "and") and \
-                nxt.group(1).lower() not in common:
+                nxt.group(1).lower() not in common and \
+                not any(a == nxt.start(1) for a, _ in spans):  # "Selin Karşıyaka Lisesi"
             continue  # the first word of a full name, or of a title ("Harry Potter")
         if (key in words_given or key in common) and not poss and \
                 not _CUE_BEFORE.search(text, max(0, s - 30), s):
@@ -128,6 +130,6 @@ def child_first_names(text: str, start: int, end: int,
             continue  # a place, a firm, a character or a work
         out.append((s, e))
     if not text.isascii():  # "ハルトくん", "小明同学", "지민 학생": a cue word says a child
-        out.extend((s, e) for s, e in child_names(text)
+        out.extend((s, e) for s, e in child_names(text) + arabic_given_names(text, start, end)
                    if start <= s < end and not any(a < e and s < b for a, b in spans))
     return out

@@ -166,3 +166,14 @@ def ko_surname(name: str) -> bool:
 @functools.cache
 def load_toml_ko_surnames() -> frozenset[str]:
     return frozenset(load_toml("names/script_full_names.toml")["ko"]["surnames"])
+
+
+@functools.cache
+def _arabic_given() -> re.Pattern[str]:
+    words = load_toml("names/script_full_names.toml")["ar"]["given"]
+    return re.compile(rf"(?<![{_ARABIC}])(?:{alternation(words)})(?![{_ARABIC}])")
+
+
+def arabic_given_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of given names written in Arabic script in text[start:end] ("حمزة", "فاطمة")."""
+    return [m.span() for m in _arabic_given().finditer(text, start, end)]

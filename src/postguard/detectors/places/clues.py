@@ -73,7 +73,6 @@ class ClueWords:
     regular: re.Pattern[str]
     place_before: frozenset[str]
     people: re.Pattern[str]
-    arabic_given: re.Pattern[str]
     estate: re.Pattern[str]
     age_of: re.Pattern[str]
     wide: frozenset[str]
@@ -99,9 +98,6 @@ def clue_words() -> ClueWords:
         regular=re.compile(rf"(?<![A-Za-z\u00c0-\u024f])(?i:{_alts(d['regular']['patterns'])})"),
         place_before=frozenset(d["place_before"]["words"]),
         people=re.compile(rf"(?i:{_alts(d['people']['words'])})"),
-        arabic_given=re.compile(
-            r"(?<![\u0621-\u064a])(?:" + _alts(d["arabic_given"]["words"]) +
-            r")(?![\u0621-\u064a])"),
         estate=re.compile(rf"\b[Tt]he[ \t]+({_CAP_RUN})[ \t]+"
                           rf"(?:{_alts(d['estate_after']['words'])})\b"),
         age_of=re.compile(rf"[A-Z][\w'\u2019-]+,[ \t]*(?:aged[ \t]+)?\d{{1,2}},[ \t]*of[ \t]+"
@@ -153,7 +149,6 @@ def location_clues(text: str) -> list[Place]:
             continue
         lo, hi = bounds[max(0, bisect.bisect_right(starts, s) - 1)]
         named = kind == "age" or bool(child_first_names(text, lo, hi, [(s, e)])) or \
-            w.arabic_given.search(text, lo, hi) is not None or \
             _given_after_article(text, lo, hi, s, e) or _zh_pet_name(text, lo, hi)
         home = kind != "routine"
         if not named and not home and w.people.search(text, lo, hi) is None and \

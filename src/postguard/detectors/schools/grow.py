@@ -1,5 +1,6 @@
 """A school finding grown over the parts its registered name carries around it (issue 13):
 
+- not a child's given name opening the sentence before it ("Selin Karşıyaka Fen Lisesi");
 - the town before a comma ("Malvern, the Downs Infants' School", "from Dereham, Elm
   Junior School"): a town of `data/uk_towns.txt`, or a capitalised word that no list calls a
   given name or a common word, after a preposition or at the start of a sentence;
@@ -38,10 +39,18 @@ def grow(text: str, start: int, end: int) -> tuple[int, int]:
     m = _TOWN_BEFORE.search(text, max(0, start - 60), start)
     if m is not None and _town(text, m.group(1), m.start(1)):
         start = m.start(1)
+    start = _child_first(text, start, end)
     c = _COLLEGE_AFTER.match(text, end)
     if c is not None:
         end = c.end()
+    tr = _TURKISH_CASE_END.search(text, max(start, end - 6), end)
+    if tr is not None:
+        end = tr.start()  # "Ortaokulu'nda": the name, not its case ending
     return start, end
+
+
+_TURKISH_CASE_END = re.compile(
+    r"(?<=[a-zçğıöşü])['\u2019](?:n?[dt][ae]n?|y?[ae]|n[ae]|n?[ıiuü]n|y?[ıiuü]|l[ıiuü])$")
 
 
 _BEFORE_TOWN = re.compile(r"(?:^|[.!?:\n]|\b(?:from|at|of|with|to|visited|and|by|for))[ \t]*$",
@@ -60,3 +69,30 @@ def _town(text: str, name: str, at: int) -> bool:
     if any(w in firsts or w in common_words() or w in not_names for w in words):
         return False  # "Well done Amy, Bramley School ...": a child, not a town
     return _BEFORE_TOWN.search(text, max(0, at - 12), at) is not None
+
+
+_FIRST_TWO = re.compile(
+    r"([A-Z\u00c0-\u00de][\w'\u2019-]*)[ \t]+([A-Z\u00c0-\u00de\u0130][\w'\u2019-]*)[ \t]+\S")
+
+
+def _child_first(text: str, start: int, end: int) -> int:
+    """A child's given name opening the sentence before a school named after a place
+    ("Selin Karşıyaka Fen Lisesi'nden mezun oldu"): the school starts after it; a school
+    named after a person keeps its name ("Anne Frank Primary School")."""
+    m = _FIRST_TWO.match(text, start, end)
+    if m is None or text[max(0, start - 2):start].strip() not in ("", ".", "!", "?", ":"):
+        return start
+    from ..names.context import lexicons
+
+    firsts, lasts, famous, _ = lexicons()
+    first, second = m.group(1).lower(), m.group(2).lower()
+    last = text[start:end].split()[-1].lower()
+    if first in firsts and second not in firsts and second not in lasts and \
+            f"{first} {second}" not in famous and last not in _ENGLISH_ENDS:
+        return m.start(2)
+    return start
+
+
+# English school words: names before them are often a person's ("Anne Frank Primary School")
+_ENGLISH_ENDS = frozenset({"school", "academy", "college", "primary", "high", "infants",
+                           "juniors", "nursery", "grammar", "secondary", "centre"})
