@@ -70,7 +70,9 @@ def _photo_in_text(text: str) -> bool:
 def _named_place(text: str, f: Finding) -> bool:
     """A place with a name ("Headingley", "Pendle Street"), not one placed by a landmark
     ("opposite the fire station": review, the corpus's and the lead's reading)."""
-    return f.start is not None and text[f.start:f.start + 1].isupper()
+    return f.start is not None and f.end is not None and (
+        text[f.start:f.start + 1].isupper()
+        or any(c.isupper() for c in text[f.start:f.end]))  # "behind the church in Rottingdean"
 
 
 def escalate(post: Post, findings: list[Finding]) -> list[Finding]:

@@ -84,3 +84,13 @@ POSITIVES: list[tuple[str, str]] = [
 def test_same_shapes_with_a_child_still_count(detector: PersonNameDetector, text: str,
                                                name: str) -> None:
     assert name in names(detector, text)
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Photo above: Layla Brennan collecting her award.", "block"),  # a photo the text shows
+    ("Pictures above: the Year 5 choir at the festival.", "allow"),  # no name
+])
+def test_a_photo_the_text_shows(text: str, verdict: str) -> None:
+    from postguard import Screener
+
+    assert Screener().screen(text).verdict.value == verdict

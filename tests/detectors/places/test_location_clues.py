@@ -55,6 +55,9 @@ NAMED: list[tuple[str, str, str]] = [
     ("Ruby goes to the church on Ditchling Road every Sunday at 10.", "Ditchling Road",
      "block"),
     ("Harriet Kemble, 12, of Ovingdean, won the regional spelling bee.", "Ovingdean", "block"),
+    ("지후는 매주 목요일 오후 5시에 Withdean 수영장에서 수영을 배워요.", "Withdean", "block"),
+    ("Tom and his sister live just behind the chapel in Ovingdean village.", "Ovingdean",
+     "block"),
 ]
 
 GROUPS: list[tuple[str, str, str]] = [

@@ -84,6 +84,17 @@ def test_a_childs_name_before_a_comma_is_not_a_town(detector: SchoolDetector) ->
     "Emre, Karşıyaka Atatürk Ortaokulu'nda okuyor.",
     "عبدالله طالب في ثانوية الفيصل بجدة.",
     "Ayumi Kobayashi of Greenacre Secondary won a judo medal.",
+    "지유는 부산 바다중학교에 다니고 있어요.",  # a Korean given name opening the sentence
+    "Ji-woo (새봄초등학교) joined the summer class.",  # a hyphenated Korean given name
+    "Mai from 市立ひかり台中学校 brought origami.",
 ])
 def test_a_first_name_and_a_school_block(text: str) -> None:
     assert Screener().screen(text).verdict.value == "block"
+
+
+@pytest.mark.parametrize("text", [
+    "오늘은 부산 바다중학교를 방문했어요.",  # "today" opens the sentence: no child named
+    "우리는 서울 한빛중학교와 교류합니다.",  # "we"
+])
+def test_a_korean_sentence_without_a_child_reviews_the_school(text: str) -> None:
+    assert Screener().screen(text).verdict.value == "review"

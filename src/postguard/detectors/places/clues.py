@@ -37,10 +37,11 @@ from .homes import Place
 # apostrophe only before a capital or "s": "Hove Park'taki" ends at "Park"
 _LATIN = r"[A-Za-z\u00c0-\u024f]"
 _CAP_WORD = rf"[A-Z\u00c0-\u00de]{_LATIN}*(?:(?:-|['\u2019](?=[A-Z]|s\b)){_LATIN}+)*"
-_CAP_RUN = rf"{_CAP_WORD}(?:[ \t]+(?:{_CAP_WORD}|of|on|upon)(?![\w])){{0,5}}"
+_CAP_RUN = rf"{_CAP_WORD}(?:[ \t]+(?:{_CAP_WORD}|of|on|upon)(?!{_LATIN})){{0,5}}"
 _PLACE = re.compile(_CAP_RUN)
 _CJK_CHAR = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
-_CJK_VENUE = re.compile(r"[ \t]?[的の]?[\u3041-\u30ff\u4e00-\u9fff\uac00-\ud7a3]{1,6}")
+_CJK_VENUE = re.compile(
+    r"[ \t]?[的の]?(?:[\u30a1-\u30fa\u30fc]{2,8}|[\u4e00-\u9fff]{1,3}|[\uac00-\ud7a3]{1,6})")
 _TURKISH_CASE = re.compile(
     r"['\u2019](?:n?[dt][ae](?:ki)?|n?[dt][ae]n|y?[ae]|[dt][ae]ki)(?![\w])")
 _NOT_PLACES = frozenset({
@@ -194,7 +195,14 @@ def _cjk_venue(text: str, end: int) -> int:
     if m is None:
         return 0
     venue = m.group().strip(" \t的の")
-    return m.end() if len(venue) >= 2 or venue in ("館", "场", "場", "장") else 0
+    if not (len(venue) >= 2 or venue in ("館", "场", "場", "장")):
+        return 0
+    particle = _VENUE_PARTICLE.search(m.group())
+    return m.end() - (len(particle.group()) if particle else 0)
+
+
+# a particle after the venue word: "테니스장에서", "プールで" keep only the venue
+_VENUE_PARTICLE = re.compile(r"(?:에서|에|으로|로|의|で|に|へ|を|は|が)$")
 
 
 # Portuguese, Italian and Catalan put an article before a name ("A Mariana mora ...", "o
@@ -232,12 +240,4 @@ def _loose_given(text: str, lo: int, hi: int, s: int, e: int) -> bool:
 
     names = lexicons()[0] | word_given()
     return any(m.group().lower() in names and not s <= m.start() < e
-               for m in _CAP.finditer(text, lo, hi)) or (
-        (k := _KO_SUBJECT.match(text, lo)) is not None and k.group(1) not in _KO_NOT_NAMES)
-
-
-# a Korean given name of two syllables with a topic or subject particle opening a sentence
-# ("준호는 매주 ..."); not "we", "today", "everyone"
-_KO_SUBJECT = re.compile(r"[ \t]*([\uac00-\ud7a3]{2})(?:는|은|가|이)[ \t]")
-_KO_NOT_NAMES = frozenset({"우리", "저희", "오늘", "내일", "모두", "이번", "다음", "매주", "매일",
-                           "학생", "부모", "선생", "여기", "거기", "지금", "요즘"})
+               for m in _CAP.finditer(text, lo, hi))
