@@ -266,6 +266,9 @@ class SchoolSpans:
                     break
                 j -= 1
                 continue
+            if key == "/" and right in lex.types and j > floor and keys[j - 1] in lex.types:
+                j -= 1  # "Anglican/Methodist", "England/Free Church"
+                continue
             if key == ".":
                 prev = keys[j - 1] if j > 0 else ""
                 if j > floor and toks.joined(j) and (
@@ -298,8 +301,10 @@ class SchoolSpans:
                 continue
             if not toks.cap(j):
                 break
-            if key in lex.stop and key not in lex.types and key not in lex.saints:
-                break
+            if key in lex.stop and key not in lex.types and key not in lex.saints and not (
+                    j > floor and toks.joined(j) and toks.cap(j - 1)
+                    and keys[j - 1] not in lex.stop and keys[j - 1].isalpha()):
+                break  # but inside a name: "Abbey Hey Primary", "Lane Head Nursery School"
             if key in _CHURCH:
                 churchy = True
             first = j
