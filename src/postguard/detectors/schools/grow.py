@@ -24,8 +24,19 @@ _TOWN_BEFORE = re.compile(
 _COLLEGE_AFTER = re.compile(
     r"(?:(?:[ \t]*[,:]|[ \t]+[-\u2013])[ \t]*(?:(?:[Tt]he|[Aa]n?)[ \t]+)?|[ \t]+(?:A|An)[ \t]+)"
     r"(?:(?:[A-Z][\w'\u2019&-]*|and|&|of|for)[ \t]+){1,8}"
-    r"(?:College|Academy|Campus|Centre|Federation|Site|School)\b(?![ \t]+[A-Z])|"
+    r"(?:College|Academy|Campus|Centre|Federation|Site)\b(?![ \t]+[A-Z])|"
+    r"(?:[ \t]*[,:]|[ \t]+[-\u2013])?[ \t]*(?:A|An)[ \t]+"
+    r"(?:(?:[A-Z][\w'\u2019&-]*|of|and|&)[ \t]+){1,6}"
+    r"School\b(?![ \t]+[A-Z])|"
     r"[ \t]+\((?:[A-Z][\w'\u2019&-]*[ \t]*){1,3}\)")
+
+
+# a specialist designation written straight after the name ("Menzies High School Science
+# College", "Perryfields High School Specialist Maths and Computing College")
+_SPECIALIST_AFTER = re.compile(
+    r"(?:[ \t]+(?:Specialist|Science|Sciences|Sports?|Business|Enterprise|Music|Arts?|Maths|"
+    r"Mathematics|Computing|Technology|Languages?|Media|Performing|Visual|Engineering|"
+    r"Humanities|and|&|,)){1,8}[ \t]+College\b")
 
 
 @functools.cache
@@ -40,7 +51,7 @@ def grow(text: str, start: int, end: int) -> tuple[int, int]:
     if m is not None and _town(text, m.group(1), m.start(1)):
         start = m.start(1)
     start = _child_first(text, start, end)
-    c = _COLLEGE_AFTER.match(text, end)
+    c = _COLLEGE_AFTER.match(text, end) or _SPECIALIST_AFTER.match(text, end)
     if c is not None:
         end = c.end()
     tr = _TURKISH_CASE_END.search(text, max(start, end - 6), end)

@@ -36,6 +36,10 @@ _CENTRE_KINDS = frozenset({"learning", "education", "support", "nursery", "tuiti
 _KIND_BEFORE_ONE = frozenset({"forest", "village", "home", "night"})
 
 
+# Kinds listed with commas inside one name ("Junior, Infant and Nursery School")
+_KINDS_IN_LIST = frozenset({"junior", "infant", "infants", "nursery", "primary", "juniors"})
+
+
 class SchoolSpans:
     """The span rules over one lexicon."""
 
@@ -114,6 +118,7 @@ class SchoolSpans:
             elif key in ("and", "&") and j + 1 < n and toks.joined(j + 1) and toks.cap(j + 1) \
                     and keys[j + 1] in lex.types:
                 j += 1
+
             else:
                 break
         if end < 0:
@@ -145,7 +150,9 @@ class SchoolSpans:
             else:
                 break
         if k >= first and keys[k] in lex.kind_before and (
-                k + 1 == end or keys[k] not in _KIND_BEFORE_ONE):
+                k + 1 == end or keys[k] not in _KIND_BEFORE_ONE) and not (
+                keys[k] in ("language", "languages") and keys[end] == "college"
+                and k > first and self._proper(toks, k - 1)):  # "Shireland Language College"
             return None  # "Oxford Summer School"; but "Hainault Forest High School"
         the = keys[first] == "the"
         # The school word itself names nothing ("the Gymnasium"), unless compound.
@@ -254,7 +261,8 @@ class SchoolSpans:
             if key in lex.connectors and not toks.titlecase(j):
                 # "Evie Carter of Downs Junior School": a child of the school, not its name.
                 if key == "of" and j - 2 >= floor and toks.cap(j - 1) and toks.cap(j - 2) \
-                        and (keys[j - 2] in lex.first_names or keys[j - 1] in lexicons()[1]) \
+                        and (keys[j - 2] in lex.first_names or (
+                            keys[j - 1] in lexicons()[1] and keys[j - 2] not in lex.saints)) \
                         and len(keys[j - 1]) > 2 \
                         and keys[j - 1] not in lex.types \
                         and (j - 3 < floor or keys[j - 3] not in lex.saints):
@@ -268,6 +276,10 @@ class SchoolSpans:
                 continue
             if key == "/" and right in lex.types and j > floor and keys[j - 1] in lex.types:
                 j -= 1  # "Anglican/Methodist", "England/Free Church"
+                continue
+            if key == "," and right in _KINDS_IN_LIST and j > floor \
+                    and keys[j - 1] in _KINDS_IN_LIST:
+                j -= 1  # "Junior, Infant and Nursery School"
                 continue
             if key == ".":
                 prev = keys[j - 1] if j > 0 else ""
