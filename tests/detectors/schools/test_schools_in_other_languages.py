@@ -43,6 +43,18 @@ POSITIVES: list[tuple[str, str]] = [
     ("Congratulations to Malvern, the Downs Infants' School!",
      "Malvern, the Downs Infants' School"),
     ("Hainault Forest High School won the relay.", "Hainault Forest High School"),
+    # forms of the registers (made-up names of the same shapes)
+    ("Congratulations Ashby Hey Primary School!", "Ashby Hey Primary School"),
+    ("Pupils from Kelbrook Anglican/Methodist Primary School sang.",
+     "Kelbrook Anglican/Methodist Primary School"),
+    ("Sports day with Elmfield Junior, Infant and Nursery School was fun.",
+     "Elmfield Junior, Infant and Nursery School"),
+    ("Well done St Anselm of Dover Catholic Primary School!",
+     "St Anselm of Dover Catholic Primary School"),
+    ("Amy started at Harwood High School Science College.",
+     "Harwood High School Science College"),
+    ("Thanks to Brookfield Language College for the debate.", "Brookfield Language College"),
+    ("Hollins Early Years Centre opened a new garden.", "Hollins Early Years Centre"),
 ]
 
 
@@ -66,6 +78,8 @@ TRAPS: list[str] = [
     "The Church in Wales runs many schools.",
     "Forest School this afternoon: wellies please!",
     "Oxford Summer School starts on Monday.",
+    "Our Early Years Centre welcomes new families.",  # our own centre, no name
+    "Hey Primary School friends!",
 ]
 
 
@@ -77,6 +91,11 @@ def test_not_a_named_school(detector: SchoolDetector, text: str) -> None:
 def test_a_childs_name_before_a_comma_is_not_a_town(detector: SchoolDetector) -> None:
     assert schools(detector, "Well done Amy, Bramley School is proud of you.") == \
         ["Bramley School"]
+
+
+def test_two_schools_in_a_list_stay_two(detector: SchoolDetector) -> None:
+    assert schools(detector, "Well done Bramley Primary, Kingsway Junior School and Elm High!") \
+        == ["Bramley Primary", "Kingsway Junior School", "Elm High"]
 
 
 @pytest.mark.parametrize("text", [
