@@ -67,6 +67,14 @@ GROUPS: list[tuple[str, str, str]] = [
 ]
 
 
+# English group homes after a home cue (places/areas.py): reviewed; a name near blocks
+GROUPS += [
+    ("Our Spanish pupils all live with host families in Moulsecoomb.", "Moulsecoomb", "review"),
+    ("The students said Oskar's host family live in Bevendean.", "Bevendean", "block"),
+    ("She lives up in Hollingdean now.", "Hollingdean", "block"),
+]
+
+
 @pytest.mark.parametrize(("text", "place", "verdict"), NAMED + GROUPS)
 def test_where_a_child_can_be_found(detector: AddressDetector, screener: Screener,
                                     text: str, place: str, verdict: str) -> None:
