@@ -63,6 +63,8 @@ TRAPS: list[tuple[str, str]] = [
     ("food", "Pizza Margherita and Spaghetti Bolognese were on the menu."),
     ("car", "Our new minibus is a Ford Transit with extra seats."),
     ("car", "Fiat Punto e Lancia Ypsilon: le auto italiane."),
+    ("food", "Lunch today: Shepherd's Pie and Apple Crumble."),
+    ("place", "Öğrencilerimiz Brighton'da ev sahibi ailelerle kalıyor."),  # a locative ending
 ]
 
 

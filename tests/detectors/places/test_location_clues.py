@@ -86,6 +86,8 @@ TRAPS: list[str] = [
     "Ogni sabato visitiamo Londra con la scuola.",  # a city; no one's home
     "Los alumnos viven en Inglaterra durante el curso.",  # a country
     "Kuba mieszka teraz w Londynie.",  # a large city
+    "我们的学生住在Brighton的寄宿家庭。",  # a large town, even with a word after it
+    "Die Schüler wohnen bei Gastfamilien in Brighton.",
     "Jeden Montag beginnt der Unterricht um 9 Uhr.",  # German nouns, no place
     "Every Tuesday the choir sings at St Anne's.",  # a group's activity, not students
     "Die Klasse fährt jeden Sommer nach Brighton.",  # a large town

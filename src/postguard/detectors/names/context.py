@@ -312,3 +312,24 @@ def famous_sentence(text: str, s: int, e: int) -> bool:
     stop = _SENTENCE_STOP.search(text, e, min(len(text), e + 160))
     hi = stop.start() if stop else min(len(text), e + 160)
     return _famous_re().search(text, lo, hi) is not None
+
+
+# Turkish locative and ablative endings after an apostrophe ("Brighton'da", "Hove'den",
+# "Londra'daki"): they end places, not people's names (those take the genitive "'nin").
+_TURKISH_PLACE_CASE = re.compile(r"['\u2019](?:n?[dt][ae]n?|n?[dt][ae]ki)$")
+_VERB_ENDINGS = ("liśmy", "łyśmy", "iśmy", "amos", "emos", "imos", "ímos", "iamo", "ammo")
+
+
+def verb_first(word: str, firsts: frozenset[str], lasts: frozenset[str]) -> bool:
+    """The first word of a two-word run at the start of a sentence is a verb, not a name."""
+    key = word.lower()
+    if key in firsts or key in lasts:
+        return False
+    return key in sentence_verbs() or (len(key) >= 5 and key.endswith(_VERB_ENDINGS))
+
+
+
+
+def place_case(word: str) -> bool:
+    """The word ends in a Turkish locative or ablative ending ("Brighton'da")."""
+    return _TURKISH_PLACE_CASE.search(word) is not None

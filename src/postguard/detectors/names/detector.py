@@ -44,8 +44,10 @@ from .context import (
     known_word_given,
     not_a_name,
     not_last,
+    place_case,
     sentence_verbs,
     titles_after,
+    verb_first,
     works,
 )
 from .context import known as _known
@@ -58,8 +60,7 @@ from .model import (
     load_tagger,
     model_path,
 )
-from .script_full_names import script_full_names
-from .scripts import child_names, full_name
+from .script_full_names import script_name_spans
 
 __all__ = ["MODEL_NAME", "PersonNameDetector", "load_pipeline", "model_path"]
 
@@ -78,7 +79,6 @@ _CANDIDATE = re.compile(
 )
 _WORD_RE = re.compile(rf"{_WORD}|{_PARTICLE}")
 
-_KANA = re.compile("[\u3041-\u30fa\u30fc]")
 _CONTEXT = 60  # characters of context the model reads either side of the candidates
 # Candidates further apart are read in separate windows: the same findings (the model looks
 # a few tokens either side), and a long post's model work is only its windows.
@@ -177,17 +177,6 @@ def _sentence_start(text: str, s: int) -> bool:
 # Endings of a first-person plural or polite imperative verb in the organisation's languages
 # ("Leímos", "Visitamos", "Czytaliśmy", "Guardate"): such a word starting a sentence is not a
 # given name.
-_VERB_ENDINGS = ("liśmy", "łyśmy", "iśmy", "amos", "emos", "imos", "ímos", "iamo", "ammo")
-
-
-def _verb_first(word: str, firsts: frozenset[str], lasts: frozenset[str]) -> bool:
-    """The first word of a two-word run at the start of a sentence is a verb, not a name."""
-    key = word.lower()
-    if key in firsts or key in lasts:
-        return False
-    return key in sentence_verbs() or (len(key) >= 5 and key.endswith(_VERB_ENDINGS))
-
-
 def _window(text: str, cands: list[tuple[int, int]]) -> tuple[int, int]:
     """The stretch of text the model reads: the candidates with some context, cut at spaces
     (the model's cost is per token)."""
@@ -313,32 +302,15 @@ class PersonNameDetector(TextDetector):
                     score=0.8, start=s, end=e,
                     suggestion=Suggestion(Action.REPLACE, text[s:e].split()[0]),
                 ))
-        if not text.isascii():  # "王小红同学", "ハルトくん", "지민 학생"
-            named = SpanIndex((f.start, f.end) for f in out
-                              if f.start is not None and f.end is not None)
-            japanese = _KANA.search(text) is not None
-            for s, e in child_names(text):
-                if not named.overlaps(s, e) and full_name(text[s:e], japanese):
-                    out.append(self.finding(
-                        "PG321", Category.PERSON_NAME, Severity.MEDIUM,
-                        "a child's name (a cue word such as 同学, くん or 학생 follows it)",
-                        score=0.8, start=s, end=e,
-                        suggestion=Suggestion(Action.REPLACE, "[name removed]")))
-            named = SpanIndex((f.start, f.end) for f in out
-                              if f.start is not None and f.end is not None)
-            names, famous_names = script_full_names(text)
-            for s, e in names:
-                if not named.overlaps(s, e):
-                    out.append(self.finding(
-                        "PG321", Category.PERSON_NAME, Severity.MEDIUM,
-                        "a person's full name (family name and given name)", score=0.75,
-                        start=s, end=e,
-                        suggestion=Suggestion(Action.REPLACE, "[name removed]")))
-            for s, e in famous_names:
-                if not named.overlaps(s, e):
-                    out.append(self.finding(
-                        "PG322", Category.PERSON_NAME, Severity.LOW,
-                        "name of a well-known person", score=0.75, start=s, end=e))
+        if not text.isascii():  # "王小红同学", "ハルトくん", "지민 학생", "王思雨", "김민서"
+            held = [(f.start, f.end) for f in out if f.start is not None and f.end is not None]
+            for s, e, code, why in script_name_spans(text, held):
+                out.append(self.finding(
+                    code, Category.PERSON_NAME,
+                    Severity.MEDIUM if code == "PG321" else Severity.LOW, why,
+                    score=0.8 if code == "PG321" else 0.75, start=s, end=e,
+                    suggestion=Suggestion(Action.REPLACE, "[name removed]")
+                    if code == "PG321" else None))
         out.sort(key=lambda f: (f.start or 0, f.end or 0))
         return out
 
@@ -399,7 +371,9 @@ class PersonNameDetector(TextDetector):
                     and raw[1].lower() in firsts and raw[0].lower() not in lasts)):
             s = text.index(raw[1], s + len(raw[0]))  # "Cheer Isla Brown on": a verb first
             raw = raw[1:]
-        if len(raw) == 2 and _sentence_start(text, s) and _verb_first(raw[0], firsts, lasts):
+        if place_case(raw[-1]):
+            return None  # "Öğrencilerimiz Brighton'da": a place with a locative ending
+        if len(raw) == 2 and _sentence_start(text, s) and verb_first(raw[0], firsts, lasts):
             return None  # "Text Oliver on ...", "Suivez Manon", "Czytaliśmy Pana ...": a verb
         span = text[s:e]
         words = [w for w in raw if not re.fullmatch(_PARTICLE, w)]

@@ -146,7 +146,8 @@ def location_clues(text: str) -> list[Place]:
     out: list[Place] = []
     for (s, e), kind in sorted(spans.items()):
         name = text[s:e]
-        if name.split()[0].lower() in _NOT_PLACES or (_wide(name) and not _cjk_venue(text, e)):
+        if name.split()[0].lower() in _NOT_PLACES or (
+                _wide(name) and (kind != "routine" or not _cjk_venue(text, e))):
             continue
         lo, hi = bounds[max(0, bisect.bisect_right(starts, s) - 1)]
         named = kind == "age" or bool(child_first_names(text, lo, hi, [(s, e)])) or \
