@@ -32,6 +32,7 @@ def locations(detector: AddressDetector, text: str) -> list[str]:
 # (text, a place that must be found, the verdict)
 NAMED: list[tuple[str, str, str]] = [
     ("Lucía vive en Patcham con su familia de acogida.", "Patcham", "block"),
+    ("Toñito vive en Mile Oak con sus tíos.", "Mile Oak", "block"),  # a subject no list knows
     ("Giulia abita a Hollingdean con la famiglia ospitante.", "Hollingdean", "block"),
     ("Chloé habite à Woodingdean chez sa famille d'accueil.", "Woodingdean", "block"),
     ("Lena wohnt bei ihrer Gastfamilie in Rottingdean.", "Rottingdean", "block"),

@@ -93,6 +93,12 @@ def test_a_childs_name_before_a_comma_is_not_a_town(detector: SchoolDetector) ->
         ["Bramley School"]
 
 
+def test_a_name_before_a_comma_and_a_foreign_school_is_a_child(detector: SchoolDetector) -> None:
+    text = "Berkay, Konak Cumhuriyet Ortaokulu'ndan geliyor."
+    assert schools(detector, text) == ["Konak Cumhuriyet Ortaokulu"]
+    assert Screener().screen(text).verdict.value == "block"
+
+
 def test_two_schools_in_a_list_stay_two(detector: SchoolDetector) -> None:
     assert schools(detector, "Well done Bramley Primary, Kingsway Junior School and Elm High!") \
         == ["Bramley Primary", "Kingsway Junior School", "Elm High"]

@@ -39,6 +39,13 @@ _LATIN = r"[A-Za-z\u00c0-\u024f]"
 _CAP_WORD = rf"[A-Z\u00c0-\u00de]{_LATIN}*(?:(?:-|['\u2019](?=[A-Z]|s\b)){_LATIN}+)*"
 _CAP_RUN = rf"{_CAP_WORD}(?:[ \t]+(?:{_CAP_WORD}|of|on|upon)(?!{_LATIN})){{0,5}}"
 _PLACE = re.compile(_CAP_RUN)
+# the capitalised subject right before a home verb ("Nico vive en ...", "Lena wohnt ..."):
+# a person; not an article, a pronoun or a group word
+_SUBJECT_BEFORE = re.compile(r"(?:^|[.!?\n][ \t]*)([A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+)[ \t]+$")
+_NOT_SUBJECTS = frozenset({"el", "la", "los", "las", "il", "lo", "le", "les", "der", "die",
+                           "das", "o", "a", "os", "as", "ela", "ele", "elle", "sie", "er",
+                           "ella", "lei", "lui", "ona", "on", "oni", "one", "wir", "nous",
+                           "nosotros", "noi", "my", "we", "they", "she", "he", "it"})
 _CJK_CHAR = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
 _CJK_VENUE = re.compile(
     r"[ \t]?[的の]?(?:[\u30a1-\u30fa\u30fc]{2,8}|[\u4e00-\u9fff]{1,3}|[\uac00-\ud7a3]{1,6})")
@@ -129,7 +136,9 @@ def location_clues(text: str) -> list[Place]:
     spans: dict[tuple[int, int], str] = {}  # (start, end) -> "home", "routine" or "age"
     for rx in rules:
         for m in rx.finditer(text):
-            spans.setdefault(m.span(1), "home")
+            subject = _SUBJECT_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            named = subject is not None and subject.group(1).lower() not in _NOT_SUBJECTS
+            spans.setdefault(m.span(1), "named-home" if named else "home")
     for m in w.age_of.finditer(text) if ", of " in text else ():
         spans[m.span(1)] = "age"  # "Thomas Egerton, 11, of Saltdean": a child and a home
     for m in w.turkish_home.finditer(text) if _TR_HINT.search(text) else ():
@@ -150,7 +159,8 @@ def location_clues(text: str) -> list[Place]:
                 _wide(name) and (kind != "routine" or not _cjk_venue(text, e))):
             continue
         lo, hi = bounds[max(0, bisect.bisect_right(starts, s) - 1)]
-        named = kind == "age" or bool(child_first_names(text, lo, hi, [(s, e)])) or \
+        named = kind in ("age", "named-home") or \
+            bool(child_first_names(text, lo, hi, [(s, e)])) or \
             _given_after_article(text, lo, hi, s, e) or _zh_pet_name(text, lo, hi)
         home = kind != "routine"
         if not named and not home and w.people.search(text, lo, hi) is None and \

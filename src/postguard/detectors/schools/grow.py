@@ -48,7 +48,7 @@ def _towns() -> frozenset[str]:
 def grow(text: str, start: int, end: int) -> tuple[int, int]:
     """(start, end) of the school finding text[start:end] with its town and college."""
     m = _TOWN_BEFORE.search(text, max(0, start - 60), start)
-    if m is not None and _town(text, m.group(1), m.start(1)):
+    if m is not None and _town(text, m.group(1), m.start(1), text[start:end]):
         start = m.start(1)
     start = _child_first(text, start, end)
     c = _COLLEGE_AFTER.match(text, end) or _SPECIALIST_AFTER.match(text, end)
@@ -68,11 +68,14 @@ _BEFORE_TOWN = re.compile(r"(?:^|[.!?:\n]|\b(?:from|at|of|with|to|visited|and|by
                           re.IGNORECASE)
 
 
-def _town(text: str, name: str, at: int) -> bool:
-    """`name` at `at` reads as the town of a school's registered name."""
+def _town(text: str, name: str, at: int, school: str) -> bool:
+    """`name` at `at` reads as the town of a school's registered name (an English one: in
+    "Aylin, Konak Ortaokulu'ndan geliyor" the word before the comma is a child)."""
     key = " ".join(name.lower().split())
     if key in _towns():
         return True
+    if school.split()[-1].lower() not in _ENGLISH_ENDS:
+        return False
     from ..names.context import common_words, lexicons
 
     firsts, _, _, not_names = lexicons()
