@@ -77,6 +77,7 @@ POSITIVES: list[tuple[str, str]] = [
     ("Meet Olivia Bennett, our new head girl!", "Olivia Bennett"),  # verb, then a full name
     ("Tell Noah Price that his medal is at reception.", "Noah Price"),
     ("Emily Ford won the long jump.", "Emily Ford"),  # a car make that is a surname
+    ("Our famous cake sale was run by Amelia Hart this year.", "Amelia Hart"),  # no topic
     ("Felicitamos a Lucía Romero por su premio.", "Lucía Romero"),
     ("Brawo dla Zosi Nowak za wygraną!", "Zosi Nowak"),
 ]

@@ -311,7 +311,18 @@ def famous_sentence(text: str, s: int, e: int) -> bool:
         lo = m.end()
     stop = _SENTENCE_STOP.search(text, e, min(len(text), e + 160))
     hi = stop.start() if stop else min(len(text), e + 160)
-    return _famous_re().search(text, lo, hi) is not None
+    for m in _famous_re().finditer(text, lo, hi):
+        if m.group().lower() not in _ENGLISH_FAMOUS or _PEOPLE_AFTER.match(text, m.end()):
+            return True
+    return False
+
+
+# English "famous" names a lesson's topic only before people in the plural ("two famous
+# painters", "famous Britons"), not in "our famous cake sale, run by Amelia Hart"
+_ENGLISH_FAMOUS = frozenset({"famous", "well-known", "world-famous", "notable", "legendary"})
+_PEOPLE_AFTER = re.compile(
+    r"(?:[ \t]+[\w'\u2019-]+){0,2}?[ \t]+"
+    r"(?:(?!(?:was|is|has|his|its|this|as|us|does|yes|plus)\b)[A-Za-z]{2,}s|people|men|women)\b")
 
 
 # Turkish locative and ablative endings after an apostrophe ("Brighton'da", "Hove'den",
