@@ -80,6 +80,8 @@ TRAPS: list[str] = [
     "Oxford Summer School starts on Monday.",
     "Our Early Years Centre welcomes new families.",  # our own centre, no name
     "Hey Primary School friends!",
+    "黄金周期间学校放假。",  # "during the holiday week the school is closed"
+    "马拉松比赛的路线经过学校。",  # "the route passes the school"
 ]
 
 
