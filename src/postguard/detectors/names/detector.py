@@ -60,7 +60,7 @@ from .model import (
     load_tagger,
     model_path,
 )
-from .script_full_names import script_name_spans
+from .scripts import script_name_spans
 
 __all__ = ["MODEL_NAME", "PersonNameDetector", "load_pipeline", "model_path"]
 

@@ -177,35 +177,3 @@ def _arabic_given() -> re.Pattern[str]:
 def arabic_given_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of given names written in Arabic script in text[start:end] ("حمزة", "فاطمة")."""
     return [m.span() for m in _arabic_given().finditer(text, start, end)]
-
-
-_KANA_RE = re.compile("[\u3041-\u30fa\u30fc]")
-
-
-def script_name_spans(text: str, taken: list[tuple[int, int]]
-                      ) -> list[tuple[int, int, str, str]]:
-    """(start, end, code, message) of the names in other scripts that no span in `taken`
-    holds: full names with a cue word (`scripts.child_names`; a given name alone is left to
-    the first-name reading), full names without one, and well-known people (PG322)."""
-    from .scripts import child_names, full_name
-
-    spans = list(taken)
-    out: list[tuple[int, int, str, str]] = []
-
-    def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in spans)
-
-    japanese = _KANA_RE.search(text) is not None
-    for s, e in child_names(text):
-        if free(s, e) and full_name(text[s:e], japanese):
-            out.append((s, e, "PG321",
-                        "a child's name (a cue word such as 同学, くん or 학생 follows it)"))
-    spans += [(s, e) for s, e, _, _ in out]
-    names, famous = script_full_names(text)
-    for s, e in names:
-        if free(s, e):
-            out.append((s, e, "PG321", "a person's full name (family name and given name)"))
-    for s, e in famous:
-        if free(s, e):
-            out.append((s, e, "PG322", "name of a well-known person"))
-    return out

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ...datafiles import alternation, load_toml
 from ...unicode_scripts import HAN, HANGUL
+from .script_full_names import ja_surname, ko_surname, script_full_names
 
 _KATA = r"\u30a1-\u30fa\u30fc"
 _HIRA_NAME = r"\u3041-\u3093"
@@ -118,8 +119,6 @@ def full_name(name: str, japanese: bool = False) -> bool:
     name, family name and given name ("王小红", "佐藤 陽翔", "이서연"), not a given
     name alone ("小明", "ハルト", "지민"): DESIGN.md's person_name is a full name; a
     given name alone is a first name for the combination rules (`first_names`)."""
-    from .script_full_names import ja_surname, ko_surname
-
     w = script_name_words()
     if " " in name or "\u3000" in name:
         return True
@@ -130,3 +129,33 @@ def full_name(name: str, japanese: bool = False) -> bool:
     if re.fullmatch(f"[{HANGUL}]{{3,4}}", name):
         return ko_surname(name)
     return False
+
+
+_KANA_RE = re.compile("[\u3041-\u30fa\u30fc]")
+
+
+def script_name_spans(text: str, taken: list[tuple[int, int]]
+                      ) -> list[tuple[int, int, str, str]]:
+    """(start, end, code, message) of the names in other scripts that no span in `taken`
+    holds: full names with a cue word (`scripts.child_names`; a given name alone is left to
+    the first-name reading), full names without one, and well-known people (PG322)."""
+    spans = list(taken)
+    out: list[tuple[int, int, str, str]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in spans)
+
+    japanese = _KANA_RE.search(text) is not None
+    for s, e in child_names(text):
+        if free(s, e) and full_name(text[s:e], japanese):
+            out.append((s, e, "PG321",
+                        "a child's name (a cue word such as 同学, くん or 학생 follows it)"))
+    spans += [(s, e) for s, e, _, _ in out]
+    names, famous = script_full_names(text)
+    for s, e in names:
+        if free(s, e):
+            out.append((s, e, "PG321", "a person's full name (family name and given name)"))
+    for s, e in famous:
+        if free(s, e):
+            out.append((s, e, "PG322", "name of a well-known person"))
+    return out
