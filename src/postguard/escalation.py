@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 
 from .model import Category, Finding, Post, Severity, Verdict
 from .spans import SpanIndex
@@ -109,10 +110,26 @@ def _photo_in_text(text: str) -> bool:
     return photo_in_text(text)
 
 
+# A named public event a person is at ("spotted at the Brighton Marathon", "running in the
+# Hove Half Marathon"): the policy's "locations of events they are taking part in".
+_EVENT = re.compile(
+    r"\b(?:at|in|during)[ \t]+the[ \t]+(?:[A-Z][\w'\u2019-]*[ \t]+){1,4}(?:Half[ \t]+)?"
+    r"(?:Marathon|Fun[ \t]+Run|Park[ \t]?run|Festival|Carnival|Parade|Regatta|Triathlon|Gala)\b")
+
+
+def _event_near(text: str, f: Finding) -> bool:
+    """A named event within the sentence of a full name (two hundred characters on)."""
+    if f.start is None or f.end is None or f.source != "text":
+        return False
+    return _EVENT.search(text, max(0, f.start - 200), min(len(text), f.end + 200)) is not None
+
+
 def _named_place(text: str, f: Finding) -> bool:
     """A place with a name ("Headingley", "Pendle Street"), not one placed by a landmark
     ("opposite the fire station": review, the corpus's and the lead's reading)."""
-    return f.start is not None and text[f.start:f.start + 1].isupper()
+    return f.start is not None and f.end is not None and (
+        text[f.start:f.start + 1].isupper()
+        or any(c.isupper() for c in text[f.start:f.end]))  # "behind the church in Rottingdean"
 
 
 def escalate(post: Post, findings: list[Finding]) -> list[Finding]:
@@ -154,9 +171,10 @@ def escalate(post: Post, findings: list[Finding]) -> list[Finding]:
                 message=f"{f.message}; where a named child can be found (a first name is "
                 "enough)")
         elif f.category is Category.PERSON_NAME and f.severity is Severity.MEDIUM and (
-            place_cats or has_photo
+            place_cats or has_photo or _event_near(post.text, f)
         ):
-            pieces = place_cats + (["a photo"] if has_photo else [])
+            pieces = place_cats + (["a photo"] if has_photo else []) or \
+                ["a named event they are at"]
             f = dataclasses.replace(
                 f,
                 severity=Severity.HIGH,

@@ -93,3 +93,15 @@ def test_sentences_cover_the_text() -> None:
     spans = list(sentences(text))
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
     assert [text[s:e].strip(" .!\n") for s, e in spans] == ["One", "Two", "Three"]
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a full name at a named public event (the policy: "locations of events they are
+    # taking part in"): block; the event alone, or a famous person at it, is not
+    ("Rosa Delgado and Finn Carter ran in the Hove Half Marathon on Sunday!", "block"),
+    ("Look out for Noor Haddad at the Whitstable Oyster Festival parade.", "block"),
+    ("Year 5 sang at the Brighton Festival on Saturday.", "allow"),
+    ("Charles Dickens was celebrated at the Rochester Dickens Festival.", "allow"),
+])
+def test_a_full_name_at_a_named_event(text: str, verdict: str) -> None:
+    assert Screener().screen(text).verdict.value == verdict

@@ -274,6 +274,8 @@ def context(text: str, s: int, e: int, words: list[str]) -> str | None:
         return "famous"
     if re.match(r",?[ \t]+played[ \t]+by\b", after):
         return "famous"  # "Wendy Darling, played by ...": the character
+    if p1 in _ARTICLES and p2 in c.get("work_verb_before", ()) and not known(words):
+        return "work"  # "abbiamo letto Il Piccolo Principe", "lemos O Pequeno Príncipe"
     if (key in works() and not possessive) or _work(text, s, e, words, p1, nxt, possessive):
         return "work"
     return None
@@ -287,3 +289,58 @@ def _title_word(text: str, s: int, word: str) -> bool:
     at = text.rfind(word, max(0, s - 40), s)
     head = text[max(0, at - 3):at].rstrip()
     return at > 0 and bool(head) and head[-1] not in ".!?:\n"
+
+
+_ARTICLES = frozenset({"il", "lo", "la", "le", "l", "el", "los", "las", "les", "o", "os", "a",
+                       "as", "der", "die", "das", "den", "the", "un", "una", "une", "ein",
+                       "eine"})
+
+
+@functools.cache
+def _famous_re() -> re.Pattern[str]:
+    words = sorted(cues().get("famous_in_sentence", ()), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")",
+                      re.IGNORECASE)
+
+
+def famous_sentence(text: str, s: int, e: int) -> bool:
+    """The sentence around text[s:e] says its people are famous ("two famous French
+    people", "ünlü Türkler", "célèbres", "有名"): the names in it are topics, not children."""
+    lo = max(0, s - 160)
+    for m in _SENTENCE_STOP.finditer(text, lo, s):
+        lo = m.end()
+    stop = _SENTENCE_STOP.search(text, e, min(len(text), e + 160))
+    hi = stop.start() if stop else min(len(text), e + 160)
+    for m in _famous_re().finditer(text, lo, hi):
+        if m.group().lower() not in _ENGLISH_FAMOUS or _PEOPLE_AFTER.match(text, m.end()):
+            return True
+    return False
+
+
+# English "famous" names a lesson's topic only before people in the plural ("two famous
+# painters", "famous Britons"), not in "our famous cake sale, run by Amelia Hart"
+_ENGLISH_FAMOUS = frozenset({"famous", "well-known", "world-famous", "notable", "legendary"})
+_PEOPLE_AFTER = re.compile(
+    r"(?:[ \t]+[\w'\u2019-]+){0,2}?[ \t]+"
+    r"(?:(?!(?:was|is|has|his|its|this|as|us|does|yes|plus)\b)[A-Za-z]{2,}s|people|men|women)\b")
+
+
+# Turkish locative and ablative endings after an apostrophe ("Brighton'da", "Hove'den",
+# "Londra'daki"): they end places, not people's names (those take the genitive "'nin").
+_TURKISH_PLACE_CASE = re.compile(r"['\u2019](?:n?[dt][ae]n?|n?[dt][ae]ki)$")
+_VERB_ENDINGS = ("liśmy", "łyśmy", "iśmy", "amos", "emos", "imos", "ímos", "iamo", "ammo")
+
+
+def verb_first(word: str, firsts: frozenset[str], lasts: frozenset[str]) -> bool:
+    """The first word of a two-word run at the start of a sentence is a verb, not a name."""
+    key = word.lower()
+    if key in firsts or key in lasts:
+        return False
+    return key in sentence_verbs() or (len(key) >= 5 and key.endswith(_VERB_ENDINGS))
+
+
+
+
+def place_case(word: str) -> bool:
+    """The word ends in a Turkish locative or ablative ending ("Brighton'da")."""
+    return _TURKISH_PLACE_CASE.search(word) is not None

@@ -39,12 +39,15 @@ from .context import common_words as _common_words
 from .context import context as _context
 from .context import cues as _cues
 from .context import (
+    famous_sentence,
     german_sentence,
     known_word_given,
     not_a_name,
     not_last,
+    place_case,
     sentence_verbs,
     titles_after,
+    verb_first,
     works,
 )
 from .context import known as _known
@@ -57,7 +60,7 @@ from .model import (
     load_tagger,
     model_path,
 )
-from .scripts import child_names
+from .scripts import script_name_spans
 
 __all__ = ["MODEL_NAME", "PersonNameDetector", "load_pipeline", "model_path"]
 
@@ -171,6 +174,9 @@ def _sentence_start(text: str, s: int) -> bool:
     return not head or head[-1] in ".!?:\n"
 
 
+# Endings of a first-person plural or polite imperative verb in the organisation's languages
+# ("Leímos", "Visitamos", "Czytaliśmy", "Guardate"): such a word starting a sentence is not a
+# given name.
 def _window(text: str, cands: list[tuple[int, int]]) -> tuple[int, int]:
     """The stretch of text the model reads: the candidates with some context, cut at spaces
     (the model's cost is per token)."""
@@ -296,16 +302,15 @@ class PersonNameDetector(TextDetector):
                     score=0.8, start=s, end=e,
                     suggestion=Suggestion(Action.REPLACE, text[s:e].split()[0]),
                 ))
-        if not text.isascii():  # "王小红同学", "ハルトくん", "지민 학생"
-            named = SpanIndex((f.start, f.end) for f in out
-                              if f.start is not None and f.end is not None)
-            for s, e in child_names(text):
-                if not named.overlaps(s, e):
-                    out.append(self.finding(
-                        "PG321", Category.PERSON_NAME, Severity.MEDIUM,
-                        "a child's name (a cue word such as 同学, くん or 학생 follows it)",
-                        score=0.8, start=s, end=e,
-                        suggestion=Suggestion(Action.REPLACE, "[name removed]")))
+        if not text.isascii():  # "王小红同学", "ハルトくん", "지민 학생", "王思雨", "김민서"
+            held = [(f.start, f.end) for f in out if f.start is not None and f.end is not None]
+            for s, e, code, why in script_name_spans(text, held):
+                out.append(self.finding(
+                    code, Category.PERSON_NAME,
+                    Severity.MEDIUM if code == "PG321" else Severity.LOW, why,
+                    score=0.8 if code == "PG321" else 0.75, start=s, end=e,
+                    suggestion=Suggestion(Action.REPLACE, "[name removed]")
+                    if code == "PG321" else None))
         out.sort(key=lambda f: (f.start or 0, f.end or 0))
         return out
 
@@ -366,6 +371,10 @@ class PersonNameDetector(TextDetector):
                     and raw[1].lower() in firsts and raw[0].lower() not in lasts)):
             s = text.index(raw[1], s + len(raw[0]))  # "Cheer Isla Brown on": a verb first
             raw = raw[1:]
+        if place_case(raw[-1]):
+            return None  # "Öğrencilerimiz Brighton'da": a place with a locative ending
+        if len(raw) == 2 and _sentence_start(text, s) and verb_first(raw[0], firsts, lasts):
+            return None  # "Text Oliver on ...", "Suivez Manon", "Czytaliśmy Pana ...": a verb
         span = text[s:e]
         words = [w for w in raw if not re.fullmatch(_PARTICLE, w)]
         if len(words) < 2 or not_a_name(words, not_names):
@@ -374,6 +383,9 @@ class PersonNameDetector(TextDetector):
         if key in self._staff:
             return None
         ctx = _context(text, s, e, raw)
+        if ctx is None and famous_sentence(text, s, e):
+            ctx = "famous"  # "... deux Français célèbres", "ünlü Türkler", "famous scientists"
+
         if ctx in ("place", "org"):
             return None
         if key in famous:

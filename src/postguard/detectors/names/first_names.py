@@ -23,9 +23,11 @@ from collections.abc import Iterable, Iterator
 
 from ...spans import SpanIndex
 from .context import common_words, context, lexicons, lines, titles, word_given
+from .script_full_names import arabic_given_names
+from .scripts import child_names
 
 _WORD = re.compile(
-    r"(?<![\w'\u2019@#.-])([A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:-[A-Z][a-z]+)?)"
+    r"(?<![\w'\u2019@#.-])([A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:-[A-Za-z][a-z]+)?)"
     r"((?:['\u2019]s?)?)(?![\w@-])")
 # a sentence ends at . ! ? before a space, a quote or the end (not "3.15"), or a line break
 _SENTENCE = re.compile(r"(?:[.!?]+(?=[\s\"'\u201d\u2019)]|$)|[\u3002\uff01\uff1f]+|\n)+"
@@ -117,7 +119,8 @@ def child_first_names(text: str, start: int, end: int,
             continue  # "Kenji-sensei", "Ayşe Hanım"
         nxt = _NEXT_CAP.match(text, e) if not poss else None
         if nxt is not None and nxt.group(1).lower() not in ("from", "and") and \
-                nxt.group(1).lower() not in common:
+                nxt.group(1).lower() not in common and \
+                not any(a == nxt.start(1) for a, _ in spans):  # "Selin Karşıyaka Lisesi"
             continue  # the first word of a full name, or of a title ("Harry Potter")
         if (key in words_given or key in common) and not poss and \
                 not _CUE_BEFORE.search(text, max(0, s - 30), s):
@@ -127,4 +130,22 @@ def child_first_names(text: str, start: int, end: int,
         if context(text, s, e + len(poss), [word + poss]) is not None:
             continue  # a place, a firm, a character or a work
         out.append((s, e))
+    if not text.isascii():  # "ハルトくん", "小明同学", "지민 학생": a cue word says a child
+        found = child_names(text) + arabic_given_names(text, start, end) + \
+            _korean_subjects(text, start, end)
+        out.extend((s, e) for s, e in found
+                   if start <= s < end and not any(a < e and s < b for a, b in spans))
     return out
+
+
+# A Korean given name of two syllables with a topic or subject particle opening a sentence
+# ("민서는 서울 ...", "준호는 매주 ..."): a child named by a given name; not "we", "today".
+_KO_SUBJECT = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*([\uac00-\ud7a3]{2})(?:는|은|가|이)[ \t]")
+_KO_NOT_NAMES = frozenset({"우리", "저희", "오늘", "내일", "모두", "이번", "다음", "매주", "매일",
+                           "학생", "부모", "선생", "여기", "거기", "지금", "요즘", "저는", "제가",
+                           "어제", "올해", "작년", "수업", "학교", "행사", "시험", "숙제"})
+
+
+def _korean_subjects(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span(1) for m in _KO_SUBJECT.finditer(text, start, end)
+            if m.group(1) not in _KO_NOT_NAMES]

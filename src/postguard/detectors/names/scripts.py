@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ...datafiles import alternation, load_toml
 from ...unicode_scripts import HAN, HANGUL
+from .script_full_names import ja_surname, ko_surname, script_full_names
 
 _KATA = r"\u30a1-\u30fa\u30fc"
 _HIRA_NAME = r"\u3041-\u3093"
@@ -69,6 +70,8 @@ def child_names(text: str) -> list[tuple[int, int]]:
     w = script_name_words()
     out: list[tuple[int, int]] = []
     for m in w.zh_cue.finditer(text):
+        if text[m.end():m.end() + 1] in ("们", "們"):
+            continue  # "同学们": classmates, everyone
         run = _HAN_BEFORE.search(text, max(0, m.start() - 4), m.start())
         if run is None:
             continue
@@ -96,7 +99,7 @@ def child_names(text: str) -> list[tuple[int, int]]:
     return sorted(set(out))
 
 
-_ZH_NOT_LAST = frozenset("们們的位个個些")
+_ZH_NOT_LAST = frozenset("们們的位个個些是和在了与")
 
 
 def _zh_name(run: str, w: ScriptNameWords) -> str:
@@ -109,3 +112,50 @@ def _zh_name(run: str, w: ScriptNameWords) -> str:
         if name[0] in w.surnames or name[0] == "小":
             return name
     return ""
+
+
+def full_name(name: str, japanese: bool = False) -> bool:
+    """A cue-word name (`child_names`; `japanese`: the post has kana) that is a full
+    name, family name and given name ("王小红", "佐藤 陽翔", "이서연"), not a given
+    name alone ("小明", "ハルト", "지민"): DESIGN.md's person_name is a full name; a
+    given name alone is a first name for the combination rules (`first_names`)."""
+    w = script_name_words()
+    if " " in name or "\u3000" in name:
+        return True
+    if re.fullmatch(f"[{HAN}]{{2,3}}", name):
+        if japanese:
+            return ja_surname(name)
+        return name[0] in w.surnames and name[0] != "小"
+    if re.fullmatch(f"[{HANGUL}]{{3,4}}", name):
+        return ko_surname(name)
+    return False
+
+
+_KANA_RE = re.compile("[\u3041-\u30fa\u30fc]")
+
+
+def script_name_spans(text: str, taken: list[tuple[int, int]]
+                      ) -> list[tuple[int, int, str, str]]:
+    """(start, end, code, message) of the names in other scripts that no span in `taken`
+    holds: full names with a cue word (`scripts.child_names`; a given name alone is left to
+    the first-name reading), full names without one, and well-known people (PG322)."""
+    spans = list(taken)
+    out: list[tuple[int, int, str, str]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in spans)
+
+    japanese = _KANA_RE.search(text) is not None
+    for s, e in child_names(text):
+        if free(s, e) and full_name(text[s:e], japanese):
+            out.append((s, e, "PG321",
+                        "a child's name (a cue word such as 同学, くん or 학생 follows it)"))
+    spans += [(s, e) for s, e, _, _ in out]
+    names, famous = script_full_names(text)
+    for s, e in names:
+        if free(s, e):
+            out.append((s, e, "PG321", "a person's full name (family name and given name)"))
+    for s, e in famous:
+        if free(s, e):
+            out.append((s, e, "PG322", "name of a well-known person"))
+    return out

@@ -50,6 +50,11 @@ _SUBJECT_SKIP = frozenset({"is", "are", "was", "were", "still", "now", "also", "
                            "currently"})
 _AREA_WORDS = frozenset({"area", "estate", "end", "side", "district", "part", "village"})
 _ARTICLES = frozenset({"the", "a", "an"})
+# a group as the subject of a home cue ("Our Korean students all live with host families
+# in ..."): no child in particular, unless a name is near (escalation decides)
+_GROUP_BEFORE = re.compile(
+    r"\b(?:students|pupils|children|kids|boarders|learners|families)\b(?:(?![.!?\n]|\b(?:he|she|his|her)\b).)*$",
+    re.IGNORECASE)
 _OWNERS = frozenset({"the", "his", "her", "their", "my", "our", "your", "a", "new", "old",
                      "family", "host", "own"})
 
@@ -194,8 +199,13 @@ class AreaHomes:
                     m = None  # "the club has moved to Thursdays"
             span = None if m is None else self._area_name(text, m.end(), aw)
             if span is not None:
-                out.append(Place(span[0], span[1], "PG212", Category.LOCATION, Severity.HIGH,
-                                 0.75, "neighbourhood or village named as someone's home"))
+                group = _GROUP_BEFORE.search(text, max(0, s - 60), s) is not None
+                # a group's home area is reviewed; a child's (or a named one's: escalation)
+                # is blocked
+                out.append(Place(span[0], span[1], "PG212", Category.LOCATION,
+                                 Severity.MEDIUM if group else Severity.HIGH, 0.75,
+                                 "neighbourhood or village named as a group's home" if group
+                                 else "neighbourhood or village named as someone's home"))
                 continue
             m = aw.landmark_cue.match(text, s)
             span = None if m is None else self._landmark(text, m, aw)

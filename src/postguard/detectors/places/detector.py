@@ -135,10 +135,7 @@ class AddressDetector(HomeWordings, AreaHomes, TextDetector):
                           or not taken.overlaps(a.start, a.end))
         if has_digit or any(p.category is Category.ADDRESS for p in places):
             places = self._whole_addresses(text, places, postcodes, has_digit)
-        for s, e in routine_places(text) if "every" in text or "each" in text or \
-                "days" in text or "daily" in text or "Every" in text or "Each" in text else ():
-            places.append(_Place(s, e, "PG214", Category.LOCATION, Severity.HIGH, 0.7,
-                                 "a named child's routine: a place and a regular time"))
+        places.extend(routine_places(text))  # a routine, a home told in other languages
         return _drop_contained(places)
 
     def _whole_addresses(self, text: str, places: list[_Place],

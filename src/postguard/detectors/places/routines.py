@@ -15,24 +15,29 @@ from __future__ import annotations
 
 import re
 
+from ...model import Category, Severity
 from ..names.context import common_words, lexicons, titles
 from ..names.first_names import child_first_names, sentences
+from .clues import location_clues
+from .homes import Place
 
 _DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _REGULAR = re.compile(
     rf"\b(?:(?:every|each)[ \t]+(?:other[ \t]+)?(?:{_DAYS}|day|morning|afternoon|evening|night|"
     r"week|weekday|weekend|lunchtime|break(?:time)?|school[ \t]+day)|"
-    rf"on[ \t]+{_DAYS}s|{_DAYS}s[ \t]+at|daily|every[ \t]+week)\b",
+    rf"on[ \t]+{_DAYS}s|{_DAYS}s[ \t]+at|daily|every[ \t]+week|"
+    rf"(?:on[ \t]+)?{_DAYS}[ \t]+(?:mornings|afternoons|evenings|nights))\b",
     re.IGNORECASE)
 _PLACE_WORD = r"(?:at|outside|near|past|by|from|behind|opposite|in front of|next to)"
 _NAMED_PLACE = re.compile(
     rf"\b{_PLACE_WORD}[ \t]+((?:the[ \t]+)?[A-Z][\w'\u2019&-]*(?:[ \t]+(?:of|on|the|&|"
     r"[A-Z][\w'\u2019&-]*)){0,5})")
 _COMMON_PLACE = re.compile(
-    rf"\b{_PLACE_WORD}[ \t]+(the[ \t]+(?:bus[ \t]+stop|park(?:[ \t]+gates)?|library|"
+    rf"\b(?:{_PLACE_WORD}|to)[ \t]+(the[ \t]+(?:bus[ \t]+stop|park(?:[ \t]+gates)?|library|"
     r"corner[ \t]+shop|leisure[ \t]+centre|swimming[ \t]+pool|pool|station|playground|"
     r"rec|skate[ \t]*park|shops|chip[ \t]+shop|newsagents?|sports[ \t]+centre|church|"
-    r"mosque|community[ \t]+centre|youth[ \t]+club|football[ \t]+ground|school[ \t]+gates)"
+    r"mosque|community[ \t]+centre|youth[ \t]+club|football[ \t]+ground|school[ \t]+gates|"
+    r"church|temple|gurdwara|synagogue|velodrome|sports[ \t]+hall|gym|lido|rink|stables)"
     r"(?:[ \t]+(?:on|in|at)[ \t]+[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*){0,2})?)")
 # a name the lexicons may not hold, as the subject of a routine's verb ("Dev has karate")
 _SUBJECT = re.compile(
@@ -43,7 +48,20 @@ _NOT_PLACE = re.compile(rf"(?:the[ \t]+)?(?:{_DAYS}s?|Year|Reception|Easter|Chri
                         r"October|November|December|Half[ \t-]term)\b")
 
 
-def routine_places(text: str) -> list[tuple[int, int]]:
+def routine_places(text: str) -> list[Place]:
+    """A named child's routine in English, and the clues of other languages (`clues`)."""
+    out = [Place(s, e, "PG214", Category.LOCATION, Severity.HIGH, 0.7,
+                 "a named child's routine: a place and a regular time")
+           for s, e in english_routines(text)] if any(w in text for w in _CHEAP) else []
+    return out + location_clues(text)
+
+
+# words one of which a routine's regular time holds (a substring test costs next to nothing)
+_CHEAP = ("every", "Every", "each", "Each", "days", "daily", "mornings", "afternoons",
+          "evenings")
+
+
+def english_routines(text: str) -> list[tuple[int, int]]:
     """Spans of the places in sentences that give a named child's routine."""
     if _REGULAR.search(text) is None:
         return []

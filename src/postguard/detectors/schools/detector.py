@@ -20,6 +20,7 @@ from ...model import Action, Category, Finding, Severity, Suggestion
 from ...policy import Policy
 from ..base import TextDetector
 from .extra import extra_spans, load_extra
+from .grow import grow
 from .scripts import script_school_spans
 from .spans import SchoolSpans
 from .words import Tokens, lexicon, lowercase_spans
@@ -75,6 +76,9 @@ class SchoolDetector(TextDetector):
             value = text[start:end]
             if any(rx.search(value) for rx in self._allowed):
                 continue
+            if (start, end, score) in lower and _trap_at(self._lex.traps, text, start, end):
+                continue  # "la scuola estiva costa ...": a summer school, in any language
+            start, end = grow(text, start, end)
             yield self.finding(
                 "PG301", Category.SCHOOL, Severity.MEDIUM, "named school", score=score,
                 start=start, end=end, suggestion=Suggestion(Action.REPLACE, "[school removed]"),
@@ -114,3 +118,9 @@ class SchoolDetector(TextDetector):
             if m and m.start() < end and start < m.end():
                 return True
         return False
+
+
+def _trap_at(traps: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """A trap phrase starts inside a lowercase finding or at its first word."""
+    m = traps.search(text, max(0, start - 1), end)
+    return m is not None and m.start() < end

@@ -22,6 +22,7 @@ _KATA = r"\u30a0-\u30ff"
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06fa-\u06ff]+")
 _ARABIC_JOIN = frozenset({"بن", "ابن", "بنت", "أبو", "ابو"})
 _JA_CITY_RUN = re.compile(r"[\u4e00-\u9fff]{1,6}立[\u3041-\u3093]{2,6}$")  # "横浜市立みなと"
+_JA_CITY_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,6}立[\u3041-\u3093\u30a1-\u30fa\u30fc]{1,6}$")
 _MAX_NAME = 14  # characters of a CJK name before its school word
 
 
@@ -74,6 +75,10 @@ def script_school_spans(text: str) -> list[tuple[int, int]]:
         name = run.group()
         cut = max((name.rfind(b) + len(b) for b in w.before if b in name), default=0)
         name = name[cut:]
+        city = _JA_CITY_BEFORE.search(text, max(0, m.start() - len(name) - 12),
+                                      m.start() - len(name)) if not cut else None
+        if city is not None:  # "市立さくら台中学校": a kana name after the city's "立"
+            name = text[city.start():m.start()]
         # one character is a name only before a long school word and not cut from a longer
         # run: "灘高等学校", not "在学校"
         short_ok = len(name) == 1 and not cut and len(m.group()) >= 3

@@ -23,6 +23,23 @@ _CHURCH = frozenset({"church", "cofe", "ce", "c.e", "rc", "r.c", "catholic", "me
 _MAX_RIGHT = 8
 
 
+# Centres that are schools: pupil referral units and alternative provision ("Northgate
+# Learning Centre", "Riverside Education Support Centre"), not "Leisure Centre".
+_CENTRE_KINDS = frozenset({"learning", "education", "support", "nursery", "tuition",
+                           "vocational", "pre-admission", "years", "childrens", "children's",
+                           "children", "tutorial", "inclusion", "learner",
+                           "childhood", "childcare", "primary", "secondary"})
+
+
+# Kinds of course that name a school's kind only right before its last word ("Forest
+# School"); before "High School" or "Primary School" they are part of a place's name.
+_KIND_BEFORE_ONE = frozenset({"forest", "village", "home", "night"})
+
+
+# Kinds listed with commas inside one name ("Junior, Infant and Nursery School")
+_KINDS_IN_LIST = frozenset({"junior", "infant", "infants", "nursery", "primary", "juniors"})
+
+
 class SchoolSpans:
     """The span rules over one lexicon."""
 
@@ -101,6 +118,7 @@ class SchoolSpans:
             elif key in ("and", "&") and j + 1 < n and toks.joined(j + 1) and toks.cap(j + 1) \
                     and keys[j + 1] in lex.types:
                 j += 1
+
             else:
                 break
         if end < 0:
@@ -131,8 +149,11 @@ class SchoolSpans:
                 k -= 2  # "Nanjing Foreign Language School": a kind inside a name
             else:
                 break
-        if k >= first and keys[k] in lex.kind_before:
-            return None
+        if k >= first and keys[k] in lex.kind_before and (
+                k + 1 == end or keys[k] not in _KIND_BEFORE_ONE) and not (
+                keys[k] in ("language", "languages") and keys[end] == "college"
+                and k > first and self._proper(toks, k - 1)):  # "Shireland Language College"
+            return None  # "Oxford Summer School"; but "Hainault Forest High School"
         the = keys[first] == "the"
         # The school word itself names nothing ("the Gymnasium"), unless compound.
         if k < first or not any(
@@ -161,8 +182,13 @@ class SchoolSpans:
             return True
         prev = toks.keys[j - 1] if j > 0 else ""
         return (key == "form" and prev == "sixth") or (
-            key in ("unit", "service") and prev == "referral"
-        )
+            key in ("unit", "service") and prev in ("referral", "reintegration", "re-integration",
+                                                    "tutorial", "tuition")
+        ) or (key == "unit" and prev in ("language", "nursery", "guidance")) or (
+            key == "base" and prev in ("resource", "resources")
+        ) or (key == "centre" and prev in _CENTRE_KINDS) or (
+            key == "wales" and prev == "in" and j > 1 and toks.keys[j - 2] == "church"
+        ) or key == "church-in-wales"
 
     def _number_word_before(self, toks: Tokens, j: int) -> int:
         """Index of the number word ("No", "Nr", "n.") just before digits at j, else -1."""
@@ -235,7 +261,9 @@ class SchoolSpans:
             if key in lex.connectors and not toks.titlecase(j):
                 # "Evie Carter of Downs Junior School": a child of the school, not its name.
                 if key == "of" and j - 2 >= floor and toks.cap(j - 1) and toks.cap(j - 2) \
-                        and keys[j - 2] in lex.first_names and len(keys[j - 1]) > 2 \
+                        and (keys[j - 2] in lex.first_names or (
+                            keys[j - 1] in lexicons()[1] and keys[j - 2] not in lex.saints)) \
+                        and len(keys[j - 1]) > 2 \
                         and keys[j - 1] not in lex.types \
                         and (j - 3 < floor or keys[j - 3] not in lex.saints):
                     break
@@ -245,6 +273,13 @@ class SchoolSpans:
                         and (j - 2 < floor or keys[j - 2] not in lex.saints):
                     break
                 j -= 1
+                continue
+            if key == "/" and right in lex.types and j > floor and keys[j - 1] in lex.types:
+                j -= 1  # "Anglican/Methodist", "England/Free Church"
+                continue
+            if key == "," and right in _KINDS_IN_LIST and j > floor \
+                    and keys[j - 1] in _KINDS_IN_LIST:
+                j -= 1  # "Junior, Infant and Nursery School"
                 continue
             if key == ".":
                 prev = keys[j - 1] if j > 0 else ""
@@ -278,8 +313,10 @@ class SchoolSpans:
                 continue
             if not toks.cap(j):
                 break
-            if key in lex.stop and key not in lex.types and key not in lex.saints:
-                break
+            if key in lex.stop and key not in lex.types and key not in lex.saints and not (
+                    j > floor and toks.joined(j) and toks.cap(j - 1)
+                    and keys[j - 1] not in lex.stop and keys[j - 1].isalpha()):
+                break  # but inside a name: "Abbey Hey Primary", "Lane Head Nursery School"
             if key in _CHURCH:
                 churchy = True
             first = j
@@ -356,7 +393,11 @@ class SchoolSpans:
         if k < n and keys[k] in ("of", ",") and toks.joined(k):
             k += 1
         start = k
-        while k < n and k < start + 3 and toks.joined(k) and self._tail_word(toks, k):
+        of = k > 0 and keys[k - 1] == "of"
+        while k < n and k < start + (5 if of else 3) and toks.joined(k) and (
+                self._tail_word(toks, k) or (  # "of Art and Technology", "of Arts & Media"
+                    of and k > start and keys[k] in ("and", "&") and k + 1 < n
+                    and toks.cap(k + 1) and self._tail_word(toks, k + 1))):
             k += 1
         if k > start and self._boundary(toks, k):
             end = k - 1

@@ -75,8 +75,12 @@ def lexicon() -> Lexicon:
     # Capitalised forms only ("School", "SCHOOL", "Pre-School", "Sixth Form"), and no leading
     # \\b: a plain alternation of literals lets the regex engine skip ahead fast.
     forms: set[str] = set()
-    for cue in strong | weak | prefix | {"sixth form", "referral"}:
+    for cue in strong | weak | prefix | {"sixth form", "referral", "centre", "wales",
+                                         "reintegration", "re-integration", "unit", "base",
+                                         "service"}:
         forms.update({cue[:1].upper() + cue[1:], cue.title(), cue.upper()})
+        if cue.startswith("i\u0307"):  # Turkish dotted capital: "İlkokulu" folds to "i̇lkokulu"
+            forms.add("\u0130" + cue[2:])
     prefilter = re.compile(
         "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
     )
@@ -105,7 +109,8 @@ def lexicon() -> Lexicon:
         reject=_words(traps, "reject_tokens", "words"),
         traps=trap_rx,
         prefilter=prefilter,
-        anchors=strong | weak | prefix | {"form", "unit", "service"},
+        anchors=strong | weak | prefix | {"form", "unit", "service", "centre", "wales",
+                                          "church-in-wales", "base"},
         prefix_upper=_words(foreign, "prefix_upper", "words"),
         of_subjects=_words(traps, "of_subjects", "words"),
         lower_not_name=_words(foreign, "lower_not_name", "words")
@@ -143,10 +148,17 @@ def _names(fname: str) -> frozenset[str]:
     )
 
 
+# Turkish case endings written after an apostrophe on a proper name ("Lisesi'nden",
+# "Ortaokulu'nda", "Koleji'ne"): the key is the name word without them.
+_TURKISH_CASE = re.compile(r"'(?:n?[dt][ae]n?|y?[ae]|n[ae]|n?[ıiuü]n|y?[ıiuü]|l[ıiuü])$")
+
+
 def _key(token: str) -> str:
     key = token.casefold().replace("’", "'")
     if key.endswith("'s") and len(key) > 2:
         key = key[:-2]
+    elif len(key) > 6 and key[-1] != "'":
+        key = _TURKISH_CASE.sub("", key)
     return key.rstrip("'") or "'"
 
 
