@@ -30,5 +30,10 @@ class SpanIndex:
         before = bisect.bisect_left(self._starts, end)  # spans that start before `end`
         return bool(before) and self._reach[before - 1] > start
 
+    def starts_at(self, position: int) -> bool:
+        """Whether one of the spans starts at `position`."""
+        i = bisect.bisect_left(self._starts, position)
+        return i < len(self._starts) and self._starts[i] == position
+
 
 __all__ = ["SpanIndex"]

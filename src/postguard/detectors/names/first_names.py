@@ -120,7 +120,7 @@ def child_first_names(text: str, start: int, end: int,
         nxt = _NEXT_CAP.match(text, e) if not poss else None
         if nxt is not None and nxt.group(1).lower() not in ("from", "and") and \
                 nxt.group(1).lower() not in common and \
-                not any(a == nxt.start(1) for a, _ in spans):  # "Selin Karşıyaka Lisesi"
+                not spans.starts_at(nxt.start(1)):  # "Selin Karşıyaka Lisesi"
             continue  # the first word of a full name, or of a title ("Harry Potter")
         if (key in words_given or key in common) and not poss and \
                 not _CUE_BEFORE.search(text, max(0, s - 30), s):
@@ -134,7 +134,7 @@ def child_first_names(text: str, start: int, end: int,
         found = child_names(text) + arabic_given_names(text, start, end) + \
             _korean_subjects(text, start, end)
         out.extend((s, e) for s, e in found
-                   if start <= s < end and not any(a < e and s < b for a, b in spans))
+                   if start <= s < end and not spans.overlaps(s, e))
     return out
 
 
