@@ -62,15 +62,15 @@ NAMED: list[tuple[str, str, str]] = [
 ]
 
 GROUPS: list[tuple[str, str, str]] = [
-    ("Our homestay students in the Whitehawk estate catch the 7 bus.", "Whitehawk", "review"),
+    ("Our homestay students in the Whitehawk estate catch the 7 bus.", "Whitehawk", "block"),
     ("I nostri studenti ogni mattina prendono il bus a Moulsecoomb.", "Moulsecoomb", "review"),
-    ("Nos élèves vivent à Hangleton chez des familles d'accueil.", "Hangleton", "review"),
+    ("Nos élèves vivent à Hangleton chez des familles d'accueil.", "Hangleton", "block"),
 ]
 
 
-# English group homes after a home cue (places/areas.py): reviewed; a name near blocks
+# English group homes after a home cue (places/areas.py): a home cue blocks (DESIGN.md)
 GROUPS += [
-    ("Our Spanish pupils all live with host families in Moulsecoomb.", "Moulsecoomb", "review"),
+    ("Our Spanish pupils all live with host families in Moulsecoomb.", "Moulsecoomb", "block"),
     ("The students said Oskar's host family live in Bevendean.", "Bevendean", "block"),
     ("She lives up in Hollingdean now.", "Hollingdean", "block"),
 ]

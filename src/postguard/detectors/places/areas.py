@@ -200,10 +200,10 @@ class AreaHomes:
             span = None if m is None else self._area_name(text, m.end(), aw)
             if span is not None:
                 group = _GROUP_BEFORE.search(text, max(0, s - 60), s) is not None
-                # a group's home area is reviewed; a child's (or a named one's: escalation)
-                # is blocked
+                # a home cue blocks (DESIGN.md `location`), a group's home area as well as
+                # a child's: it tells a stranger where those children can be found
                 out.append(Place(span[0], span[1], "PG212", Category.LOCATION,
-                                 Severity.MEDIUM if group else Severity.HIGH, 0.75,
+                                 Severity.HIGH, 0.75,
                                  "neighbourhood or village named as a group's home" if group
                                  else "neighbourhood or village named as someone's home"))
                 continue

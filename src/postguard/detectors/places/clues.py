@@ -15,8 +15,8 @@ A place is a capitalised name in Latin letters (the neighbourhoods of a UK town 
 names in every language), not a wide place (a country, a county, a large town: `home_areas`
 [wide_places] and `uk_towns`) unless a venue follows it in Chinese, Japanese or Korean
 ("Hove的图书馆"), and not a child's name. The finding is `high` when the sentence names a
-child (a first name is enough: `names.first_names`, or a given name in Arabic script), and
-`medium` when it names a group of students or a host family only. Words:
+child (a first name is enough: `names.first_names`, or a given name in Arabic script) or
+tells a home (DESIGN.md: "block with home cues"), and `medium` for a group's routine. Words:
 `data/place_clues.toml`. Every window is one sentence: time is linear.
 """
 
@@ -173,7 +173,7 @@ def location_clues(text: str) -> list[Place]:
             "where a group of students lives" if home else
             "a group's routine: a place and a regular time")
         out.append(Place(s, e, "PG212" if home else "PG214", Category.LOCATION,
-                         Severity.HIGH if named else Severity.MEDIUM, 0.75, what))
+                         Severity.HIGH if named or home else Severity.MEDIUM, 0.75, what))
     return out
 
 
