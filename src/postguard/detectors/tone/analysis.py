@@ -9,11 +9,10 @@ read the same post cost one analysis.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,8 +20,8 @@ from ...codes import code_table
 from ...model import Action, Category, Severity, Suggestion
 from ...policy import Policy
 from .context import ContextRules
-from .hits import Hit
-from .lexicon import Entry, Lexicon, Slot, build_lexicon
+from .hits import SEV_RANK, Hit, drop_nested, stack_flattery
+from .lexicon import Entry, Lexicon, build_lexicon
 from .normalise import (
     NEWLINE,
     PUNCT,
@@ -35,9 +34,9 @@ from .normalise import (
     spaced_runs,
     tokenize,
 )
+from .phrases import Node, Rests, candidate_phrases, in_order, match_slots, prefix_trie
 from .substrings import infix_hits, prefix_hits
 
-_SEV_RANK = {Severity.LOW: 0, Severity.MEDIUM: 1, Severity.HIGH: 2}
 _SIGNOFF_NEXT = frozenset(".!?,;:)")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady",
                          "st", "saint", "uncle", "aunt", "auntie"})
@@ -50,7 +49,6 @@ _ELONGATED = re.compile(r"([a-z])\1\1")
 # words glued to a domain or handle ("orange.fr", "@lit") are part of an address, not slang.
 _GLUED_OK = (Category.PROFANITY, Category.SEXUAL_CONTENT)
 _GLUE = frozenset(".@/")
-_FLATTERY = frozenset({"PG442", "PG443"})  # compliments on looks, grooming flattery
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +75,7 @@ class ToneAnalyser:
         )
         # The phrase tries, built on first use of their first word: a short run (one `scan`)
         # meets a few of the ~500 first words, and building them all costs ~50 ms.
-        self._phrase_index: dict[str, _Node] = {}
+        self._phrase_index: dict[str, Node] = {}
         self._phrase_needs: dict[str, frozenset[str]] = {}
         self._uses: dict[str, int] | None = None
         # Big enough for one Screener.screen_many chunk (256 posts): the six detectors run
@@ -98,7 +96,7 @@ class ToneAnalyser:
         )
         if needs_context:
             hits = self.context.judge(tokens, hits)
-        return tuple(self._finding(h, text) for h in _stack_flattery(_drop_nested(hits)))
+        return tuple(self._finding(h, text) for h in stack_flattery(drop_nested(hits)))
 
     def _prepass(self, text: str, tokens: list[Token]) -> list[Hit]:
         hits = self._lookup(text, tokens)
@@ -125,7 +123,7 @@ class ToneAnalyser:
                   and not keys.isdisjoint(seen)]:
             i = seq_tok[j]
             tok = tokens[i]
-            for c in _in_order(seq[j] or frozenset(), tok.text.lower()):
+            for c in in_order(seq[j] or frozenset(), tok.text.lower()):
                 for e in words.get(c, ()):
                     if self._accept(e, tokens, i, i):
                         plain = c == tok.text.lower()
@@ -150,11 +148,11 @@ class ToneAnalyser:
         if more:  # token order; a word's own hits before its mask's (a stable sort)
             hits = sorted(hits + more, key=lambda h: h.first)
         keys = phrases.keys()
-        rests = _Rests(seq)
+        rests = Rests(seq)
         present: frozenset[str] | None = None  # every spelling in the post
         for j in [j for j, seen in enumerate(seq) if seen is not None
                   and not keys.isdisjoint(seen)]:
-            for c in _in_order(seq[j] or frozenset(), ""):
+            for c in in_order(seq[j] or frozenset(), ""):
                 need = self._needs(c)
                 if need:  # no phrase of this first word can match without one of these
                     if present is None:
@@ -164,8 +162,8 @@ class ToneAnalyser:
                 trie = self._phrase_trie(c)
                 if trie is None:
                     continue
-                for e in _candidate_phrases(trie, seq, j, rests):
-                    end = _match(e.slots, 0, seq, j)
+                for e in candidate_phrases(trie, seq, j, rests):
+                    end = match_slots(e.slots, 0, seq, j)
                     if end is not None:
                         a, b = tokens[seq_tok[j]], tokens[seq_tok[end - 1]]
                         hits.append(Hit(e, seq_tok[j], seq_tok[end - 1], a.start, b.end, c,
@@ -205,13 +203,13 @@ class ToneAnalyser:
             self._uses = uses
         return self._uses
 
-    def _phrase_trie(self, word: str) -> _Node | None:
+    def _phrase_trie(self, word: str) -> Node | None:
         trie = self._phrase_index.get(word)
         if trie is None:
             entries = self.lexicon.phrases.get(word)
             if not entries:
                 return None
-            trie = self._phrase_index[word] = _prefix_trie(entries)
+            trie = self._phrase_index[word] = prefix_trie(entries)
         return trie
 
     def _accept(self, e: Entry, tokens: list[Token], first: int, last: int) -> bool:
@@ -301,7 +299,7 @@ class ToneAnalyser:
         best: tuple[str, Entry] | None = None
         for w, e in self.lexicon.masks.get(len(pat), ()):
             if mask_matches(pat, w) and (
-                best is None or _SEV_RANK[e.severity] > _SEV_RANK[best[1].severity]
+                best is None or SEV_RANK[e.severity] > SEV_RANK[best[1].severity]
             ):
                 best = (w, e)
         if best is not None:
@@ -391,171 +389,6 @@ def _name_signoff(tokens: list[Token], k: int) -> bool:
         if k + 6 < len(tokens):
             return False
     return 1 <= words <= 3
-
-
-# A phrase prefix trie: the phrases listed under one first word, by the words of their next
-# required slots (up to _TRIE_DEPTH slots in all). A node holds (order in the list, phrase)
-# of the phrases whose required prefix ends there, those of them with a later required slot
-# grouped by that slot's words (the anchor: it must come later in the same sentence), and
-# the child nodes by word.
-_TRIE_DEPTH = 3
-_Node = tuple[list[tuple[int, Entry]], dict[frozenset[str], list[tuple[int, Entry]]],
-              dict[str, "_Node"]]
-
-
-def _prefix_trie(entries: list[Entry]) -> _Node:
-    root: _Node = ([], {}, {})
-    for order, e in enumerate(entries):
-        nodes = [root]
-        depth = 1
-        for slot in e.slots[1:_TRIE_DEPTH]:
-            if slot.optional or slot.gap:
-                break
-            deeper: list[_Node] = []
-            for n in nodes:
-                kids = n[2]
-                for w in slot.words:
-                    child = kids.get(w)
-                    if child is None:
-                        child = kids[w] = ([], {}, {})
-                    deeper.append(child)
-            nodes = deeper
-            depth += 1
-        anchor = next((sl.words for sl in e.slots[depth:] if not sl.optional and not sl.gap),
-                      None)
-        for n in nodes:
-            if anchor is None:
-                n[0].append((order, e))
-            else:
-                n[1].setdefault(anchor, []).append((order, e))
-    return root
-
-
-class _Rests:
-    """The words of the rest of a sentence, for the phrase pre-filter: one set a sentence,
-    built at the first (leftmost) position asked about and shared by the later ones (a superset
-    of their rest is enough for a pre-filter), so a long sentence costs linear time."""
-
-    __slots__ = ("seq", "ends", "words")
-
-    def __init__(self, seq: list[frozenset[str] | None]) -> None:
-        self.seq = seq
-        self.ends: list[int] | None = None
-        self.words: dict[int, set[str]] = {}
-
-    def after(self, j: int) -> set[str]:
-        seq = self.seq
-        if self.ends is None:  # the position of each word's sentence break, in one pass
-            ends = [0] * len(seq)
-            end = len(seq)
-            for k in range(len(seq) - 1, -1, -1):
-                if seq[k] is None:
-                    end = k
-                ends[k] = end
-            self.ends = ends
-        end = self.ends[j]
-        found = self.words.get(end)
-        if found is None:
-            found = self.words[end] = set()
-            for k in range(j + 1, end):
-                found.update(seq[k] or ())
-        return found
-
-
-def _candidate_phrases(trie: _Node, seq: list[frozenset[str] | None], j: int,
-                       rests: _Rests | None = None) -> list[Entry]:
-    """The phrases (of one first word at position j) whose required slots the next positions
-    and the rest of the sentence can fill, in list order: a pre-filter; `_match` decides.
-    (A phrase never reaches past a sentence break: its slots need words, gaps stop there.)
-    Positions are asked about from left to right with one `rests`."""
-    if not trie[0] and not trie[1]:  # the common case: only phrases of 2+ required words
-        following = seq[j + 1] if j + 1 < len(seq) else None
-        if following is None or all(w not in trie[2] for w in following):
-            return []
-    found: dict[int, Entry] = {}
-    rest: set[str] | None = None
-    level = [trie]
-    pos = j + 1
-    while True:
-        for node in level:
-            found.update(node[0])
-            for anchor, group in node[1].items():
-                if rest is None:  # to the sentence break, one set a sentence
-                    rest = (rests or _Rests(seq)).after(j)
-                if not anchor.isdisjoint(rest):
-                    found.update(group)
-        if pos >= min(j + _TRIE_DEPTH, len(seq)) or seq[pos] is None:
-            break
-        seen = seq[pos]
-        level = [child for node in level for w in seen  # type: ignore[union-attr]
-                 if (child := node[2].get(w)) is not None]
-        if not level:
-            break
-        pos += 1
-    return [found[k] for k in sorted(found)] if len(found) > 1 else list(found.values())
-
-
-def _match(slots: tuple[Slot, ...], k: int, seq: list[frozenset[str] | None],
-           j: int) -> int | None:
-    """Match phrase slots from word position `j`; the end position, or None."""
-    if k == len(slots):
-        return j
-    slot = slots[k]
-    if slot.gap < 0:  # `$`: the end of a sentence, a line or the text
-        return j if j == len(seq) or seq[j] is None else None
-    if slot.gap:
-        for skip in range(slot.gap + 1):
-            if j + skip > len(seq) or (skip and seq[j + skip - 1] is None):
-                break
-            r = _match(slots, k + 1, seq, j + skip)
-            if r is not None:
-                return r
-        return None
-    if j < len(seq):
-        cands = seq[j]
-        if cands is not None and not slot.words.isdisjoint(cands):
-            r = _match(slots, k + 1, seq, j + 1)
-            if r is not None:
-                return r
-    if slot.optional:
-        return _match(slots, k + 1, seq, j)
-    return None
-
-
-def _in_order(spellings: frozenset[str], plain: str) -> Iterable[str]:
-    """A token's spellings, the one as written first, then in sorted order: a set's order
-    changes with the process's string hashing, and the first hit of a span is the one kept."""
-    if len(spellings) == 1:
-        return spellings
-    return sorted(spellings, key=lambda c: (c != plain, c))
-
-
-def _stack_flattery(hits: list[Hit]) -> list[Hit]:
-    """Flattery stacked on other over-familiar wording in one post ("you look so grown up
-    today, beautiful") reads as grooming: each of those findings becomes high. One pet name
-    or one compliment alone keeps its own severity."""
-    familiar = [h for h in hits if h.entry.category is Category.OVER_FAMILIAR]
-    if len(familiar) < 2 or not any(h.entry.code in _FLATTERY for h in familiar):
-        return hits
-    return [dataclasses.replace(h, severity=Severity.HIGH, stacked=True)
-            if h.entry.category is Category.OVER_FAMILIAR and h.sev is not Severity.HIGH
-            else h for h in hits]
-
-
-def _drop_nested(hits: list[Hit]) -> list[Hit]:
-    """One finding per span and category: the longest, then the most severe. A swear word
-    inside a sexual phrase is reported once, as the phrase."""
-    hits = sorted(hits, key=lambda h: (h.start, -(h.end - h.start), -_SEV_RANK[h.sev]))
-    out: list[Hit] = []
-    for h in hits:
-        if any(o.start <= h.start and h.end <= o.end and (
-                o.entry.category is h.entry.category or (  # "dick" inside "dick pic"
-                    o.entry.category is Category.SEXUAL_CONTENT and not o.entry.single
-                    and h.entry.category is Category.PROFANITY))
-               for o in out[-8:]):
-            continue
-        out.append(h)
-    return out
 
 
 _ANALYSERS: dict[str, ToneAnalyser] = {}
