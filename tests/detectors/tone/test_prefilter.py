@@ -1,5 +1,5 @@
 """The tone pre-pass looks closely only at tokens whose spellings meet a lexicon key, and tries
-only the phrases a prefix trie lets through (analysis._prefix_trie / _candidate_phrases). Both
+only the phrases a prefix trie lets through (phrases.prefix_trie / candidate_phrases). Both
 are pre-filters: they must find exactly what trying every phrase at every word finds."""
 
 from __future__ import annotations
@@ -8,16 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from postguard.detectors.tone.analysis import (
-    Hit,
-    ToneAnalyser,
-    _candidate_phrases,
-    _match,
-    _prefix_trie,
-    analyser_for,
-)
+from postguard.detectors.tone.analysis import Hit, ToneAnalyser, analyser_for
 from postguard.detectors.tone.lexicon import Entry, Slot
 from postguard.detectors.tone.normalise import NEWLINE, SENTENCE_END, WORD, candidates, tokenize
+from postguard.detectors.tone.phrases import candidate_phrases, match_slots, prefix_trie
 from postguard.model import Category, Severity
 from postguard.policy import Policy
 
@@ -37,7 +31,7 @@ def _brute_phrases(an: ToneAnalyser, text: str) -> list[tuple[str, int, int]]:
     for j, seen in enumerate(seq):
         for c in seen or ():
             for e in an.lexicon.phrases.get(c, ()):
-                end = _match(e.slots, 0, seq, j)
+                end = match_slots(e.slots, 0, seq, j)
                 if end is not None:
                     out.append((e.term, seq_tok[j], seq_tok[end - 1]))
     return out
@@ -96,13 +90,13 @@ _VOCAB = [frozenset({w}) for w in ("a", "b", "bb", "c", "x")] + [frozenset({"b",
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_VOCAB), max_size=9))
 def test_trie_never_drops_a_phrase_that_matches(seq: list[frozenset[str] | None]) -> None:
-    trie = _prefix_trie(ENTRIES)
+    trie = prefix_trie(ENTRIES)
     for j, seen in enumerate(seq):
         if seen is None or "a" not in seen:
             continue
-        tried = _candidate_phrases(trie, seq, j)
-        matching = [e for e in ENTRIES if _match(e.slots, 0, seq, j) is not None]
-        assert [e for e in tried if _match(e.slots, 0, seq, j) is not None] == matching
+        tried = candidate_phrases(trie, seq, j)
+        matching = [e for e in ENTRIES if match_slots(e.slots, 0, seq, j) is not None]
+        assert [e for e in tried if match_slots(e.slots, 0, seq, j) is not None] == matching
         # in list order, each once
         order = [ENTRIES.index(e) for e in tried]
         assert order == sorted(set(order))
