@@ -304,9 +304,13 @@ def test_short_texts_need_more_certainty() -> None:
 
     from postguard.detectors.harm.detector import needed
 
-    th = np.array([0.5, 0.8])
+    th = np.array([0.2, 0.5, 0.8])
     assert np.allclose(needed(th, 8), th) and np.allclose(needed(th, 30), th)
-    assert np.allclose(needed(th, 3), [0.75, 0.9])
+    three, one = needed(th, 3), needed(th, 1)
+    assert np.all(three > th) and np.all(one > three) and np.all(one < 1)
+    # a fixed amount of evidence per missing word: 0.6 log-odds each, whatever the threshold
+    logit = np.log(three / (1 - three)) - np.log(th / (1 - th))
+    assert np.allclose(logit, 5 * 0.6)
 
 
 @pytest.mark.parametrize("text", ["omg lol see u there", "text me on 07911 123456",
