@@ -62,15 +62,16 @@ VARIANT_WEIGHT = 1.0
 LANG_WEIGHT = 2.0
 # Each category may raise at most this share of the harmless training texts (out of fold; most
 # are the harmful texts' minimal-pair twins, far harder than what postguard reads each day) ...
-HARMLESS_RAISED = 0.02
-# ... and, among the texts it raises, at least this share must carry that harm. (Measured on
-# benchmarks/holdout5, seen: 0.0075 and 0.8 left 34 of 202 block posts allowed; 0.02 and 0.7
-# left 19 with the same share of benign traps flagged by the model; 0.6 raised more
-# harmless staff messages than the 3% target.)
-PRECISION_FLOOR = 0.7
+HARMLESS_RAISED = 0.015
+# ... and, among the texts it raises, at least this share must carry that harm. Chosen on
+# benchmarks/holdout5 (seen) among 0.01-0.02 x 0.7-0.8: 0.0075 and 0.8 (the rule before) left
+# 34 of 202 block posts allowed; 0.015 and 0.75 left 24, with 7 of 250 benign traps given a
+# harm finding and 3 of 150 harmless staff messages raised; 0.02 and 0.7 left 21 but raised 5
+# staff messages (the target is at most 3%).
+PRECISION_FLOOR = 0.75
 # Over-familiarity is where a warm notice and a grooming message share the most words (the
 # register trap of the trial in issue 12): the model needs more certainty there.
-PRECISION_FLOOR_BY_CATEGORY = {"over_familiar": 0.75}
+PRECISION_FLOOR_BY_CATEGORY = {"over_familiar": 0.8}
 CONVERSATION_LEAN = 0.05
 MAX_FEATURES = 250_000
 DEFAULT_OUT = ROOT / "src" / "postguard" / "data" / "harm"

@@ -232,9 +232,9 @@ def test_thread_memory_is_bounded_and_per_author() -> None:
 GROOMING_LINES = [  # each harmless-looking alone (allowed); together: isolation and private contact
     "hey, saw your drawing on the art page, really talented",
     "do you have your own room at home?",
-    "are you on any other apps?",
     "do your parents ever read your messages?",
-    "which bus do you take home after school?",
+    "what are you doing this weekend?",
+    "do you get on with your mum and dad?",
 ]
 
 

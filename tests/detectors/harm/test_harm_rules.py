@@ -38,7 +38,7 @@ SHORT_HARM = [
     ("send nudes now", "sexual_content"),
     ("gonna stab u", "violence"),
     ("meet me alone tonite", "private_contact"),
-    ("i cut again", "self_harm"),
+    ("been cutting again", "self_harm"),
     ("ur so ugly lol", "bullying"),
     ("wats ur snap", "private_contact"),
 ]
@@ -47,8 +47,21 @@ SHORT_TRAPS = ["omg lol cu there", "07700 900 456", "see u at 4", "love u bestie
                "ok see u", "call me after school pls"]
 
 
+def _acting(text: str) -> set[str]:
+    """The categories a user sees acted on (lexicons and model together) in an inbound
+    message from an unknown author."""
+    report = _screener().screen(text, metadata={"direction": "inbound", "author": "unknown"})
+    return {f.category.value for f in report.findings
+            if f.action is not None and f.action.rank > 0}
+
+
+@functools.cache
+def _screener() -> Screener:
+    return Screener()
+
+
 def test_clear_short_harm_gets_through() -> None:
-    missed = [(t, c) for t, c in SHORT_HARM if c not in _model_finds(t)]
+    missed = [(t, c) for t, c in SHORT_HARM if c not in _acting(t)]
     assert len(missed) <= 1, missed
 
 
@@ -77,9 +90,9 @@ def test_the_lexicons_category_is_theirs_the_others_stay() -> None:
 LINES = [  # each harmless-looking alone; from an adult stranger, together: grooming moves
     "hey, saw your drawing on the art page, really talented",
     "do you have your own room at home?",
-    "are you on any other apps?",
     "do your parents ever read your messages?",
-    "which bus do you take home after school?",
+    "what are you doing this weekend?",
+    "do you get on with your mum and dad?",
 ]
 
 
