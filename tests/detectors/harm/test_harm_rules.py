@@ -72,18 +72,18 @@ def test_short_everyday_chat_is_no_harm(text: str) -> None:
 
 # -- beside the lexicons ---------------------------------------------------------------------
 
-def test_the_lexicons_category_is_theirs_the_others_stay() -> None:
-    """Where the tone lexicons find one grooming category, the model adds no finding of that
-    category, but still adds another one it reads (a picture asked for in secret is sexual as
-    well as secret)."""
+def test_beside_a_lexicon_grooming_finding_the_model_adds_none_of_the_three() -> None:
+    """Where the tone lexicons find one grooming category, the model adds no private-contact,
+    over-familiar or sexual finding (the lexicon's span is exact; a second guess is noise),
+    and the post is still blocked and escalated."""
     text = "take a pic of u in ur pyjamas for me tonite, only for me, delete it after"
     report = Screener().screen(text, metadata={"direction": "inbound", "author": "stranger"})
-    by_harm = {f.category for f in report.findings if f.detector == "harm"}
+    family = {Category.PRIVATE_CONTACT, Category.OVER_FAMILIAR, Category.SEXUAL_CONTENT}
     by_lexicon = {f.category for f in report.findings if f.detector != "harm"}
-    assert Category.SEXUAL_CONTENT in by_harm | by_lexicon
-    assert not by_harm & by_lexicon & {Category.PRIVATE_CONTACT, Category.OVER_FAMILIAR,
-                                       Category.SEXUAL_CONTENT}
-    assert report.escalate
+    by_harm = {f.category for f in report.findings if f.detector == "harm"}
+    assert by_lexicon & family
+    assert not by_harm & family
+    assert report.verdict.value == "block" and report.escalate
 
 
 # -- conversations by a child ----------------------------------------------------------------
