@@ -1,6 +1,6 @@
 """Score postguard on a blind set of messages (run once, at first sight, by whoever holds it).
 
-    .venv/bin/python benchmarks/harm_blind.py PATH [--json OUT] [--misses]
+    .venv/bin/python benchmarks/harm_blind.py PATH [--json OUT] [--misses] [--model DIR]
 
 PATH is JSONL in the corpus format (`id`, `text`, `metadata`, `labels: [{category, text}]`,
 `expected_verdict`) plus `expected_escalate` (bool), `language` and, for conversations,
@@ -123,7 +123,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", action="store_true", help="list the ids of misses")
     ap.add_argument("--policy", type=Path, help="a policy file (e.g. one disabling 'harm', to "
                     "measure the lexicons alone)")
+    ap.add_argument("--model", type=Path, help="a harm model folder (default: the shipped "
+                    "one), e.g. a candidate built by train.py --out")
     args = ap.parse_args(argv)
+    if args.model is not None:
+        from postguard.detectors.harm.detector import HarmDetector
+
+        HarmDetector.model_folder = args.model
     items = [json.loads(x) for x in args.path.read_text(encoding="utf-8").splitlines()
              if x.strip()]
     screener = Screener(policy=args.policy)

@@ -1,6 +1,7 @@
 """postguard (with the harm model) on real public data nobody here wrote: evaluation only.
 
     .venv/bin/python benchmarks/harm_external.py [--data ../shared/data/external] [--json OUT]
+        [--model DIR] [--only offensive|grooming]
 
 Reads `offensive.jsonl` and `grooming.jsonl` (see that folder's README; never train or tune on
 them) and prints:
@@ -115,13 +116,22 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "external")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--model", type=Path, help="a harm model folder (default: the shipped one)")
+    ap.add_argument("--only", choices=("offensive", "grooming"), help="measure one set only")
     args = ap.parse_args(argv)
+    if args.model is not None:
+        from postguard.detectors.harm.detector import HarmDetector
+
+        HarmDetector.model_folder = args.model
     read = lambda name: [json.loads(x) for x in (args.data / name).open(encoding="utf-8")]  # noqa: E731
     t0 = time.perf_counter()
-    result: dict[str, Any] = {"offensive": offensive(Screener(), read("offensive.jsonl"))}
-    chats = read("grooming.jsonl")
-    result["grooming_lines"] = stretches(Screener(), chats, threads=False)
-    result["grooming_threads"] = stretches(Screener(), chats, threads=True)
+    result: dict[str, Any] = {}
+    if args.only != "grooming":
+        result["offensive"] = offensive(Screener(), read("offensive.jsonl"))
+    if args.only != "offensive":
+        chats = read("grooming.jsonl")
+        result["grooming_lines"] = stretches(Screener(), chats, threads=False)
+        result["grooming_threads"] = stretches(Screener(), chats, threads=True)
     result["seconds"] = round(time.perf_counter() - t0, 1)
     text = json.dumps(result, indent=1)
     print(text)

@@ -232,9 +232,9 @@ def test_thread_memory_is_bounded_and_per_author() -> None:
 GROOMING_LINES = [  # each harmless-looking alone (allowed); together: isolation and private contact
     "hey, saw your drawing on the art page, really talented",
     "do you have your own room at home?",
-    "are you on any other apps?",
     "do your parents ever read your messages?",
-    "which bus do you take home after school?",
+    "what are you doing this weekend?",
+    "do you get on with your mum and dad?",
 ]
 
 
@@ -304,9 +304,13 @@ def test_short_texts_need_more_certainty() -> None:
 
     from postguard.detectors.harm.detector import needed
 
-    th = np.array([0.5, 0.8])
+    th = np.array([0.2, 0.5, 0.8])
     assert np.allclose(needed(th, 8), th) and np.allclose(needed(th, 30), th)
-    assert np.allclose(needed(th, 3), [0.75, 0.9])
+    three, one = needed(th, 3), needed(th, 1)
+    assert np.all(three > th) and np.all(one > three) and np.all(one < 1)
+    # a fixed amount of evidence per missing word: 0.6 log-odds each, whatever the threshold
+    logit = np.log(three / (1 - three)) - np.log(th / (1 - th))
+    assert np.allclose(logit, 5 * 0.6)
 
 
 @pytest.mark.parametrize("text", ["omg lol see u there", "text me on 07911 123456",

@@ -22,13 +22,16 @@ TRAIN = Path(__file__).resolve().parents[3] / "models" / "train" / "harm"
 META = json.loads((Path(str(resources.files("postguard.data"))) / "harm" / "harm-model.json")
                   .read_text("utf-8"))
 
-# Written from a measured run (benchmarks/RESULTS.md, harm section) minus a margin; the
-# held-out texts are hard: most harmless ones are the harmful texts' minimal-pair twins.
-RECALL_FLOOR = {"private_contact": 0.5, "over_familiar": 0.45, "sexual_content": 0.45,
-                "bullying": 0.3, "self_harm": 0.3, "disclosure": 0.4, "extremism": 0.45,
-                "violence": 0.3}
-PRECISION_FLOOR = 0.6
-HARMLESS_RAISED_CEILING = 0.10
+# Written from a measured run (benchmarks/RESULTS.md, harmmodel section: held-out recall
+# private_contact 0.704, over_familiar 0.480, sexual_content 0.736, bullying 0.348, self_harm
+# 0.681, disclosure 0.674, extremism 0.724, violence 0.544; precision 0.74-0.85; 196 of 2,801
+# harmless texts raised) minus a margin; the held-out texts are hard: most harmless ones are
+# the harmful texts' minimal-pair twins.
+RECALL_FLOOR = {"private_contact": 0.62, "over_familiar": 0.4, "sexual_content": 0.65,
+                "bullying": 0.28, "self_harm": 0.6, "disclosure": 0.6, "extremism": 0.64,
+                "violence": 0.46}
+PRECISION_FLOOR = 0.65
+HARMLESS_RAISED_CEILING = 0.09
 
 
 def _dataset() -> Any:
@@ -48,9 +51,11 @@ def held_out() -> list[tuple[dict[str, Any], set[str]]]:
     seen: set[str] = set()
     out = []
     for rec in ds.read_texts():
-        if rec["text"] in seen or not ds.is_held_out(rec):
+        if rec["text"] in seen:  # as training does: the first record of a text counts
             continue
         seen.add(rec["text"])
+        if not ds.is_held_out(rec):
+            continue
         text = rec["text"]
         whole = model.score(text, [(0, len(text))]).whole
         found = {c for c, p, t in zip(model.categories, whole, model.thresholds, strict=True)

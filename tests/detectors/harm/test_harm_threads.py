@@ -15,9 +15,9 @@ from postguard.screener import Screener
 GROOMING = [  # each harmless-looking alone (allowed); together: isolation and private contact
     "hey, saw your drawing on the art page, really talented",
     "do you have your own room at home?",
-    "are you on any other apps?",
     "do your parents ever read your messages?",
-    "which bus do you take home after school?",
+    "what are you doing this weekend?",
+    "do you get on with your mum and dad?",
 ]
 FILLER = ["The library closes at 5 today.", "Football practice moves to the small pitch.",
           "Well done to everyone who finished the reading challenge!",
