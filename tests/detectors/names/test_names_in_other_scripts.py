@@ -112,3 +112,17 @@ def test_staff_titles_and_everyone_words_are_not_children(detector: PersonNameDe
 ])
 def test_a_child_and_a_school_block(text: str, verdict: str) -> None:
     assert Screener().screen(text).verdict.value == verdict
+
+
+def test_a_long_post_is_searched_for_script_names_once() -> None:
+    """child_first_names asks about the whole text once a sentence: the text must be read for
+    Chinese, Japanese and Korean names once, not once a sentence (that was quadratic: a 1 MB
+    post took 18 s)."""
+    from postguard.detectors.names import scripts
+
+    text = " ".join(f"Amy lives in Patcham and 小明同学 swims at Withdean every Saturday ({i})."
+                    for i in range(300))
+    scripts._child_names.cache_clear()
+    Screener().screen(text)
+    info = scripts._child_names.cache_info()
+    assert info.misses <= 2 and info.hits >= 100, info

@@ -64,9 +64,16 @@ _HIRAGANA_WORDS = ("これ", "それ", "あれ", "みなさ", "みんな", "だ�
 
 
 def child_names(text: str) -> list[tuple[int, int]]:
-    """(start, end) of children's names in Chinese, Japanese and Korean (see the module doc)."""
+    """(start, end) of children's names in Chinese, Japanese and Korean (see the module doc).
+    The same text is asked about once a sentence (`first_names.child_first_names`): the
+    answer for a text is kept (a str keeps its hash, so asking again costs no pass over it)."""
+    return list(_child_names(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _child_names(text: str) -> tuple[tuple[int, int], ...]:
     if _CJK.search(text) is None:
-        return []
+        return ()
     w = script_name_words()
     out: list[tuple[int, int]] = []
     for m in w.zh_cue.finditer(text):
@@ -96,7 +103,7 @@ def child_names(text: str) -> list[tuple[int, int]]:
         if len(name) < 2 or name.endswith(w.adult) or name in w.ko_not:
             continue
         out.append((run.start(), run.start() + len(name)))
-    return sorted(set(out))
+    return tuple(sorted(set(out)))
 
 
 _ZH_NOT_LAST = frozenset("们們的位个個些是和在了与")
