@@ -5,20 +5,9 @@ name without the greeting. Written after holdout7 showed the family (fresh wordi
 from __future__ import annotations
 
 import pytest
+from name_findings import child_names as names
 
 from postguard.detectors.names import PersonNameDetector
-from postguard.policy import Policy
-
-
-@pytest.fixture(scope="module")
-def detector() -> PersonNameDetector:
-    return PersonNameDetector(Policy.default())
-
-
-def names(detector: PersonNameDetector, text: str) -> list[str]:
-    return [text[f.start:f.end] for f in detector.detect_text(text)
-            if f.start is not None and f.end is not None and f.severity.value != "low"]
-
 
 GREETING_AND_FIRST_NAME = [
     "Hallo Mia, dein Turnbeutel hängt noch im Flur.",

@@ -5,21 +5,10 @@
 from __future__ import annotations
 
 import pytest
+from name_findings import child_names as names
 
 from postguard import Screener
 from postguard.detectors.names import PersonNameDetector
-from postguard.policy import Policy
-
-
-@pytest.fixture(scope="module")
-def detector() -> PersonNameDetector:
-    return PersonNameDetector(Policy.default())
-
-
-def names(detector: PersonNameDetector, text: str) -> list[str]:
-    return [text[f.start:f.end] for f in detector.detect_text(text)
-            if f.start is not None and f.end is not None and f.severity.value != "low"]
-
 
 POSITIVES: list[tuple[str, str]] = [
     ("祝贺刘子涵同学获得演讲比赛一等奖！", "刘子涵"),

@@ -5,21 +5,9 @@ and a verb that starts a sentence before a name (it is left out of the name)."""
 from __future__ import annotations
 
 import pytest
+from name_findings import child_names as children
 
 from postguard.detectors.names import PersonNameDetector
-from postguard.policy import Policy
-
-
-@pytest.fixture(scope="module")
-def detector() -> PersonNameDetector:
-    return PersonNameDetector(Policy.default())
-
-
-def children(detector: PersonNameDetector, text: str) -> list[str]:
-    """Names reported at more than low severity (low: staff, famous people, titles)."""
-    return [text[f.start:f.end] for f in detector.detect_text(text)
-            if f.start is not None and f.end is not None and f.severity.value != "low"]
-
 
 NOT_CHILDREN: list[str] = [
     # German nouns

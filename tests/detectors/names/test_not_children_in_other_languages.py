@@ -7,21 +7,9 @@ has its positives beside it: the same shape with a real child's name still count
 from __future__ import annotations
 
 import pytest
+from name_findings import child_names as names
 
 from postguard.detectors.names import PersonNameDetector
-from postguard.policy import Policy
-
-
-@pytest.fixture(scope="module")
-def detector() -> PersonNameDetector:
-    return PersonNameDetector(Policy.default())
-
-
-def names(detector: PersonNameDetector, text: str) -> list[str]:
-    """Full names reported as a child's (not the low, allowed staff or famous findings)."""
-    return [text[f.start:f.end] for f in detector.detect_text(text)
-            if f.start is not None and f.end is not None and f.severity.value != "low"]
-
 
 TRAPS: list[tuple[str, str]] = [
     # a verb at the start of a sentence, then one given name
