@@ -17,28 +17,14 @@ import argparse
 import glob
 import json
 import os
-import random
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-_SENTENCES = ("the trip to the museum leaves at nine on friday please bring a packed lunch and a "
-         "raincoat your group leader will meet you at the front gate well done to everyone in "
-         "class four for the reading challenge we are proud of you see you on monday thanks "
-         "for your help with the poster it looks great the office is closed at five")
-WORDS = _SENTENCES.split(" ")
-
-
-def posts(n: int, words: int = 40, seed: int = 7) -> list[str]:
-    """harm_speed.py's posts (copied: importing it would put this tree's src first)."""
-    rng = random.Random(seed)
-    out = []
-    for _ in range(n):
-        ws = [rng.choice(WORDS) for _ in range(words)]
-        out.append(" ".join(ws[:20]).capitalize() + ". " + " ".join(ws[20:]).capitalize() + ".")
-    return out
+sys.path.insert(0, str(HERE))
+from harm_posts import posts  # noqa: E402
 
 
 def texts(kind: str) -> list[str]:
