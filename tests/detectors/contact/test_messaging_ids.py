@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from found import spans as handles
 
 from postguard.detectors.contact import SocialHandleDetector
 from postguard.policy import Policy
@@ -12,11 +13,6 @@ from postguard.policy import Policy
 @pytest.fixture(scope="module")
 def detector() -> SocialHandleDetector:
     return SocialHandleDetector(Policy.default())
-
-
-def handles(detector: SocialHandleDetector, text: str) -> list[str]:
-    return [text[f.start:f.end] for f in detector.detect_text(text)
-            if f.start is not None and f.end is not None]
 
 
 POSITIVES: list[tuple[str, str]] = [

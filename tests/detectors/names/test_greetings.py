@@ -5,7 +5,7 @@ name without the greeting. Written after holdout7 showed the family (fresh wordi
 from __future__ import annotations
 
 import pytest
-from name_findings import child_names as names
+from found import child_names as names
 
 from postguard.detectors.names import PersonNameDetector
 

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import pytest
-from name_findings import child_names as names
+from found import child_names as names
 
 from postguard import Screener
 from postguard.detectors.names import PersonNameDetector

@@ -5,7 +5,7 @@ and a verb that starts a sentence before a name (it is left out of the name)."""
 from __future__ import annotations
 
 import pytest
-from name_findings import child_names as children
+from found import child_names as children
 
 from postguard.detectors.names import PersonNameDetector
 

@@ -7,7 +7,7 @@ has its positives beside it: the same shape with a real child's name still count
 from __future__ import annotations
 
 import pytest
-from name_findings import child_names as names
+from found import child_names as names
 
 from postguard.detectors.names import PersonNameDetector
 

@@ -5,6 +5,7 @@ hyphenated and Korean names after a cue are found."""
 from __future__ import annotations
 
 import pytest
+from found import child_names as flagged
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,12 +18,6 @@ from postguard.policy import Policy
 @pytest.fixture(scope="module")
 def det() -> PersonNameDetector:
     return PersonNameDetector(Policy.default())
-
-
-def flagged(det: PersonNameDetector, text: str) -> list[str]:
-    """The spans a reviewer is shown: medium or higher (low ones are allowed by default)."""
-    return [text[f.start:f.end] for f in det.detect_text(text)
-            if f.start is not None and f.end is not None and f.severity is not Severity.LOW]
 
 
 @pytest.mark.parametrize(

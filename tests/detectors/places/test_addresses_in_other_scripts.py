@@ -5,6 +5,7 @@ the whole address is one finding, so the redacted text keeps none of it."""
 from __future__ import annotations
 
 import pytest
+from found import addresses
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,11 +22,6 @@ def detector() -> AddressDetector:
 @pytest.fixture(scope="module")
 def screener() -> Screener:
     return Screener()
-
-
-def addresses(detector: AddressDetector, text: str) -> list[str]:
-    return [text[f.start:f.end] for f in detector.detect_text(text)
-            if f.start is not None and f.end is not None and f.category.value == "address"]
 
 
 POSITIVES: list[tuple[str, str]] = [

@@ -7,6 +7,7 @@ Traps: wide places, routines of no one, capitalised nouns of a German sentence."
 from __future__ import annotations
 
 import pytest
+from found import locations
 
 from postguard import Screener
 from postguard.detectors.places import AddressDetector
@@ -22,11 +23,6 @@ def detector() -> AddressDetector:
 @pytest.fixture(scope="module")
 def screener() -> Screener:
     return Screener()
-
-
-def locations(detector: AddressDetector, text: str) -> list[str]:
-    return [text[f.start:f.end] for f in detector.detect_text(text)
-            if f.category.value == "location" and f.start is not None and f.end is not None]
 
 
 # (text, a place that must be found, the verdict)

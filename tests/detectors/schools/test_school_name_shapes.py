@@ -4,6 +4,7 @@ words around say school; lowercase names after a cue; and the traps that look li
 from __future__ import annotations
 
 import pytest
+from found import spans as found
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,11 +17,6 @@ from postguard.policy import Policy
 @pytest.fixture(scope="module")
 def detector() -> SchoolDetector:
     return SchoolDetector(Policy.default())
-
-
-def found(det: SchoolDetector, text: str) -> list[str]:
-    return [text[f.start:f.end] for f in det.detect_text(text)
-            if f.start is not None and f.end is not None]
 
 
 CASES: list[tuple[str, list[str]]] = [

@@ -4,6 +4,7 @@ the kinds of school and the "at school" phrasings that name no school."""
 from __future__ import annotations
 
 import pytest
+from found import spans as schools
 
 from postguard.detectors.schools import SchoolDetector
 from postguard.policy import Policy
@@ -12,11 +13,6 @@ from postguard.policy import Policy
 @pytest.fixture(scope="module")
 def detector() -> SchoolDetector:
     return SchoolDetector(Policy.default())
-
-
-def schools(detector: SchoolDetector, text: str) -> list[str]:
-    return [text[f.start:f.end] for f in detector.detect_text(text)
-            if f.start is not None and f.end is not None]
 
 
 POSITIVES: list[tuple[str, str]] = [

@@ -8,6 +8,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from found import spans as found
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from linear import assert_linear
@@ -24,11 +25,6 @@ REPO = Path(__file__).resolve().parents[3]
 @pytest.fixture(scope="module")
 def detector() -> SchoolDetector:
     return SchoolDetector(Policy.default())
-
-
-def found(det: SchoolDetector, text: str) -> list[str]:
-    return [text[f.start:f.end] for f in det.detect_text(text)
-            if f.start is not None and f.end is not None]
 
 
 # (text, [matched school names]); an empty list is a trap that must not match.

@@ -7,6 +7,7 @@ schools in every language, leisure centres, a child's name before a comma."""
 from __future__ import annotations
 
 import pytest
+from found import spans as schools
 
 from postguard import Screener
 from postguard.detectors.schools import SchoolDetector
@@ -16,11 +17,6 @@ from postguard.policy import Policy
 @pytest.fixture(scope="module")
 def detector() -> SchoolDetector:
     return SchoolDetector(Policy.default())
-
-
-def schools(detector: SchoolDetector, text: str) -> list[str]:
-    return [text[f.start:f.end] for f in detector.detect_text(text)
-            if f.start is not None and f.end is not None]
 
 
 POSITIVES: list[tuple[str, str]] = [
