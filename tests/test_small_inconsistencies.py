@@ -74,9 +74,9 @@ def test_api_metadata_errors_say_what_is_wrong(metadata: object, says: str) -> N
 
 def test_body_limit_is_said_in_mb() -> None:
     from postguard.server import Limits
-    from postguard.server.app import _too_large
+    from postguard.server.post_request import too_large
 
-    assert _too_large(Limits(max_body=20 * 2**20)).startswith(
+    assert too_large(Limits(max_body=20 * 2**20)).startswith(
         "the request is larger than 20 MB")
     assert Limits().max_body >= 60 * 2**20  # two phone photos, base64-encoded, fit
 
