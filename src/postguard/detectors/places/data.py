@@ -12,12 +12,14 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ...datafiles import read_data
 
 # characters that stand for more than themselves in a phrase
 _PIECES = {" ": r"\s+", "'": "['\u2019]", "\u2019": "['\u2019]"}
 _TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # never empty: split keeps every token
 
 
 @functools.cache
@@ -178,10 +180,14 @@ class Tokens:
         self.text = text
         #: per-text cache of cue matches, filled by the detector on first use
         self.spans: dict[str, tuple[list[int], list[int]]] = {}
-        matches = list(_TOKEN.finditer(text))
-        self.words = [m.group() for m in matches]
-        self.starts = [m.start() for m in matches]
-        self.ends = [m.end() for m in matches]
+        # split by the tokens: the gaps and tokens alternate, and the running sum of their
+        # lengths gives every offset (one pass in C; finditer and three lists of match
+        # attributes cost twice as much on a long post)
+        parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, ..., token, gap
+        offsets = list(accumulate(map(len, parts), initial=0))
+        self.words = parts[1::2]
+        self.starts = offsets[1:-1:2]
+        self.ends = offsets[2::2]
 
     def index_at(self, pos: int) -> int:
         return bisect.bisect_left(self.starts, pos)
