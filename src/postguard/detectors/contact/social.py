@@ -181,9 +181,14 @@ class SocialHandleDetector(TextDetector):
             # "on Twitch as robo_rhys_07"
             (re.compile(rf"\bon\s+{platform}\s+(?:as|at)\s+{user}", re.IGNORECASE), True),
         )
-        # the same forms for the lower-cased text, but for the case-sensitive ones
+        # the same forms for the lower-cased text, but for the case-sensitive ones; a leading
+        # \b is left out and checked by `_after_boundary` (the forms then start with their
+        # words' first letters, which the regex engine skips to, instead of trying the whole
+        # form at every position of the text)
         self._cue_forms_low = tuple(
-            None if "(?-i:" in p.pattern else re.compile(p.pattern) for p, _ in self._cue_forms)
+            None if "(?-i:" in p.pattern else re.compile(p.pattern.removeprefix(r"\b"))
+            for p, _ in self._cue_forms)
+        self._cue_bounded = tuple(p.pattern.startswith(r"\b") for p, _ in self._cue_forms)
 
     def detect_text(self, text: str) -> Iterable[Finding]:
         taken = Spans()
@@ -263,10 +268,14 @@ class SocialHandleDetector(TextDetector):
         # searched in the lower-cased text where that keeps every offset (several times
         # cheaper than a case-insensitive search); the name is read from the text itself
         same = len(low_text) == len(text)
-        for (pattern, needs_shape), low_pattern in zip(self._cue_forms, self._cue_forms_low,
-                                                       strict=True):
-            found = low_pattern.finditer(low_text) if same and low_pattern is not None \
-                else pattern.finditer(text)
+        for (pattern, needs_shape), low_pattern, bounded in zip(
+                self._cue_forms, self._cue_forms_low, self._cue_bounded, strict=True):
+            if not same or low_pattern is None:
+                found: Iterable[re.Match[str]] = pattern.finditer(text)
+            elif bounded:
+                found = _after_boundary(low_pattern, low_text)
+            else:
+                found = low_pattern.finditer(low_text)
             for m in found:
                 s = m.start(1)
                 name = text[s:m.end(1)].rstrip(".")
@@ -335,3 +344,23 @@ class SocialHandleDetector(TextDetector):
                 if k == len(shape) - 1:  # a literal profile page such as profile.php?id=...
                     return clean, at + len(whole.rstrip(".,;:!?"))
         return None
+
+
+def _is_word(c: str) -> bool:
+    """A character that \\w matches (str patterns: alphanumeric or "_")."""
+    return c.isalnum() or c == "_"
+
+
+def _after_boundary(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`rx.finditer(text)` as if `rx` began with \\b: a match that starts where a word
+    character meets a character of the same kind is refused, and the search resumes one
+    character on. (The forms never match an empty string.)"""
+    size = len(text)
+    m = rx.search(text)
+    while m is not None:
+        s = m.start()
+        if (s > 0 and _is_word(text[s - 1])) == (s < size and _is_word(text[s])):
+            m = rx.search(text, s + 1)
+            continue
+        yield m
+        m = rx.search(text, m.end())
