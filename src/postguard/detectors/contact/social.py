@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ...lazy_patterns import lazy_compile
 from ...model import Category, Finding, Severity
 from ...policy import Policy
 from ..base import TextDetector
@@ -106,7 +107,7 @@ class SocialHandleDetector(TextDetector):
             for d in site["domains"]:
                 self._sites[d.lower()] = info
         domains = "|".join(re.escape(d) for d in sorted(self._sites, key=len, reverse=True))
-        self._link = re.compile(_LINK_HEAD.format(domains=domains), re.IGNORECASE)
+        self._link = lazy_compile(_LINK_HEAD.format(domains=domains), re.IGNORECASE)
         self._site_paths = tuple(d + "/" for d in self._sites)
         informal = "|".join(re.escape(p).replace(r"\ ", r"\s?")
                             for p in words["informal_platforms"])

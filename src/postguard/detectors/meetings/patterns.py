@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ...datafiles import load_toml
+from ...lazy_patterns import lazy_compile
 from ...spans import SpanIndex
 
 LINK, MEETING_ID, PASSCODE = "link", "meeting_id", "passcode"
@@ -61,7 +62,7 @@ class Patterns:
         self.weak_passcode = re.compile(
             r"\b(?:" + "|".join(pc["weak_wordings"]) + r")\b\s*(?:[:=#-]|is)\s*" + code,
             re.IGNORECASE)
-        self.context = re.compile(r"\b(?:" + "|".join(data["context"]["words"]) + r")\b",
+        self.context = lazy_compile(r"\b(?:" + "|".join(data["context"]["words"]) + r")\b",
                                   re.IGNORECASE)
         self.public_audiences = frozenset(a.lower() for a in data["audience"]["public"])
         # A text with neither a link (a host, then "/") nor one of these words has nothing

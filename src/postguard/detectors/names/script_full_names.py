@@ -24,15 +24,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...datafiles import alternation, load_toml
+from ...lazy_patterns import lazy_compile
 from ...unicode_scripts import HAN, HANGUL
 
 _KANA_SPACE = " \u3000"
 _ARABIC = "\u0600-\u06ff"
 _KANA = re.compile("[\u3041-\u30fa\u30fc]")
-_HAN_CHAR = re.compile(f"[{HAN}]")
-_HAN_OR_WORD = re.compile(rf"[{HAN}\w]")
-_HANGUL_CHAR = re.compile(f"[{HANGUL}]")
-_ARABIC_CHAR = re.compile(f"[{_ARABIC}]")
+_HAN_CHAR = lazy_compile(f"[{HAN}]")
+_HAN_OR_WORD = lazy_compile(rf"[{HAN}\w]")
+_HANGUL_CHAR = lazy_compile(f"[{HANGUL}]")
+_ARABIC_CHAR = lazy_compile(f"[{_ARABIC}]")
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,13 @@ import re
 from dataclasses import dataclass
 
 from ...datafiles import alternation, load_toml
+from ...lazy_patterns import lazy_compile
 from ...unicode_scripts import HAN, HANGUL
 from .script_full_names import ja_surname, ko_surname, script_full_names
 
 _KATA = r"\u30a1-\u30fa\u30fc"
 _HIRA_NAME = r"\u3041-\u3093"
-_CJK = re.compile(rf"[{HAN}{_KATA}{HANGUL}]")
+_CJK = lazy_compile(rf"[{HAN}{_KATA}{HANGUL}]")
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,8 @@ def script_name_words() -> ScriptNameWords:
     )
 
 
-_HAN_BEFORE = re.compile(rf"[{HAN}]{{1,4}}$")
-_JA_BEFORE = re.compile(rf"(?:[{HAN}]{{1,4}}|[{_KATA}]{{2,8}}|[{_HIRA_NAME}]{{2,5}})$")
+_HAN_BEFORE = lazy_compile(rf"[{HAN}]{{1,4}}$")
+_JA_BEFORE = lazy_compile(rf"(?:[{HAN}]{{1,4}}|[{_KATA}]{{2,8}}|[{_HIRA_NAME}]{{2,5}})$")
 _KO_BEFORE = re.compile(rf"(?<![{HANGUL}])[{HANGUL}]{{2,4}}$")
 _KO_PARTICLE = re.compile(r"(?:이|가|은|는|을|를|의|에게|와|과|도)$")
 _HIRAGANA_WORDS = ("これ", "それ", "あれ", "みなさ", "みんな", "だれ", "どなた", "あなた", "おとう",

@@ -16,6 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ...lazy_patterns import lazy_compile
 from .data import load_sections, trie
 
 _WORD = r"[^\W\d_][^\W_]*(?:['\u2019\-][^\W_]+)*"
@@ -64,24 +65,24 @@ def patterns() -> _Patterns:
     word = rf"(?!{join}\s){_WORD}"  # a joiner is never a name word: no ambiguous parses
     name = rf"(?:{join}\s+){{0,2}}{word}(?:\s+(?:{join}\s+){{0,2}}{word}){{0,3}}"
     # No lookbehind before the first word: the scan is faster; the caller checks the boundary.
-    before = re.compile(
+    before = lazy_compile(
         r"(?:" + trie(_forms(raw["before_name"])) + rf")\s*(?<=[\s/.])(?P<name>{name})"
         rf"(?:\s*,?\s*(?:n[º°o]\.?\s*)?(?P<num>{_NUMBER})(?![\w/]))?"
     )
     fr_join = r"(?:de\s+la\s+|de\s+l['\u2019]|d['\u2019]|du\s+|des\s+|de\s+|la\s+|le\s+|les\s+)"
-    after = re.compile(
+    after = lazy_compile(
         rf"(?P<num>[1-9](?<![\w,.].){_NUMBER_REST}(?:\s?(?:bis|ter))?),?\s+"
         r"(?:" + trie(_forms(raw["after_number"])) + r")\s+"
         rf"{fr_join}{{0,2}}(?P<name>{_WORD})(?:[ \t]+{fr_join}{{0,2}}{_WORD}){{0,3}}"
     )
-    ending_hint = re.compile("(?:" + trie(_forms(raw["endings"])) + r")[ \t]+[1-9]")
-    endings = re.compile(
+    ending_hint = lazy_compile("(?:" + trie(_forms(raw["endings"])) + r")[ \t]+[1-9]")
+    endings = lazy_compile(
         r"(?<![\w-])(?P<name>[^\W\d_](?:[^\W_]|-(?=\w))+?(?:" + trie(_forms(raw["endings"]))
         + r"))"
         rf"[ \t]+(?P<num>{_NUMBER})(?![\w/])"
     )
     # "rue des Lilas", "Avenue de la Gare" without a number: the article makes it French
-    french = re.compile(
+    french = lazy_compile(
         r"(?<!\w)(?:" + trie(_forms(raw["after_number"])) + r")\s+"
         rf"{fr_join}{{1,2}}(?P<name>{_WORD})(?:[ \t]+{fr_join}{{0,2}}{_WORD}){{0,2}}"
     )

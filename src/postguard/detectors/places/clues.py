@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from ...datafiles import load_toml
+from ...lazy_patterns import lazy_compile
 from ...model import Category, Severity
 from ..names.first_names import child_first_names, sentences
 from .areas import area_words
@@ -46,8 +47,8 @@ _NOT_SUBJECTS = frozenset({"el", "la", "los", "las", "il", "lo", "le", "les", "d
                            "das", "o", "a", "os", "as", "ela", "ele", "elle", "sie", "er",
                            "ella", "lei", "lui", "ona", "on", "oni", "one", "wir", "nous",
                            "nosotros", "noi", "my", "we", "they", "she", "he", "it"})
-_CJK_CHAR = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
-_CJK_VENUE = re.compile(
+_CJK_CHAR = lazy_compile(r"[\u3041-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+_CJK_VENUE = lazy_compile(
     r"[ \t]?[的の]?(?:[\u30a1-\u30fa\u30fc]{2,8}|[\u4e00-\u9fff]{1,3}|[\uac00-\ud7a3]{1,6})")
 _TURKISH_CASE = re.compile(
     r"['\u2019](?:n?[dt][ae](?:ki)?|n?[dt][ae]n|y?[ae]|[dt][ae]ki)(?![\w])")
@@ -69,7 +70,7 @@ _ASCII_FOREIGN = frozenset({
 _HOME_HINTS = re.compile(
     "viv|mora|abit|habit|vit |wohn|lebt|mieszka|住|家在|حي|تسكن|يسكن|تعيش|يعيش")
 # letters beyond ASCII (accented Latin, Arabic, kana, Han, Hangul), not emoji or curly quotes
-_OTHER_LETTERS = re.compile("[\u00c0-\u024f\u0370-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_OTHER_LETTERS = lazy_compile("[\u00c0-\u024f\u0370-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _TR_HINT = re.compile(r"['\u2019][dt][ae]")
 
 
@@ -97,18 +98,18 @@ def clue_words() -> ClueWords:
     tr_before = _alts(home_after["turkish_before"])
     tr_verbs = _alts(home_after["turkish_verbs"])
     return ClueWords(
-        home_before=re.compile(rf"(?i:{_alts(d['home_before']['patterns'])})[ \t]*"
+        home_before=lazy_compile(rf"(?i:{_alts(d['home_before']['patterns'])})[ \t]*"
                                rf"(?:(?:the|el|la|o|a|le|il)[ \t]+)?({_CAP_RUN})"),
-        home_after=re.compile(rf"({_CAP_RUN})(?:{_alts(home_after['patterns'])})"),
-        turkish_home=re.compile(
+        home_after=lazy_compile(rf"({_CAP_RUN})(?:{_alts(home_after['patterns'])})"),
+        turkish_home=lazy_compile(
             rf"(?i:{tr_before})[ \t]+({_CAP_RUN})['\u2019](?:[dt][ae])\b|"
             rf"({_CAP_RUN})['\u2019](?:[dt][ae])[ \t]+(?i:{tr_verbs})"),
-        regular=re.compile(rf"(?<![A-Za-z\u00c0-\u024f])(?i:{_alts(d['regular']['patterns'])})"),
+        regular=lazy_compile(rf"(?<![A-Za-z\u00c0-\u024f])(?i:{_alts(d['regular']['patterns'])})"),
         place_before=frozenset(d["place_before"]["words"]),
         people=re.compile(rf"(?i:{_alts(d['people']['words'])})"),
-        estate=re.compile(rf"\b[Tt]he[ \t]+({_CAP_RUN})[ \t]+"
+        estate=lazy_compile(rf"\b[Tt]he[ \t]+({_CAP_RUN})[ \t]+"
                           rf"(?:{_alts(d['estate_after']['words'])})\b"),
-        age_of=re.compile(rf"[A-Z][\w'\u2019-]+,[ \t]*(?:aged[ \t]+)?\d{{1,2}},[ \t]*of[ \t]+"
+        age_of=lazy_compile(rf"[A-Z][\w'\u2019-]+,[ \t]*(?:aged[ \t]+)?\d{{1,2}},[ \t]*of[ \t]+"
                           rf"({_CAP_RUN})"),
         wide=frozenset(" ".join(w.split()) for w in d["wide"]["words"]),
     )
@@ -220,7 +221,7 @@ _VENUE_PARTICLE = re.compile(r"(?:에서|에|으로|로|의|で|に|へ|を|は|
 # Rafael treina ..."), which the English first-name reading takes for "a Matilda poster".
 _ARTICLE_NAME = re.compile(
     r"(?<![\w])(?:[AaOo]|[Ll][ao]|[Ii]l|[Ee]l)[ \t]+([A-Z][a-z\u00e0-\u00ff]+)")
-_ZH_PET = re.compile(r"(?<![\u4e00-\u9fff])小[\u4e00-\u9fff](?=[的是每在今会和也])")
+_ZH_PET = lazy_compile(r"(?<![\u4e00-\u9fff])小[\u4e00-\u9fff](?=[的是每在今会和也])")
 
 
 def _given_after_article(text: str, lo: int, hi: int, s: int, e: int) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from ...datafiles import read_data
+from ...lazy_patterns import lazy_compile
 
 # characters that stand for more than themselves in a phrase
 _PIECES = {" ": r"\s+", "'": "['\u2019]", "\u2019": "['\u2019]"}
@@ -53,7 +54,7 @@ def phrases_pattern(phrases: Iterable[str]) -> str:
 
 
 def _cue_regex(phrases: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + phrases_pattern(phrases) + r")\b")
+    return lazy_compile(r"\b(?:" + phrases_pattern(phrases) + r")\b")
 
 
 def word_key(word: str) -> str:
@@ -110,7 +111,7 @@ def lexicon() -> PlaceLexicon:
     # lower, Title and UPPER spellings, case-sensitive: several times faster than IGNORECASE
     spellings = {v for w in tiers for v in (w, w.title(), w.upper())}
     # \b scans faster than a lookbehind; the finder drops hits right after an apostrophe
-    suffix_re = re.compile(r"\b" + trie(spellings) + r"(?!\w)")
+    suffix_re = lazy_compile(r"\b" + trie(spellings) + r"(?!\w)")
     marks = load_sections("uk_landmark_streets.txt")
     cues = load_sections("place_cues.txt")
     lex = PlaceLexicon(
@@ -120,9 +121,9 @@ def lexicon() -> PlaceLexicon:
                         for w in line.split()),
         home_before=_cue_regex(cues["home_cues_before"]),
         home_after=_cue_regex(cues["home_cues_after"]),
-        home_place=re.compile(r"\b(?:" + phrases_pattern(cues["home_place_cues"]) + r")[ \t]+"
+        home_place=lazy_compile(r"\b(?:" + phrases_pattern(cues["home_place_cues"]) + r")[ \t]+"
                               r"(?=[A-Z])"),
-        outward_cue=re.compile(r"\b(?:" + phrases_pattern(cues["outward_cues"]) + r")\s+\Z"),
+        outward_cue=lazy_compile(r"\b(?:" + phrases_pattern(cues["outward_cues"]) + r")\s+\Z"),
         flat_words=frozenset(word_key(w) for w in cues["flat_words"]),
         house_words=frozenset(word_key(w) for w in cues["house_words"]),
         name_stop=frozenset(word_key(w) for w in cues["name_stopwords"]),
@@ -140,11 +141,11 @@ def lexicon() -> PlaceLexicon:
                                r"[A-Za-z]?[0-9]{1,4}[A-Za-z]?,?[ \t]+[1-9][0-9]{0,2}[A-Za-z]?"
                                r"[ \t]+(?:[a-z'\u2019]+[ \t]+){1,2}\Z"),
         # "outside 22 " right before a lowercase street's one-word name
-        place_number_before=re.compile(
+        place_number_before=lazy_compile(
             r"\b(?:" + phrases_pattern(cues["place_before_number"]) + r")(?:[ \t]+|(?<=\.))"
             r"[1-9][0-9]{0,2}[a-z]?[ \t]+[a-z'\u2019]{4,}[ \t]+\Z"),
         # "flat 3b above the bakery on " right before a street's name
-        flat_position=re.compile(
+        flat_position=lazy_compile(
             r"\b(?:" + phrases_pattern(cues["flat_words"]) + r")\.?[ \t]+"
             r"[A-Za-z]?[0-9]{1,4}[A-Za-z]?,?[ \t]+(?:"
             + phrases_pattern(cues["flat_position_words"]) + r")[ \t]+"

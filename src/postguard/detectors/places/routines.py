@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ...lazy_patterns import lazy_compile
 from ...model import Category, Severity
 from ..names.context import common_words, lexicons, titles
 from ..names.first_names import child_first_names, sentences
@@ -29,10 +30,10 @@ _REGULAR = re.compile(
     rf"(?:on[ \t]+)?{_DAYS}[ \t]+(?:mornings|afternoons|evenings|nights))\b",
     re.IGNORECASE)
 _PLACE_WORD = r"(?:at|outside|near|past|by|from|behind|opposite|in front of|next to)"
-_NAMED_PLACE = re.compile(
+_NAMED_PLACE = lazy_compile(
     rf"\b{_PLACE_WORD}[ \t]+((?:the[ \t]+)?[A-Z][\w'\u2019&-]*(?:[ \t]+(?:of|on|the|&|"
     r"[A-Z][\w'\u2019&-]*)){0,5})")
-_COMMON_PLACE = re.compile(
+_COMMON_PLACE = lazy_compile(
     rf"\b(?:{_PLACE_WORD}|to)[ \t]+(the[ \t]+(?:bus[ \t]+stop|park(?:[ \t]+gates)?|library|"
     r"corner[ \t]+shop|leisure[ \t]+centre|swimming[ \t]+pool|pool|station|playground|"
     r"rec|skate[ \t]*park|shops|chip[ \t]+shop|newsagents?|sports[ \t]+centre|church|"

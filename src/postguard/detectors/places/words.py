@@ -15,6 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ...lazy_patterns import lazy_compile
 from ..names.context import lexicons
 from .data import Tokens, load_sections, phrases_pattern, word_key
 
@@ -176,7 +177,7 @@ def place_words() -> PlaceWords:
         tens=frozenset(w for w, v in numbers.items() if v >= 20),
         leads=frozenset(word_key(w) for w in sec["number_leads"]),
         name_after=frozenset(word_key(w) for w in sec["name_after_number"]),
-        museum=re.compile(r"(?<=\w)['\u2019]s?[ \t]+(?:" + phrases_pattern(sec["museum_homes"])
+        museum=lazy_compile(r"(?<=\w)['\u2019]s?[ \t]+(?:" + phrases_pattern(sec["museum_homes"])
                           + r")\b"),
         famous=frozenset(famous),
         alone=frozenset(w for w in alone if len(w) >= 4 and w not in firsts

@@ -17,6 +17,7 @@ import functools
 import re
 
 from ...datafiles import read_data
+from ...lazy_patterns import lazy_compile
 
 _TOWN_BEFORE = re.compile(
     r"(?<![\w'\u2019-])([A-Z][\w'\u2019-]+"
@@ -60,7 +61,7 @@ def grow(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_TURKISH_CASE_END = re.compile(
+_TURKISH_CASE_END = lazy_compile(
     r"(?<=[a-zçğıöşü])['\u2019](?:n?[dt][ae]n?|y?[ae]|n[ae]|n?[ıiuü]n|y?[ıiuü]|l[ıiuü])$")
 
 

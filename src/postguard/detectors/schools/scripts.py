@@ -16,13 +16,14 @@ import re
 from dataclasses import dataclass
 
 from ...datafiles import alternation, load_toml
+from ...lazy_patterns import lazy_compile
 from ...unicode_scripts import HAN, HANGUL
 
 _KATA = r"\u30a0-\u30ff"
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06fa-\u06ff]+")
 _ARABIC_JOIN = frozenset({"بن", "ابن", "بنت", "أبو", "ابو"})
-_JA_CITY_RUN = re.compile(r"[\u4e00-\u9fff]{1,6}立[\u3041-\u3093]{2,6}$")  # "横浜市立みなと"
-_JA_CITY_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,6}立[\u3041-\u3093\u30a1-\u30fa\u30fc]{1,6}$")
+_JA_CITY_RUN = lazy_compile(r"[\u4e00-\u9fff]{1,6}立[\u3041-\u3093]{2,6}$")  # "横浜市立みなと"
+_JA_CITY_BEFORE = lazy_compile(r"[\u4e00-\u9fff]{1,6}立[\u3041-\u3093\u30a1-\u30fa\u30fc]{1,6}$")
 _MAX_NAME = 14  # characters of a CJK name before its school word
 
 
@@ -53,7 +54,7 @@ def script_school_words() -> ScriptSchoolWords:
     )
 
 
-_CJK_RUN_BEFORE = re.compile(rf"[{HAN}{_KATA}0-9０-９]+$")
+_CJK_RUN_BEFORE = lazy_compile(rf"[{HAN}{_KATA}0-9０-９]+$")
 _HANGUL_RUN_BEFORE = re.compile(rf"[{HANGUL}]+$")
 _SCRIPTS = re.compile(rf"[{HAN}{_KATA}{HANGUL}\u0621-\u064a]")
 

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ...lazy_patterns import lazy_compile
 from ...model import Action, Category, Finding, Severity, Suggestion
 from ...policy import Policy
 from ..base import TextDetector
@@ -68,9 +69,9 @@ class _PlateLexicon:
 def plate_lexicon() -> _PlateLexicon:
     raw = load_sections("plate_lexicon.txt")
     return _PlateLexicon(
-        cue=re.compile(r"\b(?:" + phrases_pattern(raw["cues"]) + r")\b"),
+        cue=lazy_compile(r"\b(?:" + phrases_pattern(raw["cues"]) + r")\b"),
         not_letters=frozenset(w.upper() for w in raw["not_letters"]),
-        label_before=re.compile(r"\b(?:" + phrases_pattern(raw["label_words"]) + r")\.?[ \t]*\Z"),
+        label_before=lazy_compile(r"\b(?:" + phrases_pattern(raw["label_words"]) + r")\.?[ \t]*\Z"),
     )
 
 
