@@ -135,59 +135,59 @@ class SocialHandleDetector(TextDetector):
         # (pattern, the username must look like one)
         self._cue_forms = (
             # "snap: jo_b", "ig - jobloggs"
-            (re.compile(rf"\b{informal}\s?(?:name|id|username)?\s?[:=\-]\s{{0,2}}{user}",
+            (lazy_compile(rf"\b{informal}\s?(?:name|id|username)?\s?[:=\-]\s{{0,2}}{user}",
                         re.IGNORECASE), False),
             # "Instagram: jo_b_2009", "sc: jo_b_2009" (a username that looks like one)
-            (re.compile(rf"\b{formal}\s?(?:name|username|handle|id)?\s?[:=\-]\s{{0,2}}{user}",
+            (lazy_compile(rf"\b{formal}\s?(?:name|username|handle|id)?\s?[:=\-]\s{{0,2}}{user}",
                         re.IGNORECASE), True),
             # "my insta is jobloggs", "her snapchat name is ...", "his discord: ghostkid",
             # "my snap's mia.lou22"
-            (re.compile(rf"\b{owner}\s+{platform}"
+            (lazy_compile(rf"\b{owner}\s+{platform}"
                         rf"(?:\s+(?:name|id|username|handle|account))?{is_}{user}",
                         re.IGNORECASE), False),
-            (re.compile(rf"\b{named}\s+{platform}"
+            (lazy_compile(rf"\b{named}\s+{platform}"
                         rf"(?:\s+(?:name|id|username|handle|account))?{is_}{user}",
                         re.IGNORECASE), True),
             # "discord: ghostkid", "Discord username ghostkid" on a chat app whose usernames
             # are plain words: the username ends the clause ("Discord: join us" does not)
-            (re.compile(rf"\b{chat}(?:\s?(?:{asks})?\s?[:=]\s{{0,2}}"
+            (lazy_compile(rf"\b{chat}(?:\s?(?:{asks})?\s?[:=]\s{{0,2}}"
                         rf"|\s+(?:user\s?name|handle|tag|id)\s+(?:is\s+)?){user}"
                         rf"(?=[ \t]*(?:$|[\r\n),;!?\-\u2013\u2014(]))",
                         re.IGNORECASE), False),
             # "insta jess.b.teach", "on insta it's jess.b.teach" (a username that looks like one)
-            (re.compile(rf"\b{informal}(?:\s+(?:it['\u2019]?s|it\s+is|is))?\s+{user}",
+            (lazy_compile(rf"\b{informal}(?:\s+(?:it['\u2019]?s|it\s+is|is))?\s+{user}",
                         re.IGNORECASE), True),
             # "add me on snap jobloggs"
-            (re.compile(rf"\b(?:add|follow|find|message|dm|msg)\s+(?:me|him|her|them)\s+on\s+"
+            (lazy_compile(rf"\b(?:add|follow|find|message|dm|msg)\s+(?:me|him|her|them)\s+on\s+"
                         rf"{platform}\s?[:\-]?\s{{0,2}}{user}", re.IGNORECASE), False),
             # "follow her on Instagram, jo_bakes_2009, for ..."
-            (re.compile(rf"\b(?:add|follow|find|message|dm|msg)\s+(?:me|him|her|them)\s+on\s+"
+            (lazy_compile(rf"\b(?:add|follow|find|message|dm|msg)\s+(?:me|him|her|them)\s+on\s+"
                         rf"{platform}\s?,\s{{0,2}}{user}", re.IGNORECASE), True),
             # "his WeChat ID li_ming_09", "Discord username sam#1234"
-            (re.compile(rf"\b{platform}\s+(?:{asks})\s+(?:is\s+)?{user}", re.IGNORECASE), True),
+            (lazy_compile(rf"\b{platform}\s+(?:{asks})\s+(?:is\s+)?{user}", re.IGNORECASE), True),
             # "my username is jo_b" in a post that names a platform
-            (re.compile(rf"\b{owner}\s+(?:{asks})\s+(?:is|=|:)\s+{user}", re.IGNORECASE),
+            (lazy_compile(rf"\b{owner}\s+(?:{asks})\s+(?:is|=|:)\s+{user}", re.IGNORECASE),
              False),
             # "username sam#1234", "gamertag: jo_plays_99"
-            (re.compile(rf"\b(?:{asks})\s?[:=\-]?\s{{0,2}}{user}", re.IGNORECASE), True),
+            (lazy_compile(rf"\b(?:{asks})\s?[:=\-]?\s{{0,2}}{user}", re.IGNORECASE), True),
             # "he gave me his instagram tom.travels.uk", "her snap jo_b_09" (no "is": the
             # username must look like one)
-            (re.compile(rf"\b{owner}\s+{platform}(?:\s+(?:account|page|profile))?\s+{user}",
+            (lazy_compile(rf"\b{owner}\s+{platform}(?:\s+(?:account|page|profile))?\s+{user}",
                         re.IGNORECASE), True),
             # "add me: ghost_tutor#2210", "follow me - jo.bakes.09" in a post naming a platform
-            (re.compile(rf"\b(?:add|follow|message|dm|msg)\s+me\s?[:\-]\s{{0,2}}{user}",
+            (lazy_compile(rf"\b(?:add|follow|message|dm|msg)\s+me\s?[:\-]\s{{0,2}}{user}",
                         re.IGNORECASE), True),
             # "add Pablo at pablo.v2009 on Snapchat"
-            (re.compile(rf"(?<![\w@.#/\-]){user}\s+on\s+{platform}", re.IGNORECASE), True),
+            (lazy_compile(rf"(?<![\w@.#/\-]){user}\s+on\s+{platform}", re.IGNORECASE), True),
             # "on Twitch as robo_rhys_07"
-            (re.compile(rf"\bon\s+{platform}\s+(?:as|at)\s+{user}", re.IGNORECASE), True),
+            (lazy_compile(rf"\bon\s+{platform}\s+(?:as|at)\s+{user}", re.IGNORECASE), True),
         )
         # the same forms for the lower-cased text, but for the case-sensitive ones; a leading
         # \b is left out and checked by `_after_boundary` (the forms then start with their
         # words' first letters, which the regex engine skips to, instead of trying the whole
         # form at every position of the text)
         self._cue_forms_low = tuple(
-            None if "(?-i:" in p.pattern else re.compile(p.pattern.removeprefix(r"\b"))
+            None if "(?-i:" in p.pattern else lazy_compile(p.pattern.removeprefix(r"\b"))
             for p, _ in self._cue_forms)
         self._cue_bounded = tuple(p.pattern.startswith(r"\b") for p, _ in self._cue_forms)
 
