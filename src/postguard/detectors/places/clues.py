@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...datafiles import load_toml
@@ -121,6 +122,37 @@ def _wide(name: str) -> bool:
     return key in area_words().wide or key in clue_words().wide  # not "Bedford Place"
 
 
+# what a pattern may hold for `searched_sentences` to skip sentences: no look-ahead, "$",
+# "\Z" or "\B", which the end of a sentence (searched alone) can satisfy where the text
+# goes on; a "\b" is fine, as a sentence ends on a character that is not a word character
+_SEES_PAST_END = re.compile(r"\(\?[=!]|\$|\\[ZB]")
+
+
+def searched_sentences(rx: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    """The sentences (lo, hi) in which `rx.search(text, lo, hi)` finds something, in order,
+    without searching each sentence: a match inside a sentence searched alone is also a match
+    of the whole text at the same start, so a sentence that starts after the whole text's
+    next match and ends before it holds none. Only sentences that the next match of the
+    whole text starts in are searched alone."""
+    if _SEES_PAST_END.search(rx.pattern):
+        yield from ((lo, hi) for lo, hi in sentences(text) if rx.search(text, lo, hi))
+        return
+    size = len(text)
+    nxt = rx.search(text)
+    for lo, hi in sentences(text):
+        if nxt is not None and nxt.start() < lo:
+            nxt = rx.search(text, lo)  # the leftmost match of the text from lo on
+        # a sentence that ends on a word character is searched alone whatever the text holds
+        # (never so, but a "\b" at its end would hold there and not in the text)
+        if ((nxt is not None and nxt.start() < hi)
+                or (hi < size and _WORD_CHAR.match(text, hi - 1) is not None)) and \
+                rx.search(text, lo, hi) is not None:
+            yield lo, hi
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
 def location_clues(text: str) -> list[Place]:
     """Home areas and routines told in other languages, and the English wordings above."""
     if not any(c.isupper() for c in text):
@@ -145,10 +177,9 @@ def location_clues(text: str) -> list[Place]:
     for m in w.turkish_home.finditer(text) if _TR_HINT.search(text) else ():
         spans.setdefault(m.span(1 if m.group(1) is not None else 2), "home")
     if foreign and w.regular.search(text) is not None:
-        for lo, hi in sentences(text):
-            if w.regular.search(text, lo, hi) is not None:
-                for span in _routine_places(text, lo, hi, w):
-                    spans.setdefault(span, "routine")
+        for lo, hi in searched_sentences(w.regular, text):
+            for span in _routine_places(text, lo, hi, w):
+                spans.setdefault(span, "routine")
     if not spans:
         return []
     bounds = list(sentences(text))

@@ -18,8 +18,8 @@ import re
 from ...lazy_patterns import lazy_compile
 from ...model import Category, Severity
 from ..names.context import common_words, lexicons, titles
-from ..names.first_names import child_first_names, sentences
-from .clues import location_clues
+from ..names.first_names import child_first_names
+from .clues import location_clues, searched_sentences
 from .homes import Place
 
 _DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -67,9 +67,7 @@ def english_routines(text: str) -> list[tuple[int, int]]:
     if _REGULAR.search(text) is None:
         return []
     out: list[tuple[int, int]] = []
-    for lo, hi in sentences(text):
-        if _REGULAR.search(text, lo, hi) is None:
-            continue
+    for lo, hi in searched_sentences(_REGULAR, text):
         places = [m.span(1) for m in _NAMED_PLACE.finditer(text, lo, hi)
                   if _NOT_PLACE.match(m.group(1)) is None]
         places += [m.span(1) for m in _COMMON_PLACE.finditer(text, lo, hi)]
