@@ -16,7 +16,7 @@ import sys
 
 import pytest
 
-from postguard.detectors.contact.social import SocialHandleDetector, _after_boundary
+from postguard.detectors.contact.social import SocialHandleDetector
 from postguard.detectors.meetings.patterns import (
     FOLDS_TO_ASCII,
     _host_cores,
@@ -27,6 +27,7 @@ from postguard.detectors.names import script_full_names as sfn
 from postguard.detectors.places.data import _TOKEN, Tokens
 from postguard.lazy_patterns import LazyPattern, lazy_compile
 from postguard.policy import Policy
+from postguard.scans import after_boundary, not_after
 from postguard.unicode_scripts import HAN, HANGUL
 
 _PIECES = ["a", "Z", "_", "1", " ", "  ", "\n", ".", "/", "@", "#", "-", ":", "'", "\u2019",
@@ -35,7 +36,8 @@ _PIECES = ["a", "Z", "_", "1", " ", "  ", "\n", ".", "/", "@", "#", "-", ":", "'
            "snap", "Snap", "insta", "IG", "my", "his", "username", "is", "on", "add", "me",
            "jo_b.09", "sam#1234", "discord", "Discord", "tiktok", "wechat", "id",
            "zoom.us", "ZOOM.US", "x.zoom.us", "teams.microsoft.com", "meet.jit.si",
-           "meet.google.com", "ſkype", "join.skype.com"]
+           "meet.google.com", "ſkype", "join.skype.com", "Calle", "calle", "Via", "rue", "ul.",
+           "Straße", "straat", "Caddesi", "Avenue", "xVia"]
 
 
 def _random_texts(n: int, seed: int, length: int = 60) -> list[str]:
@@ -118,7 +120,47 @@ def test_script_name_scans_same_as_with_the_look_behind(name: str) -> None:
     written = ["Welcome 王明 to class", "王明明天来", "佐藤 陽翔さん", "山田佐藤陽翔は",
                "김민서 and", "이김민서", "الطالب يوسف الحربي", "يالطالب يوسف الحربي"]
     for text in written + _random_texts(3000, seed=2):
-        assert _spans(sfn._not_after(rx, text, _CHECKS[name])) == \
+        assert _spans(not_after(rx, text, _CHECKS[name])) == \
+            _spans(plain.finditer(text)), text
+
+
+def _script_dates() -> list[tuple[re.Pattern[str], str, re.Pattern[str]]]:
+    from postguard.detectors.dates import scripts as d
+
+    nums = d._CJK_NUMERALS
+    return [(d._CJK_DATE, r"(?<!\d)", d._DIGIT), (d._YMD, r"(?<![\d/.\-])", d._DIGIT_OR_SEP),
+            (d._DMY, r"(?<![\d/.\-])", d._DIGIT_OR_SEP),
+            (d._YMD_SPACED, r"(?<![\d.])", d._DIGIT_OR_DOT),
+            (d._CJK_NUMERAL_DATE, f"(?<![{nums}])", d._CJK_NUMERAL),
+            (d.script_date_words().arabic_date, r"(?<!\d)", d._DIGIT)]
+
+
+def test_script_dates_same_as_with_the_look_behind() -> None:
+    rng = random.Random(6)
+    pieces = ["1", "2", "0", "9", "19", "20", "2012", "/", ".", "-", " ", "\t", "年", "월", "月",
+              "日", "일", "号", "二〇一二", "〇", "三", "十", "五", "مارس", "x", "3", "12", "."]
+    texts = ["2012年3月5日", "12012年3月5日", "2012/03/05", "12/03/2012", "112/03/2012",
+             "2012. 3. 5.", "二〇一二年三月五日", "〇二〇一二年三月五日", "5 مارس 2012",
+             "15 مارس 2012"] + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 25)))
+                                 for _ in range(4000)]
+    for rx, look_behind, before in _script_dates():
+        plain = re.compile(look_behind + rx.pattern)
+        found = 0
+        for text in texts:
+            got = _spans(not_after(rx, text, before))
+            assert got == _spans(plain.finditer(text)), text
+            found += len(got)
+        assert found, rx.pattern  # the texts hold dates of every shape
+
+
+def test_street_type_hints_same_as_with_the_look_behind() -> None:
+    from postguard.detectors.places import abroad
+
+    p = abroad.patterns()
+    plain = re.compile(r"(?<!\w)" + p.type_hint.pattern)
+    for text in ["Calle Mayor 12", "xCalle", "10 rue Lepic", "Bağdat Caddesi No: 45"] + \
+            _random_texts(3000, seed=5):
+        assert _spans(not_after(p.type_hint, text, abroad._WORD_CHAR)) == \
             _spans(plain.finditer(text)), text
 
 
@@ -135,7 +177,7 @@ def test_social_cue_forms_same_as_with_their_leading_boundary() -> None:
             continue
         plain = re.compile(form.pattern)  # the IGNORECASE form, \b included
         for text in texts:
-            assert _spans(_after_boundary(low, text)) == _spans(plain.finditer(text)), text
+            assert _spans(after_boundary(low, text)) == _spans(plain.finditer(text)), text
         checked += 1
     assert checked >= 10
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ...lazy_patterns import lazy_compile
 from ...model import Category, Finding, Severity
 from ...policy import Policy
+from ...scans import after_boundary
 from ..base import TextDetector
 from ._common import (
     HANDLE_REMOVED,
@@ -183,7 +184,7 @@ class SocialHandleDetector(TextDetector):
             (lazy_compile(rf"\bon\s+{platform}\s+(?:as|at)\s+{user}", re.IGNORECASE), True),
         )
         # the same forms for the lower-cased text, but for the case-sensitive ones; a leading
-        # \b is left out and checked by `_after_boundary` (the forms then start with their
+        # \b is left out and checked by `after_boundary` (the forms then start with their
         # words' first letters, which the regex engine skips to, instead of trying the whole
         # form at every position of the text)
         self._cue_forms_low = tuple(
@@ -274,7 +275,7 @@ class SocialHandleDetector(TextDetector):
             if not same or low_pattern is None:
                 found: Iterable[re.Match[str]] = pattern.finditer(text)
             elif bounded:
-                found = _after_boundary(low_pattern, low_text)
+                found = after_boundary(low_pattern, low_text)
             else:
                 found = low_pattern.finditer(low_text)
             for m in found:
@@ -346,22 +347,3 @@ class SocialHandleDetector(TextDetector):
                     return clean, at + len(whole.rstrip(".,;:!?"))
         return None
 
-
-def _is_word(c: str) -> bool:
-    """A character that \\w matches (str patterns: alphanumeric or "_")."""
-    return c.isalnum() or c == "_"
-
-
-def _after_boundary(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """`rx.finditer(text)` as if `rx` began with \\b: a match that starts where a word
-    character meets a character of the same kind is refused, and the search resumes one
-    character on. (The forms never match an empty string.)"""
-    size = len(text)
-    m = rx.search(text)
-    while m is not None:
-        s = m.start()
-        if (s > 0 and _is_word(text[s - 1])) == (s < size and _is_word(text[s])):
-            m = rx.search(text, s + 1)
-            continue
-        yield m
-        m = rx.search(text, m.end())

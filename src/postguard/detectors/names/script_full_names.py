@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...datafiles import alternation, load_toml
 from ...lazy_patterns import lazy_compile
+from ...scans import not_after
 from ...unicode_scripts import HAN, HANGUL
 
 _KANA_SPACE = " \u3000"
@@ -69,7 +69,7 @@ def _words() -> _Words:
         # or after a greeting, before a particle or the run's end
         zh=re.compile(
             rf"(?:(?<![{HAN}])|{before})([{surnames}][{HAN}]{{2}})(?=[{after}]|[^{HAN}]|$)"),
-        # the look-behinds that start zh_pair, ja, ko and ar are checked by `_not_after`
+        # the look-behinds that start zh_pair, ja, ko and ar are checked by `not_after`
         zh_pair=re.compile(rf"([{surnames}][{HAN}])(?![{HAN}\w])"),
         zh_not_given=frozenset(zh["not_given"]),
         zh_not=frozenset(zh["not_names"]),
@@ -108,14 +108,14 @@ def script_full_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int,
                     text.startswith(w.adult, m.start(1) + 1):
                 continue  # a word, or an adult ("王老师", "林先生")
             (famous if topic or name in w.zh_famous else names).append(m.span(1))
-        for m in _not_after(w.zh_pair, text, _HAN_OR_WORD):
+        for m in not_after(w.zh_pair, text, _HAN_OR_WORD):
             name = m.group(1)
             if name in w.zh_famous:
                 famous.append(m.span(1))
             elif name[1] not in w.zh_not_given and name not in w.zh_not:
                 names.append(m.span(1))
     if has_han:
-        for m in _not_after(w.ja, text, _HAN_CHAR):
+        for m in not_after(w.ja, text, _HAN_CHAR):
             span = (m.start(1), m.end(3))
             whole = text[span[0]:span[1]]
             if whole in w.ja_famous or whole.replace(" ", "") in w.ja_famous:
@@ -123,34 +123,17 @@ def script_full_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int,
             elif m.group(2) or len(whole) >= 3:
                 names.append(span)  # "佐藤 陽翔", "山田結衣": not "田中さん" (a family name)
     if re.search(f"[{HANGUL}]", text) is not None:
-        for m in _not_after(w.ko, text, _HANGUL_CHAR):
+        for m in not_after(w.ko, text, _HANGUL_CHAR):
             name = m.group(1)
             if name in w.ko_not:
                 continue
             (famous if name in w.ko_famous else names).append(m.span(1))
     if re.search(f"[{_ARABIC}]", text) is not None:
-        for m in _not_after(w.ar, text, _ARABIC_CHAR):
+        for m in not_after(w.ar, text, _ARABIC_CHAR):
             if not any(x in w.ar_not for x in m.group(1).split()):
                 names.append(m.span(1))
     names = [(s, e) for s, e in names if not _adult_after(text, e, w.adult)]
     return _merge(names), _merge(famous)
-
-
-def _not_after(rx: re.Pattern[str], text: str,
-               before: re.Pattern[str]) -> Iterator[re.Match[str]]:
-    """`rx.finditer(text)` as if `rx` began with the look-behind `(?<!before)`: a match that
-    starts right after a character `before` matches is refused and the search resumes one
-    character on. The patterns start with their names' first characters instead, which the
-    regex engine skips to; a leading look-behind made it try the whole pattern at every
-    position of the text. (The patterns never match an empty string.)"""
-    m = rx.search(text)
-    while m is not None:
-        s = m.start()
-        if s and before.match(text, s - 1) is not None:
-            m = rx.search(text, s + 1)
-            continue
-        yield m
-        m = rx.search(text, m.end())
 
 
 def _adult_after(text: str, end: int, adult: tuple[str, ...]) -> bool:
