@@ -17,17 +17,12 @@ import sys
 import pytest
 
 from postguard.detectors.contact.social import SocialHandleDetector
-from postguard.detectors.meetings.patterns import (
-    FOLDS_TO_ASCII,
-    _host_cores,
-    fold_ascii,
-    patterns,
-)
+from postguard.detectors.meetings.patterns import _host_cores, patterns
 from postguard.detectors.names import script_full_names as sfn
 from postguard.detectors.places.data import _TOKEN, Tokens
 from postguard.lazy_patterns import LazyPattern, lazy_compile
 from postguard.policy import Policy
-from postguard.scans import after_boundary, not_after
+from postguard.scans import FOLDS_TO_ASCII, after_boundary, fold_ascii, not_after
 from postguard.unicode_scripts import HAN, HANGUL
 
 _PIECES = ["a", "Z", "_", "1", " ", "  ", "\n", ".", "/", "@", "#", "-", ":", "'", "\u2019",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ...datafiles import load_toml
 from ...lazy_patterns import lazy_compile
+from ...scans import fold_ascii
 from ...spans import SpanIndex
 
 LINK, MEETING_ID, PASSCODE = "link", "meeting_id", "passcode"
@@ -86,23 +87,6 @@ class Patterns:
         if self.any_host_low is None:
             return self.any_host.search(text) is not None
         return self.any_host_low.search(fold_ascii(text)) is not None
-
-
-# The only characters other than an ASCII letter's two cases that an IGNORECASE search
-# matches with that letter (İ and K lower-case to i and k; ı and ſ are case variants of i and
-# s); tests/test_speed_equivalence.py checks this over every character.
-FOLDS_TO_ASCII = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
-
-
-def fold_ascii(text: str) -> str:
-    """The text lower-cased, with the four characters above made their ASCII letter: a
-    case-sensitive search of it for a lower-case pattern of ASCII letters, digits and
-    punctuation finds what an IGNORECASE search of the text finds, at the same offsets
-    (every character stays one character)."""
-    for c, letter in FOLDS_TO_ASCII.items():
-        if c in text:
-            text = text.replace(c, letter)
-    return text.lower()
 
 
 def _host_cores(hosts: str) -> list[str]:
