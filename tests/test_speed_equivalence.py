@@ -148,6 +148,23 @@ def test_script_dates_same_as_with_the_look_behind() -> None:
         assert found, rx.pattern  # the texts hold dates of every shape
 
 
+def test_arabic_school_words_same_as_with_the_look_behind() -> None:
+    from postguard.detectors.schools import scripts
+
+    rx = scripts.script_school_words().arabic
+    plain = re.compile(r"(?<![\u0621-\u064a])" + rx.pattern)
+    rng = random.Random(7)
+    pieces = ["مدرسة", "المدرسة", "مدرسةالنور", "ب", "ال", " ", "x", "النور", "ثانوية"]
+    texts = ["في مدرسة النور", "بمدرسة النور"] + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    found = 0
+    for text in texts:
+        got = _spans(not_after(rx, text, scripts._ARABIC_LETTER))
+        assert got == _spans(plain.finditer(text)), text
+        found += len(got)
+    assert found
+
+
 def test_street_type_hints_same_as_with_the_look_behind() -> None:
     from postguard.detectors.places import abroad
 
