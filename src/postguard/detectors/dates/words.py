@@ -173,7 +173,7 @@ def rules() -> Rules:
         (lazy_compile(rf"(?P<d>[0-9][0-9]?)(?:st|nd|rd|th|er|\.)?"
                     rf"{of_month}(?P<m>{all_mon}){month_year}"), _NOT_AFTER_WORD_OR_DOT),
         # May 3, 2014; May 3rd 2014; May the 3rd, 2014
-        (re.compile(rf"(?P<m>{mon})\.?\s+(?:the\s+)?{day},?\s+(?P<y>\d{{4}})(?!\d)"),
+        (lazy_compile(rf"(?P<m>{mon})\.?\s+(?:the\s+)?{day},?\s+(?P<y>\d{{4}})(?!\d)"),
          _NOT_AFTER_WORD),
         # 03/05/2014, 3.5.14, 03-05-2014 (day-month or month-day)
         (re.compile(r"(?P<a>[0-9][0-9]?)(?P<s>[/.\-])(?P<b>\d{1,2})(?P=s)"
@@ -198,7 +198,7 @@ def rules() -> Rules:
     )
     day_month: tuple[Scan, ...] = (
         (re.compile(rf"{day0}(?:\s+of)?\s+(?P<m>{cap_mon})\b"), _NOT_AFTER_WORD_OR_DOT),
-        (re.compile(rf"(?P<m>{cap_mon})\.?\s+{day}\b"), _NOT_AFTER_WORD),
+        (lazy_compile(rf"(?P<m>{cap_mon})\.?\s+{day}\b"), _NOT_AFTER_WORD),
     )
     word_day_month: tuple[Scan, ...] = (
         # the third of March, March the third
@@ -262,7 +262,7 @@ def rules() -> Rules:
             rf"(?![\d:.,%]\d|%|\s*-|\s+(?:{units})\b)"
         ),
         # after an age: a measure, a time or a range, not an age ("is 12 minutes late")
-        not_an_age=re.compile(
+        not_an_age=lazy_compile(
             rf"(?:[\d:.,%]\d|%|\s*[-–]|\s*(?:am|pm)\b|\s+(?:{units})\b)", re.IGNORECASE
         ),
         sweet=re.compile(r"\b[Ss]weet\s+(?:16|[Ss]ixteen)\b"),
@@ -278,7 +278,7 @@ def rules() -> Rules:
         day_words={k.replace(" ", "-"): v for k, v in day_words.items()},
         birth_stems=tuple(str(w) for w in bw["foreign_stems"]),
         # In the lower-cased text: three times quicker than a case-insensitive scan.
-        holiday=re.compile(
+        holiday=lazy_compile(
             r"\b(?:" + "|".join(str(h).lower().replace("'", "['’]?") for h in bw["holidays"])
             + r")(?!\w)(?:,?\s+(?:in\s+|of\s+)?(?P<y>\d{4})(?!\d))?"
         ),

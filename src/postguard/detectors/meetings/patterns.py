@@ -52,12 +52,12 @@ class Patterns:
         )
         mid = data["meeting_id"]
         value = r"(?P<value>" + mid["digits"] + r"|" + mid["meet_code"] + r")(?![\w-])"
-        self.meeting_id = re.compile(
+        self.meeting_id = lazy_compile(
             r"\b(?:" + "|".join(mid["wordings"]) + r")\b(?:\s*(?:\(\w+(?:\s\w+)?\))?"
             r"\s*(?:[:#=-]|is|number|no\.?)?\s*)" + value, re.IGNORECASE)
         pc = data["passcode"]
         code = r"(?P<value>" + pc["value"] + r")"
-        self.passcode = re.compile(
+        self.passcode = lazy_compile(
             r"(?:\b(?:" + "|".join(pc["wordings"]) + r")\b\s*(?:[:=#-]|is)\s*|[?&]pwd=)" + code,
             re.IGNORECASE)
         self.weak_passcode = re.compile(

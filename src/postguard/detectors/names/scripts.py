@@ -59,7 +59,7 @@ def script_name_words() -> ScriptNameWords:
 
 _HAN_BEFORE = lazy_compile(rf"[{HAN}]{{1,4}}$")
 _JA_BEFORE = lazy_compile(rf"(?:[{HAN}]{{1,4}}|[{_KATA}]{{2,8}}|[{_HIRA_NAME}]{{2,5}})$")
-_KO_BEFORE = re.compile(rf"(?<![{HANGUL}])[{HANGUL}]{{2,4}}$")
+_KO_BEFORE = lazy_compile(rf"(?<![{HANGUL}])[{HANGUL}]{{2,4}}$")
 _KO_PARTICLE = re.compile(r"(?:이|가|은|는|을|를|의|에게|와|과|도)$")
 _HIRAGANA_WORDS = ("これ", "それ", "あれ", "みなさ", "みんな", "だれ", "どなた", "あなた", "おとう",
                    "おかあ", "おにい", "おねえ", "おじい", "おばあ", "せんせ")

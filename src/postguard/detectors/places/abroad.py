@@ -88,14 +88,14 @@ def patterns() -> _Patterns:
         r"(?<!\w)(?:" + trie(_forms(raw["after_number"])) + r")\s+"
         rf"{fr_join}{{1,2}}(?P<name>{_WORD})(?:[ \t]+{fr_join}{{0,2}}{_WORD}){{0,2}}"
     )
-    turkish = re.compile(
+    turkish = lazy_compile(
         r"(?<=\s)(?:" + trie(_forms(raw["after_name"])) + r")(?!\w)"
         rf"(?:\s*,?\s*(?:[Nn]o\s*[:.]?\s*)?(?P<num>{_NUMBER})(?![\w/]))?"
     )
     turkish_name = re.compile(rf"(?:{_WORD}[ \t]+){{1,3}}\Z")
     whole = [w for w in raw["endings"] if not w.endswith(".")]  # "Str." needs its number
     ending_word_hint = re.compile("(?:" + trie(_forms(raw["endings"])) + r")(?!\w)")
-    ending_alone = re.compile(
+    ending_alone = lazy_compile(
         r"(?<![\w-])(?P<name>[^\W\d_](?:[^\W_]|-(?=\w))+?(?:" + trie(_forms(tuple(whole)))
         + r"))(?![\w-])")
     # one cheap scan for every street-type word says which shapes are worth trying

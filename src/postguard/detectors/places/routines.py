@@ -23,7 +23,7 @@ from .clues import location_clues, searched_sentences
 from .homes import Place
 
 _DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_REGULAR = re.compile(
+_REGULAR = lazy_compile(
     rf"\b(?:(?:every|each)[ \t]+(?:other[ \t]+)?(?:{_DAYS}|day|morning|afternoon|evening|night|"
     r"week|weekday|weekend|lunchtime|break(?:time)?|school[ \t]+day)|"
     rf"on[ \t]+{_DAYS}s|{_DAYS}s[ \t]+at|daily|every[ \t]+week|"

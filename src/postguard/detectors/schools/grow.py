@@ -22,7 +22,7 @@ from ...lazy_patterns import lazy_compile
 _TOWN_BEFORE = re.compile(
     r"(?<![\w'\u2019-])([A-Z][\w'\u2019-]+"
     r"(?:[ \t-]+(?:upon|on|under|in|le|[A-Z][\w'\u2019-]+)){0,3}),[ \t]+(?:[Tt]he[ \t]+)?$")
-_COLLEGE_AFTER = re.compile(
+_COLLEGE_AFTER = lazy_compile(
     r"(?:(?:[ \t]*[,:]|[ \t]+[-\u2013])[ \t]*(?:(?:[Tt]he|[Aa]n?)[ \t]+)?|[ \t]+(?:A|An)[ \t]+)"
     r"(?:(?:[A-Z][\w'\u2019&-]*|and|&|of|for)[ \t]+){1,8}"
     r"(?:College|Academy|Campus|Centre|Federation|Site)\b(?![ \t]+[A-Z])|"

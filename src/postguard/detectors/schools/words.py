@@ -123,7 +123,7 @@ def lexicon() -> Lexicon:
             {"st", "st.", "saint"} | {f for w in _words(foreign, "prefix_lower_start", "words")
                                       for f in (w, w[:1].upper() + w[1:])}
         ),
-        lower_start=re.compile(
+        lower_start=lazy_compile(
             r"(?<![\w'’.])(?:(?P<saint>st\.?|saint)|(?P<prefix>"
             + "|".join(re.escape(f) for w in sorted(
                 _words(foreign, "prefix_lower_start", "words"), key=len, reverse=True)

@@ -30,7 +30,7 @@ from ..places.detector import is_uk_postcode
 
 _AGE = r"(?:0[2-9]|[12][0-9]|5[1-9]|[67][0-9])"
 # One scan for every format; at one position the earlier alternative wins.
-_PLATE = re.compile(
+_PLATE = lazy_compile(
     r"(?<![A-Za-z0-9])(?:"
     rf"(?P<cur>(?i:[ABCDEFGHKLMNOPRSVWY][A-HJ-PR-Y] ?{_AGE}(?P<cur_s>[ \-]?)[A-HJ-PR-Z]{{3}}))"
     r"|(?P<pre>[A-HJ-NPR-TV-Y])(?P<pre_s1> ?)(?P<pre_n>[1-9][0-9]{0,2})(?P<pre_s2> ?)"
