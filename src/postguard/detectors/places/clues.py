@@ -107,7 +107,7 @@ def clue_words() -> ClueWords:
             rf"({_CAP_RUN})['\u2019](?:[dt][ae])[ \t]+(?i:{tr_verbs})"),
         regular=lazy_compile(rf"(?<![A-Za-z\u00c0-\u024f])(?i:{_alts(d['regular']['patterns'])})"),
         place_before=frozenset(d["place_before"]["words"]),
-        people=re.compile(rf"(?i:{_alts(d['people']['words'])})"),
+        people=lazy_compile(rf"(?i:{_alts(d['people']['words'])})"),
         estate=lazy_compile(rf"\b[Tt]he[ \t]+({_CAP_RUN})[ \t]+"
                           rf"(?:{_alts(d['estate_after']['words'])})\b"),
         age_of=lazy_compile(rf"[A-Z][\w'\u2019-]+,[ \t]*(?:aged[ \t]+)?\d{{1,2}},[ \t]*of[ \t]+"
@@ -128,26 +128,37 @@ def _wide(name: str) -> bool:
 _SEES_PAST_END = re.compile(r"\(\?[=!]|\$|\\[ZB]")
 
 
+@functools.lru_cache(maxsize=2)
+def sentence_bounds(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], bool]:
+    """The sentences of the text (`sentences`: contiguous, from 0 to the text's end), their
+    ends, and whether every sentence but the last ends on a character that is not a word
+    character (as `sentences` cuts them). Kept for the last two texts: the routines and
+    the clues of one post read them three times."""
+    bounds = tuple(sentences(text))
+    ends = tuple(hi for _, hi in bounds)
+    return bounds, ends, not any(_WORD_CHAR.match(text, hi - 1) for hi in ends[:-1])
+
+
 def searched_sentences(rx: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
     """The sentences (lo, hi) in which `rx.search(text, lo, hi)` finds something, in order,
     without searching each sentence: a match inside a sentence searched alone is also a match
-    of the whole text at the same start, so a sentence that starts after the whole text's
-    next match and ends before it holds none. Only sentences that the next match of the
-    whole text starts in are searched alone."""
-    if _SEES_PAST_END.search(rx.pattern):
-        yield from ((lo, hi) for lo, hi in sentences(text) if rx.search(text, lo, hi))
+    of the whole text at the same start, so only the sentence that the text's next match
+    starts in is searched alone, and the next search of the text starts where it ends."""
+    bounds, ends, cut_clean = sentence_bounds(text)
+    if not cut_clean or _SEES_PAST_END.search(rx.pattern):
+        # a "\b" at the end of a sentence that ends on a word character would hold there and
+        # not in the text (never so, as `sentences` cuts); a look-ahead, "$" ... likewise
+        yield from ((lo, hi) for lo, hi in bounds if rx.search(text, lo, hi))
         return
-    size = len(text)
-    nxt = rx.search(text)
-    for lo, hi in sentences(text):
-        if nxt is not None and nxt.start() < lo:
-            nxt = rx.search(text, lo)  # the leftmost match of the text from lo on
-        # a sentence that ends on a word character is searched alone whatever the text holds
-        # (never so, but a "\b" at its end would hold there and not in the text)
-        if ((nxt is not None and nxt.start() < hi)
-                or (hi < size and _WORD_CHAR.match(text, hi - 1) is not None)) and \
-                rx.search(text, lo, hi) is not None:
+    m = rx.search(text)
+    while m is not None:
+        k = bisect.bisect_right(ends, m.start())  # the sentence with lo <= start < hi
+        if k == len(bounds):
+            return  # an empty match at the text's end (these patterns have none)
+        lo, hi = bounds[k]
+        if rx.search(text, lo, hi) is not None:
             yield lo, hi
+        m = rx.search(text, hi) if hi < len(text) else None
 
 
 _WORD_CHAR = re.compile(r"\w")
@@ -182,7 +193,7 @@ def location_clues(text: str) -> list[Place]:
                 spans.setdefault(span, "routine")
     if not spans:
         return []
-    bounds = list(sentences(text))
+    bounds, _, _ = sentence_bounds(text)
     starts = [lo for lo, _ in bounds]
     out: list[Place] = []
     for (s, e), kind in sorted(spans.items()):
