@@ -22,7 +22,7 @@ from postguard.detectors.names import script_full_names as sfn
 from postguard.detectors.places.data import _TOKEN, Tokens
 from postguard.lazy_patterns import LazyPattern, lazy_compile
 from postguard.policy import Policy
-from postguard.scans import FOLDS_TO_ASCII, after_boundary, fold_ascii, not_after
+from postguard.scans import FOLDS_TO_ASCII, after, after_boundary, fold_ascii, not_after
 from postguard.unicode_scripts import HAN, HANGUL
 
 _PIECES = ["a", "Z", "_", "1", " ", "  ", "\n", ".", "/", "@", "#", "-", ":", "'", "\u2019",
@@ -165,6 +165,24 @@ def test_arabic_school_words_same_as_with_the_look_behind() -> None:
     assert found
 
 
+def test_museum_homes_same_as_with_the_look_behind() -> None:
+    from postguard.detectors.places import words
+
+    rx = words.place_words().museum
+    plain = re.compile(r"(?<=\w)" + rx.pattern)
+    rng = random.Random(9)
+    pieces = ["Dickens", "'s", "\u2019s", "'", " ", "house", "birthplace", "home", "x", "Anne",
+              "Frank", "\n", "_"]
+    texts = ["Charles Dickens's house", "'s house", " 's house"] + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+    found = 0
+    for text in texts:
+        got = _spans(after(rx, text, words._WORD_CHAR))
+        assert got == _spans(plain.finditer(text)), text
+        found += len(got)
+    assert found
+
+
 def test_street_type_hints_same_as_with_the_look_behind() -> None:
     from postguard.detectors.places import abroad
 
@@ -192,6 +210,26 @@ def test_social_cue_forms_same_as_with_their_leading_boundary() -> None:
             assert _spans(after_boundary(low, text)) == _spans(plain.finditer(text)), text
         checked += 1
     assert checked >= 10
+
+
+# -- sentences searched one at a time ---------------------------------------------------------
+def test_searched_sentences_same_as_searching_each_sentence() -> None:
+    from postguard.detectors.names.first_names import sentences
+    from postguard.detectors.places import clues, routines
+
+    rng = random.Random(8)
+    pieces = ["every", "Monday", "mondays", "each day", "todos los lunes", "cada día", "vive",
+              ". ", "! ", "\n", " ", "Amy", "daily", "on Mondays", "at", "x", "?", "每天", "。"]
+    texts = ["", "Amy swims every Monday.", "every Monday", "x every Mondayx. daily"] + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(2000)]
+    for rx in (clues.clue_words().regular, routines._REGULAR,
+               re.compile(r"Amy\b"), re.compile(r"day(?=\.)")):  # the last two: \b, look-ahead
+        found = 0
+        for text in texts:
+            want = [(lo, hi) for lo, hi in sentences(text) if rx.search(text, lo, hi)]
+            assert list(clues.searched_sentences(rx, text)) == want, (rx.pattern, text)
+            found += len(want)
+        assert found, rx.pattern
 
 
 # -- place tokens -------------------------------------------------------------------------------

@@ -31,6 +31,19 @@ def not_after(rx: re.Pattern[str], text: str,
         m = rx.search(text, m.end())
 
 
+def after(rx: re.Pattern[str], text: str, before: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """`rx.finditer(text)` as if `rx` began with `(?<=B)`, where `before` is the pattern B
+    of one character."""
+    m = rx.search(text)
+    while m is not None:
+        s = m.start()
+        if not s or before.match(text, s - 1) is None:
+            m = rx.search(text, s + 1)
+            continue
+        yield m
+        m = rx.search(text, m.end())
+
+
 def is_word(c: str) -> bool:
     """A character that \\w matches (str patterns: alphanumeric or "_")."""
     return c.isalnum() or c == "_"
