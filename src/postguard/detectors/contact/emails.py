@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from ...lazy_patterns import lazy_compile
 from ...model import Category, Finding, Severity
 from ...policy import Policy
 from ..base import TextDetector
@@ -69,14 +70,14 @@ _SPACED_HEAD = re.compile(
 _DOT_SPACED_AFTER = re.compile(
     rf"[^\W_][\w\-]{{0,62}}(?:{_SP}{{1,2}}\.|\.{_SP}|{_SP}{{0,2}}[\[({{<]{_SP}{{0,2}}dot"
     rf"{_SP}{{0,2}}[\])}}>]|{_SP}+dot{_SP})", re.IGNORECASE)
-_SPACED_DOT = re.compile(
+_SPACED_DOT = lazy_compile(
     r"[ \t\u00a0]{0,2}(?:\.|[\[({<][ \t\u00a0]{0,2}dot[ \t\u00a0]{0,2}[\])}>])[ \t\u00a0]{0,2}"
     r"|[ \t\u00a0]+dot[ \t\u00a0]+", re.IGNORECASE)
 # "sam dot jones at ...": the words joined by "dot" before the local part
-_DOT_BEFORE = re.compile(r"[^\W_][\w%+'\-]{0,30}(?:[ \t\u00a0]{0,2}[\[({<][ \t\u00a0]{0,2}dot"
+_DOT_BEFORE = lazy_compile(r"[^\W_][\w%+'\-]{0,30}(?:[ \t\u00a0]{0,2}[\[({<][ \t\u00a0]{0,2}dot"
                          r"[ \t\u00a0]{0,2}[\])}>][ \t\u00a0]{0,2}|[ \t\u00a0]+dot[ \t\u00a0]+"
                          r"|[ \t\u00a0]{1,2}\.[ \t\u00a0]{1,2})\Z", re.IGNORECASE)
-_PLAIN_DOT_SPACED = re.compile(r"[ \t\u00a0]{1,2}\.[ \t\u00a0]{0,2}|\.[ \t\u00a0]{1,2}")
+_PLAIN_DOT_SPACED = lazy_compile(r"[ \t\u00a0]{1,2}\.[ \t\u00a0]{0,2}|\.[ \t\u00a0]{1,2}")
 _OBF_DOT = re.compile(r"\s{0,2}[\[({<]\s{0,2}dot\s{0,2}[\])}>]\s{0,2}|\s+dot\s+|\.",
                       re.IGNORECASE)
 

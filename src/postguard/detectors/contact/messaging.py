@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass
 
 from ...datafiles import alternation, load_toml
+from ...lazy_patterns import lazy_compile
 
 _ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.\-]{1,30}[A-Za-z0-9])?(?![A-Za-z0-9@])")
-_GAP = re.compile(r"[ \t\u3000]*(?:[:：=＝][ \t\u3000]*)?")
+_GAP = lazy_compile(r"[ \t\u3000]*(?:[:：=＝][ \t\u3000]*)?")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
 # "her KakaoTalk is minji0405", "his LINE ID is haru_22": an ID after "is" must look like one
 _COPULA = re.compile(r"[ \t]+(?:is|was)[ \t]+")

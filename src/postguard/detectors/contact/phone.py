@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
+from ...lazy_patterns import lazy_compile
 from ...model import Category, Finding, Severity
 from ...policy import Policy
 from ...spans import SpanIndex
@@ -59,7 +60,7 @@ _SEP_OK = re.compile(
 _DASH = r"[\-\u2010-\u2013]"
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013")
 # Shapes that are dates, year ranges, time ranges or ISBNs, matched at a candidate's start.
-_TRAP = re.compile(
+_TRAP = lazy_compile(
     rf"[0-9]{{1,2}}[./\-][0-9]{{1,2}}[./\-](?:[0-9]{{4}}|[0-9]{{2}})(?![0-9])"
     rf"|[0-9]{{4}}[./\-][0-9]{{1,2}}[./\-][0-9]{{1,2}}(?![0-9])"
     rf"|(?:19|20)[0-9]{{2}} ?{_DASH} ?(?:19|20)?[0-9]{{2}}(?![0-9])"
@@ -110,8 +111,8 @@ class PhoneDetector(TextDetector):
                rf"(?:(?:,?\s+|\s*\(\s*)(?:number|no\.?|num|#))?(?!\w)")
         # Cue words are searched in the lower-cased text (a case-insensitive alternation costs
         # several times more), or case-insensitively when lower-casing changes its length.
-        self._cue_cs, self._neg_cs = re.compile(cue), re.compile(neg)
-        self._cue_ci, self._neg_ci = re.compile(cue, re.I), re.compile(neg, re.I)
+        self._cue_cs, self._neg_cs = lazy_compile(cue), lazy_compile(neg)
+        self._cue_ci, self._neg_ci = lazy_compile(cue, re.I), lazy_compile(neg, re.I)
         self._allowed = frozenset(k for p in policy.allowlist("phones") if (k := self._key(p)))
 
     def _key(self, raw: str) -> str | None:

@@ -13,8 +13,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ...lazy_patterns import lazy_compile
 from ...model import Category, Finding, Severity
 from ...policy import Policy
+from ...scans import after_boundary
 from ..base import TextDetector
 from ._common import (
     HANDLE_REMOVED,
@@ -106,7 +108,7 @@ class SocialHandleDetector(TextDetector):
             for d in site["domains"]:
                 self._sites[d.lower()] = info
         domains = "|".join(re.escape(d) for d in sorted(self._sites, key=len, reverse=True))
-        self._link = re.compile(_LINK_HEAD.format(domains=domains), re.IGNORECASE)
+        self._link = lazy_compile(_LINK_HEAD.format(domains=domains), re.IGNORECASE)
         self._site_paths = tuple(d + "/" for d in self._sites)
         informal = "|".join(re.escape(p).replace(r"\ ", r"\s?")
                             for p in words["informal_platforms"])
@@ -134,56 +136,61 @@ class SocialHandleDetector(TextDetector):
         # (pattern, the username must look like one)
         self._cue_forms = (
             # "snap: jo_b", "ig - jobloggs"
-            (re.compile(rf"\b{informal}\s?(?:name|id|username)?\s?[:=\-]\s{{0,2}}{user}",
+            (lazy_compile(rf"\b{informal}\s?(?:name|id|username)?\s?[:=\-]\s{{0,2}}{user}",
                         re.IGNORECASE), False),
             # "Instagram: jo_b_2009", "sc: jo_b_2009" (a username that looks like one)
-            (re.compile(rf"\b{formal}\s?(?:name|username|handle|id)?\s?[:=\-]\s{{0,2}}{user}",
+            (lazy_compile(rf"\b{formal}\s?(?:name|username|handle|id)?\s?[:=\-]\s{{0,2}}{user}",
                         re.IGNORECASE), True),
             # "my insta is jobloggs", "her snapchat name is ...", "his discord: ghostkid",
             # "my snap's mia.lou22"
-            (re.compile(rf"\b{owner}\s+{platform}"
+            (lazy_compile(rf"\b{owner}\s+{platform}"
                         rf"(?:\s+(?:name|id|username|handle|account))?{is_}{user}",
                         re.IGNORECASE), False),
-            (re.compile(rf"\b{named}\s+{platform}"
+            (lazy_compile(rf"\b{named}\s+{platform}"
                         rf"(?:\s+(?:name|id|username|handle|account))?{is_}{user}",
                         re.IGNORECASE), True),
             # "discord: ghostkid", "Discord username ghostkid" on a chat app whose usernames
             # are plain words: the username ends the clause ("Discord: join us" does not)
-            (re.compile(rf"\b{chat}(?:\s?(?:{asks})?\s?[:=]\s{{0,2}}"
+            (lazy_compile(rf"\b{chat}(?:\s?(?:{asks})?\s?[:=]\s{{0,2}}"
                         rf"|\s+(?:user\s?name|handle|tag|id)\s+(?:is\s+)?){user}"
                         rf"(?=[ \t]*(?:$|[\r\n),;!?\-\u2013\u2014(]))",
                         re.IGNORECASE), False),
             # "insta jess.b.teach", "on insta it's jess.b.teach" (a username that looks like one)
-            (re.compile(rf"\b{informal}(?:\s+(?:it['\u2019]?s|it\s+is|is))?\s+{user}",
+            (lazy_compile(rf"\b{informal}(?:\s+(?:it['\u2019]?s|it\s+is|is))?\s+{user}",
                         re.IGNORECASE), True),
             # "add me on snap jobloggs"
-            (re.compile(rf"\b(?:add|follow|find|message|dm|msg)\s+(?:me|him|her|them)\s+on\s+"
+            (lazy_compile(rf"\b(?:add|follow|find|message|dm|msg)\s+(?:me|him|her|them)\s+on\s+"
                         rf"{platform}\s?[:\-]?\s{{0,2}}{user}", re.IGNORECASE), False),
             # "follow her on Instagram, jo_bakes_2009, for ..."
-            (re.compile(rf"\b(?:add|follow|find|message|dm|msg)\s+(?:me|him|her|them)\s+on\s+"
+            (lazy_compile(rf"\b(?:add|follow|find|message|dm|msg)\s+(?:me|him|her|them)\s+on\s+"
                         rf"{platform}\s?,\s{{0,2}}{user}", re.IGNORECASE), True),
             # "his WeChat ID li_ming_09", "Discord username sam#1234"
-            (re.compile(rf"\b{platform}\s+(?:{asks})\s+(?:is\s+)?{user}", re.IGNORECASE), True),
+            (lazy_compile(rf"\b{platform}\s+(?:{asks})\s+(?:is\s+)?{user}", re.IGNORECASE), True),
             # "my username is jo_b" in a post that names a platform
-            (re.compile(rf"\b{owner}\s+(?:{asks})\s+(?:is|=|:)\s+{user}", re.IGNORECASE),
+            (lazy_compile(rf"\b{owner}\s+(?:{asks})\s+(?:is|=|:)\s+{user}", re.IGNORECASE),
              False),
             # "username sam#1234", "gamertag: jo_plays_99"
-            (re.compile(rf"\b(?:{asks})\s?[:=\-]?\s{{0,2}}{user}", re.IGNORECASE), True),
+            (lazy_compile(rf"\b(?:{asks})\s?[:=\-]?\s{{0,2}}{user}", re.IGNORECASE), True),
             # "he gave me his instagram tom.travels.uk", "her snap jo_b_09" (no "is": the
             # username must look like one)
-            (re.compile(rf"\b{owner}\s+{platform}(?:\s+(?:account|page|profile))?\s+{user}",
+            (lazy_compile(rf"\b{owner}\s+{platform}(?:\s+(?:account|page|profile))?\s+{user}",
                         re.IGNORECASE), True),
             # "add me: ghost_tutor#2210", "follow me - jo.bakes.09" in a post naming a platform
-            (re.compile(rf"\b(?:add|follow|message|dm|msg)\s+me\s?[:\-]\s{{0,2}}{user}",
+            (lazy_compile(rf"\b(?:add|follow|message|dm|msg)\s+me\s?[:\-]\s{{0,2}}{user}",
                         re.IGNORECASE), True),
             # "add Pablo at pablo.v2009 on Snapchat"
-            (re.compile(rf"(?<![\w@.#/\-]){user}\s+on\s+{platform}", re.IGNORECASE), True),
+            (lazy_compile(rf"(?<![\w@.#/\-]){user}\s+on\s+{platform}", re.IGNORECASE), True),
             # "on Twitch as robo_rhys_07"
-            (re.compile(rf"\bon\s+{platform}\s+(?:as|at)\s+{user}", re.IGNORECASE), True),
+            (lazy_compile(rf"\bon\s+{platform}\s+(?:as|at)\s+{user}", re.IGNORECASE), True),
         )
-        # the same forms for the lower-cased text, but for the case-sensitive ones
+        # the same forms for the lower-cased text, but for the case-sensitive ones; a leading
+        # \b is left out and checked by `after_boundary` (the forms then start with their
+        # words' first letters, which the regex engine skips to, instead of trying the whole
+        # form at every position of the text)
         self._cue_forms_low = tuple(
-            None if "(?-i:" in p.pattern else re.compile(p.pattern) for p, _ in self._cue_forms)
+            None if "(?-i:" in p.pattern else lazy_compile(p.pattern.removeprefix(r"\b"))
+            for p, _ in self._cue_forms)
+        self._cue_bounded = tuple(p.pattern.startswith(r"\b") for p, _ in self._cue_forms)
 
     def detect_text(self, text: str) -> Iterable[Finding]:
         taken = Spans()
@@ -263,10 +270,14 @@ class SocialHandleDetector(TextDetector):
         # searched in the lower-cased text where that keeps every offset (several times
         # cheaper than a case-insensitive search); the name is read from the text itself
         same = len(low_text) == len(text)
-        for (pattern, needs_shape), low_pattern in zip(self._cue_forms, self._cue_forms_low,
-                                                       strict=True):
-            found = low_pattern.finditer(low_text) if same and low_pattern is not None \
-                else pattern.finditer(text)
+        for (pattern, needs_shape), low_pattern, bounded in zip(
+                self._cue_forms, self._cue_forms_low, self._cue_bounded, strict=True):
+            if not same or low_pattern is None:
+                found: Iterable[re.Match[str]] = pattern.finditer(text)
+            elif bounded:
+                found = after_boundary(low_pattern, low_text)
+            else:
+                found = low_pattern.finditer(low_text)
             for m in found:
                 s = m.start(1)
                 name = text[s:m.end(1)].rstrip(".")
@@ -335,3 +346,4 @@ class SocialHandleDetector(TextDetector):
                 if k == len(shape) - 1:  # a literal profile page such as profile.php?id=...
                     return clean, at + len(whole.rstrip(".,;:!?"))
         return None
+

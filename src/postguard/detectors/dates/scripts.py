@@ -20,16 +20,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...datafiles import load_toml
+from ...scans import not_after
 
-_CJK_DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})[ \t]*[年년][ \t]*(\d{1,2})[ \t]*[月월][ \t]*(\d{1,2})[ \t]*"
+# Each date pattern's leading look-behind is checked by `not_after` (with the one-character
+# pattern beside it): the scan then skips to the first digits, not trying every position.
+_DIGIT = re.compile(r"\d")
+_DIGIT_OR_SEP = re.compile(r"[\d/.\-]")
+_DIGIT_OR_DOT = re.compile(r"[\d.]")
+_CJK_DATE = re.compile(  # (?<!\d)
+    r"((?:19|20)\d{2})[ \t]*[年년][ \t]*(\d{1,2})[ \t]*[月월][ \t]*(\d{1,2})[ \t]*"
     r"[日号號일]")
-_YMD = re.compile(r"(?<![\d/.\-])((?:19|20)\d{2})[/.\-](\d{1,2})[/.\-](\d{1,2})(?![\d/.\-])")
-_DMY = re.compile(r"(?<![\d/.\-])(\d{1,2})[/.\-](\d{1,2})[/.\-]((?:19|20)\d{2})(?![\d/.\-])")
-_YMD_SPACED = re.compile(r"(?<![\d.])((?:19|20)\d{2})\.[ \t](\d{1,2})\.[ \t](\d{1,2})\.?(?!\d)")
+_YMD = re.compile(r"((?:19|20)\d{2})[/.\-](\d{1,2})[/.\-](\d{1,2})(?![\d/.\-])")
+_DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-]((?:19|20)\d{2})(?![\d/.\-])")
+_YMD_SPACED = re.compile(r"((?:19|20)\d{2})\.[ \t](\d{1,2})\.[ \t](\d{1,2})\.?(?!\d)")
 _CJK_NUMERALS = "〇零一二三四五六七八九"
-_CJK_NUMERAL_DATE = re.compile(
-    rf"(?<![{_CJK_NUMERALS}])([{_CJK_NUMERALS}]{{4}})年([一二三十]?十?[一二三四五六七八九十])月"
+_CJK_NUMERAL = re.compile(f"[{_CJK_NUMERALS}]")
+_CJK_NUMERAL_DATE = re.compile(  # (?<![numerals])
+    rf"([{_CJK_NUMERALS}]{{4}})年([一二三十]?十?[一二三四五六七八九十])月"
     rf"([一二三]?十?[一二三四五六七八九十])[日号號]")
 _SPACES = re.compile(r"[ \t]*")
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
@@ -69,7 +76,7 @@ def script_date_words() -> ScriptDateWords:
         cue=re.compile("|".join(re.escape(c) for c in
                                 sorted(sec["birth_cues"], key=len, reverse=True))),
         adult=re.compile("|".join(re.escape(c) for c in sec["adult_titles"])),
-        arabic_date=re.compile(rf"(?<!\d)(\d{{1,2}})[ \t]+({alt})[ \t]+((?:19|20)\d{{2}})(?!\d)"),
+        arabic_date=re.compile(rf"(\d{{1,2}})[ \t]+({alt})[ \t]+((?:19|20)\d{{2}})(?!\d)"),
         arabic_months=months,
     )
 
@@ -85,28 +92,28 @@ def _valid(y: int, m: int, d: int) -> bool:
 
 def _dates(text: str, w: ScriptDateWords) -> Iterator[tuple[int, int, int]]:
     """(start, end, year) of every valid date."""
-    for m in _CJK_DATE.finditer(text):
+    for m in not_after(_CJK_DATE, text, _DIGIT):
         if _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
             yield *m.span(), int(m.group(1))
-    for m in _YMD.finditer(text):
+    for m in not_after(_YMD, text, _DIGIT_OR_SEP):
         if _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
             yield *m.span(), int(m.group(1))
-    for m in _DMY.finditer(text):
+    for m in not_after(_DMY, text, _DIGIT_OR_SEP):
         a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if _valid(y, b, a) or _valid(y, a, b):
             yield *m.span(), y
-    for m in _YMD_SPACED.finditer(text):
+    for m in not_after(_YMD_SPACED, text, _DIGIT_OR_DOT):
         if _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
             yield *m.span(), int(m.group(1))
     for m in w.era_date.finditer(text):
         n = 1 if m.group(2) == "元" else int(m.group(2))
         if _valid(w.eras[m.group(1)] + n, int(m.group(3)), int(m.group(4))):
             yield *m.span(), w.eras[m.group(1)] + n
-    for m in _CJK_NUMERAL_DATE.finditer(text):
+    for m in not_after(_CJK_NUMERAL_DATE, text, _CJK_NUMERAL):
         y = int("".join(str(max(0, _CJK_NUMERALS.index(c) - 1)) for c in m.group(1)))
         if _valid(y, _cjk_number(m.group(2)), _cjk_number(m.group(3))):
             yield *m.span(), y
-    for m in w.arabic_date.finditer(text):
+    for m in not_after(w.arabic_date, text, _DIGIT):
         if _valid(int(m.group(3)), w.arabic_months[m.group(2)], int(m.group(1))):
             yield *m.span(), int(m.group(3))
 

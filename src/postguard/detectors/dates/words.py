@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...datafiles import load_toml
+from ...lazy_patterns import lazy_compile
 
 # A pattern and what may not stand just before a match (see `scan`). The patterns start with a
 # plain character class instead of a look-behind, so that the regex engine skips straight to
@@ -169,10 +170,10 @@ def rules() -> Rules:
     full_dates: tuple[Scan, ...] = (
         # 3 May 2014, 3rd of May 2014, 03-May-2014, 14 MAR 2012, 3. März 2012, 1er mars 2013,
         # 5 de mayo de 2012
-        (re.compile(rf"(?P<d>[0-9][0-9]?)(?:st|nd|rd|th|er|\.)?"
+        (lazy_compile(rf"(?P<d>[0-9][0-9]?)(?:st|nd|rd|th|er|\.)?"
                     rf"{of_month}(?P<m>{all_mon}){month_year}"), _NOT_AFTER_WORD_OR_DOT),
         # May 3, 2014; May 3rd 2014; May the 3rd, 2014
-        (re.compile(rf"(?P<m>{mon})\.?\s+(?:the\s+)?{day},?\s+(?P<y>\d{{4}})(?!\d)"),
+        (lazy_compile(rf"(?P<m>{mon})\.?\s+(?:the\s+)?{day},?\s+(?P<y>\d{{4}})(?!\d)"),
          _NOT_AFTER_WORD),
         # 03/05/2014, 3.5.14, 03-05-2014 (day-month or month-day)
         (re.compile(r"(?P<a>[0-9][0-9]?)(?P<s>[/.\-])(?P<b>\d{1,2})(?P=s)"
@@ -186,9 +187,9 @@ def rules() -> Rules:
     )
     word_dates: tuple[Scan, ...] = (
         # the third of March 2012, the twenty-first of May, 2013
-        (re.compile(rf"\b(?P<dw>{dayw}){of_month}(?P<m>{all_mon}){month_year}"), ""),
+        (lazy_compile(rf"\b(?P<dw>{dayw}){of_month}(?P<m>{all_mon}){month_year}"), ""),
         # March the third, 2012
-        (re.compile(rf"\b(?P<m>{mon})\s+(?:the\s+)?(?P<dw>{dayw}),?\s+(?P<y>\d{{4}})(?!\d)"),
+        (lazy_compile(rf"\b(?P<m>{mon})\s+(?:the\s+)?(?P<dw>{dayw}),?\s+(?P<y>\d{{4}})(?!\d)"),
          ""),
     )
     cap_mon = "|".join(
@@ -197,12 +198,12 @@ def rules() -> Rules:
     )
     day_month: tuple[Scan, ...] = (
         (re.compile(rf"{day0}(?:\s+of)?\s+(?P<m>{cap_mon})\b"), _NOT_AFTER_WORD_OR_DOT),
-        (re.compile(rf"(?P<m>{cap_mon})\.?\s+{day}\b"), _NOT_AFTER_WORD),
+        (lazy_compile(rf"(?P<m>{cap_mon})\.?\s+{day}\b"), _NOT_AFTER_WORD),
     )
     word_day_month: tuple[Scan, ...] = (
         # the third of March, March the third
-        (re.compile(rf"\b[Tt]he\s+(?P<dw>{dayw})\s+of\s+(?P<m>{cap_mon})\b"), ""),
-        (re.compile(rf"\b(?P<m>{cap_mon})\s+the\s+(?P<dw>{dayw})\b"), ""),
+        (lazy_compile(rf"\b[Tt]he\s+(?P<dw>{dayw})\s+of\s+(?P<m>{cap_mon})\b"), ""),
+        (lazy_compile(rf"\b(?P<m>{cap_mon})\s+the\s+(?P<dw>{dayw})\b"), ""),
     )
     return Rules(
         months=months,
@@ -222,7 +223,7 @@ def rules() -> Rules:
             _NOT_AFTER_NUMBER,
         ),
         # "Happy 7th to Sam!", "Happy 10th, Maya": an ordinal is a birthday (lower case text)
-        happy_ordinal=re.compile(
+        happy_ordinal=lazy_compile(
             rf"happy\s+(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{ordw})\b"
             r"(?!\s+(?:birthday|bday|b-day|b['’]day)\b)"
         ),
@@ -255,13 +256,13 @@ def rules() -> Rules:
         ),
         word_before=re.compile(r"([^\W\d_][\w'’-]*)[ \t]*,?[ \t]*$"),
         # "Amy, who is just 12": the name stands before the comma.
-        who_age=re.compile(
+        who_age=lazy_compile(
             r"(?:,\s+|\s+)(?P<who>who)\s+(?:is|was|turns|turned|has\s+turned|is\s+turning|will\s+be|"
             rf"will\s+turn)\s+(?:(?:{adverbs})\s+)?(?P<n>{num})\b"
             rf"(?![\d:.,%]\d|%|\s*-|\s+(?:{units})\b)"
         ),
         # after an age: a measure, a time or a range, not an age ("is 12 minutes late")
-        not_an_age=re.compile(
+        not_an_age=lazy_compile(
             rf"(?:[\d:.,%]\d|%|\s*[-–]|\s*(?:am|pm)\b|\s+(?:{units})\b)", re.IGNORECASE
         ),
         sweet=re.compile(r"\b[Ss]weet\s+(?:16|[Ss]ixteen)\b"),
@@ -277,7 +278,7 @@ def rules() -> Rules:
         day_words={k.replace(" ", "-"): v for k, v in day_words.items()},
         birth_stems=tuple(str(w) for w in bw["foreign_stems"]),
         # In the lower-cased text: three times quicker than a case-insensitive scan.
-        holiday=re.compile(
+        holiday=lazy_compile(
             r"\b(?:" + "|".join(str(h).lower().replace("'", "['’]?") for h in bw["holidays"])
             + r")(?!\w)(?:,?\s+(?:in\s+|of\s+)?(?P<y>\d{4})(?!\d))?"
         ),
@@ -296,7 +297,7 @@ def rules() -> Rules:
         # Both are matched in the lower-cased text: a case-insensitive scan is twice as slow.
         # [0-9] first, not \d: the scan then skips to the digits (twice as fast)
         age_when=re.compile(rf"(?P<n>[0-9][0-9]?)(?![0-9])(?=[\s,stnr-]){age_when_tail}"),
-        age_when_words=re.compile(
+        age_when_words=lazy_compile(
             rf"(?<![\w£$€#.,:/+-])(?P<n>\d{{1,2}}|{agew}|{ordw})\b{age_when_tail}"
         ),
         verb_before=re.compile(

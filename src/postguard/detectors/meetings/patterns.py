@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 
 from ...datafiles import load_toml
+from ...lazy_patterns import lazy_compile
+from ...scans import fold_ascii
 from ...spans import SpanIndex
 
 LINK, MEETING_ID, PASSCODE = "link", "meeting_id", "passcode"
@@ -41,38 +43,103 @@ class Patterns:
         self.providers = tuple(
             _Provider(
                 p["name"],
-                re.compile(r"(?<![\w@.-])(?:https?://)?(?:www\.)?(?:" + p["hosts"] + r")/(?:"
+                lazy_compile(r"(?<![\w@.-])(?:https?://)?(?:www\.)?(?:" + p["hosts"] + r")/(?:"
                            + p["path"] + r")[\w.~?=&%/#:@,+-]*", re.IGNORECASE),
-                re.compile(p["passcode_in_link"], re.IGNORECASE)
+                lazy_compile(p["passcode_in_link"], re.IGNORECASE)
                 if p.get("passcode_in_link") else None,
             )
             for p in data["provider"]
         )
         mid = data["meeting_id"]
         value = r"(?P<value>" + mid["digits"] + r"|" + mid["meet_code"] + r")(?![\w-])"
-        self.meeting_id = re.compile(
+        self.meeting_id = lazy_compile(
             r"\b(?:" + "|".join(mid["wordings"]) + r")\b(?:\s*(?:\(\w+(?:\s\w+)?\))?"
             r"\s*(?:[:#=-]|is|number|no\.?)?\s*)" + value, re.IGNORECASE)
         pc = data["passcode"]
         code = r"(?P<value>" + pc["value"] + r")"
-        self.passcode = re.compile(
+        self.passcode = lazy_compile(
             r"(?:\b(?:" + "|".join(pc["wordings"]) + r")\b\s*(?:[:=#-]|is)\s*|[?&]pwd=)" + code,
             re.IGNORECASE)
         self.weak_passcode = re.compile(
             r"\b(?:" + "|".join(pc["weak_wordings"]) + r")\b\s*(?:[:=#-]|is)\s*" + code,
             re.IGNORECASE)
-        self.context = re.compile(r"\b(?:" + "|".join(data["context"]["words"]) + r")\b",
+        self.context = lazy_compile(r"\b(?:" + "|".join(data["context"]["words"]) + r")\b",
                                   re.IGNORECASE)
         self.public_audiences = frozenset(a.lower() for a in data["audience"]["public"])
-        hosts = "|".join(p["hosts"] for p in data["provider"])
         # A text with neither a link (a host, then "/") nor one of these words has nothing
         # to find.
         self.prefilter = re.compile(r"\b(?:id|code|number|pass|pwd|pin|password|no\b)",
                                     re.IGNORECASE)
         # Every link holds one of the hosts and a "/": one search of the text for any of them
         # (only where there is a "/": the hosts' pattern is slow to scan) spares a scan per
-        # provider where there is none (nearly every text).
-        self.any_host = re.compile(r"(?:" + hosts + r")/", re.IGNORECASE)
+        # provider where there is none (nearly every text). Only whether there is one
+        # matters, so a host's optional leading part ("(?:[a-z0-9-]+\.)?", which retries at
+        # every letter of every word) is left out: a host with it holds one without it.
+        cores = "|".join(core for p in data["provider"] for core in _host_cores(p["hosts"]))
+        self.any_host = re.compile(r"(?:" + cores + r")/", re.IGNORECASE)
+        # the same, case-sensitive, for the lower-cased text (several times faster to scan):
+        # only when every host is written in lower case (see `has_host`)
+        self.any_host_low = re.compile(r"(?:" + cores + r")/") if cores == cores.lower() \
+            else None
+
+    def has_host(self, text: str) -> bool:
+        """`any_host` finds a host in `text`, by the faster search where it gives the same."""
+        if self.any_host_low is None:
+            return self.any_host.search(text) is not None
+        return self.any_host_low.search(fold_ascii(text)) is not None
+
+
+def _host_cores(hosts: str) -> list[str]:
+    """Each top-level alternative of a host regex, without an optional group at its start
+    ("(?:[a-z0-9-]+\\.)?zoom\\.us" -> "zoom\\.us"): whether a text holds the host is the same."""
+    alts: list[str] = []
+    depth, start, i = 0, 0, 0
+    while i < len(hosts):
+        c = hosts[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a class: skip to its end ("]" first in a class is literal)
+            i = hosts.index("]", i + 2 if hosts[i + 1:i + 2] in ("]", "^") else i + 1) + 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            alts.append(hosts[start:i])
+            start = i + 1
+        i += 1
+    alts.append(hosts[start:])
+    return [_without_optional_head(a) for a in alts]
+
+
+def _without_optional_head(alt: str) -> str:
+    if not alt.startswith("(?:"):
+        return alt
+    depth, i = 0, 0
+    while i < len(alt):
+        c = alt[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = alt.index("]", i + 2 if alt[i + 1:i + 2] in ("]", "^") else i + 1) + 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                rest = alt[i + 1:]
+                # "(?:...)?" followed by more: the rest alone; "(?:a|b)" or "(?:...)?" alone:
+                # unchanged
+                if rest.startswith("?") and not rest.startswith("??") and rest[1:] \
+                        and rest[1] not in "*+?{":
+                    return rest[1:]
+                return alt
+        i += 1
+    return alt
 
 
 @functools.cache
@@ -88,7 +155,7 @@ def _digits_ok(value: str) -> bool:
 def scan(text: str) -> list[Match]:
     """Links, meeting ids and passcodes in `text`, in order of position."""
     pats = patterns()
-    hosted = "/" in text and pats.any_host.search(text) is not None
+    hosted = "/" in text and pats.has_host(text)
     if not text or not (hosted or pats.prefilter.search(text)):
         return []
     out: list[Match] = []

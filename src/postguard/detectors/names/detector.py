@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ...lazy_patterns import lazy_compile
 from ...model import Action, Category, Finding, Severity, Suggestion
 from ...policy import Policy
 from ...spans import SpanIndex
@@ -77,7 +78,7 @@ _PARTICLE = (
 _CANDIDATE = re.compile(
     rf"(?<![\w@#]){_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_WORD}){{1,3}}(?![\w@])"
 )
-_WORD_RE = re.compile(rf"{_WORD}|{_PARTICLE}")
+_WORD_RE = lazy_compile(rf"{_WORD}|{_PARTICLE}")
 
 _CONTEXT = 60  # characters of context the model reads either side of the candidates
 # Candidates further apart are read in separate windows: the same findings (the model looks

@@ -23,11 +23,17 @@ import re
 from dataclasses import dataclass
 
 from ...datafiles import alternation, load_toml
+from ...lazy_patterns import lazy_compile
+from ...scans import not_after
 from ...unicode_scripts import HAN, HANGUL
 
 _KANA_SPACE = " \u3000"
 _ARABIC = "\u0600-\u06ff"
 _KANA = re.compile("[\u3041-\u30fa\u30fc]")
+_HAN_CHAR = lazy_compile(f"[{HAN}]")
+_HAN_OR_WORD = lazy_compile(rf"[{HAN}\w]")
+_HANGUL_CHAR = lazy_compile(f"[{HANGUL}]")
+_ARABIC_CHAR = lazy_compile(f"[{_ARABIC}]")
 
 
 @dataclass(frozen=True)
@@ -63,23 +69,24 @@ def _words() -> _Words:
         # or after a greeting, before a particle or the run's end
         zh=re.compile(
             rf"(?:(?<![{HAN}])|{before})([{surnames}][{HAN}]{{2}})(?=[{after}]|[^{HAN}]|$)"),
-        zh_pair=re.compile(rf"(?<![{HAN}\w])([{surnames}][{HAN}])(?![{HAN}\w])"),
+        # the look-behinds that start zh_pair, ja, ko and ar are checked by `not_after`
+        zh_pair=re.compile(rf"([{surnames}][{HAN}])(?![{HAN}\w])"),
         zh_not_given=frozenset(zh["not_given"]),
         zh_not=frozenset(zh["not_names"]),
         zh_famous=frozenset(zh["famous"]),
         zh_famous_words=re.compile(alternation(zh["famous_words"])),
         adult=tuple(load_toml("scripts.toml")["names"]["adult_after"]),
         ja=re.compile(
-            rf"(?<![{HAN}])({alternation(ja['surnames'])})([{_KANA_SPACE}]?)"
+            rf"({alternation(ja['surnames'])})([{_KANA_SPACE}]?)"
             rf"((?![{ja_not}])[{HAN}](?:[^\W\d_{ja_not}{_KANA_SPACE}]){{0,2}}?|"
             rf"(?<=[{_KANA_SPACE}])[\u3041-\u3093\u30a1-\u30fa\u30fc]{{2,4}}?)"
             rf"(?=[{ja_not}]|くん|ちゃん|さん|[^\w]|$)"),
         ja_famous=frozenset(ja["famous"]),
-        ko=re.compile(rf"(?<![{HANGUL}])([{ko_sur}][{ko_first}][{ko_last}])"
+        ko=re.compile(rf"([{ko_sur}][{ko_first}][{ko_last}])"
                       rf"(?=[{re.escape(ko['particles'])}]?(?![{HANGUL}]))"),
         ko_not=frozenset(ko["not_names"]),
         ko_famous=frozenset(ko["famous"]),
-        ar=re.compile(rf"(?<![{_ARABIC}])(?:{alternation(ar['cues'])})[ \t]+"
+        ar=re.compile(rf"(?:{alternation(ar['cues'])})[ \t]+"
                       rf"([{_ARABIC}]{{2,}}[ \t]+[{_ARABIC}]{{2,}})"),
         ar_not=frozenset(ar["not_names"]),
     )
@@ -101,14 +108,14 @@ def script_full_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int,
                     text.startswith(w.adult, m.start(1) + 1):
                 continue  # a word, or an adult ("王老师", "林先生")
             (famous if topic or name in w.zh_famous else names).append(m.span(1))
-        for m in w.zh_pair.finditer(text):
+        for m in not_after(w.zh_pair, text, _HAN_OR_WORD):
             name = m.group(1)
             if name in w.zh_famous:
                 famous.append(m.span(1))
             elif name[1] not in w.zh_not_given and name not in w.zh_not:
                 names.append(m.span(1))
     if has_han:
-        for m in w.ja.finditer(text):
+        for m in not_after(w.ja, text, _HAN_CHAR):
             span = (m.start(1), m.end(3))
             whole = text[span[0]:span[1]]
             if whole in w.ja_famous or whole.replace(" ", "") in w.ja_famous:
@@ -116,13 +123,13 @@ def script_full_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int,
             elif m.group(2) or len(whole) >= 3:
                 names.append(span)  # "佐藤 陽翔", "山田結衣": not "田中さん" (a family name)
     if re.search(f"[{HANGUL}]", text) is not None:
-        for m in w.ko.finditer(text):
+        for m in not_after(w.ko, text, _HANGUL_CHAR):
             name = m.group(1)
             if name in w.ko_not:
                 continue
             (famous if name in w.ko_famous else names).append(m.span(1))
     if re.search(f"[{_ARABIC}]", text) is not None:
-        for m in w.ar.finditer(text):
+        for m in not_after(w.ar, text, _ARABIC_CHAR):
             if not any(x in w.ar_not for x in m.group(1).split()):
                 names.append(m.span(1))
     names = [(s, e) for s, e in names if not _adult_after(text, e, w.adult)]

@@ -18,12 +18,14 @@ import re
 from dataclasses import dataclass
 
 from ...datafiles import alternation, load_toml
+from ...lazy_patterns import lazy_compile
+from ...spans import SpanIndex
 from ...unicode_scripts import HAN, HANGUL
 from .script_full_names import ja_surname, ko_surname, script_full_names
 
 _KATA = r"\u30a1-\u30fa\u30fc"
 _HIRA_NAME = r"\u3041-\u3093"
-_CJK = re.compile(rf"[{HAN}{_KATA}{HANGUL}]")
+_CJK = lazy_compile(rf"[{HAN}{_KATA}{HANGUL}]")
 
 
 @dataclass(frozen=True)
@@ -55,9 +57,9 @@ def script_name_words() -> ScriptNameWords:
     )
 
 
-_HAN_BEFORE = re.compile(rf"[{HAN}]{{1,4}}$")
-_JA_BEFORE = re.compile(rf"(?:[{HAN}]{{1,4}}|[{_KATA}]{{2,8}}|[{_HIRA_NAME}]{{2,5}})$")
-_KO_BEFORE = re.compile(rf"(?<![{HANGUL}])[{HANGUL}]{{2,4}}$")
+_HAN_BEFORE = lazy_compile(rf"[{HAN}]{{1,4}}$")
+_JA_BEFORE = lazy_compile(rf"(?:[{HAN}]{{1,4}}|[{_KATA}]{{2,8}}|[{_HIRA_NAME}]{{2,5}})$")
+_KO_BEFORE = lazy_compile(rf"(?<![{HANGUL}])[{HANGUL}]{{2,4}}$")
 _KO_PARTICLE = re.compile(r"(?:이|가|은|는|을|를|의|에게|와|과|도)$")
 _HIRAGANA_WORDS = ("これ", "それ", "あれ", "みなさ", "みんな", "だれ", "どなた", "あなた", "おとう",
                    "おかあ", "おにい", "おねえ", "おじい", "おばあ", "せんせ")
@@ -146,18 +148,19 @@ def script_name_spans(text: str, taken: list[tuple[int, int]]
     """(start, end, code, message) of the names in other scripts that no span in `taken`
     holds: full names with a cue word (`scripts.child_names`; a given name alone is left to
     the first-name reading), full names without one, and well-known people (PG322)."""
-    spans = list(taken)
     out: list[tuple[int, int, str, str]] = []
+    # overlap queries in log n (a long post has thousands of spans: not each against all)
+    held = SpanIndex(taken)
 
     def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in spans)
+        return not held.overlaps(s, e)
 
     japanese = _KANA_RE.search(text) is not None
     for s, e in child_names(text):
         if free(s, e) and full_name(text[s:e], japanese):
             out.append((s, e, "PG321",
                         "a child's name (a cue word such as 同学, くん or 학생 follows it)"))
-    spans += [(s, e) for s, e, _, _ in out]
+    held = SpanIndex([*taken, *((s, e) for s, e, _, _ in out)])
     names, famous = script_full_names(text)
     for s, e in names:
         if free(s, e):

@@ -16,11 +16,14 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ...lazy_patterns import lazy_compile
+from ...scans import not_after
 from .data import load_sections, trie
 
 _WORD = r"[^\W\d_][^\W_]*(?:['\u2019\-][^\W_]+)*"
 _NUMBER_REST = r"[0-9]{0,3}[A-Za-z]?"
 _NUMBER = r"[1-9]" + _NUMBER_REST
+_WORD_CHAR = re.compile(r"\w")
 
 
 @dataclass(frozen=True)
@@ -64,35 +67,35 @@ def patterns() -> _Patterns:
     word = rf"(?!{join}\s){_WORD}"  # a joiner is never a name word: no ambiguous parses
     name = rf"(?:{join}\s+){{0,2}}{word}(?:\s+(?:{join}\s+){{0,2}}{word}){{0,3}}"
     # No lookbehind before the first word: the scan is faster; the caller checks the boundary.
-    before = re.compile(
+    before = lazy_compile(
         r"(?:" + trie(_forms(raw["before_name"])) + rf")\s*(?<=[\s/.])(?P<name>{name})"
         rf"(?:\s*,?\s*(?:n[º°o]\.?\s*)?(?P<num>{_NUMBER})(?![\w/]))?"
     )
     fr_join = r"(?:de\s+la\s+|de\s+l['\u2019]|d['\u2019]|du\s+|des\s+|de\s+|la\s+|le\s+|les\s+)"
-    after = re.compile(
+    after = lazy_compile(
         rf"(?P<num>[1-9](?<![\w,.].){_NUMBER_REST}(?:\s?(?:bis|ter))?),?\s+"
         r"(?:" + trie(_forms(raw["after_number"])) + r")\s+"
         rf"{fr_join}{{0,2}}(?P<name>{_WORD})(?:[ \t]+{fr_join}{{0,2}}{_WORD}){{0,3}}"
     )
-    ending_hint = re.compile("(?:" + trie(_forms(raw["endings"])) + r")[ \t]+[1-9]")
-    endings = re.compile(
+    ending_hint = lazy_compile("(?:" + trie(_forms(raw["endings"])) + r")[ \t]+[1-9]")
+    endings = lazy_compile(
         r"(?<![\w-])(?P<name>[^\W\d_](?:[^\W_]|-(?=\w))+?(?:" + trie(_forms(raw["endings"]))
         + r"))"
         rf"[ \t]+(?P<num>{_NUMBER})(?![\w/])"
     )
     # "rue des Lilas", "Avenue de la Gare" without a number: the article makes it French
-    french = re.compile(
+    french = lazy_compile(
         r"(?<!\w)(?:" + trie(_forms(raw["after_number"])) + r")\s+"
         rf"{fr_join}{{1,2}}(?P<name>{_WORD})(?:[ \t]+{fr_join}{{0,2}}{_WORD}){{0,2}}"
     )
-    turkish = re.compile(
+    turkish = lazy_compile(
         r"(?<=\s)(?:" + trie(_forms(raw["after_name"])) + r")(?!\w)"
         rf"(?:\s*,?\s*(?:[Nn]o\s*[:.]?\s*)?(?P<num>{_NUMBER})(?![\w/]))?"
     )
     turkish_name = re.compile(rf"(?:{_WORD}[ \t]+){{1,3}}\Z")
     whole = [w for w in raw["endings"] if not w.endswith(".")]  # "Str." needs its number
     ending_word_hint = re.compile("(?:" + trie(_forms(raw["endings"])) + r")(?!\w)")
-    ending_alone = re.compile(
+    ending_alone = lazy_compile(
         r"(?<![\w-])(?P<name>[^\W\d_](?:[^\W_]|-(?=\w))+?(?:" + trie(_forms(tuple(whole)))
         + r"))(?![\w-])")
     # one cheap scan for every street-type word says which shapes are worth trying
@@ -100,7 +103,8 @@ def patterns() -> _Patterns:
     for fam in ("after_name", "after_number", "before_name"):
         for w in raw[fam]:
             families[w.lower()] = (*families.get(w.lower(), ()), fam)
-    type_hint = re.compile(r"(?<!\w)(?:" + trie(_forms(tuple(families))) + r")")
+    # the look-behind "(?<!\w)" is checked by `not_after` (a faster scan)
+    type_hint = re.compile(r"(?:" + trie(_forms(tuple(families))) + r")")
     return _Patterns(before, after, ending_hint, endings, frozenset(w.lower() for w in joiners),
                      frozenset(w.lower() for w in raw["not_names"]), french, turkish,
                      turkish_name, frozenset(" ".join(w.lower().split())
@@ -142,7 +146,8 @@ def addresses_abroad(text: str) -> list[Street]:
     """Streets in the formats of other countries, with or without their house numbers."""
     p = patterns()
     out: list[Street] = []
-    kinds = {k for m in p.type_hint.finditer(text) for k in p.families.get(m.group().lower(), ())}
+    kinds = {k for m in not_after(p.type_hint, text, _WORD_CHAR)
+             for k in p.families.get(m.group().lower(), ())}
     if "before_name" in kinds:
         _before(p, text, out)
     if "after_number" in kinds:

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ...lazy_patterns import lazy_compile
 from ...model import Category, Severity
 from .data import PlaceLexicon, lexicon, load_sections, trie, word_key
 from .homes import Place
@@ -100,7 +101,7 @@ def area_words() -> AreaWords:
         scan=re.compile(r"\b" + trie({*heads, *(v for w in lexicon().tiers
                                                  for v in (w, w.title(), w.upper()))}) + r"(?!\w)"),
         head_words=frozenset(heads),
-        area_cue=re.compile(
+        area_cue=lazy_compile(
             r"(?:(?P<in>" + _alts(sec["area_verbs_in"]) + adverbs + r"[ \t]+(?:in|In|IN)"
             r"(?:[ \t]+an?[ \t]+" + _alts(sec["kinds_of_place"]) + r"[ \t]+(?:called|named))?)"
             r"|(?P<to>" + _alts(sec["area_verbs_to"]) + adverbs + r"[ \t]+(?:to|To|TO))"
@@ -110,8 +111,8 @@ def area_words() -> AreaWords:
         from_cue=re.compile(r"[ \t]+(?=\w)"),
         from_words=frozenset(word_key(w) for w in sec["from_cues"]),
         movers=frozenset(word_key(w) for w in sec["movers"]),
-        nearby_after=re.compile(r",?[ \t]+" + _alts(sec["nearby_after"]) + r"\b", re.IGNORECASE),
-        landmark_cue=re.compile(
+        nearby_after=lazy_compile(r",?[ \t]+" + _alts(sec["nearby_after"]) + r"\b", re.IGNORECASE),
+        landmark_cue=lazy_compile(
             r"(?:(?P<verb>" + _alts(("lives", "live", "living", "lived")) + r")(?:[ \t]+in[ \t]+"
             r"(?:the|a)[ \t]+" + _alts(sec["home_nouns"]) + r"s?)?|(?P<home>"
             + _alts(sec["home_nouns"]) + r")(?:[ \t]+(?:is|was|IS|WAS)|['\u2019][sS])?)[ \t]+"

@@ -25,9 +25,11 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...datafiles import load_toml
+from ...lazy_patterns import lazy_compile
 from ...model import Category, Severity
 from ..names.first_names import child_first_names, sentences
 from .areas import area_words
@@ -46,8 +48,8 @@ _NOT_SUBJECTS = frozenset({"el", "la", "los", "las", "il", "lo", "le", "les", "d
                            "das", "o", "a", "os", "as", "ela", "ele", "elle", "sie", "er",
                            "ella", "lei", "lui", "ona", "on", "oni", "one", "wir", "nous",
                            "nosotros", "noi", "my", "we", "they", "she", "he", "it"})
-_CJK_CHAR = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
-_CJK_VENUE = re.compile(
+_CJK_CHAR = lazy_compile(r"[\u3041-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+_CJK_VENUE = lazy_compile(
     r"[ \t]?[的の]?(?:[\u30a1-\u30fa\u30fc]{2,8}|[\u4e00-\u9fff]{1,3}|[\uac00-\ud7a3]{1,6})")
 _TURKISH_CASE = re.compile(
     r"['\u2019](?:n?[dt][ae](?:ki)?|n?[dt][ae]n|y?[ae]|[dt][ae]ki)(?![\w])")
@@ -69,7 +71,7 @@ _ASCII_FOREIGN = frozenset({
 _HOME_HINTS = re.compile(
     "viv|mora|abit|habit|vit |wohn|lebt|mieszka|住|家在|حي|تسكن|يسكن|تعيش|يعيش")
 # letters beyond ASCII (accented Latin, Arabic, kana, Han, Hangul), not emoji or curly quotes
-_OTHER_LETTERS = re.compile("[\u00c0-\u024f\u0370-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_OTHER_LETTERS = lazy_compile("[\u00c0-\u024f\u0370-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _TR_HINT = re.compile(r"['\u2019][dt][ae]")
 
 
@@ -97,18 +99,18 @@ def clue_words() -> ClueWords:
     tr_before = _alts(home_after["turkish_before"])
     tr_verbs = _alts(home_after["turkish_verbs"])
     return ClueWords(
-        home_before=re.compile(rf"(?i:{_alts(d['home_before']['patterns'])})[ \t]*"
+        home_before=lazy_compile(rf"(?i:{_alts(d['home_before']['patterns'])})[ \t]*"
                                rf"(?:(?:the|el|la|o|a|le|il)[ \t]+)?({_CAP_RUN})"),
-        home_after=re.compile(rf"({_CAP_RUN})(?:{_alts(home_after['patterns'])})"),
-        turkish_home=re.compile(
+        home_after=lazy_compile(rf"({_CAP_RUN})(?:{_alts(home_after['patterns'])})"),
+        turkish_home=lazy_compile(
             rf"(?i:{tr_before})[ \t]+({_CAP_RUN})['\u2019](?:[dt][ae])\b|"
             rf"({_CAP_RUN})['\u2019](?:[dt][ae])[ \t]+(?i:{tr_verbs})"),
-        regular=re.compile(rf"(?<![A-Za-z\u00c0-\u024f])(?i:{_alts(d['regular']['patterns'])})"),
+        regular=lazy_compile(rf"(?<![A-Za-z\u00c0-\u024f])(?i:{_alts(d['regular']['patterns'])})"),
         place_before=frozenset(d["place_before"]["words"]),
-        people=re.compile(rf"(?i:{_alts(d['people']['words'])})"),
-        estate=re.compile(rf"\b[Tt]he[ \t]+({_CAP_RUN})[ \t]+"
+        people=lazy_compile(rf"(?i:{_alts(d['people']['words'])})"),
+        estate=lazy_compile(rf"\b[Tt]he[ \t]+({_CAP_RUN})[ \t]+"
                           rf"(?:{_alts(d['estate_after']['words'])})\b"),
-        age_of=re.compile(rf"[A-Z][\w'\u2019-]+,[ \t]*(?:aged[ \t]+)?\d{{1,2}},[ \t]*of[ \t]+"
+        age_of=lazy_compile(rf"[A-Z][\w'\u2019-]+,[ \t]*(?:aged[ \t]+)?\d{{1,2}},[ \t]*of[ \t]+"
                           rf"({_CAP_RUN})"),
         wide=frozenset(" ".join(w.split()) for w in d["wide"]["words"]),
     )
@@ -118,6 +120,48 @@ def _wide(name: str) -> bool:
     """A country, region, county or large town: it identifies no one."""
     key = " ".join(name.lower().split())
     return key in area_words().wide or key in clue_words().wide  # not "Bedford Place"
+
+
+# what a pattern may hold for `searched_sentences` to skip sentences: no look-ahead, "$",
+# "\Z" or "\B", which the end of a sentence (searched alone) can satisfy where the text
+# goes on; a "\b" is fine, as a sentence ends on a character that is not a word character
+_SEES_PAST_END = re.compile(r"\(\?[=!]|\$|\\[ZB]")
+
+
+@functools.lru_cache(maxsize=2)
+def sentence_bounds(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], bool]:
+    """The sentences of the text (`sentences`: contiguous, from 0 to the text's end), their
+    ends, and whether every sentence but the last ends on a character that is not a word
+    character (as `sentences` cuts them). Kept for the last two texts: the routines and
+    the clues of one post read them three times."""
+    bounds = tuple(sentences(text))
+    ends = tuple(hi for _, hi in bounds)
+    return bounds, ends, not any(_WORD_CHAR.match(text, hi - 1) for hi in ends[:-1])
+
+
+def searched_sentences(rx: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    """The sentences (lo, hi) in which `rx.search(text, lo, hi)` finds something, in order,
+    without searching each sentence: a match inside a sentence searched alone is also a match
+    of the whole text at the same start, so only the sentence that the text's next match
+    starts in is searched alone, and the next search of the text starts where it ends."""
+    bounds, ends, cut_clean = sentence_bounds(text)
+    if not cut_clean or _SEES_PAST_END.search(rx.pattern):
+        # a "\b" at the end of a sentence that ends on a word character would hold there and
+        # not in the text (never so, as `sentences` cuts); a look-ahead, "$" ... likewise
+        yield from ((lo, hi) for lo, hi in bounds if rx.search(text, lo, hi))
+        return
+    m = rx.search(text)
+    while m is not None:
+        k = bisect.bisect_right(ends, m.start())  # the sentence with lo <= start < hi
+        if k == len(bounds):
+            return  # an empty match at the text's end (these patterns have none)
+        lo, hi = bounds[k]
+        if rx.search(text, lo, hi) is not None:
+            yield lo, hi
+        m = rx.search(text, hi) if hi < len(text) else None
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 def location_clues(text: str) -> list[Place]:
@@ -144,13 +188,12 @@ def location_clues(text: str) -> list[Place]:
     for m in w.turkish_home.finditer(text) if _TR_HINT.search(text) else ():
         spans.setdefault(m.span(1 if m.group(1) is not None else 2), "home")
     if foreign and w.regular.search(text) is not None:
-        for lo, hi in sentences(text):
-            if w.regular.search(text, lo, hi) is not None:
-                for span in _routine_places(text, lo, hi, w):
-                    spans.setdefault(span, "routine")
+        for lo, hi in searched_sentences(w.regular, text):
+            for span in _routine_places(text, lo, hi, w):
+                spans.setdefault(span, "routine")
     if not spans:
         return []
-    bounds = list(sentences(text))
+    bounds, _, _ = sentence_bounds(text)
     starts = [lo for lo, _ in bounds]
     out: list[Place] = []
     for (s, e), kind in sorted(spans.items()):
@@ -220,7 +263,7 @@ _VENUE_PARTICLE = re.compile(r"(?:에서|에|으로|로|의|で|に|へ|を|は|
 # Rafael treina ..."), which the English first-name reading takes for "a Matilda poster".
 _ARTICLE_NAME = re.compile(
     r"(?<![\w])(?:[AaOo]|[Ll][ao]|[Ii]l|[Ee]l)[ \t]+([A-Z][a-z\u00e0-\u00ff]+)")
-_ZH_PET = re.compile(r"(?<![\u4e00-\u9fff])小[\u4e00-\u9fff](?=[的是每在今会和也])")
+_ZH_PET = lazy_compile(r"(?<![\u4e00-\u9fff])小[\u4e00-\u9fff](?=[的是每在今会和也])")
 
 
 def _given_after_article(text: str, lo: int, hi: int, s: int, e: int) -> bool:

@@ -25,6 +25,7 @@ import re
 from collections.abc import Container
 from dataclasses import dataclass
 
+from ...lazy_patterns import lazy_compile
 from .data import load_sections, word_key
 
 _NAME = r"[A-Z][a-z'\u2019\-]+(?:[ \t]+[A-Z][a-z'\u2019\-]+){0,2}"
@@ -38,7 +39,7 @@ _SENTENCE_END = re.compile(r"[!?\n]|\.(?=\s|\Z)")
 # A house number before a capitalised word: a pattern that opens with a character class is
 # scanned fast; the cue before it is then looked for in a short window.
 _HOUSE = re.compile(r"[1-9](?<![\w.,:/\u00a3$\u20ac#-][1-9])[0-9]{0,2}[A-Za-z]?[ \t]+(?=[A-Z])")
-_NAME_AFTER = re.compile(rf"(?P<name>{_NAME}){_CLAUSE_END}")
+_NAME_AFTER = lazy_compile(rf"(?P<name>{_NAME}){_CLAUSE_END}")
 
 
 @dataclass(frozen=True)

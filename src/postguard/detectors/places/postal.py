@@ -24,6 +24,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ...lazy_patterns import lazy_compile
 from ..names.context import lexicons
 from .data import load_sections, word_key
 
@@ -33,7 +34,7 @@ _LINK = r"(?:of|the|on|upon|under|le|la|de|cum|en|super|next|and)\b"
 _TOKEN = rf"(?:{_CAP}|{_NUM}|&)"
 # one part: up to seven words, the first no linking word
 _PART_AT = re.compile(rf"(?:{_TOKEN})(?:[ \t]+(?:{_TOKEN}|{_LINK})){{0,6}}")
-_PART_BEFORE = re.compile(
+_PART_BEFORE = lazy_compile(
     rf"(?<![\w'\u2019.&\-])(?:{_TOKEN})(?:[ \t]+(?:{_TOKEN}|{_LINK})){{0,6}}$")
 _SEP_AT = re.compile(r"[ \t]*(?:,[ \t]*(?:\r?\n[ \t]*)?|\r?\n[ \t]*)")
 _SEP_BEFORE = re.compile(r"(?:,[ \t]*(?:\r?\n)?|\r?\n)[ \t]*$")

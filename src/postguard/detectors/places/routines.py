@@ -15,24 +15,25 @@ from __future__ import annotations
 
 import re
 
+from ...lazy_patterns import lazy_compile
 from ...model import Category, Severity
 from ..names.context import common_words, lexicons, titles
-from ..names.first_names import child_first_names, sentences
-from .clues import location_clues
+from ..names.first_names import child_first_names
+from .clues import location_clues, searched_sentences
 from .homes import Place
 
 _DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_REGULAR = re.compile(
+_REGULAR = lazy_compile(
     rf"\b(?:(?:every|each)[ \t]+(?:other[ \t]+)?(?:{_DAYS}|day|morning|afternoon|evening|night|"
     r"week|weekday|weekend|lunchtime|break(?:time)?|school[ \t]+day)|"
     rf"on[ \t]+{_DAYS}s|{_DAYS}s[ \t]+at|daily|every[ \t]+week|"
     rf"(?:on[ \t]+)?{_DAYS}[ \t]+(?:mornings|afternoons|evenings|nights))\b",
     re.IGNORECASE)
 _PLACE_WORD = r"(?:at|outside|near|past|by|from|behind|opposite|in front of|next to)"
-_NAMED_PLACE = re.compile(
+_NAMED_PLACE = lazy_compile(
     rf"\b{_PLACE_WORD}[ \t]+((?:the[ \t]+)?[A-Z][\w'\u2019&-]*(?:[ \t]+(?:of|on|the|&|"
     r"[A-Z][\w'\u2019&-]*)){0,5})")
-_COMMON_PLACE = re.compile(
+_COMMON_PLACE = lazy_compile(
     rf"\b(?:{_PLACE_WORD}|to)[ \t]+(the[ \t]+(?:bus[ \t]+stop|park(?:[ \t]+gates)?|library|"
     r"corner[ \t]+shop|leisure[ \t]+centre|swimming[ \t]+pool|pool|station|playground|"
     r"rec|skate[ \t]*park|shops|chip[ \t]+shop|newsagents?|sports[ \t]+centre|church|"
@@ -66,9 +67,7 @@ def english_routines(text: str) -> list[tuple[int, int]]:
     if _REGULAR.search(text) is None:
         return []
     out: list[tuple[int, int]] = []
-    for lo, hi in sentences(text):
-        if _REGULAR.search(text, lo, hi) is None:
-            continue
+    for lo, hi in searched_sentences(_REGULAR, text):
         places = [m.span(1) for m in _NAMED_PLACE.finditer(text, lo, hi)
                   if _NOT_PLACE.match(m.group(1)) is None]
         places += [m.span(1) for m in _COMMON_PLACE.finditer(text, lo, hi)]

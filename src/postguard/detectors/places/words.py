@@ -15,11 +15,14 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ...lazy_patterns import lazy_compile
+from ...scans import after
 from ..names.context import lexicons
 from .data import Tokens, load_sections, phrases_pattern, word_key
 
 # a word of a famous name ("Roald", "Dahl", "J", "Brontë", "Cottrell-Boyce")
 _NAME_WORD = re.compile(r"[A-Z][\w-]*")
+_WORD_CHAR = re.compile(r"\w")
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lady",
                      "lord", "auntie", "aunt", "uncle", "nan", "grandma", "grandad"})
 
@@ -98,7 +101,7 @@ class PlaceWords:
         if "'" not in text and "\u2019" not in text:
             return []
         spans: list[tuple[int, int]] = []
-        for m in self.museum.finditer(text):
+        for m in after(self.museum, text, _WORD_CHAR):
             s = m.start()
             words: list[str] = []  # the capitalised words right before the possessive
             for w in reversed(text[max(0, s - 60):s].split(" ")[-4:]):
@@ -176,7 +179,8 @@ def place_words() -> PlaceWords:
         tens=frozenset(w for w, v in numbers.items() if v >= 20),
         leads=frozenset(word_key(w) for w in sec["number_leads"]),
         name_after=frozenset(word_key(w) for w in sec["name_after_number"]),
-        museum=re.compile(r"(?<=\w)['\u2019]s?[ \t]+(?:" + phrases_pattern(sec["museum_homes"])
+        # after a word character ("(?<=\w)", checked by `scans.after`: a faster scan)
+        museum=lazy_compile(r"['\u2019]s?[ \t]+(?:" + phrases_pattern(sec["museum_homes"])
                           + r")\b"),
         famous=frozenset(famous),
         alone=frozenset(w for w in alone if len(w) >= 4 and w not in firsts

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...datafiles import load_toml
+from ...lazy_patterns import lazy_compile
 from .words import Lexicon
 
 # "St Bede's", "Saint Aelred’s", "St Peter and St Paul's", "St James'": a saint and a possessive.
@@ -55,7 +56,7 @@ def load_extra(lex: Lexicon) -> Extra:
     ends = sorted(lex.strong | lex.weak, key=len, reverse=True)
     return Extra(
         triggers=_SAINT_WORDS | frozenset(e + t for e in ends for t in _STUCK),
-        saint_before=re.compile(
+        saint_before=lazy_compile(
             r"(?<![\w'’])(?i:" + "|".join(r"[ \t]+".join(re.escape(w) for w in p.split())
                                           for p in before) + r")[ \t]+\Z"
         ),

@@ -17,11 +17,12 @@ import functools
 import re
 
 from ...datafiles import read_data
+from ...lazy_patterns import lazy_compile
 
 _TOWN_BEFORE = re.compile(
     r"(?<![\w'\u2019-])([A-Z][\w'\u2019-]+"
     r"(?:[ \t-]+(?:upon|on|under|in|le|[A-Z][\w'\u2019-]+)){0,3}),[ \t]+(?:[Tt]he[ \t]+)?$")
-_COLLEGE_AFTER = re.compile(
+_COLLEGE_AFTER = lazy_compile(
     r"(?:(?:[ \t]*[,:]|[ \t]+[-\u2013])[ \t]*(?:(?:[Tt]he|[Aa]n?)[ \t]+)?|[ \t]+(?:A|An)[ \t]+)"
     r"(?:(?:[A-Z][\w'\u2019&-]*|and|&|of|for)[ \t]+){1,8}"
     r"(?:College|Academy|Campus|Centre|Federation|Site)\b(?![ \t]+[A-Z])|"
@@ -60,7 +61,7 @@ def grow(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_TURKISH_CASE_END = re.compile(
+_TURKISH_CASE_END = lazy_compile(
     r"(?<=[a-zçğıöşü])['\u2019](?:n?[dt][ae]n?|y?[ae]|n[ae]|n?[ıiuü]n|y?[ıiuü]|l[ıiuü])$")
 
 

@@ -16,13 +16,16 @@ import re
 from dataclasses import dataclass
 
 from ...datafiles import alternation, load_toml
+from ...lazy_patterns import lazy_compile
+from ...scans import not_after
 from ...unicode_scripts import HAN, HANGUL
 
 _KATA = r"\u30a0-\u30ff"
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06fa-\u06ff]+")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _ARABIC_JOIN = frozenset({"بن", "ابن", "بنت", "أبو", "ابو"})
-_JA_CITY_RUN = re.compile(r"[\u4e00-\u9fff]{1,6}立[\u3041-\u3093]{2,6}$")  # "横浜市立みなと"
-_JA_CITY_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,6}立[\u3041-\u3093\u30a1-\u30fa\u30fc]{1,6}$")
+_JA_CITY_RUN = lazy_compile(r"[\u4e00-\u9fff]{1,6}立[\u3041-\u3093]{2,6}$")  # "横浜市立みなと"
+_JA_CITY_BEFORE = lazy_compile(r"[\u4e00-\u9fff]{1,6}立[\u3041-\u3093\u30a1-\u30fa\u30fc]{1,6}$")
 _MAX_NAME = 14  # characters of a CJK name before its school word
 
 
@@ -44,7 +47,8 @@ def script_school_words() -> ScriptSchoolWords:
     return ScriptSchoolWords(
         cjk=re.compile(rf"(?:{alternation(sec['cjk_words'])})"),
         korean=re.compile(rf"(?:{alternation(sec['korean_words'])})"),
-        arabic=re.compile(rf"(?<![\u0621-\u064a])(?:{alternation(sec['arabic_words'])})"
+        # (?<![\u0621-\u064a]) before it is checked by `not_after` (a faster scan)
+        arabic=re.compile(rf"(?:{alternation(sec['arabic_words'])})"
                           r"(?![\u0621-\u064a])"),
         before=tuple(sorted(sec["cjk_before"], key=len, reverse=True)),
         cjk_not=frozenset(sec["cjk_not_names"]),
@@ -53,7 +57,7 @@ def script_school_words() -> ScriptSchoolWords:
     )
 
 
-_CJK_RUN_BEFORE = re.compile(rf"[{HAN}{_KATA}0-9０-９]+$")
+_CJK_RUN_BEFORE = lazy_compile(rf"[{HAN}{_KATA}0-9０-９]+$")
 _HANGUL_RUN_BEFORE = re.compile(rf"[{HANGUL}]+$")
 _SCRIPTS = re.compile(rf"[{HAN}{_KATA}{HANGUL}\u0621-\u064a]")
 
@@ -91,7 +95,7 @@ def script_school_spans(text: str) -> list[tuple[int, int]]:
         if run is None or len(run.group()) < 2 or _kind(run.group(), w.korean_not):
             continue
         out.append((run.start(), m.end()))
-    for m in w.arabic.finditer(text):
+    for m in not_after(w.arabic, text, _ARABIC_LETTER):
         end = m.end()
         words = 0
         joined = False

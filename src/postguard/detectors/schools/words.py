@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...datafiles import load_toml, read_data
+from ...lazy_patterns import lazy_compile
 
 _LETTERS = r"[\w\u0300-\u036f]"
 _TOKEN = re.compile(
@@ -84,7 +85,7 @@ def lexicon() -> Lexicon:
     prefilter = re.compile(
         "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
     )
-    trap_rx = re.compile(
+    trap_rx = lazy_compile(
         "|".join(rf"(?<![\w'’])(?:{p})(?![\w])" for p in traps["phrases"]["patterns"])
     )
     return Lexicon(
@@ -122,7 +123,7 @@ def lexicon() -> Lexicon:
             {"st", "st.", "saint"} | {f for w in _words(foreign, "prefix_lower_start", "words")
                                       for f in (w, w[:1].upper() + w[1:])}
         ),
-        lower_start=re.compile(
+        lower_start=lazy_compile(
             r"(?<![\w'’.])(?:(?P<saint>st\.?|saint)|(?P<prefix>"
             + "|".join(re.escape(f) for w in sorted(
                 _words(foreign, "prefix_lower_start", "words"), key=len, reverse=True)
@@ -150,7 +151,7 @@ def _names(fname: str) -> frozenset[str]:
 
 # Turkish case endings written after an apostrophe on a proper name ("Lisesi'nden",
 # "Ortaokulu'nda", "Koleji'ne"): the key is the name word without them.
-_TURKISH_CASE = re.compile(r"'(?:n?[dt][ae]n?|y?[ae]|n[ae]|n?[ıiuü]n|y?[ıiuü]|l[ıiuü])$")
+_TURKISH_CASE = lazy_compile(r"'(?:n?[dt][ae]n?|y?[ae]|n[ae]|n?[ıiuü]n|y?[ıiuü]|l[ıiuü])$")
 
 
 def _key(token: str) -> str:

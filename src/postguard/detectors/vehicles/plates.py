@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ...lazy_patterns import lazy_compile
 from ...model import Action, Category, Finding, Severity, Suggestion
 from ...policy import Policy
 from ..base import TextDetector
@@ -29,7 +30,7 @@ from ..places.detector import is_uk_postcode
 
 _AGE = r"(?:0[2-9]|[12][0-9]|5[1-9]|[67][0-9])"
 # One scan for every format; at one position the earlier alternative wins.
-_PLATE = re.compile(
+_PLATE = lazy_compile(
     r"(?<![A-Za-z0-9])(?:"
     rf"(?P<cur>(?i:[ABCDEFGHKLMNOPRSVWY][A-HJ-PR-Y] ?{_AGE}(?P<cur_s>[ \-]?)[A-HJ-PR-Z]{{3}}))"
     r"|(?P<pre>[A-HJ-NPR-TV-Y])(?P<pre_s1> ?)(?P<pre_n>[1-9][0-9]{0,2})(?P<pre_s2> ?)"
@@ -68,9 +69,9 @@ class _PlateLexicon:
 def plate_lexicon() -> _PlateLexicon:
     raw = load_sections("plate_lexicon.txt")
     return _PlateLexicon(
-        cue=re.compile(r"\b(?:" + phrases_pattern(raw["cues"]) + r")\b"),
+        cue=lazy_compile(r"\b(?:" + phrases_pattern(raw["cues"]) + r")\b"),
         not_letters=frozenset(w.upper() for w in raw["not_letters"]),
-        label_before=re.compile(r"\b(?:" + phrases_pattern(raw["label_words"]) + r")\.?[ \t]*\Z"),
+        label_before=lazy_compile(r"\b(?:" + phrases_pattern(raw["label_words"]) + r")\.?[ \t]*\Z"),
     )
 
 
