@@ -9,7 +9,7 @@ import pytest
 from postguard import Category, Verdict
 from postguard.screener import Screener
 
-DETECTORS = ("profanity", "sexual_content")
+DETECTORS = ("profanity", "sexual_content", "insults")
 
 
 @pytest.fixture(scope="module")
@@ -103,3 +103,105 @@ TRAPS = [
 @pytest.mark.parametrize("text", TRAPS)
 def test_traps_stay_clean(screener: Screener, text: str) -> None:
     assert findings(screener, text) == []
+
+
+# -- insults aimed at a person: the `insults` detector, category bullying ---------------------
+INSULTS = [
+    # PG461: words that only ever insult (review)
+    ("honestly what a bunch of halfwits", "PG461", "halfwits"),
+    ("the scumbag nicked my bike", "PG461", "scumbag"),
+    # PG462: put-downs aimed at someone (review)
+    ("honestly ur so thick", "PG462", "ur so thick"),
+    ("you are literally the biggest loser in year 9", "PG462",
+     "you are literally the biggest loser"),
+    ("your an absolute moron", "PG462", "your an absolute moron"),
+    ("u r so ugly lol", "PG462", "u r so ugly"),
+    ("you look disgusting in that", "PG462", "you look disgusting"),
+    ("shut up you fat cow!", "PG462", "you fat cow"),
+    ("you're a joke!", "PG462", "you're a joke"),
+    ("she's such a hypocrite", "PG462", "she's such a hypocrite"),
+    ("they're all morons at that club", "PG462", "they're all morons"),
+    ("@coachdave is a total buffoon", "PG462", "is a total buffoon"),
+    ("What a creep!", "PG462", "What a creep"),
+    ("no one wants you here", "PG462", "no one wants you here"),
+    ("everybody hates u", "PG462", "everybody hates u"),
+    ("you are a waste of space", "PG462", "you are a waste of space"),
+    ("the smelly kid sat on his own again", "PG462", "the smelly kid"),
+    ("go back to your own country", "PG462", "go back to your own country"),
+    ("u smell like a bin", "PG462", "u smell like"),
+    ("stop being such a crybaby", "PG462", "stop being such a crybaby"),
+    # PG463: telling someone to kill or hurt themselves (block)
+    ("kys", "PG463", "kys"),
+    ("just go kill urself", "PG463", "go kill urself"),
+    ("nobody would miss you", "PG463", "nobody would miss you"),
+    ("hope you die", "PG463", "hope you die"),
+    # PG464: dehumanising (block)
+    ("refugees are vermin", "PG464", "refugees are vermin"),
+    ("you're subhuman", "PG464", "you're subhuman"),
+    # PG465: threats (block)
+    ("tell anyone and ur dead after school", "PG465", "ur dead after"),
+    ("hand it over or else!", "PG465", "or else"),
+    ("i know where u live", "PG465", "i know where u live"),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "span"), INSULTS)
+def test_insults_aimed_at_a_person(screener: Screener, text: str, code: str, span: str) -> None:
+    got = findings(screener, text)
+    assert ("bullying", code, span) in got, got
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("you're such a loser", Verdict.REVIEW),
+    ("go kill yourself", Verdict.BLOCK),
+    ("ur dead after school", Verdict.BLOCK),
+    ("idiot", Verdict.REVIEW),
+])
+def test_insult_verdicts(screener: Screener, text: str, verdict: Verdict) -> None:
+    assert screener.screen(text).verdict is verdict
+
+
+# -- traps: said of oneself, negated, named in a lesson, an ordinary sense of the word --------
+INSULT_TRAPS = [
+    "I'm such an idiot, I forgot my PE kit again!",
+    "What an idiot I am, I left my coat on the coach.",
+    "You are not stupid: you are learning, and that takes time.",
+    "In our anti-bullying lesson we talked about why calling someone a 'loser' hurts.",
+    "Words like idiot and moron can hurt, so Year 5 chose kinder ones.",
+    "The Idiot's Guide to Python is in the library.",
+    "Bring your dog to the fun run.",
+    "You're a dog lover? Come to the guide dogs talk.",
+    "Can you smell the flowers in the sensory garden?",
+    "This piece of work shows real effort.",
+    "What are they? They are animals that live in the sea.",
+    "Wilbur? He is a pig, and Charlotte is a spider.",
+    "The boy who cried wolf was a liar, and nobody believed him.",
+    "It was a freak accident, and everyone is fine.",
+    "You're dead good at this, well done!",
+    "You're dead right, the trip is on Friday.",
+    "Add vinegar to the baking soda and see what happens.",
+    "I'll beat you in the sack race!",
+    "Don't drink bleach or any cleaning product: keep them locked away.",
+    "We shut up shop at five on Fridays.",
+    "Did you suck the juice out of the orange?",
+    "The fat cat sat on the mat: our phonics sentence of the week.",
+    "Don't worry if you have no friends in your new class yet: the buddy scheme helps.",
+    "Drop dead gorgeous cupcakes at the bake sale!",
+    "You're gonna love the climbing wall.",
+    "The winner and the loser of each round shake hands.",
+    "Each request carries a nonce to stop replay attacks.",
+]
+
+
+@pytest.mark.parametrize("text", INSULT_TRAPS)
+def test_insult_traps_stay_clean(screener: Screener, text: str) -> None:
+    assert [f for f in findings(screener, text) if f[0] == "bullying"] == []
+
+
+def test_an_organisation_can_add_its_own_insult() -> None:
+    from postguard.policy import Policy
+
+    policy = Policy.from_dict({"detectors": {"tone": {"terms": [
+        {"term": "wazzock", "category": "bullying", "severity": "medium"}]}}})
+    report = Screener(policy=policy, detectors=("insults",)).screen("what a wazzock")
+    assert [(f.code, f.category) for f in report.findings] == [("PG462", Category.BULLYING)]
