@@ -205,3 +205,30 @@ def test_an_organisation_can_add_its_own_insult() -> None:
         {"term": "wazzock", "category": "bullying", "severity": "medium"}]}}})
     report = Screener(policy=policy, detectors=("insults",)).screen("what a wazzock")
     assert [(f.code, f.category) for f in report.findings] == [("PG462", Category.BULLYING)]
+
+
+# -- dismissals, groups and "<adjective> <people>" -------------------------------------------
+MORE_INSULTS = [
+    ("shut up loser", "shut up loser"),
+    ("nice try clown", "nice try clown"),
+    ("they are so stupid", "they are so stupid"),
+    ("honestly, stupid people everywhere", "stupid people"),
+    ("politicians are spineless", "politicians are spineless"),
+]
+MORE_TRAPS = [
+    "OK Year 6, sit down please.",
+    "There is no such thing as a stupid question.",
+    "Mistakes are not stupid, they are how we learn.",
+    "Get lost in a good book this half term!",
+    "We skimmed the pond scum off in the science lesson.",
+]
+
+
+@pytest.mark.parametrize(("text", "span"), MORE_INSULTS)
+def test_more_insults(screener: Screener, text: str, span: str) -> None:
+    assert ("bullying", "PG462", span) in findings(screener, text)
+
+
+@pytest.mark.parametrize("text", MORE_TRAPS)
+def test_more_traps(screener: Screener, text: str) -> None:
+    assert findings(screener, text) == []
