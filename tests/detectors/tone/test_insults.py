@@ -232,3 +232,26 @@ def test_more_insults(screener: Screener, text: str, span: str) -> None:
 @pytest.mark.parametrize("text", MORE_TRAPS)
 def test_more_traps(screener: Screener, text: str) -> None:
     assert findings(screener, text) == []
+
+
+@pytest.mark.parametrize(("text", "category", "span"), [
+    ("your mum is fat", "bullying", "your mum is fat"),
+    ("what a sorry excuse for a human being", "bullying", "sorry excuse for a human being"),
+    ("rot in hell", "bullying", "rot in hell"),
+    ("what a cock", "profanity", "cock"),
+    ("cold as hell out there", "profanity", "as hell"),
+])
+def test_family_and_hell(screener: Screener, text: str, category: str, span: str) -> None:
+    assert span in {s for c, _, s in findings(screener, text) if c == category}
+
+
+@pytest.mark.parametrize("text", [
+    "The cock crowed at dawn on our farm visit, and the hens followed.",
+    "Who Killed Cock Robin? is the poem we read today.",
+    "Your body is amazing at healing itself: a science lesson.",
+    "Your mum is a hero for running the cake stall!",
+    "Nobody cares more about your child than we do.",
+    "April fool! The trip is still on.",
+])
+def test_family_and_farm_traps(screener: Screener, text: str) -> None:
+    assert findings(screener, text) == []
