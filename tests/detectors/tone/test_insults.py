@@ -255,3 +255,42 @@ def test_family_and_hell(screener: Screener, text: str, category: str, span: str
 ])
 def test_family_and_farm_traps(screener: Screener, text: str) -> None:
     assert findings(screener, text) == []
+
+
+# -- the students' other languages: go back to your country, put-downs, kill yourself ---------
+LANGUAGE_INSULTS = [
+    ("Haut ab, geht zurück in euer Land", "PG462", "geht zurück in euer Land"),
+    ("du bist echt widerlich", "PG462", "du bist echt widerlich"),
+    ("rentrez dans votre pays", "PG462", "rentrez dans votre pays"),
+    ("t'es vraiment débile", "PG462", "t'es vraiment débile"),
+    ("regresa a tu país", "PG462", "regresa a tu país"),
+    ("nessuno ti sopporta", "PG462", "nessuno ti sopporta"),
+    ("vc é muito nojenta", "PG462", "vc é muito nojenta"),
+    ("nikt cię nie lubi", "PG462", "nikt cię nie lubi"),
+    ("seni kimse istemiyor", "PG462", "seni kimse istemiyor"),
+    ("ارجعوا لبلدكم", "PG462", "ارجعوا لبلدكم"),
+    ("看看你这个丑八怪", "PG462", "丑八怪"),
+    ("自分の国に帰れよ", "PG462", "自分の国に帰れ"),
+    ("니네 나라로 돌아가", "PG462", "니네 나라로 돌아가"),
+    ("suicídate", "PG463", "suicídate"),
+    ("bring dich doch um", "PG463", "bring dich doch um"),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "span"), LANGUAGE_INSULTS)
+def test_insults_in_other_languages(screener: Screener, text: str, code: str, span: str) -> None:
+    assert ("bullying", code, span) in findings(screener, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tu es nul en maths? Le club de devoirs t'aidera.",
+    "Tu es trop forte, bravo pour le concours!",
+    "Mi hermano, eres muy bueno en fútbol.",
+    "Sei proprio brava a disegnare!",
+    "Wracamy do kraju w piątek po wymianie.",
+    "我们的国家很美丽。",
+    "Mein Bruder ist echt witzig.",
+    "O macaco de pelúcia ficou na escola.",
+])
+def test_other_language_insult_traps(screener: Screener, text: str) -> None:
+    assert findings(screener, text) == []
