@@ -214,6 +214,9 @@ MORE_INSULTS = [
     ("they are so stupid", "they are so stupid"),
     ("honestly, stupid people everywhere", "stupid people"),
     ("politicians are spineless", "politicians are spineless"),
+    ("you lot are pathetic", "you lot are pathetic"),
+    ("look at that ugly freak", "ugly freak"),
+    ("his stupid face again", "his stupid face"),
 ]
 MORE_TRAPS = [
     "OK Year 6, sit down please.",
@@ -221,6 +224,8 @@ MORE_TRAPS = [
     "Mistakes are not stupid, they are how we learn.",
     "Get lost in a good book this half term!",
     "We skimmed the pond scum off in the science lesson.",
+    "Dumb animals cannot speak for themselves, so we speak for them.",
+    "People were clueless about the new parking rules, so here is a map.",
 ]
 
 
