@@ -215,7 +215,7 @@ MORE_INSULTS = [
     ("honestly, stupid people everywhere", "stupid people"),
     ("politicians are spineless", "politicians are spineless"),
     ("you lot are pathetic", "you lot are pathetic"),
-    ("look at that ugly freak", "ugly freak"),
+    ("look at that ugly freak", "that ugly freak"),
     ("his stupid face again", "his stupid face"),
 ]
 MORE_TRAPS = [
