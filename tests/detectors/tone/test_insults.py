@@ -299,3 +299,18 @@ def test_insults_in_other_languages(screener: Screener, text: str, code: str, sp
 ])
 def test_other_language_insult_traps(screener: Screener, text: str) -> None:
     assert findings(screener, text) == []
+
+
+# -- a slur quoted in a lesson is named, not used: review, not block ---------------------------
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("In our anti-bullying lesson, Year 9 discussed why the word 'retard' is so hurtful.",
+     Verdict.REVIEW),
+    ("Our anti-racism assembly explained why \"paki\" is a slur and never banter.", Verdict.REVIEW),
+    ("After the lesson he called her a retard.", Verdict.BLOCK),     # used, not quoted
+    ("You retard, the lesson is over.", Verdict.BLOCK),
+])
+def test_slur_quoted_in_a_lesson_is_lowered(screener: Screener, text: str,
+                                            verdict: Verdict) -> None:
+    report = screener.screen(text)
+    assert report.verdict is verdict
+    assert [f.code for f in report.findings if f.category is Category.PROFANITY] == ["PG423"]

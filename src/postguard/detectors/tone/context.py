@@ -13,8 +13,9 @@ texts with a candidate that needs context. The rules live in `data/tone/context.
   ("my" near "don't use the school number"); with `veto = true` the words clear the
   candidate instead ("meet me behind the sports hall" near "fire drill");
 - `frame` phrases: an educational frame (lesson, RSE, online safety) drops clinical sexual
-  words and lowers other sexual words to low severity, and drops an insult quoted inside it
-  (an anti-bullying lesson: "calling someone 'loser' hurts"). Grooming phrases are never lowered.
+  words and lowers other sexual words to low severity; an insult quoted inside it is dropped
+  and a quoted swear word or slur lowered (an anti-bullying lesson: "calling someone 'loser'
+  hurts"). Grooming phrases are never lowered.
   A benign frame (Mother's Day cards, World Book Day costumes) clears only the few entries
   flagged `benign` ("don't tell your mum", "what are you wearing?").
 
@@ -227,6 +228,10 @@ class ContextRules:
                 # An insult quoted in a lesson or an anti-bullying talk ("we talked about
                 # why calling someone 'loser' hurts") is named, not aimed at anyone.
                 continue
+            if educational and h.entry.category is Category.PROFANITY and _in_title(
+                    tokens, h.first, h.last):
+                # A slur quoted in such a lesson is named, not used: review, not block.
+                h = dataclasses.replace(h, severity=Severity.LOW)
             if educational and h.entry.category is Category.SEXUAL_CONTENT:
                 if "clinical" in h.entry.flags:
                     continue
