@@ -215,6 +215,9 @@ MORE_INSULTS = [
     ("honestly, stupid people everywhere", "stupid people"),
     ("politicians are spineless", "politicians are spineless"),
     ("you lot are pathetic", "you lot are pathetic"),
+    ("what a muppet, he missed an open goal", "what a muppet"),
+    ("he called me a loser again today", "called me a loser"),
+    ("nobody even likes you", "nobody even likes you"),
     ("look at that ugly freak", "that ugly freak"),
     ("his stupid face again", "his stupid face"),
 ]
@@ -226,6 +229,8 @@ MORE_TRAPS = [
     "We skimmed the pond scum off in the science lesson.",
     "Dumb animals cannot speak for themselves, so we speak for them.",
     "People were clueless about the new parking rules, so here is a map.",
+    "What a muppet I was, I left the tickets at home!",
+    "We discussed why calling someone a loser hurts, and what to say instead.",
 ]
 
 

@@ -215,9 +215,10 @@ class ContextRules:
             if n in cleared or any(i in allowed for i in span):
                 continue
             # Vetoes are about words; a spaced-out word ("S E X Y") is judged by its first
-            # letter, which carries its NORM, not by letters that look like "x" or "y".
-            if h.entry.single and (h.first in vetoed if h.spaced else any(
-                    i in vetoed for i in span)):
+            # letter, which carries its NORM, not by letters that look like "x" or "y". An
+            # insult phrase is vetoed by a word inside it too ("what an idiot I am").
+            if (h.entry.single or h.entry.category is Category.BULLYING) and (
+                    h.first in vetoed if h.spaced else any(i in vetoed for i in span)):
                 continue
             if "confirm" in h.entry.flags and not any(i in confirmed for i in span):
                 continue
