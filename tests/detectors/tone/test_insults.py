@@ -42,6 +42,11 @@ PROFANITY = [
     ("sh1thole", "PG422", "sh1thole"),                    # leetspeak
     ("fuuuckface", "PG422", "fuuuckface"),                # stretched
     ("what the tf is this", "PG422", "tf"),
+    ("stop being such a bi+ch", "PG422", "bi+ch"),           # broken by a symbol
+    ("f-ck this homework", "PG422", "f-ck"),
+    ("what a douchebag", "PG422", "douchebag"),
+    ("she's such a sket", "PG422", "sket"),
+    ("bumbaclot!", "PG422", "bumbaclot"),
 ]
 
 
@@ -97,6 +102,9 @@ TRAPS = [
     "We learnt about spastic cerebral palsy in the inclusion training.",
     "The Twits by Roald Dahl is our class reader.",
     "Please pass me the dipstick to check the minibus oil.",
+    "Pass the bi-chrome pencils to table two.",
+    "I'll have a mug of tea and a biscuit, thanks.",
+    "A blood clot is treated at hospital: first aid lesson today.",
 ]
 
 
@@ -218,6 +226,8 @@ MORE_INSULTS = [
     ("what a muppet, he missed an open goal", "what a muppet"),
     ("he called me a loser again today", "called me a loser"),
     ("nobody even likes you", "nobody even likes you"),
+    ("ur a wasteman", "ur a wasteman"),
+    ("you mug!", "you mug"),
     ("look at that ugly freak", "that ugly freak"),
     ("his stupid face again", "his stupid face"),
 ]
