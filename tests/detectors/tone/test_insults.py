@@ -150,6 +150,8 @@ INSULTS = [
     ("tell anyone and ur dead after school", "PG465", "ur dead after"),
     ("hand it over or else!", "PG465", "or else"),
     ("i know where u live", "PG465", "i know where u live"),
+    ("keep quiet or ull get it", "PG465", "or ull get it"),
+    ("never let him sit with us at lunch", "PG462", "never let him sit with us"),
 ]
 
 
@@ -198,6 +200,8 @@ INSULT_TRAPS = [
     "You're gonna love the climbing wall.",
     "The winner and the loser of each round shake hands.",
     "Each request carries a nonce to stop replay attacks.",
+    "Revise now, or you will regret it!",
+    "Listen carefully or you will get it wrong.",
 ]
 
 
