@@ -1,8 +1,9 @@
-"""Tone detectors: kisses, slang, profanity, sexual content, over-familiar wording and
-private contact. See `analysis.py` for how one shared analysis feeds all six, and
+"""Tone detectors: kisses, slang, profanity, sexual content, over-familiar wording, private
+contact and insults. See `analysis.py` for how one shared analysis feeds all seven, and
 docs/lexicons.md for the lexicon format and how an organisation adds its own terms."""
 
 from .detectors import (
+    InsultDetector,
     KissesDetector,
     OverFamiliarDetector,
     PrivateContactDetector,
@@ -12,6 +13,6 @@ from .detectors import (
 )
 
 __all__ = [
-    "KissesDetector", "OverFamiliarDetector", "PrivateContactDetector", "ProfanityDetector",
-    "SexualContentDetector", "SlangDetector",
+    "InsultDetector", "KissesDetector", "OverFamiliarDetector", "PrivateContactDetector",
+    "ProfanityDetector", "SexualContentDetector", "SlangDetector",
 ]

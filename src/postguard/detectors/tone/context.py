@@ -13,7 +13,9 @@ texts with a candidate that needs context. The rules live in `data/tone/context.
   ("my" near "don't use the school number"); with `veto = true` the words clear the
   candidate instead ("meet me behind the sports hall" near "fire drill");
 - `frame` phrases: an educational frame (lesson, RSE, online safety) drops clinical sexual
-  words and lowers other sexual words to low severity. Grooming phrases are never lowered.
+  words and lowers other sexual words to low severity; an insult quoted inside it is dropped
+  and a quoted swear word or slur lowered (an anti-bullying lesson: "calling someone 'loser'
+  hurts"). Grooming phrases are never lowered.
   A benign frame (Mother's Day cards, World Book Day costumes) clears only the few entries
   flagged `benign` ("don't tell your mum", "what are you wearing?").
 
@@ -213,14 +215,24 @@ class ContextRules:
             if n in cleared or any(i in allowed for i in span):
                 continue
             # Vetoes are about words; a spaced-out word ("S E X Y") is judged by its first
-            # letter, which carries its NORM, not by letters that look like "x" or "y".
-            if h.entry.single and (h.first in vetoed if h.spaced else any(
-                    i in vetoed for i in span)):
+            # letter, which carries its NORM, not by letters that look like "x" or "y". An
+            # insult phrase is vetoed by a word inside it too ("what an idiot I am").
+            if (h.entry.single or h.entry.category is Category.BULLYING) and (
+                    h.first in vetoed if h.spaced else any(i in vetoed for i in span)):
                 continue
             if "confirm" in h.entry.flags and not any(i in confirmed for i in span):
                 continue
             if benign and "benign" in h.entry.flags:
                 continue
+            if educational and h.entry.category is Category.BULLYING and _in_title(
+                    tokens, h.first, h.last):
+                # An insult quoted in a lesson or an anti-bullying talk ("we talked about
+                # why calling someone 'loser' hurts") is named, not aimed at anyone.
+                continue
+            if educational and h.entry.category is Category.PROFANITY and _in_title(
+                    tokens, h.first, h.last):
+                # A slur quoted in such a lesson is named, not used: review, not block.
+                h = dataclasses.replace(h, severity=Severity.LOW)
             if educational and h.entry.category is Category.SEXUAL_CONTENT:
                 if "clinical" in h.entry.flags:
                     continue
@@ -241,7 +253,7 @@ _TITLE_WORDS = 8  # tokens a title may reach either side of the word
 
 def _in_title(tokens: list[Token], first: int, last: int) -> bool:
     """The tokens first..last sit inside quotation marks within one sentence and a few words
-    ('Sexy Back', "Sexy and I Know It")."""
+    ('Sexy Back', "Sexy and I Know It", an insult quoted in a lesson: 'loser')."""
     def quote_at(indexes: range) -> bool:
         for i in indexes:
             text = tokens[i].text

@@ -1,4 +1,4 @@
-"""The six tone detectors. Each is thin: they share one cached `ToneAnalyser` per policy, so
+"""The seven tone detectors. Each is thin: they share one cached `ToneAnalyser` per policy, so
 a post is analysed once, and each reports the findings of its own category."""
 
 from __future__ import annotations
@@ -66,3 +66,11 @@ class PrivateContactDetector(_ToneDetector):
     codes = ("PG451", "PG452", "PG453", "PG454", "PG455", "PG456")
     categories = (Category.PRIVATE_CONTACT,)
     description = "moves to private channels, secrecy, image requests, meeting alone"
+
+
+class InsultDetector(_ToneDetector):
+    name = "insults"
+    codes = ("PG461", "PG462", "PG463", "PG464", "PG465")
+    categories = (Category.BULLYING,)
+    description = ("insults aimed at a person (you're such a loser, you fat pig, kys), "
+                   "dehumanising words; never a quoted word in an anti-bullying lesson")

@@ -26,10 +26,11 @@ from .normalise import base_form, tokenize
 
 TONE_CATEGORIES = (
     Category.KISSES, Category.SLANG, Category.PROFANITY, Category.SEXUAL_CONTENT,
-    Category.OVER_FAMILIAR, Category.PRIVATE_CONTACT,
+    Category.OVER_FAMILIAR, Category.PRIVATE_CONTACT, Category.BULLYING,
 )
 SHIPPED_FILES = (
     "kisses.tsv", "slang.tsv", "profanity.tsv", "sexual.tsv", "familiar.tsv", "private.tsv",
+    "insults.tsv",
 )
 #: the lexicons of the students' other languages, one file a language, every category in it
 LANGUAGE_FILES = tuple(f"languages/{code}.tsv" for code in (
@@ -60,6 +61,7 @@ DEFAULT_CODES = {
     (Category.SEXUAL_CONTENT, None): "PG431",
     (Category.OVER_FAMILIAR, None): "PG441",
     (Category.PRIVATE_CONTACT, None): "PG451",
+    (Category.BULLYING, None): "PG462",
 }
 
 
