@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 from ...spans import SpanIndex
@@ -105,6 +106,8 @@ def child_first_names(text: str, start: int, end: int,
     for m in _WORD.finditer(text, start, end):
         word, poss = m.group(1), m.group(2)
         key = word.lower()
+        if key not in firsts and not word.isascii():
+            key = unaccented(key)  # "Júlia", "Noé", "Zoë": the lexicons' "julia", "noe"
         if key not in firsts or key in not_names or key in famous:
             continue
         s, e = m.span(1)
@@ -138,12 +141,21 @@ def child_first_names(text: str, start: int, end: int,
     return out
 
 
+def unaccented(word: str) -> str:
+    """The word without its combining accents ("júlia" -> "julia")."""
+    return "".join(c for c in unicodedata.normalize("NFD", word)
+                   if not unicodedata.combining(c))
+
+
 # A Korean given name of two syllables with a topic or subject particle opening a sentence
-# ("민서는 서울 ...", "준호는 매주 ..."): a child named by a given name; not "we", "today".
-_KO_SUBJECT = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*([\uac00-\ud7a3]{2})(?:는|은|가|이)[ \t]")
+# ("민서는 서울 ...", "준호는 매주 ..."), also after the friendly "이" a name ending in a
+# consonant takes ("지훈이는", "서진이가"): a child named by a given name; not "we", "today".
+_KO_SUBJECT = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*([\uac00-\ud7a3]{2})(?:이[는가도]|는|은|가|이)[ \t]")
 _KO_NOT_NAMES = frozenset({"우리", "저희", "오늘", "내일", "모두", "이번", "다음", "매주", "매일",
                            "학생", "부모", "선생", "여기", "거기", "지금", "요즘", "저는", "제가",
-                           "어제", "올해", "작년", "수업", "학교", "행사", "시험", "숙제"})
+                           "어제", "올해", "작년", "수업", "학교", "행사", "시험", "숙제",
+                           # words that end in 이 ("어린이는" children, "고양이가" a cat)
+                           "어린", "고양", "원숭", "호랑", "강아", "가까", "깨끗", "꾸준"})
 
 
 def _korean_subjects(text: str, start: int, end: int) -> list[tuple[int, int]]:
