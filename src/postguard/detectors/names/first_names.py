@@ -150,7 +150,8 @@ def unaccented(word: str) -> str:
 # A Korean given name of two syllables with a topic or subject particle opening a sentence
 # ("민서는 서울 ...", "준호는 매주 ..."), also after the friendly "이" a name ending in a
 # consonant takes ("지훈이는", "서진이가"): a child named by a given name; not "we", "today".
-_KO_SUBJECT = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*([\uac00-\ud7a3]{2})(?:이[는가도]|는|은|가|이)[ \t]")
+_KO_SUBJECT = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*([\uac00-\ud7a3]{2})"
+                         r"(?:이[는가도]|는|은|가|이)[ \t]")
 _KO_NOT_NAMES = frozenset({"우리", "저희", "오늘", "내일", "모두", "이번", "다음", "매주", "매일",
                            "학생", "부모", "선생", "여기", "거기", "지금", "요즘", "저는", "제가",
                            "어제", "올해", "작년", "수업", "학교", "행사", "시험", "숙제",
