@@ -48,6 +48,7 @@ from .context import (
     sentence_verbs,
     titles_after,
     verb_first,
+    well_known,
     works,
 )
 from .context import known as _known
@@ -269,7 +270,8 @@ class PersonNameDetector(TextDetector):
             ctx = _context(text, cs, ce, words)
             if ctx in ("place", "org"):
                 continue
-            if ctx in ("famous", "work") or " ".join(w.lower() for w in words) in famous:
+            if ctx in ("famous", "work") or " ".join(w.lower() for w in words) in famous \
+                    or well_known(words):
                 spans[(cs, ce)] = 0.9
             elif words[0].lower().rstrip(".") in _titles() or _known(words):
                 # A known given name and a known surname, in either order (family name first
@@ -366,7 +368,7 @@ class PersonNameDetector(TextDetector):
             s = text.index(raw[1], s + len(raw[0])) if len(raw) > 1 else e
             raw = raw[1:]
         if len(raw) >= 3 and _sentence_start(text, s) and (
-                raw[0].lower() in sentence_verbs() or (
+                verb_first(raw[0], firsts, lasts) or (
                     raw[0].isascii() and raw[0].lower() not in firsts
                     and raw[1].lower() in firsts and raw[0].lower() not in lasts)):
             s = text.index(raw[1], s + len(raw[0]))  # "Cheer Isla Brown on": a verb first
@@ -388,7 +390,7 @@ class PersonNameDetector(TextDetector):
 
         if ctx in ("place", "org"):
             return None
-        if key in famous:
+        if key in famous or well_known(raw):
             return self.finding("PG322", Category.PERSON_NAME, Severity.LOW,
                                 "name of a well-known person", score=score, start=s, end=e)
         if ctx == "famous":
