@@ -386,11 +386,12 @@ def _inflected(word: str, base: str) -> bool:
         return True
     if "-" in base:  # "Skłodowskiej-Curie": each part on its own
         parts, bases = word.split("-"), base.split("-")
-        return len(parts) == len(bases) and all(_inflected(w, b) for w, b in zip(parts, bases))
+        return len(parts) == len(bases) and all(_inflected(w, b)
+                                                 for w, b in zip(parts, bases, strict=True))
     if len(base) < 4 or not 0 <= len(word) - len(base) + 2 <= 6:
         return False
     n = 0
-    for a, b in zip(word, base):
+    for a, b in zip(word, base, strict=False):
         if a != b:
             break
         n += 1
@@ -414,7 +415,7 @@ def well_known(words: list[str]) -> bool:
     for n in range(len(plain), 1, -1):
         head = plain[:n]
         for cand in by_last.get(head[-1][:3], ()):
-            if len(cand) == n and all(_inflected(w, b) for w, b in zip(head, cand)):
+            if len(cand) == n and all(_inflected(w, b) for w, b in zip(head, cand, strict=True)):
                 return True
     return len(plain) >= 2 and plain[-1] in surnames and plain[-2] in _PARTICLES_BEFORE \
         and plain[0] not in lexicons()[0] and plain[0] not in word_given()

@@ -45,7 +45,6 @@ from .context import (
     not_a_name,
     not_last,
     place_case,
-    sentence_verbs,
     titles_after,
     verb_first,
     well_known,
