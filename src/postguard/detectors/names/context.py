@@ -39,6 +39,12 @@ def lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozense
 
 
 @functools.cache
+def compound_given() -> frozenset[str]:
+    """Given names of two words ("Ana Clara", "João Pedro"): one first name, not a full name."""
+    return frozenset(" ".join(w.lower().split()) for w in lines("compound_given_names.txt"))
+
+
+@functools.cache
 def works() -> frozenset[str]:
     """Titles of songs, books, films and shows that look like a full name."""
     return frozenset(" ".join(w.lower().split()) for w in lines("works.txt"))
@@ -329,7 +335,8 @@ _PEOPLE_AFTER = re.compile(
 # Turkish locative and ablative endings after an apostrophe ("Brighton'da", "Hove'den",
 # "Londra'daki"): they end places, not people's names (those take the genitive "'nin").
 _TURKISH_PLACE_CASE = re.compile(r"['\u2019](?:n?[dt][ae]n?|n?[dt][ae]ki)$")
-_VERB_ENDINGS = ("liśmy", "łyśmy", "iśmy", "amos", "emos", "imos", "ímos", "iamo", "ammo")
+_VERB_ENDINGS = ("liśmy", "łyśmy", "iśmy", "amos", "emos", "imos", "ímos", "iamo", "ammo",
+                 "amy", "emy", "imy", "ymy")  # Polish "Czytamy", "Idziemy", "Robimy"
 
 
 def verb_first(word: str, firsts: frozenset[str], lasts: frozenset[str]) -> bool:

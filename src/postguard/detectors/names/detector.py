@@ -36,9 +36,8 @@ from ...spans import SpanIndex
 from ..base import TextDetector
 from .context import POSSESSIVE as _POSSESSIVE
 from .context import common_words as _common_words
-from .context import context as _context
-from .context import cues as _cues
 from .context import (
+    compound_given,
     famous_sentence,
     german_sentence,
     known_word_given,
@@ -50,6 +49,8 @@ from .context import (
     well_known,
     works,
 )
+from .context import context as _context
+from .context import cues as _cues
 from .context import known as _known
 from .context import lexicons as _lexicons
 from .context import titles as _titles
@@ -381,8 +382,8 @@ class PersonNameDetector(TextDetector):
         if len(words) < 2 or not_a_name(words, not_names):
             return None
         key = " ".join(span.lower().split())
-        if key in self._staff:
-            return None
+        if key in self._staff or (len(raw) == 2 and key in compound_given()):
+            return None  # staff; or one given name of two words ("Ana Clara")
         ctx = _context(text, s, e, raw)
         if ctx is None and famous_sentence(text, s, e):
             ctx = "famous"  # "... deux Français célèbres", "ünlü Türkler", "famous scientists"

@@ -125,7 +125,8 @@ def script_full_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int,
         for m in w.ar.finditer(text):
             if not any(x in w.ar_not for x in m.group(1).split()):
                 names.append(m.span(1))
-    names = [(s, e) for s, e in names if not _adult_after(text, e, w.adult)]
+    names = [(s, e) for s, e in names if not _adult_after(text, e, w.adult)
+             and not text[s:e].endswith(w.adult)]  # "宮崎駿監督": the title read in the run
     return _merge(names), _merge(famous)
 
 
