@@ -3,7 +3,8 @@
 Layouts: year, month and day characters ("2014年5月3日", "2014年5月3号", "2014년 3월 15일"),
 with a Japanese era year ("平成24年3月7日") or Chinese numerals ("二〇一二年五月十四日"),
 numbers with slashes, dots or dashes ("2014/5/3", "12/05/2014", Korean "2011. 11. 30."), and
-Arabic month names ("12 مايو 2014"), and Hijri dates ("15 رجب 1433هـ"). A date counts when a birth cue of those languages
+Arabic month names ("12 مايو 2014"), and Hijri dates ("15 رجب 1433هـ"). A date counts when
+a birth cue of those languages
 ("出生日期", "生日", "誕生日", "생년월일", "تاريخ الميلاد") stands in the same sentence, just
 before or after it, or the Korean 생 is written right after it ("2012년 3월 15일생"), and no
 adult's title ("老师", "선생님", "الأستاذ") stands before the cue. A date without a cue
