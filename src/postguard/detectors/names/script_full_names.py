@@ -159,6 +159,11 @@ def ja_surname(name: str) -> bool:
     return any(name.startswith(s) and len(name) > len(s) for s in _ja_surnames())
 
 
+def ja_family_name(word: str) -> bool:
+    """The kanji are a common Japanese family name on their own ("田中", "高橋")."""
+    return word in _ja_surnames()
+
+
 def ko_surname(name: str) -> bool:
     """Three Hangul syllables that start with a family-name syllable ("이서연")."""
     return len(name) == 3 and name[0] in load_toml_ko_surnames()

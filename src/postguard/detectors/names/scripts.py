@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ...datafiles import alternation, load_toml
 from ...unicode_scripts import HAN, HANGUL
-from .script_full_names import ja_surname, ko_surname, script_full_names
+from .script_full_names import ja_family_name, ja_surname, ko_surname, script_full_names
 
 _KATA = r"\u30a1-\u30fa\u30fc"
 _HIRA_NAME = r"\u3041-\u3093"
@@ -56,7 +56,10 @@ def script_name_words() -> ScriptNameWords:
 
 
 _HAN_BEFORE = re.compile(rf"[{HAN}]{{1,4}}$")
-_JA_BEFORE = re.compile(rf"(?:[{HAN}]{{1,4}}|[{_KATA}]{{2,8}}|[{_HIRA_NAME}]{{2,5}})$")
+# a kanji family name with a given name in hiragana ("田中ゆい") is read first
+_JA_BEFORE = re.compile(rf"(?:[{HAN}]{{1,3}}[{_HIRA_NAME}]{{2,4}}|[{HAN}]{{1,4}}|[{_KATA}]{{2,8}}"
+                        rf"|[{_HIRA_NAME}]{{2,5}})$")
+_JA_HIRA_GIVEN = re.compile(rf"([{HAN}]{{1,3}})([{_HIRA_NAME}]{{2,4}})")
 _KO_BEFORE = re.compile(rf"(?<![{HANGUL}])[{HANGUL}]{{2,4}}$")
 _KO_PARTICLE = re.compile(r"(?:이|가|은|는|을|를|의|에게|와|과|도)$")
 _HIRAGANA_WORDS = ("これ", "それ", "あれ", "みなさ", "みんな", "だれ", "どなた", "あなた", "おとう",
@@ -92,6 +95,14 @@ def _child_names(text: str) -> tuple[tuple[int, int], ...]:
         if run is None or run.group().startswith(_HIRAGANA_WORDS) or \
                 run.group().endswith(w.adult) or run.group().endswith(w.ja_not) or \
                 text[run.start() - 1:run.start()] in ("お", "御"):
+            continue
+        mixed = _JA_HIRA_GIVEN.fullmatch(run.group())
+        if mixed is not None and not ja_family_name(mixed.group(1)):
+            # kanji that are no family name, then hiragana ("今日ゆい", "学校みお"): the
+            # hiragana alone may be the given name
+            if run.group()[len(mixed.group(1)):].startswith(_HIRAGANA_WORDS):
+                continue
+            out.append((run.start() + len(mixed.group(1)), run.end()))
             continue
         out.append(run.span())
     for m in w.ko_cue.finditer(text):
@@ -133,6 +144,9 @@ def full_name(name: str, japanese: bool = False) -> bool:
         if japanese:
             return ja_surname(name)
         return name[0] in w.surnames and name[0] != "小"
+    mixed = _JA_HIRA_GIVEN.fullmatch(name)
+    if mixed is not None:  # "田中ゆい": a family name in kanji, a given name in hiragana
+        return ja_family_name(mixed.group(1))
     if re.fullmatch(f"[{HANGUL}]{{3,4}}", name):
         return ko_surname(name)
     return False
