@@ -105,7 +105,7 @@ class EmailDetector(TextDetector):
         self._providers = frozenset(words["mail_providers"])
         self._spaced_tlds = frozenset(words["spaced_tlds"])
         ats, dots = words["at_words_abroad"], words["dot_words_abroad"]
-        self._abroad_hints = tuple(w[:4] for w in (*ats, *dots))
+        self._abroad_ats, self._abroad_dots = tuple(ats), tuple(dots)
         self._abroad = re.compile(
             rf"(?<!\w)(?:({'|'.join(map(re.escape, ats))})|{'|'.join(map(re.escape, dots))})"
             r"(?!\w)", re.IGNORECASE)
@@ -156,8 +156,9 @@ class EmailDetector(TextDetector):
         """The text with the "at" and "dot" of the students' languages written as English
         ones of the same length ("punto" -> "dot  "), so every offset stays the same."""
         low = text.lower()
-        if not any(w in low for w in self._abroad_hints):
-            return text
+        if not (any(w in low for w in self._abroad_dots) and (
+                " at " in low or any(w in low for w in self._abroad_ats))):
+            return text  # an address needs a dot word and an at word
         return self._abroad.sub(lambda m: (" at" if m.group(1) else "dot").ljust(len(m.group())),
                                 text)
 
