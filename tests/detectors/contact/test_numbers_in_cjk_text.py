@@ -47,3 +47,20 @@ TRAPS: list[str] = [
 @pytest.mark.parametrize("text", TRAPS)
 def test_no_number(text: str) -> None:
     assert _found(text) == []
+
+
+# A number wrapped at a dash onto the next line ("07700 900-\n184"), as a word is hyphenated
+# at a line's end (contact/phone_words.py); scores wrapped the same way are no number.
+WRAPPED: list[tuple[str, str]] = [
+    ("Ring the Patels on 07700 900-\n471 after six.", "07700 900-\n471"),
+    ("Their landline: 0161 496-\n0733, evenings only.", "0161 496-\n0733"),
+]
+
+
+@pytest.mark.parametrize(("text", "number"), WRAPPED)
+def test_number_wrapped_at_a_dash(text: str, number: str) -> None:
+    assert number in _found(text)
+
+
+def test_scores_wrapped_at_a_dash() -> None:
+    assert _found("Results: 12-\n14, 16-\n18 and 20-\n22 this season.") == []

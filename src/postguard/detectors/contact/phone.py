@@ -41,6 +41,8 @@ from .phone_numbering import bare_shape, foreign_reading, is_thousands, number_f
 from .phone_words import find_spoken, has_wide_gaps, needs_word_pass
 
 _DIGITS = "0123456789"
+# a dash at the end of a line with a digit after it: a number wrapped onto the next line
+_WRAPPED = re.compile(r"[\-\u2010-\u2013][ \u00a0]*\r?\n[ \u00a0]*[0-9]")
 # kana, Han and Hangul: CJK text writes a number right after a word, with no space
 _CJK_LETTER = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
 _DIGIT_MAP = {base + d: ord("0") + d for base in (0xFF10, 0x0660, 0x06F0, 0x0966)
@@ -305,6 +307,8 @@ class PhoneDetector(TextDetector):
             # "2874561930@qq.com" is an email's local part, "123456_b" a name
             if (after.isalnum() and not _CJK_LETTER.match(after)) or after in "%£$€@_":
                 continue
+            if _WRAPPED.match(text, end):
+                continue  # "07700 900-\n184": the rest is on the next line (phone_words)
             if cand[0] == "(" and ")" not in cand:
                 start, cand = start + 1, cand[1:]
             attempts += 1
