@@ -31,6 +31,7 @@ from ...datafiles import load_toml
 from ...model import Category, Severity
 from ..names.first_names import child_first_names, sentences, unaccented
 from .areas import area_words
+from .data import word_key
 from .homes import Place
 
 # a capitalised name in Latin letters ("Kemp Town", "King Alfred", "St John's Wood"); an
@@ -143,6 +144,8 @@ def location_clues(text: str) -> list[Place]:
             named = subject is not None and subject.group(1).lower() not in _NOT_SUBJECTS
             spans.setdefault(m.span(1), "named-home" if named else "home")
     for m in w.age_of.finditer(text) if ", of " in text else ():
+        if word_key(m.group(1).split()[-1]) in area_words().not_after:
+            continue  # "Ryan Ho, 15, of Greenbank Secondary School": a school, not a home
         spans[m.span(1)] = "age"  # "Thomas Egerton, 11, of Saltdean": a child and a home
     for m in w.turkish_home.finditer(text) if _TR_HINT.search(text) else ():
         spans.setdefault(m.span(1 if m.group(1) is not None else 2), "home")
