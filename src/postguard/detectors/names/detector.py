@@ -79,6 +79,9 @@ _CANDIDATE = re.compile(
     rf"(?<![\w@#]){_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_WORD}){{1,3}}(?![\w@])"
 )
 _WORD_RE = re.compile(rf"{_WORD}|{_PARTICLE}")
+# a surname in capitals, a comma and a given name ("SMITH, Jack", "O'NEILL, Aoife")
+_SURNAME_FIRST = re.compile(
+    r"(?<![\w'’-])([A-Z][A-Z'’\-]{1,24}),[ \t]+([A-Z][a-z]{1,20})(?![\w'’-])")
 
 _CONTEXT = 60  # characters of context the model reads either side of the candidates
 # Candidates further apart are read in separate windows: the same findings (the model looks
@@ -304,6 +307,17 @@ class PersonNameDetector(TextDetector):
                     score=0.8, start=s, end=e,
                     suggestion=Suggestion(Action.REPLACE, text[s:e].split()[0]),
                 ))
+        for m in _SURNAME_FIRST.finditer(text) if ", " in text else ():
+            # "SMITH, Jack": a register's surname in capitals, a comma, a given name
+            family, given = m.group(1).lower(), m.group(2)
+            if family in lasts and given.lower() in firsts and \
+                    not taken.overlaps(m.start(), m.end()) and \
+                    " ".join(f"{given} {m.group(1)}".lower().split()) not in self._staff:
+                out.append(self.finding(
+                    "PG321", Category.PERSON_NAME, Severity.MEDIUM,
+                    "a person's full name (surname first, as a register writes it)",
+                    score=0.8, start=m.start(), end=m.end(),
+                    suggestion=Suggestion(Action.REPLACE, given)))
         if not text.isascii():  # "王小红同学", "ハルトくん", "지민 학생", "王思雨", "김민서"
             held = [(f.start, f.end) for f in out if f.start is not None and f.end is not None]
             for s, e, code, why in script_name_spans(text, held):
