@@ -27,8 +27,10 @@ from .context import common_words, context, lexicons, lines, titles, word_given
 from .script_full_names import arabic_given_names
 from .scripts import child_names
 
+# (Latin Extended-A too: "Łukasz", "Şule", "Yağmur"; an initial must be a capital)
 _WORD = re.compile(
-    r"(?<![\w'\u2019@#.-])([A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:-[A-Za-z][a-z]+)?)"
+    r"(?<![\w'\u2019@#.-])([A-Z\u00c0-\u00de\u0100-\u017f][a-z\u00df-\u00ff\u0100-\u017f]+"
+    r"(?:-[A-Za-z][a-z]+)?)"
     r"((?:['\u2019]s?)?)(?![\w@-])")
 # a sentence ends at . ! ? before a space, a quote or the end (not "3.15"), or a line break
 _SENTENCE = re.compile(r"(?:[.!?]+(?=[\s\"'\u201d\u2019)]|$)|[\u3002\uff01\uff1f]+|\n)+"
@@ -105,6 +107,8 @@ def child_first_names(text: str, start: int, end: int,
     out: list[tuple[int, int]] = []
     for m in _WORD.finditer(text, start, end):
         word, poss = m.group(1), m.group(2)
+        if not word[0].isupper():
+            continue
         key = word.lower()
         if key not in firsts and not word.isascii():
             key = unaccented(key)  # "Júlia", "Noé", "Zoë": the lexicons' "julia", "noe"
