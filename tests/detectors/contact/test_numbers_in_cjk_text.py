@@ -64,3 +64,20 @@ def test_number_wrapped_at_a_dash(text: str, number: str) -> None:
 
 def test_scores_wrapped_at_a_dash() -> None:
     assert _found("Results: 12-\n14, 16-\n18 and 20-\n22 this season.") == []
+
+
+# Order, invoice and booking numbers named in the students' languages are references, not
+# phone numbers (data/contact.toml [phone] negatives).
+REFERENCES: list[str] = [
+    "Número de pedido: 2026-448812. Llega el viernes.",
+    "Numero d'ordine 2026-339102, grazie!",
+    "Bestellnummer: 2026-771203",
+    "Numéro de commande : 2026-550917",
+    "Numer zamówienia: 2026-660341",
+    "Sipariş numarası: 2026-889120",
+]
+
+
+@pytest.mark.parametrize("text", REFERENCES)
+def test_reference_is_no_phone(text: str) -> None:
+    assert _found(text) == []
