@@ -88,6 +88,11 @@ def _child_names(text: str) -> tuple[tuple[int, int], ...]:
         name = _zh_name(run.group(), w)
         if name:
             out.append((m.start() - len(name), m.start()))
+    for m in _ZH_IS_STUDENT.finditer(text) if "是" in text else ():
+        # "张悦是成都市星辰小学的学生": a name, 是, and 学生 or 同学 closing the clause
+        name = _zh_name(m.group(1), w)
+        if name == m.group(1) and not name.endswith(w.adult):
+            out.append(m.span(1))
     for m in w.ja_cue.finditer(text):
         if text.startswith(w.adult, m.start()):
             continue  # "さま", "先生" ...
@@ -118,6 +123,11 @@ def _child_names(text: str) -> tuple[tuple[int, int], ...]:
 
 
 _ZH_NOT_LAST = frozenset("们們的位个個些是和在了与")
+# a clause that opens with two or three Han characters, then 是, and ends with 的 and a
+# pupil word: "X是...小学的学生", "X是我们班的新同学" (not "周末是学生最开心的时候")
+_ZH_IS_STUDENT = re.compile(
+    rf"(?:^|(?<=[。！？!?\n，,；;：:]))[ \t]*([{HAN}]{{2,3}})是[^。！？!?\n，,；;]{{0,24}}?"
+    r"的(?:新)?(?:学生|學生|同学|同學|学员|學員)(?=[。！？!?\n，,；;]|$)")
 
 
 def _zh_name(run: str, w: ScriptNameWords) -> str:
