@@ -105,6 +105,11 @@ class EmailDetector(TextDetector):
         self._tlds = frozenset(words["obfuscated_tlds"])
         self._providers = frozenset(words["mail_providers"])
         self._spaced_tlds = frozenset(words["spaced_tlds"])
+        ats, dots = words["at_words_abroad"], words["dot_words_abroad"]
+        self._abroad_ats, self._abroad_dots = tuple(ats), tuple(dots)
+        self._abroad = re.compile(
+            rf"(?<!\w)(?:({'|'.join(map(re.escape, ats))})|{'|'.join(map(re.escape, dots))})"
+            r"(?!\w)", re.IGNORECASE)
 
     def _allowed(self, domain: str) -> bool:
         d = domain.lower()
@@ -144,8 +149,19 @@ class EmailDetector(TextDetector):
                 yield from self._spaced(text, taken)
         if " @ " in text:
             yield from self._letter_spaced(text, taken)
-        if _obfuscation_hint(text):
-            yield from self._obfuscated(text, taken)
+        worded = self._english_words(text)
+        if _obfuscation_hint(worded):
+            yield from self._obfuscated(worded, taken)
+
+    def _english_words(self, text: str) -> str:
+        """The text with the "at" and "dot" of the students' languages written as English
+        ones of the same length ("punto" -> "dot  "), so every offset stays the same."""
+        low = text.lower()
+        if not (any(w in low for w in self._abroad_dots) and (
+                " at " in low or any(w in low for w in self._abroad_ats))):
+            return text  # an address needs a dot word and an at word
+        return self._abroad.sub(lambda m: (" at" if m.group(1) else "dot").ljust(len(m.group())),
+                                text)
 
     def _letter_spaced(self, text: str, taken: Spans) -> Iterator[Finding]:
         """Every character apart: "j o . s m i t h @ g m a i l . c o m"."""

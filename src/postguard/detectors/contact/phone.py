@@ -42,8 +42,13 @@ from .phone_numbering import bare_shape, foreign_reading, is_thousands, number_f
 from .phone_words import find_spoken, has_wide_gaps, needs_word_pass
 
 _DIGITS = "0123456789"
+# a dash at the end of a line with a digit after it: a number wrapped onto the next line
+_WRAPPED = re.compile(r"[\-\u2010-\u2013][ \u00a0]*\r?\n[ \u00a0]*[0-9]")
+# kana, Han and Hangul: CJK text writes a number right after a word, with no space
+_CJK_LETTER = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
 _DIGIT_MAP = {base + d: ord("0") + d for base in (0xFF10, 0x0660, 0x06F0, 0x0966)
-              for d in range(10)} | {0xFF0B: ord("+"), 0xFF08: ord("("), 0xFF09: ord(")")}
+              for d in range(10)} | {0xFF0B: ord("+"), 0xFF08: ord("("), 0xFF09: ord(")"),
+                                     0xFF0D: ord("-")}  # "０９０－３３１２"
 # searched before translating (a scan for a class is several times cheaper than translate)
 _OTHER_DIGITS = re.compile("[" + "".join(map(chr, _DIGIT_MAP)) + "]")
 # two Chinese numerals together: the cheap gate before reading them as digits
@@ -108,7 +113,8 @@ class PhoneDetector(TextDetector):
         # "order no." must end where "no." ends, so the nearer, negative reading wins; so must
         # "charity, number".
         neg = (rf"(?<!\w)(?:{words_pattern(words['negatives'])})"
-               rf"(?:(?:,?\s+|\s*\(\s*)(?:number|no\.?|num|#))?(?!\w)")
+               rf"(?:(?:,?\s+|\s*\(\s*)(?:number|no\.?|num|#))?(?!\w)"
+               rf"|{words_pattern(words['negatives_unspaced'])}")
         # Cue words are searched in the lower-cased text (a case-insensitive alternation costs
         # several times more), or case-insensitively when lower-casing changes its length.
         self._cue_cs, self._neg_cs = lazy_compile(cue), lazy_compile(neg)
@@ -229,7 +235,10 @@ class PhoneDetector(TextDetector):
             # a number may still begin later in the run ("Room B12 07911 123456").
             # "FSM-2025-001234": digits without a leading 0 hyphenated onto a word or code
             # are a reference ("Tel-07911 123456" stays a number).
-            glued = before.isalnum() or before in _BAD_BEFORE or (
+            # a CJK word is written without a space before a number ("番号は090-..."):
+            # no glue
+            glued = (before.isalnum() and not _CJK_LETTER.match(before)) or \
+                before in _BAD_BEFORE or (
                 before.isspace() and rs > 1 and text[rs - 2] in _MONEY) or (
                 before == "-" and rs > 1 and text[rs - 2].isalnum() and raw[0] not in "0+(")
             groups = self._groups(text, rs, raw, not glued)
@@ -297,8 +306,10 @@ class PhoneDetector(TextDetector):
                 continue
             after = text[end] if end < len(text) else " "
             # "2874561930@qq.com" is an email's local part, "123456_b" a name
-            if after.isalnum() or after in "%£$€@_":
+            if (after.isalnum() and not _CJK_LETTER.match(after)) or after in "%£$€@_":
                 continue
+            if _WRAPPED.match(text, end):
+                continue  # "07700 900-\n184": the rest is on the next line (phone_words)
             if cand[0] == "(" and ")" not in cand:
                 start, cand = start + 1, cand[1:]
             attempts += 1

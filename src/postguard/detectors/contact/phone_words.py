@@ -38,7 +38,8 @@ _GATE = re.compile(rf"[0-9](?:[ \-]?{_GATE_WORD}|o)|{_GATE_WORD}(?:[ \-]?[0-9])?
 # a spaced dash), or single digits spaced out ("0 7 7 0 0"). Every branch starts with a
 # digit, so the scan skips to digits.
 _GAP = re.compile(
-    r"[0-9](?:[ \t\u00a0]{3,}[0-9]|[ \t\u00a0]*[\r\n\t][ \t\u00a0]*[0-9]"
+    r"[0-9](?:[ \t\u00a0]{3,}[0-9]"
+    r"|[ \t\u00a0]*[\-\u2010-\u2013]?[ \t\u00a0]*[\r\n\t][ \t\u00a0]*[0-9]"
     r"|[ \t\u00a0]*[\-\u2010-\u2015][ \t\u00a0]+[0-9]"
     r"|[ \t\u00a0]+[\-\u2010-\u2015][ \t\u00a0]*[0-9]"
     r"|(?<![0-9][0-9]) [0-9] [0-9](?![0-9])|\ufe0f?\u20e3)"
@@ -103,7 +104,8 @@ def has_wide_gaps(text: str, ndigits: int) -> bool:
 
 
 _JOINED, _SPACED, _BREAK, _OTHER = 0, 1, 2, 3
-_LINE_BREAK = re.compile(r"[ \u00a0]*\r?\n[ \u00a0]*")
+# a dash may end the line, as a word wrapped with a hyphen ("07700 900-\n184")
+_LINE_BREAK = re.compile(r"[ \u00a0]*[\-\u2010-\u2013]?[ \u00a0]*\r?\n[ \u00a0]*")
 
 
 def _gap_kind(gap: str) -> int:

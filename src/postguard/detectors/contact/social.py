@@ -136,10 +136,16 @@ class SocialHandleDetector(TextDetector):
         # (pattern, the username must look like one)
         self._cue_forms = (
             # "snap: jo_b", "ig - jobloggs"
-            (lazy_compile(rf"\b{informal}\s?(?:name|id|username)?\s?[:=\-]\s{{0,2}}{user}",
-                        re.IGNORECASE), False),
+            (lazy_compile(rf"\b{informal}\s?(?:name|id|username)?\s?[:=\-\u2013\u2014]\s{{0,2}}"
+                        rf"{user}", re.IGNORECASE), False),
             # "Instagram: jo_b_2009", "sc: jo_b_2009" (a username that looks like one)
-            (lazy_compile(rf"\b{formal}\s?(?:name|username|handle|id)?\s?[:=\-]\s{{0,2}}{user}",
+            (lazy_compile(rf"\b{formal}\s?(?:name|username|handle|id)?\s?[:=\-\u2013\u2014]"
+                        rf"\s{{0,2}}{user}", re.IGNORECASE), True),
+            # "Snapchat de Lucas : lucas.skate13", "Instagram di Giulia: giu.dance" (the
+            # platform, whose it is in the post's language, a colon; a username that looks
+            # like one)
+            (lazy_compile(rf"\b{platform}\s+(?:de|di|da|do|del|della|von|of|od)\s+"
+                        rf"(?-i:[A-Z][\w\u00c0-\u024f]{{1,20}})\s?[:=\-\u2013\u2014]\s{{0,2}}{user}",
                         re.IGNORECASE), True),
             # "my insta is jobloggs", "her snapchat name is ...", "his discord: ghostkid",
             # "my snap's mia.lou22"

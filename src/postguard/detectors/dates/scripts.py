@@ -3,7 +3,8 @@
 Layouts: year, month and day characters ("2014年5月3日", "2014年5月3号", "2014년 3월 15일"),
 with a Japanese era year ("平成24年3月7日") or Chinese numerals ("二〇一二年五月十四日"),
 numbers with slashes, dots or dashes ("2014/5/3", "12/05/2014", Korean "2011. 11. 30."), and
-Arabic month names ("12 مايو 2014"). A date counts when a birth cue of those languages
+Arabic month names ("12 مايو 2014"), and Hijri dates ("15 رجب 1433هـ"). A date counts when
+a birth cue of those languages
 ("出生日期", "生日", "誕生日", "생년월일", "تاريخ الميلاد") stands in the same sentence, just
 before or after it, or the Korean 생 is written right after it ("2012년 3월 15일생"), and no
 adult's title ("老师", "선생님", "الأستاذ") stands before the cue. A date without a cue
@@ -57,6 +58,8 @@ class ScriptDateWords:
     adult: re.Pattern[str]
     arabic_date: re.Pattern[str]
     arabic_months: dict[str, int]
+    hijri_date: re.Pattern[str]
+    hijri_months: dict[str, int]
 
 
 @functools.cache
@@ -65,6 +68,8 @@ def script_date_words() -> ScriptDateWords:
     months = {str(name): int(n) for name, n in sec["arabic_months"]}
     alt = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
     eras = {str(name): int(base) for name, base in sec["eras"]}
+    hijri = {str(name): int(n) for name, n in sec["hijri_months"]}
+    hijri_alt = "|".join(re.escape(m) for m in sorted(hijri, key=len, reverse=True))
     era_alt = "|".join(map(re.escape, eras))
     return ScriptDateWords(
         heads=frozenset(c[0] for c in [*sec["birth_cues"], *sec["birth_suffixes"]]),
@@ -78,6 +83,9 @@ def script_date_words() -> ScriptDateWords:
         adult=re.compile("|".join(re.escape(c) for c in sec["adult_titles"])),
         arabic_date=re.compile(rf"(\d{{1,2}})[ \t]+({alt})[ \t]+((?:19|20)\d{{2}})(?!\d)"),
         arabic_months=months,
+        hijri_date=re.compile(rf"(?<!\d)(\d{{1,2}})[ \t]+({hijri_alt})[ \t]+(1[34]\d{{2}})"
+                              r"(?!\d)(?:[ \t]*هـ|[ \t]*ه(?![\u0600-\u06ff]))?"),
+        hijri_months=hijri,
     )
 
 
@@ -116,6 +124,16 @@ def _dates(text: str, w: ScriptDateWords) -> Iterator[tuple[int, int, int]]:
     for m in not_after(w.arabic_date, text, _DIGIT):
         if _valid(int(m.group(3)), w.arabic_months[m.group(2)], int(m.group(1))):
             yield *m.span(), int(m.group(3))
+    for m in w.hijri_date.finditer(text):
+        year = _hijri_to_gregorian_year(int(m.group(3)))
+        if 1 <= int(m.group(1)) <= 30 and _valid(year, 1, 1):
+            yield *m.span(), year
+
+
+def _hijri_to_gregorian_year(year: int) -> int:
+    """The Gregorian year in which most of a Hijri year falls (1433 -> 2012; within a year,
+    which is all the caller's questions need)."""
+    return round(year * 0.970229 + 621.5643)
 
 
 def _cjk_number(raw: str) -> int:

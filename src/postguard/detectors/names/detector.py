@@ -37,20 +37,21 @@ from ...spans import SpanIndex
 from ..base import TextDetector
 from .context import POSSESSIVE as _POSSESSIVE
 from .context import common_words as _common_words
-from .context import context as _context
-from .context import cues as _cues
 from .context import (
+    compound_given,
     famous_sentence,
     german_sentence,
     known_word_given,
     not_a_name,
     not_last,
     place_case,
-    sentence_verbs,
     titles_after,
     verb_first,
+    well_known,
     works,
 )
+from .context import context as _context
+from .context import cues as _cues
 from .context import known as _known
 from .context import lexicons as _lexicons
 from .context import titles as _titles
@@ -79,6 +80,9 @@ _CANDIDATE = re.compile(
     rf"(?<![\w@#]){_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_WORD}){{1,3}}(?![\w@])"
 )
 _WORD_RE = lazy_compile(rf"{_WORD}|{_PARTICLE}")
+# a surname in capitals, a comma and a given name ("SMITH, Jack", "O'NEILL, Aoife")
+_SURNAME_FIRST = re.compile(
+    r"(?<![\w'’-])([A-Z][A-Z'’\-]{1,24}),[ \t]+([A-Z][a-z]{1,20})(?![\w'’-])")
 
 _CONTEXT = 60  # characters of context the model reads either side of the candidates
 # Candidates further apart are read in separate windows: the same findings (the model looks
@@ -270,7 +274,8 @@ class PersonNameDetector(TextDetector):
             ctx = _context(text, cs, ce, words)
             if ctx in ("place", "org"):
                 continue
-            if ctx in ("famous", "work") or " ".join(w.lower() for w in words) in famous:
+            if ctx in ("famous", "work") or " ".join(w.lower() for w in words) in famous \
+                    or well_known(words):
                 spans[(cs, ce)] = 0.9
             elif words[0].lower().rstrip(".") in _titles() or _known(words):
                 # A known given name and a known surname, in either order (family name first
@@ -303,6 +308,17 @@ class PersonNameDetector(TextDetector):
                     score=0.8, start=s, end=e,
                     suggestion=Suggestion(Action.REPLACE, text[s:e].split()[0]),
                 ))
+        for m in _SURNAME_FIRST.finditer(text) if ", " in text else ():
+            # "SMITH, Jack": a register's surname in capitals, a comma, a given name
+            family, given = m.group(1).lower(), m.group(2)
+            if family in lasts and given.lower() in firsts and \
+                    not taken.overlaps(m.start(), m.end()) and \
+                    " ".join(f"{given} {m.group(1)}".lower().split()) not in self._staff:
+                out.append(self.finding(
+                    "PG321", Category.PERSON_NAME, Severity.MEDIUM,
+                    "a person's full name (surname first, as a register writes it)",
+                    score=0.8, start=m.start(), end=m.end(),
+                    suggestion=Suggestion(Action.REPLACE, given)))
         if not text.isascii():  # "王小红同学", "ハルトくん", "지민 학생", "王思雨", "김민서"
             held = [(f.start, f.end) for f in out if f.start is not None and f.end is not None]
             for s, e, code, why in script_name_spans(text, held):
@@ -367,7 +383,7 @@ class PersonNameDetector(TextDetector):
             s = text.index(raw[1], s + len(raw[0])) if len(raw) > 1 else e
             raw = raw[1:]
         if len(raw) >= 3 and _sentence_start(text, s) and (
-                raw[0].lower() in sentence_verbs() or (
+                verb_first(raw[0], firsts, lasts) or (
                     raw[0].isascii() and raw[0].lower() not in firsts
                     and raw[1].lower() in firsts and raw[0].lower() not in lasts)):
             s = text.index(raw[1], s + len(raw[0]))  # "Cheer Isla Brown on": a verb first
@@ -381,15 +397,15 @@ class PersonNameDetector(TextDetector):
         if len(words) < 2 or not_a_name(words, not_names):
             return None
         key = " ".join(span.lower().split())
-        if key in self._staff:
-            return None
+        if key in self._staff or (len(raw) == 2 and key in compound_given()):
+            return None  # staff; or one given name of two words ("Ana Clara")
         ctx = _context(text, s, e, raw)
         if ctx is None and famous_sentence(text, s, e):
             ctx = "famous"  # "... deux Français célèbres", "ünlü Türkler", "famous scientists"
 
         if ctx in ("place", "org"):
             return None
-        if key in famous:
+        if key in famous or well_known(raw):
             return self.finding("PG322", Category.PERSON_NAME, Severity.LOW,
                                 "name of a well-known person", score=score, start=s, end=e)
         if ctx == "famous":

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 from ...spans import SpanIndex
@@ -26,8 +27,10 @@ from .context import common_words, context, lexicons, lines, titles, word_given
 from .script_full_names import arabic_given_names
 from .scripts import child_names
 
+# (Latin Extended-A too: "Łukasz", "Şule", "Yağmur"; an initial must be a capital)
 _WORD = re.compile(
-    r"(?<![\w'\u2019@#.-])([A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:-[A-Za-z][a-z]+)?)"
+    r"(?<![\w'\u2019@#.-])([A-Z\u00c0-\u00de\u0100-\u017f][a-z\u00df-\u00ff\u0100-\u017f]+"
+    r"(?:-[A-Za-z][a-z]+)?)"
     r"((?:['\u2019]s?)?)(?![\w@-])")
 # a sentence ends at . ! ? before a space, a quote or the end (not "3.15"), or a line break
 _SENTENCE = re.compile(r"(?:[.!?]+(?=[\s\"'\u201d\u2019)]|$)|[\u3002\uff01\uff1f]+|\n)+"
@@ -104,7 +107,11 @@ def child_first_names(text: str, start: int, end: int,
     out: list[tuple[int, int]] = []
     for m in _WORD.finditer(text, start, end):
         word, poss = m.group(1), m.group(2)
+        if not word[0].isupper():
+            continue
         key = word.lower()
+        if key not in firsts and not word.isascii():
+            key = unaccented(key)  # "Júlia", "Noé", "Zoë": the lexicons' "julia", "noe"
         if key not in firsts or key in not_names or key in famous:
             continue
         s, e = m.span(1)
@@ -138,12 +145,22 @@ def child_first_names(text: str, start: int, end: int,
     return out
 
 
+def unaccented(word: str) -> str:
+    """The word without its combining accents ("júlia" -> "julia")."""
+    return "".join(c for c in unicodedata.normalize("NFD", word)
+                   if not unicodedata.combining(c))
+
+
 # A Korean given name of two syllables with a topic or subject particle opening a sentence
-# ("민서는 서울 ...", "준호는 매주 ..."): a child named by a given name; not "we", "today".
-_KO_SUBJECT = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*([\uac00-\ud7a3]{2})(?:는|은|가|이)[ \t]")
+# ("민서는 서울 ...", "준호는 매주 ..."), also after the friendly "이" a name ending in a
+# consonant takes ("지훈이는", "서진이가"): a child named by a given name; not "we", "today".
+_KO_SUBJECT = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*([\uac00-\ud7a3]{2})"
+                         r"(?:이[는가도]|는|은|가|이)[ \t]")
 _KO_NOT_NAMES = frozenset({"우리", "저희", "오늘", "내일", "모두", "이번", "다음", "매주", "매일",
                            "학생", "부모", "선생", "여기", "거기", "지금", "요즘", "저는", "제가",
-                           "어제", "올해", "작년", "수업", "학교", "행사", "시험", "숙제"})
+                           "어제", "올해", "작년", "수업", "학교", "행사", "시험", "숙제",
+                           # words that end in 이 ("어린이는" children, "고양이가" a cat)
+                           "어린", "고양", "원숭", "호랑", "강아", "가까", "깨끗", "꾸준"})
 
 
 def _korean_subjects(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -132,7 +132,8 @@ def script_full_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int,
         for m in not_after(w.ar, text, _ARABIC_CHAR):
             if not any(x in w.ar_not for x in m.group(1).split()):
                 names.append(m.span(1))
-    names = [(s, e) for s, e in names if not _adult_after(text, e, w.adult)]
+    names = [(s, e) for s, e in names if not _adult_after(text, e, w.adult)
+             and not text[s:e].endswith(w.adult)]  # "宮崎駿監督": the title read in the run
     return _merge(names), _merge(famous)
 
 
@@ -163,6 +164,11 @@ def ja_surname(name: str) -> bool:
     """A run of kanji that starts with a common Japanese family name and has a given name
     after it ("鈴木蓮", not "田中")."""
     return any(name.startswith(s) and len(name) > len(s) for s in _ja_surnames())
+
+
+def ja_family_name(word: str) -> bool:
+    """The kanji are a common Japanese family name on their own ("田中", "高橋")."""
+    return word in _ja_surnames()
 
 
 def ko_surname(name: str) -> bool:

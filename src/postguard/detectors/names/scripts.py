@@ -21,7 +21,7 @@ from ...datafiles import alternation, load_toml
 from ...lazy_patterns import lazy_compile
 from ...spans import SpanIndex
 from ...unicode_scripts import HAN, HANGUL
-from .script_full_names import ja_surname, ko_surname, script_full_names
+from .script_full_names import ja_family_name, ja_surname, ko_surname, script_full_names
 
 _KATA = r"\u30a1-\u30fa\u30fc"
 _HIRA_NAME = r"\u3041-\u3093"
@@ -58,7 +58,10 @@ def script_name_words() -> ScriptNameWords:
 
 
 _HAN_BEFORE = lazy_compile(rf"[{HAN}]{{1,4}}$")
-_JA_BEFORE = lazy_compile(rf"(?:[{HAN}]{{1,4}}|[{_KATA}]{{2,8}}|[{_HIRA_NAME}]{{2,5}})$")
+# a kanji family name with a given name in hiragana ("田中ゆい") is read first
+_JA_BEFORE = lazy_compile(rf"(?:[{HAN}]{{1,3}}[{_HIRA_NAME}]{{2,4}}|[{HAN}]{{1,4}}|[{_KATA}]{{2,8}}"
+                        rf"|[{_HIRA_NAME}]{{2,5}})$")
+_JA_HIRA_GIVEN = re.compile(rf"([{HAN}]{{1,3}})([{_HIRA_NAME}]{{2,4}})")
 _KO_BEFORE = lazy_compile(rf"(?<![{HANGUL}])[{HANGUL}]{{2,4}}$")
 _KO_PARTICLE = re.compile(r"(?:이|가|은|는|을|를|의|에게|와|과|도)$")
 _HIRAGANA_WORDS = ("これ", "それ", "あれ", "みなさ", "みんな", "だれ", "どなた", "あなた", "おとう",
@@ -87,6 +90,11 @@ def _child_names(text: str) -> tuple[tuple[int, int], ...]:
         name = _zh_name(run.group(), w)
         if name:
             out.append((m.start() - len(name), m.start()))
+    for m in _ZH_IS_STUDENT.finditer(text) if "是" in text else ():
+        # "张悦是成都市星辰小学的学生": a name, 是, and 学生 or 同学 closing the clause
+        name = _zh_name(m.group(1), w)
+        if name == m.group(1) and not name.endswith(w.adult):
+            out.append(m.span(1))
     for m in w.ja_cue.finditer(text):
         if text.startswith(w.adult, m.start()):
             continue  # "さま", "先生" ...
@@ -94,6 +102,14 @@ def _child_names(text: str) -> tuple[tuple[int, int], ...]:
         if run is None or run.group().startswith(_HIRAGANA_WORDS) or \
                 run.group().endswith(w.adult) or run.group().endswith(w.ja_not) or \
                 text[run.start() - 1:run.start()] in ("お", "御"):
+            continue
+        mixed = _JA_HIRA_GIVEN.fullmatch(run.group())
+        if mixed is not None and not ja_family_name(mixed.group(1)):
+            # kanji that are no family name, then hiragana ("今日ゆい", "学校みお"): the
+            # hiragana alone may be the given name
+            if run.group()[len(mixed.group(1)):].startswith(_HIRAGANA_WORDS):
+                continue
+            out.append((run.start() + len(mixed.group(1)), run.end()))
             continue
         out.append(run.span())
     for m in w.ko_cue.finditer(text):
@@ -109,6 +125,11 @@ def _child_names(text: str) -> tuple[tuple[int, int], ...]:
 
 
 _ZH_NOT_LAST = frozenset("们們的位个個些是和在了与")
+# a clause that opens with two or three Han characters, then 是, and ends with 的 and a
+# pupil word: "X是...小学的学生", "X是我们班的新同学" (not "周末是学生最开心的时候")
+_ZH_IS_STUDENT = re.compile(
+    rf"(?:^|(?<=[。！？!?\n，,；;：:]))[ \t]*([{HAN}]{{2,3}})是[^。！？!?\n，,；;]{{0,24}}?"
+    r"的(?:新)?(?:学生|學生|同学|同學|学员|學員)(?=[。！？!?\n，,；;]|$)")
 
 
 def _zh_name(run: str, w: ScriptNameWords) -> str:
@@ -135,6 +156,9 @@ def full_name(name: str, japanese: bool = False) -> bool:
         if japanese:
             return ja_surname(name)
         return name[0] in w.surnames and name[0] != "小"
+    mixed = _JA_HIRA_GIVEN.fullmatch(name)
+    if mixed is not None:  # "田中ゆい": a family name in kanji, a given name in hiragana
+        return ja_family_name(mixed.group(1))
     if re.fullmatch(f"[{HANGUL}]{{3,4}}", name):
         return ko_surname(name)
     return False

@@ -24,6 +24,7 @@ _WORD = r"[^\W\d_][^\W_]*(?:['\u2019\-][^\W_]+)*"
 _NUMBER_REST = r"[0-9]{0,3}[A-Za-z]?"
 _NUMBER = r"[1-9]" + _NUMBER_REST
 _WORD_CHAR = re.compile(r"\w")
+_FLAT = r"(?:/[1-9][0-9]{0,3}[A-Za-z]?)?"  # "ul. Długa 15/4": a house and its flat
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def patterns() -> _Patterns:
     # No lookbehind before the first word: the scan is faster; the caller checks the boundary.
     before = lazy_compile(
         r"(?:" + trie(_forms(raw["before_name"])) + rf")\s*(?<=[\s/.])(?P<name>{name})"
-        rf"(?:\s*,?\s*(?:n[º°o]\.?\s*)?(?P<num>{_NUMBER})(?![\w/]))?"
+        rf"(?:\s*,?\s*(?:n[º°o]\.?\s*)?(?P<num>{_NUMBER}{_FLAT})(?![\w/]))?"
     )
     fr_join = r"(?:de\s+la\s+|de\s+l['\u2019]|d['\u2019]|du\s+|des\s+|de\s+|la\s+|le\s+|les\s+)"
     after = lazy_compile(
@@ -81,7 +82,7 @@ def patterns() -> _Patterns:
     endings = lazy_compile(
         r"(?<![\w-])(?P<name>[^\W\d_](?:[^\W_]|-(?=\w))+?(?:" + trie(_forms(raw["endings"]))
         + r"))"
-        rf"[ \t]+(?P<num>{_NUMBER})(?![\w/])"
+        rf"[ \t]+(?P<num>{_NUMBER}{_FLAT})(?![\w/])"
     )
     # "rue des Lilas", "Avenue de la Gare" without a number: the article makes it French
     french = lazy_compile(
@@ -90,7 +91,7 @@ def patterns() -> _Patterns:
     )
     turkish = lazy_compile(
         r"(?<=\s)(?:" + trie(_forms(raw["after_name"])) + r")(?!\w)"
-        rf"(?:\s*,?\s*(?:[Nn]o\s*[:.]?\s*)?(?P<num>{_NUMBER})(?![\w/]))?"
+        rf"(?:\s*,?\s*(?:[Nn]o\s*[:.]?\s*)?(?P<num>{_NUMBER}{_FLAT})(?![\w/]))?"
     )
     turkish_name = re.compile(rf"(?:{_WORD}[ \t]+){{1,3}}\Z")
     whole = [w for w in raw["endings"] if not w.endswith(".")]  # "Str." needs its number

@@ -57,7 +57,7 @@ _GROUP_BEFORE = re.compile(
     r"\b(?:students|pupils|children|kids|boarders|learners|families)\b(?:(?![.!?\n]|\b(?:he|she|his|her)\b).)*$",
     re.IGNORECASE)
 _OWNERS = frozenset({"the", "his", "her", "their", "my", "our", "your", "a", "new", "old",
-                     "family", "host", "own"})
+                     "family", "host", "own", "homestay", "foster"})
 
 
 @dataclass(frozen=True)
@@ -105,9 +105,11 @@ def area_words() -> AreaWords:
             r"(?:(?P<in>" + _alts(sec["area_verbs_in"]) + adverbs + r"[ \t]+(?:in|In|IN)"
             r"(?:[ \t]+an?[ \t]+" + _alts(sec["kinds_of_place"]) + r"[ \t]+(?:called|named))?)"
             r"|(?P<to>" + _alts(sec["area_verbs_to"]) + adverbs + r"[ \t]+(?:to|To|TO))"
-            r"|(?P<with>" + _alts(("lives", "live", "living", "stays", "staying"))
-            + r"[ \t]+(?:with|WITH)"
-            r"(?:[ \t]+[\w'\u2019]+){1,4}?[ \t]+(?:in|IN)))[ \t]+(?=\w)", re.IGNORECASE),
+            r"|(?P<with>" + _alts(("lives", "live", "living", "stays", "staying", "placed",
+                                   "housed", "hosted", "boarding", "lodging"))
+            + r"[ \t]+(?:with|WITH|by|BY)"
+            r"(?:[ \t]+[\w'\u2019]+){1,4}?[ \t]+(?:in|IN|around|near)))[ \t]+(?=\w)",
+            re.IGNORECASE),
         from_cue=re.compile(r"[ \t]+(?=\w)"),
         from_words=frozenset(word_key(w) for w in sec["from_cues"]),
         movers=frozenset(word_key(w) for w in sec["movers"]),
@@ -119,7 +121,8 @@ def area_words() -> AreaWords:
             r"(?P<pos>(?:(?:just|right|really|directly|Just|Right)[ \t]+)?"
             + _alts(sec["positions"]) + r")[ \t]+"
             r"(?:(?P<art>the|a|an|her|his|their)[ \t]+)?(?=\w)", re.IGNORECASE),
-        wide=frozenset(" ".join(w.split()) for w in (*sec["wide_places"], *towns)),
+        wide=frozenset(" ".join(w.split()) for w in (*sec["wide_places"], *towns)
+                       if w not in sec["small_towns"]),
         name_like_places=frozenset(" ".join(w.lower().split())
                                    for w in load_sections("names/places.txt")[""]),
         directions=frozenset(sec["directions"]),

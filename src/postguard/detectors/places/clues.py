@@ -31,8 +31,9 @@ from dataclasses import dataclass
 from ...datafiles import load_toml
 from ...lazy_patterns import lazy_compile
 from ...model import Category, Severity
-from ..names.first_names import child_first_names, sentences
+from ..names.first_names import child_first_names, sentences, unaccented
 from .areas import area_words
+from .data import word_key
 from .homes import Place
 
 # a capitalised name in Latin letters ("Kemp Town", "King Alfred", "St John's Wood"); an
@@ -67,9 +68,12 @@ _ASCII_FOREIGN = frozenset({
     "vive", "viven", "vivo", "mora", "moram", "abita", "abitano", "habite", "habitent", "vit",
     "vivent", "wohnt", "wohnen", "lebt", "mieszka", "mieszkaja", "todos", "todas", "toda",
     "todo", "cada", "ogni", "tutti", "tous", "chaque", "jeden", "jede", "co", "codziennie",
-    "montags", "dienstags", "mittwochs", "donnerstags", "freitags", "samstags", "sonntags"})
+    "montags", "dienstags", "mittwochs", "donnerstags", "freitags", "samstags", "sonntags",
+    "aloja", "alojan", "hospeda", "hospedado", "hospedada", "ospitato", "ospitata", "ospitati",
+    "ospitate", "heberge", "hebergee", "zamieszkal", "zamieszkala"})
 _HOME_HINTS = re.compile(
-    "viv|mora|abit|habit|vit |wohn|lebt|mieszka|住|家在|حي|تسكن|يسكن|تعيش|يعيش")
+    "viv|mora|abit|habit|vit |wohn|lebt|mieszka|住|家在|حي|تسكن|يسكن|تعيش|يعيش|يقيم|تقيم|"
+    "منطقة|ضاحية|قرية|aloja|hosped|queda|ospitat|hébergé|heberge")
 # letters beyond ASCII (accented Latin, Arabic, kana, Han, Hangul), not emoji or curly quotes
 _OTHER_LETTERS = lazy_compile("[\u00c0-\u024f\u0370-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _TR_HINT = re.compile(r"['\u2019][dt][ae]")
@@ -184,6 +188,8 @@ def location_clues(text: str) -> list[Place]:
             named = subject is not None and subject.group(1).lower() not in _NOT_SUBJECTS
             spans.setdefault(m.span(1), "named-home" if named else "home")
     for m in w.age_of.finditer(text) if ", of " in text else ():
+        if word_key(m.group(1).split()[-1]) in area_words().not_after:
+            continue  # "Ryan Ho, 15, of Greenbank Secondary School": a school, not a home
         spans[m.span(1)] = "age"  # "Thomas Egerton, 11, of Saltdean": a child and a home
     for m in w.turkish_home.finditer(text) if _TR_HINT.search(text) else ():
         spans.setdefault(m.span(1 if m.group(1) is not None else 2), "home")
@@ -271,8 +277,8 @@ def _given_after_article(text: str, lo: int, hi: int, s: int, e: int) -> bool:
     from ..names.context import lexicons
 
     firsts = lexicons()[0]
-    return any(m.group(1).lower() in firsts and not s <= m.start(1) < e
-               for m in _ARTICLE_NAME.finditer(text, lo, hi))
+    return any(m.group(1).lower() in firsts or unaccented(m.group(1).lower()) in firsts
+               for m in _ARTICLE_NAME.finditer(text, lo, hi) if not s <= m.start(1) < e)
 
 
 def _zh_pet_name(text: str, lo: int, hi: int) -> bool:

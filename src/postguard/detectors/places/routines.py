@@ -8,7 +8,10 @@ Three things in one sentence: a regular time ("every Tuesday", "each day", "on M
 or a common meeting place such as "the bus stop", "the park gates") and a child's first name
 (the triangle's reading, `names.first_names`: not staff with a title, not a character). The
 place is the finding. A routine of a group ("the choir sings at St Anne's every Sunday") or
-of an adult names no child: no finding. Every window is one sentence: time is linear.
+of an adult names no child: no finding; but the students of the organisation as a group
+("our Chinese students catch the bus outside the Co-op each day", "the Spanish group trains
+at Roundhay Park every Tuesday") can be found there too: a `medium` finding, reviewed.
+Every window is one sentence: time is linear.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from ...lazy_patterns import lazy_compile
 from ...model import Category, Severity
 from ..names.context import common_words, lexicons, titles
 from ..names.first_names import child_first_names
+from .areas import area_words
 from .clues import location_clues, searched_sentences
 from .homes import Place
 
@@ -31,7 +35,7 @@ _REGULAR = lazy_compile(
     re.IGNORECASE)
 _PLACE_WORD = r"(?:at|outside|near|past|by|from|behind|opposite|in front of|next to)"
 _NAMED_PLACE = lazy_compile(
-    rf"\b{_PLACE_WORD}[ \t]+((?:the[ \t]+)?[A-Z][\w'\u2019&-]*(?:[ \t]+(?:of|on|the|&|"
+    rf"\b(?:{_PLACE_WORD}|to)[ \t]+((?:the[ \t]+)?[A-Z][\w'\u2019&-]*(?:[ \t]+(?:of|on|the|&|"
     r"[A-Z][\w'\u2019&-]*)){0,5})")
 _COMMON_PLACE = lazy_compile(
     rf"\b(?:{_PLACE_WORD}|to)[ \t]+(the[ \t]+(?:bus[ \t]+stop|park(?:[ \t]+gates)?|library|"
@@ -45,6 +49,7 @@ _SUBJECT = re.compile(
     r"(?<![\w'\u2019-])([A-Z][a-z]{1,15})[ \t]+(?:has|have|goes|walks|waits|catches|gets|takes|"
     r"attends|does|plays|trains|swims|cycles|meets|visits|sees|leaves)\b")
 _NOT_PLACE = re.compile(rf"(?:the[ \t]+)?(?:{_DAYS}s?|Year|Reception|Easter|Christmas|"
+                        r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Coach|Father|Rev|Imam|Rabbi)\b\.?|"
                         r"January|February|March|April|May|June|July|August|September|"
                         r"October|November|December|Half[ \t-]term)\b")
 
@@ -52,8 +57,10 @@ _NOT_PLACE = re.compile(rf"(?:the[ \t]+)?(?:{_DAYS}s?|Year|Reception|Easter|Chri
 def routine_places(text: str) -> list[Place]:
     """A named child's routine in English, and the clues of other languages (`clues`)."""
     out = [Place(s, e, "PG214", Category.LOCATION, Severity.HIGH, 0.7,
-                 "a named child's routine: a place and a regular time")
-           for s, e in english_routines(text)] if any(w in text for w in _CHEAP) else []
+                 "a named child's routine: a place and a regular time") if named else
+           Place(s, e, "PG214", Category.LOCATION, Severity.MEDIUM, 0.6,
+                 "a group's routine: a place and a regular time")
+           for s, e, named in english_routines(text)] if any(w in text for w in _CHEAP) else []
     return out + location_clues(text)
 
 
@@ -62,20 +69,43 @@ _CHEAP = ("every", "Every", "each", "Each", "days", "daily", "mornings", "aftern
           "evenings")
 
 
-def english_routines(text: str) -> list[tuple[int, int]]:
-    """Spans of the places in sentences that give a named child's routine."""
+# the organisation's students as a group: "our students", "the Year 9 pupils", "the Japanese
+# group"; not a choir, a team or a club (a group of no one in particular)
+_GROUP = re.compile(
+    r"\b(?:students|pupils|boarders|learners|(?:[Oo]ur|[Tt]he)[ \t]+[A-Z][a-z]+[ \t]+"
+    r"(?:group|class|boys|girls|kids|children))\b")
+
+
+def english_routines(text: str) -> list[tuple[int, int, bool]]:
+    """Spans of the places in sentences that give a routine of a named child (True) or of
+    the students as a group (False)."""
     if _REGULAR.search(text) is None:
         return []
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, bool]] = []
     for lo, hi in searched_sentences(_REGULAR, text):
         places = [m.span(1) for m in _NAMED_PLACE.finditer(text, lo, hi)
-                  if _NOT_PLACE.match(m.group(1)) is None]
+                  if _NOT_PLACE.match(m.group(1)) is None and not _person(m.group(1))]
         places += [m.span(1) for m in _COMMON_PLACE.finditer(text, lo, hi)]
         if not places:
             continue
         if child_first_names(text, lo, hi, places) or _subject(text, lo, hi):
-            out.extend(sorted(set(places)))
+            out.extend((s, e, True) for s, e in sorted(set(places)))
+        elif _GROUP.search(text, lo, hi) is not None:
+            out.extend((s, e, False) for s, e in sorted(set(places)))
     return out
+
+
+def _person(place: str) -> bool:
+    """A "place" that is a person ("talks to Amir every day", "goes to Grandma's") or that
+    is too wide to find anyone in ("goes to Leeds every week")."""
+    words = place.split()
+    first = words[0].rstrip("'\u2019s").lower()
+    return (len(words) == 1 and first in lexicons()[0]) or first in _FAMILY or \
+        " ".join(place.lower().split()) in area_words().wide  # "goes to Leeds": no one
+
+
+_FAMILY = frozenset({"grandma", "grandad", "granny", "grandpa", "nan", "nana", "gran",
+                     "auntie", "aunt", "uncle", "mum", "dad", "mam", "mummy", "daddy"})
 
 
 def _subject(text: str, lo: int, hi: int) -> bool:

@@ -13,6 +13,8 @@ from .homes import Place as _Place
 
 OUTWARD = r"[A-PR-UWYZ](?:[0-9][0-9A-HJKPSTUW]?|[A-HK-Y][0-9][0-9ABEHMNPRV-Y]?)"
 OUTWARD_ALONE = re.compile(rf"(?<![A-Za-z0-9])({OUTWARD})(?![A-Za-z0-9])")
+# a street named by an ordinal number, as in the United States ("West 86th Street")
+_ORDINAL_NAME = re.compile(r"[1-9][0-9]{0,2}(?:st|nd|rd|th)")
 FLAT_NUMBER = re.compile(r"[A-Za-z]?[0-9]{1,4}[A-Za-z]?|[A-Z]")
 
 
@@ -34,6 +36,9 @@ class StreetReading(HomeWordings):
                     t.ends[j - 2] == t.starts[j - 1] and j < i:
                 j -= 2  # "St. John's Road"
                 continue
+            if _ORDINAL_NAME.fullmatch(w):
+                j -= 1  # "210 West 86th Street", "5 East 3rd Avenue"
+                continue
             if not is_alpha(w) or word_key(w) in lex.name_stop or not (is_cap(w) or lower):
                 break
             j -= 1
@@ -45,6 +50,9 @@ class StreetReading(HomeWordings):
         if j == i:
             return None
         names = t.words[j:i]
+        if any(_ORDINAL_NAME.fullmatch(w) for w in names) and \
+                not _HOUSE_NUMBER.fullmatch(t.word(j - 1)):
+            return None  # "5th Avenue" alone: a famous street or a show, no one's home
         if lower and names[0].islower() and word_key(t.word(j - 1)) in ("the", "a", "an"):
             return None  # "kids on the coach close the curtains": a noun, not a street name
         end = t.ends[i]
@@ -88,6 +96,11 @@ class StreetReading(HomeWordings):
             before = t.word(k - 1)
         if before == "." and word_key(t.word(k - 2)) in ("no", "nos"):
             before = ""  # "No. 12 Elm Road"
+        if before == "/" and k >= 2 and _HOUSE_NUMBER.fullmatch(t.word(k - 2)) and \
+                t.ends[k - 2] == t.starts[k - 1] and t.ends[k - 1] == t.starts[k] and \
+                t.word(k - 3) not in ("/", ".", "-", ":") and not t.word(k - 3).isdigit():
+            k -= 2  # "2/14 Harbour Street": a flat and its house number
+            before = t.word(k - 1)
         if before in (".", "/", "£", "$", "€", "#") or (
                 word_key(before) in lex.number_stop
                 and not (before in ("the", "The") and self._cue_right_before(t, k))):

@@ -28,6 +28,9 @@ from ..base import TextDetector
 from ..places.data import load_sections, phrases_pattern
 from ..places.detector import is_uk_postcode
 
+# a postcode's inward part right after a candidate ("LS17 8RT")
+_INWARD_AFTER = re.compile(r"[ \t]?[0-9][ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])")
+
 _AGE = r"(?:0[2-9]|[12][0-9]|5[1-9]|[67][0-9])"
 # One scan for every format; at one position the earlier alternative wins.
 _PLATE = lazy_compile(
@@ -130,6 +133,8 @@ class VehiclePlateDetector(TextDetector):
                 letters = m.group("dl1") or m.group("dl2") or ""
                 if letters in stop or sum(c.isalnum() for c in m.group()) < 4:
                     continue
+                if _INWARD_AFTER.match(text, e):
+                    continue  # "LS17 8RT": a postcode's outward part, not a plate
                 if self._cue(text, s, e):
                     out.append((s, e, "PG223", 0.7, _CUED))
         return self._look_alikes(text, out)
