@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -121,6 +122,65 @@ def test_rows_match_a_dictionary(model: HarmWeights, picks: list[int], others: l
     index = _index(model)
     assert rows.tolist() == [index.get(int(k), model.unknown) for k in found]
     assert not model.table[model.unknown].any()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 10**9), min_size=0, max_size=60),
+       st.lists(st.integers(0, _M - 1), min_size=0, max_size=60))
+def test_slot_table_rows_match_a_dictionary(model: HarmWeights, picks: list[int],
+                                            others: list[int]) -> None:
+    """The slot table gives each known key its stored row (as float32, C-contiguous) and
+    every other key zeros: neighbours of known keys, the smallest and largest keys."""
+    known = [int(model.keys[i % model.size]) for i in picks]
+    near = [(k + d) % _M for k in known[:20] for d in (1, -1)]
+    found = np.array(known + others + near + [0, _M - 1], dtype=np.uint64)
+    got = model.contributions(found)
+    index = _index(model)
+    want = model.table[[index.get(int(k), model.unknown) for k in found]]
+    assert got.dtype == np.float32 and got.flags.c_contiguous
+    assert np.array_equal(got, want)
+
+
+def _tiny_model(folder: Path, keys: list[int], seed: int = 3) -> HarmWeights:
+    """A model of the shipped categories over `keys` (sorted), with random float16 rows."""
+    import hashlib
+    import io
+    import json
+
+    cats = list(load_weights().categories)
+    rng = np.random.default_rng(seed)
+    arrays = {"harm-keys.npy": np.array(sorted(keys), np.uint64),
+              "harm-weights.npy": rng.normal(size=(len(keys) + 1, len(cats))).astype(np.float16)}
+    files = {}
+    for name, arr in arrays.items():
+        buf = io.BytesIO()
+        np.save(buf, arr, allow_pickle=False)
+        (folder / name).write_bytes(buf.getvalue())
+        files[name] = hashlib.sha256(buf.getvalue()).hexdigest()
+    meta = {"categories": cats, "thresholds": {c: 0.5 for c in cats},
+            "feature_version": features.FEATURE_VERSION, "files": files}
+    (folder / "harm-model.json").write_text(json.dumps(meta), "utf-8")
+    return HarmWeights(folder)
+
+
+@pytest.mark.parametrize("keys", [
+    [],  # no vocabulary at all
+    [5, 6, 7, _M - 1],  # the largest key, which marks free slots, is itself a known key
+    # many keys sharing a home slot and its neighbours: long runs to search along
+    [(1 << 63) + i for i in range(300)] + [(1 << 52) * 3 + i for i in range(40)] + [_M - 2],
+    [0, 1, 2, (1 << 64) - 3],
+])
+def test_slot_table_on_crowded_and_edge_vocabularies(tmp_path: Path, keys: list[int]) -> None:
+    model = _tiny_model(tmp_path, keys)
+    rows = model.table
+    index = {k: i for i, k in enumerate(sorted(keys))}
+    probes = sorted(set(keys) | {(k + d) % _M for k in keys for d in (-1, 1, 2)}
+                    | {0, 1, _M - 1, _M - 2, 1 << 63})
+    found = np.array(probes, np.uint64)
+    want = rows[[index.get(k, model.unknown) for k in probes]]
+    assert np.array_equal(model.contributions(found), want)
+    assert np.array_equal(model.contributions(found[::-1]), want[::-1])
+    assert model._rows(found).tolist() == [index.get(k, model.unknown) for k in probes]
 
 
 def reference_clause_sums(contrib: np.ndarray, starts: np.ndarray, cs: np.ndarray,
