@@ -140,17 +140,25 @@ class Lexicon:
 
     def remove(self, terms: Iterable[str]) -> None:
         drop = {base_form(t) for t in terms}
+        if not drop:  # nothing to remove (the default policy): no pass over every entry
+            return
+        forms: dict[str, str] = {}  # each term's base form, found once
+
+        def kept(e: Entry) -> bool:
+            form = forms.get(e.term)
+            if form is None:
+                form = forms[e.term] = base_form(e.term)
+            return form not in drop
+
         for key in list(self.infix):
-            self.infix[key] = [(w, e) for w, e in self.infix[key]
-                               if base_form(e.term) not in drop]
+            self.infix[key] = [(w, e) for w, e in self.infix[key] if kept(e)]
         for key in list(self.prefixes):
-            self.prefixes[key] = [(w, e) for w, e in self.prefixes[key]
-                                  if base_form(e.term) not in drop]
+            self.prefixes[key] = [(w, e) for w, e in self.prefixes[key] if kept(e)]
         for index in (self.words, self.phrases):
             for key in list(index):
-                index[key] = [e for e in index[key] if base_form(e.term) not in drop]
+                index[key] = [e for e in index[key] if kept(e)]
         for n in list(self.masks):
-            self.masks[n] = [(w, e) for w, e in self.masks[n] if base_form(e.term) not in drop]
+            self.masks[n] = [(w, e) for w, e in self.masks[n] if kept(e)]
 
     def mark_context_words(self) -> None:
         """Words that appear in an allow-phrase need the context rules to be cleared."""
@@ -211,6 +219,11 @@ def expand_macros(term: str, macros: Mapping[str, str], where: str) -> list[str]
     return variants
 
 
+# The slot of each plain word (no macro) of a term, made once: lexicon words recur across
+# thousands of terms. Slots are immutable, so terms share them.
+_word_slots: dict[str, Slot] = {}
+
+
 def parse_term(term: str, macros: Mapping[str, str], where: str) -> tuple[Slot, ...]:
     slots: list[Slot] = []
     for raw in term.split():
@@ -228,16 +241,24 @@ def parse_term(term: str, macros: Mapping[str, str], where: str) -> tuple[Slot, 
                 raise ConfigurationError(f"{where}: '$' (end of sentence) cannot come first")
             slots.append(Slot(END, gap=-1))
             continue
+        known = _word_slots.get(raw)
+        if known is not None:  # a plain word met before: the same (immutable) slot
+            slots.append(known)
+            continue
         optional = raw.endswith("?") and len(raw) > 1
         word = raw[:-1] if optional else raw
-        if word.startswith("%"):
+        plain = not word.startswith("%")
+        if not plain:
             if word[1:] not in macros:
                 raise ConfigurationError(f"{where}: unknown macro '{word}'")
             word = macros[word[1:]]
         alts = slot_words(word)
         if not alts:
             raise ConfigurationError(f"{where}: empty word in term")
-        slots.append(Slot(alts, optional=optional))
+        slot = Slot(alts, optional=optional)
+        if plain:
+            _word_slots[raw] = slot
+        slots.append(slot)
     if any(s.gap < 0 for s in slots[:-1]):
         raise ConfigurationError(f"{where}: '$' (end of sentence) can only come last")
     if not slots or slots[0].optional or slots[0].gap or slots[-1].gap > 0:
