@@ -16,7 +16,6 @@ from one pass; long texts go in blocks, so memory stays flat and time linear.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import io
 import json
@@ -32,9 +31,8 @@ from .features import FEATURE_VERSION, normalise, occurrences
 
 REBUILD = "make harm-model"
 META, KEYS, WEIGHTS = "harm-model.json", "harm-keys.npy", "harm-weights.npy"
-# The slot table (see HarmWeights) has about 2**_SLOT_BITS slots, at least 2 per key.
-_MIN_SLOT_BITS, _MAX_SLOT_BITS, _SLOTS_PER_KEY = 12, 24, 2
-_TOP = np.uint64(0xFFFFFFFFFFFFFFFF)
+# The slot table (see HarmWeights) has 2**_SLOT_BITS entries, at least 4 per key.
+_MIN_SLOT_BITS, _MAX_SLOT_BITS, _SLOTS_PER_KEY = 12, 22, 4
 # Blocks whose clauses x occurrences stay under this are summed with one matrix product.
 _DENSE = 200_000
 
@@ -74,50 +72,36 @@ class HarmWeights:
         self.keys = known
         self.size = len(known)
         self.bias = table[-1].astype(np.float32)
+        # The weight rows (float32: the stored float16 numbers exactly, read without a
+        # conversion per text), and past the vocabulary a row of zeros: every unknown n-gram
+        # points at it.
+        self.table = np.vstack([table[:-1].astype(np.float32),
+                                np.zeros((1, len(self.categories)), np.float32)])
         self.unknown = len(known)
-        self._stored = table[:-1]
-        self._build_slots(known, table[:-1])
+        self._build_slots(known)
         self._ones = np.ones(4096, np.float32)
+        self._bias_rows = np.vstack([self.bias, self.bias])
 
-    @functools.cached_property
-    def table(self) -> np.ndarray:
-        """The weight rows as float32 (the stored numbers exactly), a row per key in key
-        order and past the vocabulary a row of zeros (`unknown`). Scoring reads the slot
-        table instead; this is for readers that want the rows by index."""
-        return np.vstack([self._stored.astype(np.float32),
-                          np.zeros((1, len(self.categories)), np.float32)])
-
-    def _build_slots(self, known: np.ndarray, rows: np.ndarray) -> None:
-        """An open-addressed table of slots, each a key and its weight row side by side (one
-        memory access finds both: on a machine whose caches the other detectors fill, the
-        look-ups' cache misses were most of the harm layer's time). A key's home slot is its
-        top bits; the sorted keys are laid out in order, each at its home or just after the
-        key before it, so a key is found at most a few slots after its home, and every slot
-        from its home to it is taken by a smaller key. Free
-        slots hold the largest key there is and a row of zeros: an unknown n-gram's search
-        stops at one (or at a larger key) and reads zeros. A model holding that largest key
-        itself keeps its row aside (`_top_row`)."""
+    def _build_slots(self, known: np.ndarray) -> None:
+        """A direct table on the keys' top bits finds a key's row in one or two steps: a slot
+        holds the row of the first (smallest) key whose top bits it is, or `unknown`; the
+        other keys of a slot follow it in the sorted table. The table is indexed with the
+        keys read as signed integers, shifted arithmetically: a negative index counts from
+        the end, which is where the unsigned top bits point."""
         bits = _MIN_SLOT_BITS
         while bits < _MAX_SLOT_BITS and (1 << bits) < _SLOTS_PER_KEY * len(known):
             bits += 1
-        self._shift = np.uint64(64 - bits)
-        self._top_row: np.ndarray | None = None
-        if len(known) and known[-1] == _TOP:
-            self._top_row = rows[-1].astype(np.float32)
-            known, rows = known[:-1], rows[:-1]
-        home = (known >> self._shift).astype(np.int64)
-        order = np.arange(len(known), dtype=np.int64)
-        at = np.maximum.accumulate(home - order) + order if len(known) else order
-        # A free slot after the last key and the last home: every search ends inside.
-        size = max(int(at[-1]) + 2 if len(at) else 0, (1 << bits) + 1)
-        slots = np.zeros(size, np.dtype([("key", np.uint64), ("w", rows.dtype,
-                                                                (len(self.categories),))]))
-        slots["key"] = _TOP
-        slots["key"][at] = known
-        slots["w"][at] = rows
-        self._slots = slots
-        self._slot_keys = slots["key"]
-        self._free = size - 1  # a free slot: its row is zeros
+        self._shift = np.int64(64 - bits)
+        slot = (known >> np.uint64(64 - bits)).astype(np.intp)
+        # The first row of each slot: the keys are sorted, so their slots never go down
+        # (what np.unique(slot, return_index=True) gives, without its sort).
+        first = np.flatnonzero(np.r_[True, slot[1:] != slot[:-1]]) if len(slot) else slot
+        uniq = slot[first]
+        self._slot_row = np.full(1 << bits, self.unknown, dtype=np.int32)
+        self._slot_row[uniq] = first
+        # The key of each row, and past the vocabulary the largest key there is: a search
+        # that reaches it (an empty slot, or past the last key) stops there.
+        self._row_key = np.append(known, np.uint64(0xFFFFFFFFFFFFFFFF))
 
     # -- loading ------------------------------------------------------------------------------
     def _path(self, name: str) -> str:
@@ -164,36 +148,30 @@ class HarmWeights:
 
     # -- scoring ------------------------------------------------------------------------------
     def _rows(self, found: np.ndarray) -> np.ndarray:
-        """The row in `keys` of each key `found` (`unknown` for keys the model does not
-        know). A binary search: scoring uses the slot table (`contributions`)."""
-        at = np.searchsorted(self.keys, found)
-        np.minimum(at, max(self.size - 1, 0), out=at)
-        if not self.size:
-            return np.full(len(found), self.unknown, np.int64)
-        out: np.ndarray = np.where(self.keys[at] == found, at, self.unknown)
+        """The weight-table row of each key (`unknown` for keys the model does not know).
+
+        A key is compared with its slot's first key, then with the keys after it while they
+        are smaller: the keys are sorted, so a larger one (or the end) means it is not
+        there."""
+        rows: np.ndarray = self._slot_row.take(found.view(np.int64) >> self._shift)
+        row_key = self._row_key
+        seen = row_key.take(rows)
+        out: np.ndarray = np.where(seen == found, rows, self.unknown)
+        todo = (seen < found).nonzero()[0]
+        step = 1
+        while len(todo):
+            at = rows[todo] + step
+            seen = row_key.take(at)
+            want = found[todo]
+            hit = seen == want
+            out[todo[hit]] = at[hit]
+            todo = todo[seen < want]
+            step += 1
         return out
 
     def contributions(self, found: np.ndarray) -> np.ndarray:
-        """The weight rows (float32, the stored numbers exactly; zeros for a key the model
-        does not know) of the keys `found`, in their order, C-contiguous.
-
-        Each key is compared with the key in its home slot, then with the slots after it
-        while they hold smaller keys: a larger one, or a free slot, ends the search."""
-        keys = self._slot_keys
-        at: np.ndarray = (found >> self._shift).view(np.int64)
-        seen = keys[at]
-        todo = (seen < found).nonzero()[0]
-        while len(todo):
-            step = at[todo] + 1
-            at[todo] = step
-            now = keys[step]
-            seen[todo] = now
-            todo = todo[now < found[todo]]
-        at[seen != found] = self._free
-        rows: np.ndarray = self._slots.take(at)["w"].astype(np.float32)
-        if self._top_row is not None:
-            rows[found == _TOP] = self._top_row
-        return rows
+        """The weight rows (float32) of the keys `found`, in their order."""
+        return self.table.take(self._rows(found), axis=0)
 
     def score(self, text: str, clauses: list[tuple[int, int]], block: int = 4000) -> Spans:
         """Probabilities per category for `text` and for each (start, end) clause of it.
@@ -202,6 +180,10 @@ class HarmWeights:
         `block` characters (n-grams crossing a block's edge are left out)."""
         k = len(self.categories)
         n = len(clauses)
+        if n == 1 and clauses[0][1] - clauses[0][0] <= block:
+            got = self._score_one(text, clauses[0])
+            if got is not None:
+                return got
         # Row 0: the whole text; row 1 + i: clause i.
         sums = np.zeros((n + 1, k), np.float64)
         sizes = np.zeros(n + 1, np.int64)
@@ -240,6 +222,24 @@ class HarmWeights:
         evidence = sums[1:] / root[0]
         return Spans(probs[0], [c[0] for c in clauses], [c[1] for c in clauses],
                      probs[1:], evidence)
+
+    def _score_one(self, text: str, clause: tuple[int, int]) -> Spans | None:
+        """`score` of a text of one clause (most posts), with the same numbers from fewer
+        array operations: the whole text and the clause have the same occurrences, so the
+        same sum, size and log-odds (the whole text's sum, 0.0 + the clause's, differs at
+        most in the sign of a zero, which the division and the bias wipe out). None when the
+        clause has no n-gram (the general path scores that)."""
+        lo, hi = clause
+        found = occurrences(normalise(text[lo:hi])).keys
+        m = len(found)
+        if not m:
+            return None
+        contrib = self.contributions(found)
+        ones = self._ones if m <= len(self._ones) else np.ones(m, np.float32)
+        # sums / sqrt(sizes): the float64 sum divided by the float64 root, as `score` does
+        evidence = (ones[:m] @ contrib).astype(np.float64) / np.sqrt(np.float64(m))
+        probs = _sigmoid(evidence + self._bias_rows)  # rows: the whole text, the clause
+        return Spans(probs[0], [lo], [hi], probs[1:], evidence[None, :])
 
 
 def _clause_sums(contrib: np.ndarray, starts: np.ndarray, cs: np.ndarray, ce: np.ndarray
