@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -194,12 +195,14 @@ class ToneAnalyser:
     def _slot_uses(self) -> dict[str, int]:
         """How many phrase slots each word fills (a word's commonness among the phrases)."""
         if self._uses is None:
+            # Counted slot by slot (phrases share their slots: a few thousand distinct ones
+            # among ~100,000 slot words), then word by word.
+            slots = Counter(sl for entries in self.lexicon.phrases.values()
+                            for e in entries for sl in e.slots)
             uses: dict[str, int] = {}
-            for entries in self.lexicon.phrases.values():
-                for e in entries:
-                    for sl in e.slots:
-                        for w in sl.words:
-                            uses[w] = uses.get(w, 0) + 1
+            for sl, n in slots.items():
+                for w in sl.words:
+                    uses[w] = uses.get(w, 0) + n
             self._uses = uses
         return self._uses
 

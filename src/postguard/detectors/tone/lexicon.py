@@ -226,7 +226,12 @@ _word_slots: dict[str, Slot] = {}
 
 def parse_term(term: str, macros: Mapping[str, str], where: str) -> tuple[Slot, ...]:
     slots: list[Slot] = []
+    end_at = -1  # where a `$` slot is
     for raw in term.split():
+        known = _word_slots.get(raw)
+        if known is not None:  # a plain word met before: the same (immutable) slot
+            slots.append(known)
+            continue
         if raw.startswith("~"):
             try:
                 n = int(raw[1:])
@@ -239,11 +244,8 @@ def parse_term(term: str, macros: Mapping[str, str], where: str) -> tuple[Slot, 
         if raw == "$":
             if not slots:
                 raise ConfigurationError(f"{where}: '$' (end of sentence) cannot come first")
+            end_at = len(slots)
             slots.append(Slot(END, gap=-1))
-            continue
-        known = _word_slots.get(raw)
-        if known is not None:  # a plain word met before: the same (immutable) slot
-            slots.append(known)
             continue
         optional = raw.endswith("?") and len(raw) > 1
         word = raw[:-1] if optional else raw
@@ -259,29 +261,29 @@ def parse_term(term: str, macros: Mapping[str, str], where: str) -> tuple[Slot, 
         if plain:
             _word_slots[raw] = slot
         slots.append(slot)
-    if any(s.gap < 0 for s in slots[:-1]):
+    if 0 <= end_at < len(slots) - 1:
         raise ConfigurationError(f"{where}: '$' (end of sentence) can only come last")
     if not slots or slots[0].optional or slots[0].gap or slots[-1].gap > 0:
         raise ConfigurationError(f"{where}: a term must start and end with a required word")
     return tuple(slots)
 
 
+_CATEGORY_OF = {c.value: c for c in Category}  # Category(value), without the enum call
+_SEVERITY_OF = {s.value: s for s in Severity}
+
+
 def make_entry(
     term: str, category: str, severity: str, code: str, rewrite: str, flags: str,
     macros: Mapping[str, str], where: str,
 ) -> list[Entry]:
-    try:
-        cat = Category(category.strip())
-    except ValueError:
-        cat = None
+    cat = _CATEGORY_OF.get(category.strip())
     if cat not in TONE_CATEGORIES:
         names = ", ".join(c.value for c in TONE_CATEGORIES)
         raise ConfigurationError(f"{where}: category must be one of {names}")
     assert cat is not None
-    try:
-        sev = Severity(severity.strip())
-    except ValueError:
-        raise ConfigurationError(f"{where}: severity must be low, medium or high") from None
+    sev = _SEVERITY_OF.get(severity.strip())
+    if sev is None:
+        raise ConfigurationError(f"{where}: severity must be low, medium or high")
     code = code.strip().upper()
     if not code:
         code = DEFAULT_CODES.get((cat, sev)) or DEFAULT_CODES[(cat, None)]
