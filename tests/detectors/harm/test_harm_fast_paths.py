@@ -268,3 +268,25 @@ def test_long_texts_score_the_same(model: HarmWeights, text: str) -> None:
     assert np.array_equal(got.whole, whole)
     assert np.array_equal(got.clauses, per_clause)
     assert np.array_equal(got.evidence, evidence)
+
+
+def reference_evidence_words(text: str) -> int:
+    """`evidence_words` as first written: every run of letters, CJK characters one by one."""
+    from postguard.detectors.harm.detector import _CJK, _FULL_EVIDENCE, _LETTERS
+
+    n = 0
+    for m in _LETTERS.finditer(text):
+        cjk = len(_CJK.findall(m.group()))
+        n += cjk + (len(m.group()) > cjk) if cjk else 1
+        if n >= _FULL_EVIDENCE:
+            break
+    return n
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(texts, posts, st.text(alphabet="ab 1_-.'", max_size=60)))
+def test_evidence_words_match_the_reference(text: str) -> None:
+    """The ASCII shortcut counts as the general loop does."""
+    from postguard.detectors.harm.detector import evidence_words
+
+    assert evidence_words(text) == reference_evidence_words(text)

@@ -84,6 +84,12 @@ def evidence_words(text: str) -> int:
     """How many words `text` has, digits and symbols left out; each Chinese, Japanese or Korean
     character counts as a word (they carry a word's meaning in one or two characters)."""
     n = 0
+    if text.isascii():  # no Chinese, Japanese or Korean: a word is a word
+        for _ in _LETTERS.finditer(text):
+            n += 1
+            if n >= _FULL_EVIDENCE:
+                break
+        return n
     for m in _LETTERS.finditer(text):
         cjk = len(_CJK.findall(m.group()))
         n += cjk + (len(m.group()) > cjk) if cjk else 1
@@ -208,8 +214,8 @@ class HarmDetector(TextDetector):
         # Most texts pass no threshold: one vectorised test, then the few categories that do.
         required = needed(model.thresholds, evidence_words(text))
         passing = got.whole >= required
-        alone = (1.0 + model.thresholds) / 2  # a clause alone needs more certainty
         if many:
+            alone = (1.0 + model.thresholds) / 2  # a clause alone needs more certainty
             passing |= (got.clauses >= alone).any(axis=0)
         for k in np.flatnonzero(passing).tolist():
             cat = model.categories[k]

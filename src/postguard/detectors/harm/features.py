@@ -127,11 +127,11 @@ class Occurrences:
         self.keys = keys
         self._size = size
         self._fits = fits
-        self._words = words  # word starts
+        self._words = words  # word starts (intp)
 
     @property
     def starts(self) -> np.ndarray:
-        size, ws = self._size, self._words
+        size, ws = self._size, self._words.astype(np.int64)
         return np.concatenate([*(np.arange(size - n + 1, dtype=np.int64) for n in self._fits),
                                ws, ws[:-1]])
 
@@ -139,9 +139,8 @@ class Occurrences:
 def occurrences(norm: str) -> Occurrences:
     """The n-gram occurrences of the normalised text `norm` (see `keys`)."""
     size = len(norm)
-    empty = np.zeros(0, np.int64)
     if size == 0:
-        return Occurrences(np.zeros(0, _U), 0, [], empty)
+        return Occurrences(np.zeros(0, _U), 0, [], np.zeros(0, np.int64))
     top = CHAR_SIZES and max(CHAR_SIZES)
     tables = _tables(size + top + 1)
     points = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)
@@ -178,7 +177,7 @@ def occurrences(norm: str) -> Occurrences:
             pairs += _PAIR_TAG
             parts.append(pairs)
     found = np.concatenate(parts) if parts else np.zeros(0, _U)
-    return Occurrences(found, size, fits, ws.astype(np.int64))
+    return Occurrences(found, size, fits, ws)
 
 
 _columns: dict[tuple[int, ...], np.ndarray] = {}
@@ -194,7 +193,9 @@ def _sizes_column(fits: tuple[int, ...]) -> np.ndarray:
 def _word_bounds(norm: str, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Starts and ends of the runs of word characters (WORD_RE's matches) in `norm`."""
     inside = np.zeros(len(points) + 2, dtype=bool)
-    np.take(_word_table(points), points, out=inside[1:-1])
+    # An ASCII text uses only the first page of the table (filled in on first use).
+    table = _word_chars if norm.isascii() and 0 in _pages_done else _word_table(points)
+    np.take(table, points, out=inside[1:-1])
     edges = np.flatnonzero(inside[1:] != inside[:-1])
     return edges[0::2], edges[1::2]
 

@@ -75,8 +75,9 @@ class HarmWeights:
         # The weight rows (float32: the stored float16 numbers exactly, read without a
         # conversion per text), and past the vocabulary a row of zeros: every unknown n-gram
         # points at it.
-        self.table = np.vstack([table[:-1].astype(np.float32),
-                                np.zeros((1, len(self.categories)), np.float32)])
+        self.table = np.empty((len(known) + 1, len(self.categories)), np.float32)
+        self.table[:-1] = table[:-1]  # converted as it is copied: one pass, not two
+        self.table[-1] = 0.0
         self.unknown = len(known)
         self._build_slots(known)
         self._ones = np.ones(4096, np.float32)
