@@ -217,7 +217,7 @@ class HarmDetector(TextDetector):
         if many:
             alone = (1.0 + model.thresholds) / 2  # a clause alone needs more certainty
             passing |= (got.clauses >= alone).any(axis=0)
-        for k in np.flatnonzero(passing).tolist():
+        for k in passing.nonzero()[0].tolist():
             cat = model.categories[k]
             kind = _KINDS.get(cat)
             if kind is None:

@@ -195,8 +195,8 @@ def _word_bounds(norm: str, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     inside = np.zeros(len(points) + 2, dtype=bool)
     # An ASCII text uses only the first page of the table (filled in on first use).
     table = _word_chars if norm.isascii() and 0 in _pages_done else _word_table(points)
-    np.take(table, points, out=inside[1:-1])
-    edges = np.flatnonzero(inside[1:] != inside[:-1])
+    table.take(points, out=inside[1:-1])  # the methods: np.take and np.flatnonzero wrap them
+    edges = (inside[1:] != inside[:-1]).nonzero()[0]
     return edges[0::2], edges[1::2]
 
 
