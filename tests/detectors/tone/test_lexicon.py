@@ -192,3 +192,26 @@ def test_slot_uses_count_every_slot_word_of_every_phrase() -> None:
                     want[w] = want.get(w, 0) + 1
     assert analyser._slot_uses() == want
     assert want["you"] > 10  # the count is of the shipped phrases, not empty
+
+
+def test_remove_terms_drops_what_a_term_by_term_filter_drops() -> None:
+    """`remove_terms` (base forms found once per term) leaves every index as filtering each
+    entry by its term's base form does; with nothing to remove, the lexicon is the shipped one."""
+    from postguard.detectors.tone.lexicon import Entry, build_lexicon
+    from postguard.detectors.tone.normalise import base_form
+
+    full = build_lexicon({}, "<default>")
+    terms = ["bloody", "Babe", "sh*t", "send nudes"]
+    cut = build_lexicon({"remove_terms": terms}, "<default>")
+    drop = {base_form(t) for t in terms}
+
+    def kept(e: Entry) -> bool:
+        return base_form(e.term) not in drop
+
+    assert cut.words == {k: [e for e in v if kept(e)] for k, v in full.words.items()}
+    assert cut.phrases == {k: [e for e in v if kept(e)] for k, v in full.phrases.items()}
+    assert cut.masks == {n: [(w, e) for w, e in v if kept(e)] for n, v in full.masks.items()}
+    assert cut.prefixes == {k: [(w, e) for w, e in v if kept(e)]
+                            for k, v in full.prefixes.items()}
+    assert cut.infix == {k: [(w, e) for w, e in v if kept(e)] for k, v in full.infix.items()}
+    assert sum(map(len, cut.words.values())) < sum(map(len, full.words.values()))
