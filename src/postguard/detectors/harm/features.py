@@ -20,6 +20,7 @@ nothing but the text).
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
@@ -131,9 +132,25 @@ class Occurrences:
 
     @property
     def starts(self) -> np.ndarray:
-        size, ws = self._size, self._words.astype(np.int64)
-        return np.concatenate([*(np.arange(size - n + 1, dtype=np.int64) for n in self._fits),
-                               ws, ws[:-1]])
+        ws = self._words.astype(np.int64)
+        return np.concatenate([_char_starts(self._size, tuple(self._fits)), ws, ws[:-1]])
+
+
+@functools.lru_cache(maxsize=256)
+def _cached_char_starts(size: int, fits: tuple[int, ...]) -> np.ndarray:
+    out = np.concatenate([np.zeros(0, np.int64),
+                          *(np.arange(size - n + 1, dtype=np.int64) for n in fits)])
+    out.flags.writeable = False  # shared between texts of one size
+    return out
+
+
+def _char_starts(size: int, fits: tuple[int, ...]) -> np.ndarray:
+    """The starts of the character n-grams of a text of `size` characters, each size in
+    `fits` in turn (the same for every text of that size: kept for short texts)."""
+    if size <= 1024:
+        return _cached_char_starts(size, fits)
+    return np.concatenate([np.zeros(0, np.int64),
+                           *(np.arange(size - n + 1, dtype=np.int64) for n in fits)])
 
 
 def occurrences(norm: str) -> Occurrences:
