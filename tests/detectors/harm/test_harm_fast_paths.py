@@ -290,3 +290,18 @@ def test_evidence_words_match_the_reference(text: str) -> None:
     from postguard.detectors.harm.detector import evidence_words
 
     assert evidence_words(text) == reference_evidence_words(text)
+
+
+def test_starts_kept_per_size_are_not_shared() -> None:
+    """Two texts of one size get the same character n-gram starts, each in an array of its
+    own (writing one changes neither the other nor the next text's)."""
+    a = features.occurrences(features.normalise("you are so mature")).starts
+    b = features.occurrences(features.normalise("the trip at nine!")).starts
+    assert len("you are so mature") == len("the trip at nine!")
+    n = sum(len("you are so mature") - k + 1 for k in features.CHAR_SIZES)
+    assert a[:n].tolist() == b[:n].tolist() and a.flags.writeable
+    a[:] = -1
+    c = features.occurrences(features.normalise("you are so mature")).starts
+    assert c[:n].tolist() == b[:n].tolist()
+    assert features._char_starts(5000, (2, 3)).tolist() == [
+        *range(4999), *range(4998)]  # past the kept sizes: built each time
