@@ -305,3 +305,21 @@ def test_starts_kept_per_size_are_not_shared() -> None:
     assert c[:n].tolist() == b[:n].tolist()
     assert features._char_starts(5000, (2, 3)).tolist() == [
         *range(4999), *range(4998)]  # past the kept sizes: built each time
+
+
+def test_what_a_short_text_needs_is_kept_per_word_count(model: HarmWeights) -> None:
+    """The detector keeps `needed` per word count: the same arrays as asking again, for
+    every count it met (short texts need more certainty, long ones the thresholds)."""
+    from postguard.detectors.harm import HarmDetector
+    from postguard.detectors.harm.detector import evidence_words, needed
+    from postguard.policy import Policy
+
+    det = HarmDetector(Policy.default())
+    texts = ["kys", "send nudes", "meet me at the gate after school ok",
+             "well done to everyone in class four for the reading challenge", "", "今日は"]
+    for text in texts * 2:
+        det.detect_text(text)
+    counts = {evidence_words(t) for t in texts if clauses(t)}
+    assert set(det._required) == counts and len(counts) >= 4
+    for words, kept in det._required.items():
+        assert np.array_equal(kept, needed(model.thresholds, words))

@@ -171,6 +171,7 @@ class HarmDetector(TextDetector):
         #: Judge threads here (off where a batch judges them in its parent process).
         self.judge_threads = True
         self._weights: HarmWeights | None = None
+        self._required: dict[int, np.ndarray] = {}  # `needed` of this model, by word count
 
     @property
     def weights(self) -> HarmWeights:
@@ -212,7 +213,12 @@ class HarmDetector(TextDetector):
         out = []
         many = len(parts) > _CLAUSES_ALONE
         # Most texts pass no threshold: one vectorised test, then the few categories that do.
-        required = needed(model.thresholds, evidence_words(text))
+        words = evidence_words(text)
+        required = self._required.get(words)
+        if required is None:  # what each category needs in a text of this many words
+            if len(self._required) >= 64:
+                self._required.clear()
+            required = self._required[words] = needed(model.thresholds, words)
         passing = got.whole >= required
         if many:
             alone = (1.0 + model.thresholds) / 2  # a clause alone needs more certainty
