@@ -15,7 +15,8 @@ because the machine's noise only adds time. The measures:
   peers/text_ratio.py times; best of 3 passes).
 - `harm`: `HarmDetector.detect_text` per generated 40-word post (harm_speed.py's measure).
 - `tone`: the tone analysis per corpus post (`ToneAnalyser._analyse`, no cache).
-- `cold`: a fresh `postguard scan` of a one-line draft (CPU time of the whole process).
+- `cold`: a fresh `postguard scan` of a one-line draft (CPU time of the whole process; with
+  `--bytecode`, Python's bytecode cache is used, as an installed package's is).
 
 Written by the postguard project.
 """
@@ -93,8 +94,11 @@ _COLD = ("import sys; sys.argv = ['postguard', 'scan', sys.argv[1]]; "
 UNITS = {"pipeline": "us/post", "harm": "us/post", "tone": "us/post", "cold": "s"}
 
 
-def run_once(what: str, src: Path, draft: str) -> float:
+def run_once(what: str, src: Path, draft: str, pycache: str | None = None) -> float:
     env = dict(os.environ, PYTHONPATH=str(src))
+    if pycache:  # Python's bytecode cache on (as for an installed package), kept aside
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = pycache
     if what == "cold":
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         subprocess.run([sys.executable, "-c", _COLD, draft], env=env, capture_output=True,
@@ -114,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--base", required=True, help="the commit to compare with")
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--only", choices=sorted(UNITS), action="append")
+    ap.add_argument("--bytecode", action="store_true",
+                    help="let Python write and read its bytecode cache (in a temporary folder; "
+                         "a first run of each tree fills it): the cold scan of an installed "
+                         "package, not of a shell with PYTHONDONTWRITEBYTECODE set")
     args = ap.parse_args(argv)
     measures = args.only or ["pipeline", "harm", "tone", "cold"]
     with tempfile.TemporaryDirectory() as tmp:
@@ -124,12 +132,16 @@ def main(argv: list[str] | None = None) -> int:
         draft.write_text("Thanks to everyone who came to the open day on Saturday!\n", "utf-8")
         trees = {"base": Path(tmp) / "src", "this": ROOT / "src"}
         got: dict[str, dict[str, list[float]]] = {m: {t: [] for t in trees} for m in measures}
+        pycache = str(Path(tmp) / "pycache") if args.bytecode else None
+        if pycache:
+            for src in trees.values():
+                run_once("cold", src, str(draft), pycache)
         print(f"speed_ab: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, base "
               f"{args.base}, {args.rounds} rounds, load average {os.getloadavg()[0]:.1f}")
         for _ in range(args.rounds):
             for what in measures:
                 for name, src in trees.items():
-                    got[what][name].append(run_once(what, src, str(draft)))
+                    got[what][name].append(run_once(what, src, str(draft), pycache))
     for what in measures:
         base, this = got[what]["base"], got[what]["this"]
         unit = UNITS[what]
