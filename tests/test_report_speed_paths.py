@@ -110,3 +110,31 @@ def test_a_host_without_a_path_is_no_link(host: str) -> None:
     assert [m.kind for m in scan(f"Our {host} room: Meeting ID: 812 3456 7890 passcode: "
                                  "4471xy")] == [MEETING_ID, PASSCODE]
     assert [m.kind for m in scan("see zoom.us/j/81234567890 today")] == ["link"]
+
+
+_NOTHING = [
+    Post(text="Well done to everyone in Year 6!"),
+    Post(text="", metadata={}),
+    Post(text="hi miss", metadata={"direction": "inbound", "author": "child"}),
+    Post(text="see you at 3", metadata={"direction": "inbound", "author": "stranger",
+                                        "thread": "t1"}),
+    Post(text="Sports day photos", metadata={"direction": "outbound", "author": "staff"},
+         images=(b"not an image",)),
+]
+
+
+def test_a_post_with_nothing_found_reports_what_the_full_steps_give() -> None:
+    """The report of a post with no finding above its threshold (most posts) skips the
+    escalation and redaction steps: the same report as running them; a finding below its
+    threshold, or an error, still goes through them."""
+    screener = postguard.Screener()
+    below = Finding(code="PG411", detector="slang", category=Category.SLANG,
+                    severity=Severity.LOW, score=0.01, message="m", start=0, end=2)
+    for post in _NOTHING:
+        want = screener._decided(post, [], ())
+        assert screener.report(post, []) == want
+        assert screener.report(post, [below]) == want
+        assert want.verdict.value == "allow" and want.redacted_text == post.text
+    error = postguard.model.ErrorEntry("image 1", "unreadable", "cannot read it")
+    with_error = screener.report(_NOTHING[0], [], [error])
+    assert with_error.verdict.value == "review" and with_error.errors == (error,)

@@ -250,13 +250,25 @@ class Screener:
         policy = self.policy
         kept = [f for f in findings if f.score >= policy.threshold_for(f.category)
                 or f.category is Category.DETECTOR_ERROR]
+        errs = tuple(errors)
+        if not kept and not errs and type(post.metadata) is dict:
+            # Nothing found (most posts): what the steps below give for no findings, without
+            # running them (they read the metadata, which a dict always lets them).
+            return Report(id=post.id, verdict=Verdict.ALLOW, findings=(),
+                          redacted_text=post.text, errors=(), escalate=False,
+                          escalation=None)
+        return self._decided(post, kept, errs)
+
+    def _decided(self, post: Post, kept: list[Finding], errs: tuple[ErrorEntry, ...]
+                 ) -> Report:
+        """The report of the findings `kept` (above their thresholds) and errors `errs`."""
+        policy = self.policy
         kept = escalation.escalate(post, _dedupe(kept))
         decided = escalation.inbound_tone(post, escalation.child_overshare(post, [
             f.with_action(policy.action_for(f.category, f.severity)) for f in kept
         ]))
         decided.sort(key=lambda f: (f.source != "text", f.source, f.start or 0, f.end or 0,
                                     f.category.value))
-        errs = tuple(errors)
         verdict = strongest(f.action for f in decided if f.action is not None)
         if errs and verdict is Verdict.ALLOW:
             verdict = Verdict.REVIEW

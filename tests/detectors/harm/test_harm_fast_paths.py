@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -123,6 +124,65 @@ def test_rows_match_a_dictionary(model: HarmWeights, picks: list[int], others: l
     assert not model.table[model.unknown].any()
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 10**9), min_size=0, max_size=60),
+       st.lists(st.integers(0, _M - 1), min_size=0, max_size=60))
+def test_slot_table_rows_match_a_dictionary(model: HarmWeights, picks: list[int],
+                                            others: list[int]) -> None:
+    """The slot table gives each known key its stored row (as float32, C-contiguous) and
+    every other key zeros: neighbours of known keys, the smallest and largest keys."""
+    known = [int(model.keys[i % model.size]) for i in picks]
+    near = [(k + d) % _M for k in known[:20] for d in (1, -1)]
+    found = np.array(known + others + near + [0, _M - 1], dtype=np.uint64)
+    got = model.contributions(found)
+    index = _index(model)
+    want = model.table[[index.get(int(k), model.unknown) for k in found]]
+    assert got.dtype == np.float32 and got.flags.c_contiguous
+    assert np.array_equal(got, want)
+
+
+def _tiny_model(folder: Path, keys: list[int], seed: int = 3) -> HarmWeights:
+    """A model of the shipped categories over `keys` (sorted), with random float16 rows."""
+    import hashlib
+    import io
+    import json
+
+    cats = list(load_weights().categories)
+    rng = np.random.default_rng(seed)
+    arrays = {"harm-keys.npy": np.array(sorted(keys), np.uint64),
+              "harm-weights.npy": rng.normal(size=(len(keys) + 1, len(cats))).astype(np.float16)}
+    files = {}
+    for name, arr in arrays.items():
+        buf = io.BytesIO()
+        np.save(buf, arr, allow_pickle=False)
+        (folder / name).write_bytes(buf.getvalue())
+        files[name] = hashlib.sha256(buf.getvalue()).hexdigest()
+    meta = {"categories": cats, "thresholds": {c: 0.5 for c in cats},
+            "feature_version": features.FEATURE_VERSION, "files": files}
+    (folder / "harm-model.json").write_text(json.dumps(meta), "utf-8")
+    return HarmWeights(folder)
+
+
+@pytest.mark.parametrize("keys", [
+    [],  # no vocabulary at all
+    [5, 6, 7, _M - 1],  # the largest key, which marks free slots, is itself a known key
+    # many keys sharing a home slot and its neighbours: long runs to search along
+    [(1 << 63) + i for i in range(300)] + [(1 << 52) * 3 + i for i in range(40)] + [_M - 2],
+    [0, 1, 2, (1 << 64) - 3],
+])
+def test_slot_table_on_crowded_and_edge_vocabularies(tmp_path: Path, keys: list[int]) -> None:
+    model = _tiny_model(tmp_path, keys)
+    rows = model.table
+    index = {k: i for i, k in enumerate(sorted(keys))}
+    probes = sorted(set(keys) | {(k + d) % _M for k in keys for d in (-1, 1, 2)}
+                    | {0, 1, _M - 1, _M - 2, 1 << 63})
+    found = np.array(probes, np.uint64)
+    want = rows[[index.get(k, model.unknown) for k in probes]]
+    assert np.array_equal(model.contributions(found), want)
+    assert np.array_equal(model.contributions(found[::-1]), want[::-1])
+    assert model._rows(found).tolist() == [index.get(k, model.unknown) for k in probes]
+
+
 def reference_clause_sums(contrib: np.ndarray, starts: np.ndarray, cs: np.ndarray,
                           ce: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The clause sums as first written: a float32 inclusion matrix times the rows for a few
@@ -208,3 +268,58 @@ def test_long_texts_score_the_same(model: HarmWeights, text: str) -> None:
     assert np.array_equal(got.whole, whole)
     assert np.array_equal(got.clauses, per_clause)
     assert np.array_equal(got.evidence, evidence)
+
+
+def reference_evidence_words(text: str) -> int:
+    """`evidence_words` as first written: every run of letters, CJK characters one by one."""
+    from postguard.detectors.harm.detector import _CJK, _FULL_EVIDENCE, _LETTERS
+
+    n = 0
+    for m in _LETTERS.finditer(text):
+        cjk = len(_CJK.findall(m.group()))
+        n += cjk + (len(m.group()) > cjk) if cjk else 1
+        if n >= _FULL_EVIDENCE:
+            break
+    return n
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(texts, posts, st.text(alphabet="ab 1_-.'", max_size=60)))
+def test_evidence_words_match_the_reference(text: str) -> None:
+    """The ASCII shortcut counts as the general loop does."""
+    from postguard.detectors.harm.detector import evidence_words
+
+    assert evidence_words(text) == reference_evidence_words(text)
+
+
+def test_starts_kept_per_size_are_not_shared() -> None:
+    """Two texts of one size get the same character n-gram starts, each in an array of its
+    own (writing one changes neither the other nor the next text's)."""
+    a = features.occurrences(features.normalise("you are so mature")).starts
+    b = features.occurrences(features.normalise("the trip at nine!")).starts
+    assert len("you are so mature") == len("the trip at nine!")
+    n = sum(len("you are so mature") - k + 1 for k in features.CHAR_SIZES)
+    assert a[:n].tolist() == b[:n].tolist() and a.flags.writeable
+    a[:] = -1
+    c = features.occurrences(features.normalise("you are so mature")).starts
+    assert c[:n].tolist() == b[:n].tolist()
+    assert features._char_starts(5000, (2, 3)).tolist() == [
+        *range(4999), *range(4998)]  # past the kept sizes: built each time
+
+
+def test_what_a_short_text_needs_is_kept_per_word_count(model: HarmWeights) -> None:
+    """The detector keeps `needed` per word count: the same arrays as asking again, for
+    every count it met (short texts need more certainty, long ones the thresholds)."""
+    from postguard.detectors.harm import HarmDetector
+    from postguard.detectors.harm.detector import evidence_words, needed
+    from postguard.policy import Policy
+
+    det = HarmDetector(Policy.default())
+    texts = ["kys", "send nudes", "meet me at the gate after school ok",
+             "well done to everyone in class four for the reading challenge", "", "今日は"]
+    for text in texts * 2:
+        det.detect_text(text)
+    counts = {evidence_words(t) for t in texts if clauses(t)}
+    assert set(det._required) == counts and len(counts) >= 4
+    for words, kept in det._required.items():
+        assert np.array_equal(kept, needed(model.thresholds, words))

@@ -102,7 +102,32 @@ BAD_LINES = [
     ("~2 word\tslang\tlow\n", "gap ~N"),
     ("word ~2\tslang\tlow\n", "must start and end"),
     ("%nope word\tslang\tlow\n", "unknown macro"),
+    ("$ word\tslang\tlow\n", "cannot come first"),
+    ("word $ other\tslang\tlow\n", "can only come last"),
+    ("word\tslang\t High \n", "severity must be"),  # values are exact, as Severity() reads
+    ("word\tSlang\tlow\n", "category must be one of"),
 ]
+
+
+def test_terms_sharing_words_parse_as_written() -> None:
+    """A plain word's slot is made once and shared; an optional word, a macro word, a gap or
+    an end mark written the same way elsewhere stays what it is there."""
+    entries = parse_tsv(
+        "%greet\thello|hi\n"
+        "meet me\tprivate_contact\tmedium\n"
+        "me meet?\tprivate_contact\tmedium\n"
+        "meet ~2 me $\tprivate_contact\tmedium\n"
+        "%greet meet\tprivate_contact\tmedium\n"
+        "meet me\tslang\tlow\n", "ours.tsv")
+    got = [[(sorted(sl.words), sl.optional, sl.gap) for sl in e.slots] for e in entries]
+    assert got == [
+        [(["meet"], False, 0), (["me"], False, 0)],
+        [(["me"], False, 0), (["meet"], True, 0)],
+        [(["meet"], False, 0), ([], False, 2), (["me"], False, 0), (["$"], False, -1)],
+        [(["hello", "hi"], False, 0), (["meet"], False, 0)],
+        [(["meet"], False, 0), (["me"], False, 0)],
+    ]
+    assert entries[0].slots[0] is entries[4].slots[0]  # shared, and immutable
 
 
 @pytest.mark.parametrize("line,why", BAD_LINES)
@@ -152,3 +177,42 @@ def test_every_shipped_entry_finds_its_own_example() -> None:
         if not any(f.category is e.category for f in analyser.analyse(text)):
             missed.append(f"{e.where}: {text!r}")
     assert missed == []
+
+
+def test_slot_uses_count_every_slot_word_of_every_phrase() -> None:
+    """The phrase pre-check's word counts (counted per shared slot) equal a count word by
+    word over every phrase."""
+    from postguard.detectors.tone.analysis import analyser_for
+
+    analyser = analyser_for(Policy.default())
+    want: dict[str, int] = {}
+    for entries in analyser.lexicon.phrases.values():
+        for e in entries:
+            for sl in e.slots:
+                for w in sl.words:
+                    want[w] = want.get(w, 0) + 1
+    assert analyser._slot_uses() == want
+    assert want["you"] > 10  # the count is of the shipped phrases, not empty
+
+
+def test_remove_terms_drops_what_a_term_by_term_filter_drops() -> None:
+    """`remove_terms` (base forms found once per term) leaves every index as filtering each
+    entry by its term's base form does; with nothing to remove, the lexicon is the shipped one."""
+    from postguard.detectors.tone.lexicon import Entry, build_lexicon
+    from postguard.detectors.tone.normalise import base_form
+
+    full = build_lexicon({}, "<default>")
+    terms = ["bloody", "Babe", "sh*t", "send nudes"]
+    cut = build_lexicon({"remove_terms": terms}, "<default>")
+    drop = {base_form(t) for t in terms}
+
+    def kept(e: Entry) -> bool:
+        return base_form(e.term) not in drop
+
+    assert cut.words == {k: [e for e in v if kept(e)] for k, v in full.words.items()}
+    assert cut.phrases == {k: [e for e in v if kept(e)] for k, v in full.phrases.items()}
+    assert cut.masks == {n: [(w, e) for w, e in v if kept(e)] for n, v in full.masks.items()}
+    assert cut.prefixes == {k: [(w, e) for w, e in v if kept(e)]
+                            for k, v in full.prefixes.items()}
+    assert cut.infix == {k: [(w, e) for w, e in v if kept(e)] for k, v in full.infix.items()}
+    assert sum(map(len, cut.words.values())) < sum(map(len, full.words.values()))

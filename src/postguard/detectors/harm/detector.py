@@ -84,6 +84,12 @@ def evidence_words(text: str) -> int:
     """How many words `text` has, digits and symbols left out; each Chinese, Japanese or Korean
     character counts as a word (they carry a word's meaning in one or two characters)."""
     n = 0
+    if text.isascii():  # no Chinese, Japanese or Korean: a word is a word
+        for _ in _LETTERS.finditer(text):
+            n += 1
+            if n >= _FULL_EVIDENCE:
+                break
+        return n
     for m in _LETTERS.finditer(text):
         cjk = len(_CJK.findall(m.group()))
         n += cjk + (len(m.group()) > cjk) if cjk else 1
@@ -165,6 +171,7 @@ class HarmDetector(TextDetector):
         #: Judge threads here (off where a batch judges them in its parent process).
         self.judge_threads = True
         self._weights: HarmWeights | None = None
+        self._required: dict[int, np.ndarray] = {}  # `needed` of this model, by word count
 
     @property
     def weights(self) -> HarmWeights:
@@ -206,12 +213,17 @@ class HarmDetector(TextDetector):
         out = []
         many = len(parts) > _CLAUSES_ALONE
         # Most texts pass no threshold: one vectorised test, then the few categories that do.
-        required = needed(model.thresholds, evidence_words(text))
+        words = evidence_words(text)
+        required = self._required.get(words)
+        if required is None:  # what each category needs in a text of this many words
+            if len(self._required) >= 64:
+                self._required.clear()
+            required = self._required[words] = needed(model.thresholds, words)
         passing = got.whole >= required
-        alone = (1.0 + model.thresholds) / 2  # a clause alone needs more certainty
         if many:
+            alone = (1.0 + model.thresholds) / 2  # a clause alone needs more certainty
             passing |= (got.clauses >= alone).any(axis=0)
-        for k in np.flatnonzero(passing).tolist():
+        for k in passing.nonzero()[0].tolist():
             cat = model.categories[k]
             kind = _KINDS.get(cat)
             if kind is None:

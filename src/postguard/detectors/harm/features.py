@@ -20,6 +20,7 @@ nothing but the text).
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
@@ -127,21 +128,36 @@ class Occurrences:
         self.keys = keys
         self._size = size
         self._fits = fits
-        self._words = words  # word starts
+        self._words = words  # word starts (intp)
 
     @property
     def starts(self) -> np.ndarray:
-        size, ws = self._size, self._words
-        return np.concatenate([*(np.arange(size - n + 1, dtype=np.int64) for n in self._fits),
-                               ws, ws[:-1]])
+        ws = self._words.astype(np.int64)
+        return np.concatenate([_char_starts(self._size, tuple(self._fits)), ws, ws[:-1]])
+
+
+@functools.lru_cache(maxsize=256)
+def _cached_char_starts(size: int, fits: tuple[int, ...]) -> np.ndarray:
+    out = np.concatenate([np.zeros(0, np.int64),
+                          *(np.arange(size - n + 1, dtype=np.int64) for n in fits)])
+    out.flags.writeable = False  # shared between texts of one size
+    return out
+
+
+def _char_starts(size: int, fits: tuple[int, ...]) -> np.ndarray:
+    """The starts of the character n-grams of a text of `size` characters, each size in
+    `fits` in turn (the same for every text of that size: kept for short texts)."""
+    if size <= 1024:
+        return _cached_char_starts(size, fits)
+    return np.concatenate([np.zeros(0, np.int64),
+                           *(np.arange(size - n + 1, dtype=np.int64) for n in fits)])
 
 
 def occurrences(norm: str) -> Occurrences:
     """The n-gram occurrences of the normalised text `norm` (see `keys`)."""
     size = len(norm)
-    empty = np.zeros(0, np.int64)
     if size == 0:
-        return Occurrences(np.zeros(0, _U), 0, [], empty)
+        return Occurrences(np.zeros(0, _U), 0, [], np.zeros(0, np.int64))
     top = CHAR_SIZES and max(CHAR_SIZES)
     tables = _tables(size + top + 1)
     points = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)
@@ -178,7 +194,7 @@ def occurrences(norm: str) -> Occurrences:
             pairs += _PAIR_TAG
             parts.append(pairs)
     found = np.concatenate(parts) if parts else np.zeros(0, _U)
-    return Occurrences(found, size, fits, ws.astype(np.int64))
+    return Occurrences(found, size, fits, ws)
 
 
 _columns: dict[tuple[int, ...], np.ndarray] = {}
@@ -194,8 +210,10 @@ def _sizes_column(fits: tuple[int, ...]) -> np.ndarray:
 def _word_bounds(norm: str, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Starts and ends of the runs of word characters (WORD_RE's matches) in `norm`."""
     inside = np.zeros(len(points) + 2, dtype=bool)
-    np.take(_word_table(points), points, out=inside[1:-1])
-    edges = np.flatnonzero(inside[1:] != inside[:-1])
+    # An ASCII text uses only the first page of the table (filled in on first use).
+    table = _word_chars if norm.isascii() and 0 in _pages_done else _word_table(points)
+    table.take(points, out=inside[1:-1])  # the methods: np.take and np.flatnonzero wrap them
+    edges = (inside[1:] != inside[:-1]).nonzero()[0]
     return edges[0::2], edges[1::2]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -49,6 +50,7 @@ _ELONGATED = re.compile(r"([a-z])\1\1")
 # words glued to a domain or handle ("orange.fr", "@lit") are part of an address, not slang.
 _GLUED_OK = (Category.PROFANITY, Category.SEXUAL_CONTENT)
 _GLUE = frozenset(".@/")
+_TOKEN_INFO_SIZE = 50_000  # word tokens whose look-ups are kept (then the memo starts again)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +80,7 @@ class ToneAnalyser:
         self._phrase_index: dict[str, Node] = {}
         self._phrase_needs: dict[str, frozenset[str]] = {}
         self._uses: dict[str, int] | None = None
+        self._token_info: dict[str, tuple[frozenset[str], bool, bool]] = {}
         # Big enough for one Screener.screen_many chunk (256 posts): the six detectors run
         # chunk by chunk, and each must find the analysis the first one made.
         self.analyse = functools.lru_cache(maxsize=512)(self._analyse)
@@ -111,16 +114,28 @@ class ToneAnalyser:
         non-ASCII symbols, in token order. Only the tokens whose spellings meet a lexicon key
         are looked at closely: most tokens of most posts meet none."""
         lex = self.lexicon
-        words, phrases = lex.words, lex.phrases
-        # The words and the sentence breaks, in order: token index, and spellings or None.
-        seq_tok = [i for i, t in enumerate(tokens)
-                   if t.kind == WORD or t.kind == NEWLINE or t.text in SENTENCE_END]
-        seq: list[frozenset[str] | None] = [
-            candidates(tokens[i].text) if tokens[i].kind == WORD else None for i in seq_tok]
-        keys = words.keys()
+        words = lex.words
+        # The words and the sentence breaks, in order: token index, and spellings or None;
+        # and which of them meet a lexicon word, and which the first word of a phrase.
+        seq_tok: list[int] = []
+        seq: list[frozenset[str] | None] = []
+        word_at: list[int] = []
+        phrase_at: list[int] = []
+        known = self._token_info.get
+        for i, t in enumerate(tokens):
+            if t.kind == WORD:
+                info = known(t.text) or self._info(t.text)
+                if info[1]:
+                    word_at.append(len(seq))
+                if info[2]:
+                    phrase_at.append(len(seq))
+                seq_tok.append(i)
+                seq.append(info[0])
+            elif t.kind == NEWLINE or t.text in SENTENCE_END:
+                seq_tok.append(i)
+                seq.append(None)
         hits: list[Hit] = []
-        for j in [j for j, seen in enumerate(seq) if seen is not None
-                  and not keys.isdisjoint(seen)]:
+        for j in word_at:
             i = seq_tok[j]
             tok = tokens[i]
             for c in in_order(seq[j] or frozenset(), tok.text.lower()):
@@ -147,11 +162,9 @@ class ToneAnalyser:
                             more.append(Hit(e, i, i, tok.start, tok.end, tok.text, 0.95))
         if more:  # token order; a word's own hits before its mask's (a stable sort)
             hits = sorted(hits + more, key=lambda h: h.first)
-        keys = phrases.keys()
         rests = Rests(seq)
         present: frozenset[str] | None = None  # every spelling in the post
-        for j in [j for j, seen in enumerate(seq) if seen is not None
-                  and not keys.isdisjoint(seen)]:
+        for j in phrase_at:
             for c in in_order(seq[j] or frozenset(), ""):
                 need = self._needs(c)
                 if need:  # no phrase of this first word can match without one of these
@@ -169,6 +182,17 @@ class ToneAnalyser:
                         hits.append(Hit(e, seq_tok[j], seq_tok[end - 1], a.start, b.end, c,
                                         0.95))
         return hits
+
+    def _info(self, text: str) -> tuple[frozenset[str], bool, bool]:
+        """A word token's spellings, whether one is a lexicon word, and whether one starts a
+        phrase (kept per token text: posts repeat their words)."""
+        spellings = candidates(text)
+        info = (spellings, not self.lexicon.words.keys().isdisjoint(spellings),
+                not self.lexicon.phrases.keys().isdisjoint(spellings))
+        if len(self._token_info) >= _TOKEN_INFO_SIZE:
+            self._token_info.clear()
+        self._token_info[text] = info
+        return info
 
     def _needs(self, word: str) -> frozenset[str]:
         """Words of which a post must hold one for any phrase starting with `word` to match:
@@ -194,12 +218,14 @@ class ToneAnalyser:
     def _slot_uses(self) -> dict[str, int]:
         """How many phrase slots each word fills (a word's commonness among the phrases)."""
         if self._uses is None:
+            # Counted slot by slot (phrases share their slots: a few thousand distinct ones
+            # among ~100,000 slot words), then word by word.
+            slots = Counter(sl for entries in self.lexicon.phrases.values()
+                            for e in entries for sl in e.slots)
             uses: dict[str, int] = {}
-            for entries in self.lexicon.phrases.values():
-                for e in entries:
-                    for sl in e.slots:
-                        for w in sl.words:
-                            uses[w] = uses.get(w, 0) + 1
+            for sl, n in slots.items():
+                for w in sl.words:
+                    uses[w] = uses.get(w, 0) + n
             self._uses = uses
         return self._uses
 

@@ -142,17 +142,25 @@ class Lexicon:
 
     def remove(self, terms: Iterable[str]) -> None:
         drop = {base_form(t) for t in terms}
+        if not drop:  # nothing to remove (the default policy): no pass over every entry
+            return
+        forms: dict[str, str] = {}  # each term's base form, found once
+
+        def kept(e: Entry) -> bool:
+            form = forms.get(e.term)
+            if form is None:
+                form = forms[e.term] = base_form(e.term)
+            return form not in drop
+
         for key in list(self.infix):
-            self.infix[key] = [(w, e) for w, e in self.infix[key]
-                               if base_form(e.term) not in drop]
+            self.infix[key] = [(w, e) for w, e in self.infix[key] if kept(e)]
         for key in list(self.prefixes):
-            self.prefixes[key] = [(w, e) for w, e in self.prefixes[key]
-                                  if base_form(e.term) not in drop]
+            self.prefixes[key] = [(w, e) for w, e in self.prefixes[key] if kept(e)]
         for index in (self.words, self.phrases):
             for key in list(index):
-                index[key] = [e for e in index[key] if base_form(e.term) not in drop]
+                index[key] = [e for e in index[key] if kept(e)]
         for n in list(self.masks):
-            self.masks[n] = [(w, e) for w, e in self.masks[n] if base_form(e.term) not in drop]
+            self.masks[n] = [(w, e) for w, e in self.masks[n] if kept(e)]
 
     def mark_context_words(self) -> None:
         """Words that appear in an allow-phrase need the context rules to be cleared."""
@@ -213,9 +221,19 @@ def expand_macros(term: str, macros: Mapping[str, str], where: str) -> list[str]
     return variants
 
 
+# The slot of each plain word (no macro) of a term, made once: lexicon words recur across
+# thousands of terms. Slots are immutable, so terms share them.
+_word_slots: dict[str, Slot] = {}
+
+
 def parse_term(term: str, macros: Mapping[str, str], where: str) -> tuple[Slot, ...]:
     slots: list[Slot] = []
+    end_at = -1  # where a `$` slot is
     for raw in term.split():
+        known = _word_slots.get(raw)
+        if known is not None:  # a plain word met before: the same (immutable) slot
+            slots.append(known)
+            continue
         if raw.startswith("~"):
             try:
                 n = int(raw[1:])
@@ -228,41 +246,46 @@ def parse_term(term: str, macros: Mapping[str, str], where: str) -> tuple[Slot, 
         if raw == "$":
             if not slots:
                 raise ConfigurationError(f"{where}: '$' (end of sentence) cannot come first")
+            end_at = len(slots)
             slots.append(Slot(END, gap=-1))
             continue
         optional = raw.endswith("?") and len(raw) > 1
         word = raw[:-1] if optional else raw
-        if word.startswith("%"):
+        plain = not word.startswith("%")
+        if not plain:
             if word[1:] not in macros:
                 raise ConfigurationError(f"{where}: unknown macro '{word}'")
             word = macros[word[1:]]
         alts = slot_words(word)
         if not alts:
             raise ConfigurationError(f"{where}: empty word in term")
-        slots.append(Slot(alts, optional=optional))
-    if any(s.gap < 0 for s in slots[:-1]):
+        slot = Slot(alts, optional=optional)
+        if plain:
+            _word_slots[raw] = slot
+        slots.append(slot)
+    if 0 <= end_at < len(slots) - 1:
         raise ConfigurationError(f"{where}: '$' (end of sentence) can only come last")
     if not slots or slots[0].optional or slots[0].gap or slots[-1].gap > 0:
         raise ConfigurationError(f"{where}: a term must start and end with a required word")
     return tuple(slots)
 
 
+_CATEGORY_OF = {c.value: c for c in Category}  # Category(value), without the enum call
+_SEVERITY_OF = {s.value: s for s in Severity}
+
+
 def make_entry(
     term: str, category: str, severity: str, code: str, rewrite: str, flags: str,
     macros: Mapping[str, str], where: str,
 ) -> list[Entry]:
-    try:
-        cat = Category(category.strip())
-    except ValueError:
-        cat = None
+    cat = _CATEGORY_OF.get(category.strip())
     if cat not in TONE_CATEGORIES:
         names = ", ".join(c.value for c in TONE_CATEGORIES)
         raise ConfigurationError(f"{where}: category must be one of {names}")
     assert cat is not None
-    try:
-        sev = Severity(severity.strip())
-    except ValueError:
-        raise ConfigurationError(f"{where}: severity must be low, medium or high") from None
+    sev = _SEVERITY_OF.get(severity.strip())
+    if sev is None:
+        raise ConfigurationError(f"{where}: severity must be low, medium or high")
     code = code.strip().upper()
     if not code:
         code = DEFAULT_CODES.get((cat, sev)) or DEFAULT_CODES[(cat, None)]

@@ -140,8 +140,9 @@ def _mixed_script(s: str, glyphs: dict[str, str]) -> bool:
 def base_form(word: str) -> str:
     """The plain normal form used for lexicon keys: NFKC, no zero-width characters or
     combining marks, casefolded, homoglyphs mapped when the word mixes scripts."""
-    if word.isascii():
-        return word.lower().translate(_DROP)
+    if word.isascii():  # no zero-width character: only "_" to drop
+        low = word.lower()
+        return low.replace("_", "") if "_" in low else low
     s = unicodedata.normalize("NFKC", word).translate(_DROP)
     if any("\u0600" <= c <= "\u06ff" for c in s):
         s = s.translate(_ARABIC_FOLD)
