@@ -44,15 +44,18 @@ def test_inbound_thresholds_are_lowered_by_a_fixed_amount_of_evidence() -> None:
     assert np.all(needed(th, 3, 2.0) > low) and np.all(needed(th, 3, 2.0) < needed(th, 3))
 
 
-@pytest.mark.parametrize("author", ["stranger", "parent", "unknown", "child"])
+@pytest.mark.parametrize("author", ["stranger", "unknown", "child"])
 def test_the_review_categories_get_the_full_tier_the_blocking_ones_less(author: str) -> None:
     lower = dict(zip(CATEGORIES, inbound_lowering(CATEGORIES, author), strict=True))
     for review in ("bullying", "violence", "over_familiar", "sexual_content"):
         assert lower[review] == _INBOUND_LOGIT
-    for blocking in ("self_harm", "disclosure", "extremism"):
+    for blocking in ("self_harm", "disclosure", "extremism", "private_contact"):
         assert 0 < lower[blocking] < _INBOUND_LOGIT
-    # peers arrange meetings and swap usernames: a child's private contact gets no tier
-    assert (lower["private_contact"] == 0) == (author == "child")
+
+
+@pytest.mark.parametrize("author", ["parent", "staff", "someone"])
+def test_parents_staff_and_others_get_no_tier(author: str) -> None:
+    assert not inbound_lowering(CATEGORIES, author).any()
 
 
 # -- the tier on the real model, thresholds moved so a text sits inside it -------------------
@@ -117,7 +120,7 @@ def test_a_clear_score_keeps_the_higher_severity_inbound() -> None:
 # -- a child's own messages ------------------------------------------------------------------
 CHILD_COMPLIMENTS = [  # warm words between peers; from an adult stranger they are grooming
     "ur honestly the prettiest girl in our whole year, ur smile is unreal 😍",
-    "u looked so grown up and gorgeous in ur party pic, i cant stop looking at it",
+    "you are honestly gorgeous, ur my favourite person in the whole school 💕",
 ]
 
 
@@ -141,13 +144,21 @@ def test_a_childs_compliment_is_not_acted_on_a_strangers_is(text: str) -> None:
 PEER_WARMTH = "you honestly get me like nobody else does, talking to you is the best part of my day"
 
 
-def test_the_model_adds_no_over_familiar_finding_to_a_childs_message() -> None:
+@pytest.mark.parametrize("category", ["over_familiar", "private_contact"])
+def test_the_model_adds_no_grooming_finding_to_a_childs_message(category: str) -> None:
     text = PEER_WARMTH
-    det = _with_threshold("over_familiar", text, -3.0)  # certain, for the model
+    det = _with_threshold(category, text, -3.0)  # certain, for the model
     for author, expected in (("child", False), ("stranger", True), ("parent", True)):
         post = Post(text=text, metadata={"direction": "inbound", "author": author})
         found = {f.category.value for f in det.detect(post)}
-        assert ("over_familiar" in found) is expected, author
+        assert (category in found) is expected, author
+
+
+def test_a_child_asking_a_friend_about_home_is_not_escalated() -> None:
+    for text in ("do u have ur own room at ur house or do u share with ur sister?",
+                 "are ur parents strict about ur phone at night?"):
+        acting, escalate = _inbound_child(text)
+        assert not escalate and "private_contact" not in acting, (text, acting)
 
 
 # -- escalation ------------------------------------------------------------------------------
@@ -212,5 +223,7 @@ def test_cases_are_not_training_texts() -> None:
             if line.strip():
                 trained.add(json.loads(line)["text"].strip().lower())
     ours = [t for t, _ in TIER_TEXTS] + CHILD_COMPLIMENTS + [t for t, _ in CHILD_DISTRESS] \
-        + CHILD_HYPERBOLE + [PEER_WARMTH]
+        + CHILD_HYPERBOLE + [PEER_WARMTH,
+                             "do u have ur own room at ur house or do u share with ur sister?",
+                             "are ur parents strict about ur phone at night?"]
     assert not [t for t in ours if t.strip().lower() in trained]

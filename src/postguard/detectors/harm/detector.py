@@ -116,20 +116,26 @@ _INBOUND_LOGIT = 2.0
 # Measured on the seen holdout5 and holdout7 (benchmarks/RESULTS.md, harm section).
 _INBOUND_LOGIT_BY_CATEGORY: dict[str, float] = {
     "self_harm": 0.5, "disclosure": 0.5, "extremism": 0.5, "private_contact": 1.0}
-# From a child's own message: peers flirting, complimenting and planning between themselves
-# is not grooming (the model reads the register, not the age of the writer): the model's
-# over-familiar finding stands aside and private contact gets no lower tier. A child's
-# distress, disclosure, bullying and threats keep theirs.
-_CHILD_NOT_GROOMING = frozenset({"over_familiar"})
-_CHILD_NO_TIER = frozenset({"private_contact"})
+# From a child's own message: peers flirting, complimenting, swapping usernames and making
+# plans between themselves is not grooming (the model reads the register, not the age of the
+# writer): the model's over-familiar and private-contact findings stand aside there. A child
+# telling of an adult's secrecy or meetings is a disclosure, which stays; so do a child's
+# distress, bullying, threats and sexual content. (Seen holdout7: 1 benign trap and 2 false
+# escalations fewer, no harm missed.)
+_CHILD_NOT_GROOMING = frozenset({"over_familiar", "private_contact"})
+# Parents' comments get no lower tier: they rarely carry harm, and their thanks and plans
+# ("is it just you driving?") read like a stranger's moves.
+_TIER_AUTHORS = frozenset({"child", "stranger", "unknown"})
 
 
 def inbound_lowering(categories: tuple[str, ...], author: str) -> np.ndarray:
     """How many log-odds each category's threshold is lowered in an inbound message by
     `author` (child, parent, stranger, staff, unknown)."""
-    return np.array([0.0 if author == "child" and c in _CHILD_NO_TIER
-                     else _INBOUND_LOGIT_BY_CATEGORY.get(c, _INBOUND_LOGIT)
-                     for c in categories])
+    if author not in _TIER_AUTHORS:
+        return np.zeros(len(categories))
+    return np.array([_INBOUND_LOGIT_BY_CATEGORY.get(c, _INBOUND_LOGIT) for c in categories])
+
+
 # A phone number (7+ digits with the usual separators), an email address or an @handle.
 _CONTACT = re.compile(r"\+?\d[\d ()./-]{5,}\d|[\w.+-]+@[\w-]+\.\w|(?<!\w)@\w{2,}")
 _MIN_CLAUSE = 12
