@@ -227,3 +227,21 @@ def test_cases_are_not_training_texts() -> None:
                              "do u have ur own room at ur house or do u share with ur sister?",
                              "are ur parents strict about ur phone at night?"]
     assert not [t for t in ours if t.strip().lower() in trained]
+
+
+# -- links -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "blanked"), [
+    ("see https://example.org/a/1488?x=88 now", "see " + " " * 31 + " now"),
+    ("Go to WWW.Example.org/88 today", "Go to " + " " * 18 + " today"),
+    ("no link here: 14 words", "no link here: 14 words"),
+])
+def test_links_are_blanked_before_the_model_reads(text: str, blanked: str) -> None:
+    from postguard.detectors.harm.detector import without_links
+
+    assert without_links(text) == blanked and len(without_links(text)) == len(text)
+
+
+def test_a_meeting_link_alone_reads_as_no_harm() -> None:
+    text = ("Join the online parents' evening here\n"
+            "https://us06web.zoom.us/j/88140018814?pwd=Zx14Yq88Wp00\nMeeting ID: 881 4001 8814")
+    assert [f for f in _detector().detect_text(text)] == []

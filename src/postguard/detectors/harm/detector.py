@@ -68,6 +68,18 @@ _ALONE_CHARS = 40
 # an email), the full-width and Arabic ones anywhere, and line breaks.
 _BREAK = re.compile(r"[.!?;…]+(?=\s|$)|[。！？؟；]+|\n+")
 _HAS_WORD = re.compile(r"\w")
+_LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_WWW = re.compile(r"www\.", re.IGNORECASE)
+
+
+def without_links(text: str) -> str:
+    """`text` with each web link blanked out (spaces, the same length: positions hold). A
+    link is not language: its letters and digits read as chance n-grams (a meeting link's
+    digit runs read as the coded numbers of extremism), and the meeting and contact detectors
+    judge links."""
+    if "://" not in text and _WWW.search(text) is None:
+        return text
+    return _LINK.sub(lambda m: " " * len(m.group()), text)
 # Short texts carry little evidence (the training texts are nearly all longer than this many
 # words, and a phone number or "omg lol see u there" alone read as harm): below
 # `_FULL_EVIDENCE` words the whole text needs more certainty, `_SHORT_LOGIT` more log-odds for
@@ -236,10 +248,11 @@ class HarmDetector(TextDetector):
             log.warning("harm detector cannot run: %s", exc)
             return [self.finding("PG001", Category.DETECTOR_ERROR, Severity.HIGH, str(exc),
                                  score=1.0, suggestion=Suggestion(Action.REVIEW))], None
-        parts = clauses(text)
+        reading = without_links(text)
+        parts = clauses(reading)
         if not parts:
             return [], np.zeros(len(model.categories))
-        got = model.score(text, parts)
+        got = model.score(reading, parts)
         out = []
         many = len(parts) > _CLAUSES_ALONE
         # Most texts pass no threshold: one vectorised test, then the few categories that do.
