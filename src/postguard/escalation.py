@@ -259,12 +259,18 @@ def child_overshare(post: Post, findings: list[Finding]) -> list[Finding]:
 _STAFF_TONE = frozenset({Category.KISSES, Category.SLANG})
 
 
+# Between children, pet names and flattery are how friends talk ("ur so pretty", "love u
+# bestie"): over-familiarity is an adult's grooming move, not a peer's.
+_PEER_TONE = _STAFF_TONE | {Category.OVER_FAMILIAR}
+
+
 def inbound_tone(post: Post, findings: list[Finding]) -> list[Finding]:
     """In an inbound comment or message from anyone but staff, kisses and slang are listed
     but allowed: they say nothing about a child's safety, and flagging them teaches staff to
-    ignore the queue."""
+    ignore the queue. From a child, over-familiar wording is listed but allowed too."""
     meta = post.metadata
-    if (str(meta.get("direction", "outbound")).lower() != "inbound"
-            or str(meta.get("author", "unknown")).lower() == "staff"):
+    author = str(meta.get("author", "unknown")).lower()
+    if str(meta.get("direction", "outbound")).lower() != "inbound" or author == "staff":
         return findings
-    return [f.with_action(Verdict.ALLOW) if f.category in _STAFF_TONE else f for f in findings]
+    quiet = _PEER_TONE if author == "child" else _STAFF_TONE
+    return [f.with_action(Verdict.ALLOW) if f.category in quiet else f for f in findings]

@@ -18,15 +18,29 @@ from pathlib import Path
 from typing import Any
 
 TEXTS = Path(__file__).resolve().parent / "texts"
+# Labels added after review: {"pair", "starts" (the text's beginning), "add": [...]} a line
+# (the first line is a header); applied as the texts are read.
+RELABEL = Path(__file__).resolve().parent / "relabel.jsonl"
 CATEGORIES = ("private_contact", "over_familiar", "sexual_content", "bullying", "self_harm",
               "disclosure", "extremism", "violence")
 HELD_OUT_PERCENT = 15
 
 
+def relabels(path: Path = RELABEL) -> list[dict[str, Any]]:
+    """The reviewed label additions (see RELABEL); none when the file is missing."""
+    if not path.exists():
+        return []
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return [r for r in rows if "add" in r]
+
+
 def read_texts(root: Path = TEXTS) -> Iterator[dict[str, Any]]:
-    """Each valid record of every `*.jsonl` under `root`, files in sorted order. A line that is
-    not a record with a text and known labels is skipped with a note on stderr."""
+    """Each valid record of every `*.jsonl` under `root`, files in sorted order, with the
+    reviewed label additions of RELABEL. A line that is not a record with a text and known
+    labels is skipped with a note on stderr."""
     import sys
+
+    added = relabels() if root == TEXTS else []
 
     for path in sorted(root.rglob("*.jsonl")):
         with path.open(encoding="utf-8") as fh:
@@ -44,6 +58,9 @@ def read_texts(root: Path = TEXTS) -> Iterator[dict[str, Any]]:
                     print(f"{path}:{n}: bad text or labels, skipped", file=sys.stderr)
                     continue
                 rec["file"] = str(path.relative_to(root))
+                for fix in added:
+                    if rec.get("pair") == fix["pair"] and text.startswith(fix["starts"]):
+                        rec["labels"] = [*labels, *(c for c in fix["add"] if c not in labels)]
                 yield rec
 
 

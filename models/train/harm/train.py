@@ -167,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=3)
     ap.add_argument("--jobs", type=int, default=2, help="processes fitting the categories "
                     "(the result does not depend on it)")
+    ap.add_argument("--max-features", type=int, default=MAX_FEATURES,
+                    help="n-grams kept in the exported model (largest weights first)")
     ap.add_argument("--oof", type=Path, help="also save the out-of-fold scores here (.npz), to "
                     "study threshold rules without retraining")
     args = ap.parse_args(argv)
@@ -236,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # Keep the n-grams that matter most (largest weight in any category), in vocabulary order.
     strength = np.abs(weights).max(axis=1)
-    keep = np.sort(np.argsort(-strength, kind="stable")[:MAX_FEATURES])
+    keep = np.sort(np.argsort(-strength, kind="stable")[:args.max_features])
     keep = keep[strength[keep] > 1e-4]
     kept_keys = known[keep]
     table = np.vstack([weights[keep], bias[None, :]]).astype(np.float16)
@@ -283,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
                      "precision_floor": PRECISION_FLOOR,
                      "precision_floor_by_category": PRECISION_FLOOR_BY_CATEGORY,
                      "folds": args.folds,
-                     "max_features": MAX_FEATURES},
+                     "max_features": args.max_features},
     }
     (args.out / "harm-model.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     print(json.dumps({k: meta[k] for k in ("thresholds", "held_out", "held_out_harmless_raised",

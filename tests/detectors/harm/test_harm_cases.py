@@ -161,9 +161,18 @@ def test_positives_are_found(category: str) -> None:
 
 @pytest.mark.parametrize("category", sorted(CASES))
 def test_traps_are_not_flagged(category: str) -> None:
+    """As drafts (the register most traps are written in: notices, lessons) no trap is
+    flagged but MAX_TRAPS; as inbound messages, judged with the lower review tier, no more
+    than MAX_TRAPS are blocked (a doubtful one may come back review)."""
     _, traps = CASES[category]
-    flagged = [t for t in traps if _acting(t) & HARM]
-    assert len(flagged) <= MAX_TRAPS, flagged
+    as_draft = [t for t in traps if {
+        f.category for f in _screener().screen(t).findings
+        if f.action is not None and f.action.rank > 0} & HARM]
+    assert len(as_draft) <= MAX_TRAPS, as_draft
+    blocked = [t for t in traps if _screener().screen(
+        t, metadata={"direction": "inbound", "author": "unknown"}).verdict.value == "block"
+        and _acting(t) & HARM]
+    assert len(blocked) <= MAX_TRAPS, blocked
 
 
 def test_grave_harm_blocks_and_escalates() -> None:

@@ -282,11 +282,17 @@ def test_grooming_by_meaning_escalates_from_any_author(code: str, category: Cate
                            [lexical_review]) is None  # a pet name alone, outbound: no
 
 
-def test_each_conversation_line_alone_is_allowed() -> None:
+def test_each_ordinary_conversation_line_alone_is_allowed() -> None:
+    """The friendly lines of the conversation pass alone, from anyone; the questions that
+    check a child's privacy at home pass alone from a child (peers ask them too), and from
+    a stranger they may be raised alone (the inbound review tier)."""
     screener = Screener()
-    for line in GROOMING_LINES:
+    for line in (GROOMING_LINES[0], GROOMING_LINES[3]):
         report = screener.screen(line, metadata={"direction": "inbound", "author": "stranger"})
         assert report.verdict.value == "allow", line
+    for line in GROOMING_LINES:
+        report = screener.screen(line, metadata={"direction": "inbound", "author": "child"})
+        assert report.verdict.value == "allow" and not report.escalate, line
 
 
 @pytest.mark.parametrize(("text", "words"), [

@@ -308,8 +308,9 @@ def test_starts_kept_per_size_are_not_shared() -> None:
 
 
 def test_what_a_short_text_needs_is_kept_per_word_count(model: HarmWeights) -> None:
-    """The detector keeps `needed` per word count: the same arrays as asking again, for
-    every count it met (short texts need more certainty, long ones the thresholds)."""
+    """The detector keeps `needed` per word count (and inbound lowering: none for drafts): the
+    same arrays as asking again, for every count it met (short texts need more certainty, long
+    ones the thresholds)."""
     from postguard.detectors.harm import HarmDetector
     from postguard.detectors.harm.detector import evidence_words, needed
     from postguard.policy import Policy
@@ -320,6 +321,32 @@ def test_what_a_short_text_needs_is_kept_per_word_count(model: HarmWeights) -> N
     for text in texts * 2:
         det.detect_text(text)
     counts = {evidence_words(t) for t in texts if clauses(t)}
-    assert set(det._required) == counts and len(counts) >= 4
-    for words, kept in det._required.items():
+    assert set(det._required) == {(n, False) for n in counts} and len(counts) >= 4
+    for (words, _tiered), kept in det._required.items():
         assert np.array_equal(kept, needed(model.thresholds, words))
+
+
+@pytest.mark.parametrize("author, tiered", [("stranger", True), ("child", True),
+                                            ("unknown", True), ("parent", False),
+                                            ("staff", False)])
+def test_what_an_inbound_text_needs_is_kept_apart_from_a_draft(
+        model: HarmWeights, author: str, tiered: bool) -> None:
+    """An inbound message of a tiered author is judged against lowered thresholds: the kept
+    arrays of its word count are those lowered ones, never a draft's of the same count."""
+    from postguard.detectors.harm import HarmDetector
+    from postguard.detectors.harm.detector import evidence_words, inbound_lowering, needed
+    from postguard.model import Post
+    from postguard.policy import Policy
+
+    det = HarmDetector(Policy.default())
+    text = "meet me at the gate after school ok"
+    det.detect(Post(text=text))
+    det.detect(Post(text=text, metadata={"direction": "inbound", "author": author}))
+    n = evidence_words(text)
+    assert np.array_equal(det._required[(n, False)], needed(model.thresholds, n))
+    if tiered:
+        lowered = needed(model.thresholds, n, inbound_lowering(model.categories, author))
+        assert np.array_equal(det._required[(n, True)], lowered)
+        assert (lowered < det._required[(n, False)]).any()
+    else:
+        assert (n, True) not in det._required

@@ -34,7 +34,7 @@ def _model_finds(text: str) -> set[str]:
 # Clear harm in two to four words gets through; everyday chat of the same length and a
 # number alone do not (short texts need more certainty: `needed`).
 SHORT_HARM = [
-    ("kys loser", "bullying"),
+    ("kys already loser", "bullying"),
     ("send nudes now", "sexual_content"),
     ("gonna stab u", "violence"),
     ("meet me alone tonite", "private_contact"),
@@ -73,16 +73,22 @@ def test_short_everyday_chat_is_no_harm(text: str) -> None:
 # -- beside the lexicons ---------------------------------------------------------------------
 
 def test_beside_a_lexicon_grooming_finding_the_model_adds_none_of_the_three() -> None:
-    """Where the tone lexicons find one grooming category, the model adds no private-contact,
-    over-familiar or sexual finding (the lexicon's span is exact; a second guess is noise),
-    and the post is still blocked and escalated."""
+    """In a draft, where the tone lexicons find one grooming category, the model adds no
+    private-contact, over-familiar or sexual finding (the lexicon's span is exact; a second
+    guess is noise); in an inbound message it adds none of the categories the lexicons
+    found, and may add the others (a stranger's message is often two of them). Either way
+    the post is blocked."""
     text = "take a pic of u in ur pyjamas for me tonite, only for me, delete it after"
-    report = Screener().screen(text, metadata={"direction": "inbound", "author": "stranger"})
     family = {Category.PRIVATE_CONTACT, Category.OVER_FAMILIAR, Category.SEXUAL_CONTENT}
+    draft = Screener().screen(text)
+    by_lexicon = {f.category for f in draft.findings if f.detector != "harm"}
+    assert by_lexicon & family
+    assert not {f.category for f in draft.findings if f.detector == "harm"} & family
+    assert draft.verdict.value == "block"
+    report = Screener().screen(text, metadata={"direction": "inbound", "author": "stranger"})
     by_lexicon = {f.category for f in report.findings if f.detector != "harm"}
     by_harm = {f.category for f in report.findings if f.detector == "harm"}
-    assert by_lexicon & family
-    assert not by_harm & family
+    assert by_lexicon & family and not by_harm & by_lexicon & family
     assert report.verdict.value == "block" and report.escalate
 
 
@@ -96,19 +102,25 @@ LINES = [  # each harmless-looking alone; from an adult stranger, together: groo
 ]
 
 
-def _conversation(author: str) -> list[str]:
+def _conversation(author: str) -> tuple[list[str], int]:
+    """The conversation codes of the thread, and how many of its lines the model raised
+    (alone or as a conversation)."""
     det = HarmDetector(Policy.default())
-    codes = []
+    codes, raised = [], 0
     for line in LINES:
         post = Post(text=line, metadata={"thread": "t", "author": author,
                                          "direction": "inbound"})
-        codes.extend(f.code for f in det.detect(post) if f.code in CONVERSATION)
-    return codes
+        found = list(det.detect(post))
+        codes.extend(f.code for f in found if f.code in CONVERSATION)
+        raised += any(f.category.value in ("private_contact", "over_familiar",
+                                           "sexual_content") for f in found)
+    return codes, raised
 
 
 def test_a_childs_own_messages_build_no_conversation_finding() -> None:
-    assert _conversation("stranger"), "the adult's conversation was never flagged"
-    assert _conversation("child") == []
+    codes, raised = _conversation("stranger")
+    assert raised >= 3, "the adult's conversation was never flagged"
+    assert _conversation("child")[0] == []
 
 
 # -- training-time variants ------------------------------------------------------------------
