@@ -165,6 +165,8 @@ TRAPS = [
     ("de", "Das Wörterbuch ist sehr dick und schwer.", "dick: German thick"),
     ("de", "Zieh dich dick an, es schneit.", "dick: German thick"),
     ("pl", "Czy ty wiesz, gdzie jest sala?", "ty: Polish you"),
+    ("pl", "Ola nocuje u cioci do niedzieli.", "u: Polish at (someone's)"),
+    ("pl", "Jutro jestem u dentysty o dziewiątej.", "u: Polish at the dentist's"),
     ("es", "ya llegamos al museo", "ya: Spanish already"),
     ("tr", "af dilerim, geç kaldım", "af: Turkish pardon"),
     ("pl", "Dodaj HCl (aq) do probówki.", "aq: aqueous in chemistry"),
@@ -311,3 +313,10 @@ def test_an_organisation_adds_its_own_infix_term() -> None:
         detectors=("profanity",))
     text = "你这个坏蛋啊"
     assert [text[f.start:f.end] for f in s.screen(text).findings] == ["坏蛋"]
+
+
+@pytest.mark.parametrize("text", ["can u call me later", "are u coming to mine after?",
+                                  "Thank u so much!"])
+def test_english_u_is_still_text_speak_beside_the_polish_veto(tone: Screener, text: str) -> None:
+    """'u' needs its context judged now (Polish "u" is "at"): in English it stays slang."""
+    assert (Category.SLANG, "u") in spans(tone, text)

@@ -91,6 +91,10 @@ class ToneAnalyser:
         if not tokens:
             return ()
         hits = self._prepass(text, tokens)
+        near = [n for n, h in enumerate(hits) if "near" in h.entry.flags]
+        if near:
+            cleared = self.context.near_cleared(tokens, hits, near)
+            hits = [h for n, h in enumerate(hits) if n not in cleared]
         if not hits:
             return ()
         needs_context = any(

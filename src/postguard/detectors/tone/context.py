@@ -156,11 +156,32 @@ class _Compiled:
             self.frame.add(name, cues)
 
 
+@functools.cache
+def _near_vetoes() -> tuple[tuple[frozenset[str], frozenset[str], int], ...]:
+    return tuple((frozenset(r["about"]), frozenset(r["words"]), int(r["distance"]))
+                 for r in _rules().get("near", []) if r.get("veto", False))
+
+
 class ContextRules:
     def __init__(self, allow_phrases: Sequence[Sequence[str]]) -> None:
         self._allow = [list(p) for p in allow_phrases]
         self._compiled: _Compiled | None = None
         self._lock = threading.Lock()
+
+    @staticmethod
+    def near_cleared(tokens: list[Token], hits: list[Hit], which: list[int]) -> set[int]:
+        """Which of the hits at `which` a `near` veto of context.toml clears, in plain Python
+        (no spaCy): words of another language beside a short lexicon word ("mieszka u
+        wujka")."""
+        words = [BOS] + [t.text for t in tokens] + [EOS]
+        out: set[int] = set()
+        for about_words, near_words, distance in _near_vetoes():
+            for n in which:
+                h = hits[n]
+                if h.key in about_words and _near(words, h.first + 1, h.last + 1, near_words,
+                                                  distance):
+                    out.add(n)
+        return out
 
     def compiled(self) -> _Compiled:
         if self._compiled is None:

@@ -42,6 +42,7 @@ FLAGS = frozenset({
     "upper",      # only when written all in capitals (GOAT, not the animal)
     "elongated",  # only when written stretched out (sooo, not "so")
     "ctx",        # run the context rules (allow-phrases, vetoes) before reporting
+    "near",       # only its `near` vetoes, without the spaCy pass (Polish "u" = "at")
     "confirm",    # ambiguous: report only when a context rule confirms it (sick, lit, fam)
     "clinical",   # a clinical/educational word: dropped inside an educational frame
     "signoff",    # a kiss: only as a sign-off (end of message or sentence, after a comma)
