@@ -18,6 +18,7 @@ from spacy.lang.lex_attrs import word_shape as spacy_word_shape
 from spacy.symbols import IDS
 from thinc.api import NumpyOps
 
+from postguard.detectors.names import stored_regex
 from postguard.detectors.names import tokenizer as name_tokenizer
 from postguard.detectors.names.model import encodable, load_pipeline, model_path, thinc_hash
 from postguard.detectors.names.tokenizer import NameTokenizer, hash_string, word_shape
@@ -192,7 +193,7 @@ def test_stored_regex_code_is_what_re_compiles(spec, monkeypatch) -> None:  # ty
     for name in ("prefix", "suffix", "infix", "url_match"):
         pattern, flags = spec[name]
         assert stored["patterns"][pattern] == name_tokenizer.compiled_regex(pattern, flags)
-        fast = name_tokenizer._compile(spec[name], stored)
+        fast = stored_regex.compile_pattern(spec[name], stored)
         slow = re.compile(pattern, flags)
         for text in _PIECES:
             assert [m.span() for m in fast.finditer(text)] == [m.span() for m in

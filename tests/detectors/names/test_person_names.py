@@ -218,7 +218,7 @@ _CUE_WORDS = ["well", "done", "WELL", "DONE", "congrats", "to", "thanks", "Thank
 @settings(max_examples=300, deadline=None)
 def test_cued_runs_equal_the_full_pattern(words: list[str], sep: str) -> None:
     """The cue pre-search finds exactly the runs the full (case-insensitive) pattern does."""
-    from postguard.detectors.names.detector import _cued_runs, _lowercase_re
+    from postguard.detectors.names.lowercase_names import _cued_runs, _lowercase_re
 
     text = sep.join(words)
     assert [m.span() for m in _cued_runs(text)] == [

@@ -11,7 +11,8 @@ after it ("Tickets £5 - ..."), in an earlier sentence, or before a UK mobile la
 ("Tickets 07700 900 581") does not govern. The letter O typed for zero inside a digit group
 ("07700 9OO 123") is read as 0 (same offsets). Cue and reference words are data
 (`data/contact.toml`). Numbers spelled out in words or spread with wide gaps ("oh seven seven
-double oh ...", "0 7 7 0 0   9 0 0") are read by `phone_words` and judged by the same rules.
+double oh ...", "0 7 7 0 0   9 0 0") are read by `phone_words` and judged by the same rules
+(`phone_verdicts`).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from .phone_cues import POS as _POS
 from .phone_cues import Cues
 from .phone_foreign_words import find_foreign_spoken, needs_foreign_word_pass
 from .phone_lookalikes import read_cjk_numerals, read_lookalikes
-from .phone_numbering import bare_shape, foreign_reading, is_thousands, number_facts
+from .phone_verdicts import PhoneVerdicts
 from .phone_words import find_spoken, has_wide_gaps, needs_word_pass
 
 _DIGITS = "0123456789"
@@ -57,7 +58,6 @@ _CJK_NUMERAL = re.compile("[〇零一二三四五六七八九]{2}")
 # with a character set scans about four times faster than one with optional prefixes).
 _RUN = re.compile(r"[0-9][0-9 \u00a0.\-\u2010-\u2013()]*")
 _GROUP = re.compile(r"[0-9]+")
-_GROUP_AFTER = re.compile(r"[ \u00a0.\-]?[0-9]")
 _SEP_OK = re.compile(
     r"[ \u00a0]{1,2}|[.\-\u2010-\u2013]|[ \u00a0]?\([ \u00a0]?|\)[ \u00a0.\-\u2010-\u2013]?"
     r"|\)[ \u00a0]?\("
@@ -77,7 +77,6 @@ _TRAP = lazy_compile(
 # token is digits and Os, with at least one O next to a digit.
 _O_HINT = re.compile(r"[0-9](?:[Oo]|(?<=[Oo][0-9]))")  # starts at a digit: a fast scan
 _O_TOKEN = re.compile(r"(?<![^\W\d_])[0-9Oo]*(?:[0-9][Oo]|[Oo][0-9])[0-9Oo]*(?![^\W\d_])")
-_GROUP_OF_ONE = re.compile(r"(?<![0-9])[0-9](?![0-9])")
 _BAD_BEFORE = frozenset("£$€¥₹#@_\\")  # glued to a number's first digit: not a phone
 _MONEY = frozenset("£$€¥₹#")  # the same one space before
 # Links that carry an international number without its "+".
@@ -85,7 +84,6 @@ _WA_LINKS = ("wa.me/", "whatsapp.com/send?phone=", "whatsapp.com/send/?phone=")
 _MAX_DIGITS = {"plus": 16, "00": 17, "zero": 12, "bare": 12}
 # Parses tried from one start, longest first ("+44 7911 123456 3-2 3-2" needs five).
 _MAX_ATTEMPTS = 6
-_ALLOWED = ("allowed", 1.0)
 
 
 class _Group(NamedTuple):
@@ -119,7 +117,8 @@ class PhoneDetector(TextDetector):
         # several times more), or case-insensitively when lower-casing changes its length.
         self._cue_cs, self._neg_cs = lazy_compile(cue), lazy_compile(neg)
         self._cue_ci, self._neg_ci = lazy_compile(cue, re.I), lazy_compile(neg, re.I)
-        self._allowed = frozenset(k for p in policy.allowlist("phones") if (k := self._key(p)))
+        self._verdicts = PhoneVerdicts(
+            frozenset(k for p in policy.allowlist("phones") if (k := self._key(p))))
 
     def _key(self, raw: str) -> str | None:
         pn = self._pn
@@ -178,7 +177,7 @@ class PhoneDetector(TextDetector):
         yield from found
         if abroad:  # "seis uno dos, cuatro ocho siete, tres cero nueve"
             for code, score, start, end in find_foreign_spoken(low, functools.partial(
-                    self._judge_read_out, cues=cues)):
+                    self._verdicts.judge_read_out, cues=cues)):
                 if not claimed.overlaps(start, end):
                     claimed.add(start, end)
                     yield self.finding(code, Category.PHONE, Severity.HIGH,
@@ -187,7 +186,7 @@ class PhoneDetector(TextDetector):
         if spoken:
             def judge(cand: str, kind: str, n: int, start: int, end: int
                       ) -> tuple[str, float] | None:
-                return self._judge(cand, kind, n, start, end, cues)
+                return self._verdicts.judge(cand, kind, n, start, end, cues)
 
             for code, score, start, end in find_spoken(text, judge, claimed):
                 message = ("phone number" if code == "PG101" else
@@ -318,8 +317,8 @@ class PhoneDetector(TextDetector):
             dodged = "o" in cues.text[start:end] or "O" in cues.text[start:end]
             if dodged and cues.polarity(start, end) == _NEG:
                 continue
-            verdict = self._judge("+" + cand if implied_plus else cand, kind, ndigits, start,
-                                  end, cues)
+            verdict = self._verdicts.judge("+" + cand if implied_plus else cand, kind, ndigits,
+                                           start, end, cues)
             if verdict is None:
                 continue
             if verdict[0] == "allowed":
@@ -331,82 +330,4 @@ class PhoneDetector(TextDetector):
                 message += ", letter O typed for zero"
             return j, self.finding(code, Category.PHONE, Severity.HIGH, message, score=score,
                                    start=start, end=end, suggestion=PHONE_REMOVED)
-        return None
-
-    def _judge(
-        self, cand: str, kind: str, ndigits: int, start: int, end: int,
-        cues: Cues,
-    ) -> tuple[str, float] | None:
-        verdict = self._judge_uk(cand, kind, ndigits, start, end, cues)
-        # (the whole run of digit groups: "512 774 093 26" holds no Polish mobile)
-        if verdict is None and kind in ("bare", "zero") and ndigits >= 8 \
-                and not _GROUP_AFTER.match(cues.text, end) \
-                and cues.polarity(start, end) == _POS:
-            # "Móvil: 612 34 56 78": a number of a student's country in its own layout
-            other = foreign_reading(cand)
-            if other is not None:
-                return _ALLOWED if other in self._allowed else ("PG101", 0.85)
-        return verdict
-
-    def _judge_read_out(self, digits: str, start: int, end: int, cues: Cues
-                        ) -> tuple[str, float] | None:
-        """Digits read out in another language: a 0 or 00 number by the usual rules, any
-        other only next to a cue and valid in a student's country."""
-        if digits[0] == "0":
-            kind = "00" if digits[1] == "0" else "zero"
-            return self._judge(digits, kind, len(digits), start, end, cues)
-        if cues.polarity(start, end) != _POS:
-            return None
-        other = foreign_reading(digits)
-        if other is None:
-            return None
-        return _ALLOWED if other in self._allowed else ("PG101", 0.85)
-
-    def _judge_uk(
-        self, cand: str, kind: str, ndigits: int, start: int, end: int,
-        cues: Cues,
-    ) -> tuple[str, float] | None:
-        if kind == "nozero":
-            # a UK mobile read out without its 0 ("seven seven double-oh nine hundred ..."):
-            # only next to a contact cue
-            if cues.polarity(start, end) != _POS:
-                return None
-            cand, kind = "0" + cand, "zero"
-            facts = number_facts(cand, kind)
-            if facts is None or not facts[2]:
-                return None
-            if facts[0] in self._allowed:
-                return _ALLOWED
-            return ("PG101", 0.85) if facts[1] else ("PG102", 0.75)
-        facts = number_facts(cand, kind)
-        if facts is None:
-            return None
-        e164, valid, possible, foreign_e164 = facts
-        if e164 in self._allowed or foreign_e164 in self._allowed:
-            return _ALLOWED
-        if foreign_e164:
-            return "PG101", 0.9
-        if kind == "bare" and (is_thousands(cand) or not bare_shape(cand)):
-            return None
-        if valid and kind != "bare":
-            # A reference word wins only over an unspaced run ("UPN 01234567890"): a number
-            # laid out like a phone ("Order line 0207 183 8750") stays a phone.
-            if not cand.isdigit() or cues.polarity(start, end) != _NEG:
-                return "PG101", 0.99
-            return None
-        if not possible or (not valid and _GROUP_OF_ONE.findall(cand)[1:]):
-            # a possible number is laid out like one: not "0 1 2 3 4 5 6 7 8 9 10"
-            return None
-        cue = cues.polarity(start, end)
-        if cue == _NEG:
-            # a UK mobile's whole shape laid out in groups ("Tickets 07700 900 581") is a
-            # number, as a valid one would be; a reference word wins over anything else
-            if not (kind == "zero" and ndigits == 11 and not cand.isdigit()
-                    and cand.lstrip("(")[:2] == "07"):
-                return None
-            cue = 0
-        if cue == _POS:
-            return ("PG101", 0.9) if valid else ("PG102", 0.8)
-        if kind in ("plus", "00") or (kind == "zero" and ndigits == 11):
-            return "PG102", 0.7
         return None

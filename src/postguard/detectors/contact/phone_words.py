@@ -6,7 +6,7 @@ zero zero, one two three", "07seven00 9oo123" (letter o for zero), "0 7 7 0 0   
 digit words, "double" / "treble" / "triple", "oh" / "o" / "zero" / "nought", the letter o
 glued to digits, keycaps) is read as digits, each digit keeping the offsets of the words it
 came from; the digits are then judged by the same libphonenumber rules as a number written
-in digits (phone.py's `_judge`).
+in digits (`phone_verdicts.PhoneVerdicts.judge`).
 
 Only numbers that start with 0, 00 or + are read ("one two three four five six seven" is
 counting, not dialling), or ten digits read from "seven" (a UK mobile without its 0) next to a

@@ -12,104 +12,36 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 
-from ...datafiles import read_data
+from .lexicons import ARTICLES as _ARTICLES
+from .lexicons import (
+    POSSESSIVE,
+    common_words,
+    compound_given,
+    cues,
+    german_words,
+    lexicons,
+    lines,
+    not_last,
+    places_and_streets,
+    sentence_verbs,
+    titles,
+    titles_after,
+    word_given,
+    works,
+)
+from .well_known import well_known
 
-POSSESSIVE = re.compile(r"['’]s?$")
+# the word lists live in `lexicons`, `well_known` in its own module; both are named here too
+__all__ = [
+    "POSSESSIVE", "common_words", "compound_given", "context", "cues", "famous_sentence",
+    "german_sentence", "known", "known_word_given", "lexicons", "lines", "not_a_name",
+    "not_last", "place_case", "places_and_streets", "sentence_verbs", "titles", "titles_after",
+    "verb_first", "well_known", "word_given", "works",
+]
+
 _OPEN_QUOTES = "\"“‘'«"
 _CLOSE_QUOTES = "\"”’'»"
-
-
-def lines(name: str) -> list[str]:
-    text = read_data(f"names/{name}")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
-@functools.cache
-def lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """(given names, surnames, well-known people, words that are never part of a name)."""
-    firsts = frozenset(w.lower() for f in ("first_names.txt", "given_names_more.txt")
-                       for w in lines(f))
-    lasts = frozenset(w.lower() for f in ("surnames.txt", "surnames_more.txt")
-                      for w in lines(f))
-    famous = frozenset(" ".join(w.lower().split()) for w in lines("well_known.txt"))
-    not_names = frozenset(w.lower() for w in lines("not_name_words.txt"))
-    return firsts, lasts, famous, not_names
-
-
-@functools.cache
-def compound_given() -> frozenset[str]:
-    """Given names of two words ("Ana Clara", "João Pedro"): one first name, not a full name."""
-    return frozenset(" ".join(w.lower().split()) for w in lines("compound_given_names.txt"))
-
-
-@functools.cache
-def works() -> frozenset[str]:
-    """Titles of songs, books, films and shows that look like a full name."""
-    return frozenset(" ".join(w.lower().split()) for w in lines("works.txt"))
-
-
-@functools.cache
-def not_last() -> frozenset[str]:
-    """Common nouns that never end a person's name, though some are given names as a first
-    word ("Learning Hero", "Reading Champion"; "Hero Lawson" is a name)."""
-    return frozenset(w.lower() for w in lines("not_name_last.txt"))
-
-
-@functools.cache
-def word_given() -> frozenset[str]:
-    """Given names that are also words or places (Summer, India, Hero): a given name only
-    before a known surname ("Summer Holt", not "Summer Fair")."""
-    return frozenset(w.lower() for w in lines("given_names_words.txt"))
-
-
-@functools.cache
-def cues() -> dict[str, frozenset[str]]:
-    """The [section] word lists of context_cues.txt (lowercased, except [org_after])."""
-    out: dict[str, set[str]] = {}
-    section = ""
-    for ln in lines("context_cues.txt"):
-        if ln.startswith("[") and ln.endswith("]"):
-            section = ln[1:-1]
-            out.setdefault(section, set())
-        else:
-            out.setdefault(section, set()).add(ln if section == "org_after" else ln.lower())
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-@functools.cache
-def places_and_streets() -> tuple[frozenset[str], frozenset[str]]:
-    places = frozenset(" ".join(w.lower().split()) for w in lines("places.txt"))
-    streets = frozenset(w.lower() for w in lines("street_abbreviations.txt"))
-    return places, streets
-
-
-@functools.cache
-def common_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in lines("common_words.txt"))
-
-
-@functools.cache
-def titles() -> frozenset[str]:
-    return frozenset(w.lower() for w in lines("titles.txt"))
-
-
-@functools.cache
-def titles_after() -> frozenset[str]:
-    """Adults' titles written after a name ("Ayşe Hanım", "Mehmet Bey", "Tanaka Sensei")."""
-    return frozenset(w.lower() for w in lines("titles_after.txt"))
-
-
-@functools.cache
-def sentence_verbs() -> frozenset[str]:
-    """Verbs that start a sentence before a name ("Help Rafi Ahmed find ...")."""
-    return frozenset(w.lower() for w in lines("sentence_verbs.txt"))
-
-
-@functools.cache
-def _german_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in lines("german_words.txt"))
 
 
 _SENTENCE_STOP = re.compile(r"[.!?\n]")
@@ -124,7 +56,7 @@ def german_sentence(text: str, s: int, e: int) -> bool:
         lo = m.end()
     stop = _SENTENCE_STOP.search(text, e, min(len(text), e + 120))
     hi = stop.start() if stop else min(len(text), e + 120)
-    german = _german_words()
+    german = german_words()
     hits = 0
     for m in _LOWER_WORDS.finditer(text, lo, hi):
         if m.group() in german:
@@ -298,11 +230,6 @@ def _title_word(text: str, s: int, word: str) -> bool:
     return at > 0 and bool(head) and head[-1] not in ".!?:\n"
 
 
-_ARTICLES = frozenset({"il", "lo", "la", "le", "l", "el", "los", "las", "les", "o", "os", "a",
-                       "as", "der", "die", "das", "den", "the", "un", "una", "une", "ein",
-                       "eine"})
-
-
 @functools.cache
 def _famous_re() -> re.Pattern[str]:
     words = sorted(cues().get("famous_in_sentence", ()), key=len, reverse=True)
@@ -347,86 +274,6 @@ def verb_first(word: str, firsts: frozenset[str], lasts: frozenset[str]) -> bool
     return key in sentence_verbs() or (len(key) >= 5 and key.endswith(_VERB_ENDINGS))
 
 
-
-
 def place_case(word: str) -> bool:
     """The word ends in a Turkish locative or ablative ending ("Brighton'da")."""
     return _TURKISH_PLACE_CASE.search(word) is not None
-
-
-# A word's ending after an apostrophe in Turkish ("Pamuk'un", "Atatürk'ün"), or a possessive
-_SUFFIX_AFTER_APOSTROPHE = re.compile(r"['\u2019][^\W\d_]{0,4}$")
-
-
-def _plain(word: str) -> str:
-    """A word as the well-known list is compared: lowercase, no accents, no possessive or
-    Turkish case ending after an apostrophe."""
-    word = _SUFFIX_AFTER_APOSTROPHE.sub("", word.lower())
-    return "".join(c for c in unicodedata.normalize("NFD", word)
-                   if not unicodedata.combining(c))
-
-
-@functools.cache
-def _famous_index() -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]],
-                             frozenset[str]]:
-    """(the well-known names in plain words; the same by the first three letters of their
-    last word; their distinctive surnames: the last words that are no common surname and no
-    given name)."""
-    firsts, lasts, famous, _ = lexicons()
-    plain = [tuple(_plain(w) for w in name.split()) for name in famous]
-    by_last: dict[str, list[tuple[str, ...]]] = {}
-    for words in plain:
-        if len(words) >= 2:
-            by_last.setdefault(words[-1][:3], []).append(words)
-    surnames = frozenset(ws[-1] for ws in plain if len(ws) >= 2 and len(ws[-1]) >= 4
-                         and ws[-1] not in lasts and ws[-1] not in firsts)
-    return (frozenset(" ".join(ws) for ws in plain),
-            {k: tuple(v) for k, v in by_last.items()}, surnames)
-
-
-def _inflected(word: str, base: str) -> bool:
-    """`word` is `base` with a case ending, as Polish, Czech or Turkish inflect a name
-    ("Koperniku" of "Kopernik", "Chopinie" of "Chopin", "Skłodowskiej" of "Skłodowska",
-    "Marii" of "Maria"): they share all of `base` but its last two letters, and `word`
-    adds at most four."""
-    if word == base:
-        return True
-    if "-" in base:  # "Skłodowskiej-Curie": each part on its own
-        parts, bases = word.split("-"), base.split("-")
-        return len(parts) == len(bases) and all(_inflected(w, b)
-                                                 for w, b in zip(parts, bases, strict=True))
-    if len(base) < 4 or not 0 <= len(word) - len(base) + 2 <= 6:
-        return False
-    n = 0
-    for a, b in zip(word, base, strict=False):
-        if a != b:
-            break
-        n += 1
-    return n >= len(base) - 2 and n >= 3
-
-
-def well_known(words: list[str]) -> bool:
-    """The words name a well-known person (data/names/well_known.txt), as written in a post:
-    with accents or without ("Napoléon Bonaparte"), with a possessive or a Turkish case
-    ending ("Orhan Pamuk'un"), inflected ("Mikołaju Koperniku", "Marii Skłodowskiej-Curie"),
-    followed by the title of their work ("David Attenborough's Blue Planet"), or a
-    distinctive surname after a particle, in a run that starts with no given name ("Van
-    Gogh", "Guernica de Picasso")."""
-    exact, by_last, surnames = _famous_index()
-    plain = [_plain(w) for w in words]
-    while len(plain) > 2 and (plain[0] in _PARTICLES_BEFORE or plain[0] in _ARTICLES):
-        plain = plain[1:]  # "(Falamos) de Ayrton Senna"
-    for n in range(len(plain), 1, -1):
-        if " ".join(plain[:n]) in exact:
-            return True
-    for n in range(len(plain), 1, -1):
-        head = plain[:n]
-        for cand in by_last.get(head[-1][:3], ()):
-            if len(cand) == n and all(_inflected(w, b) for w, b in zip(head, cand, strict=True)):
-                return True
-    return len(plain) >= 2 and plain[-1] in surnames and plain[-2] in _PARTICLES_BEFORE \
-        and plain[0] not in lexicons()[0] and plain[0] not in word_given()
-
-
-# the words before a surname said alone ("Van Gogh", "el Guernica de Picasso")
-_PARTICLES_BEFORE = frozenset({"van", "von", "de", "da", "di", "del", "della", "du", "des"})

@@ -19,15 +19,15 @@ Holt", data/names/given_names_words.txt). A lowercase or all-caps full name coun
 a cue ("well done liam o'donnell") and with a known given name and surname (a hyphenated
 surname with a known part; a Korean given name of two syllables: "min-jun kim", "park ji-ho").
 A full name meeting a school, address, location or photo is raised by `escalation` (block).
+The lowercase and all-caps path is `lowercase_names`; the windows the model reads are
+`model_windows`.
 """
 
 from __future__ import annotations
 
-import bisect
-import functools
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 from ...lazy_patterns import lazy_compile
@@ -35,7 +35,6 @@ from ...model import Action, Category, Finding, Severity, Suggestion
 from ...policy import Policy
 from ...spans import SpanIndex
 from ..base import TextDetector
-from .context import POSSESSIVE as _POSSESSIVE
 from .context import common_words as _common_words
 from .context import (
     compound_given,
@@ -48,20 +47,19 @@ from .context import (
     titles_after,
     verb_first,
     well_known,
-    works,
 )
 from .context import context as _context
-from .context import cues as _cues
 from .context import known as _known
 from .context import lexicons as _lexicons
 from .context import titles as _titles
+from .lowercase_names import lowercase_full_names
 from .model import (
     MODEL_NAME,
-    Entity,
     load_pipeline,
     load_tagger,
     model_path,
 )
+from .model_windows import model_spans, read_windows, window
 from .scripts import script_name_spans
 
 __all__ = ["MODEL_NAME", "PersonNameDetector", "load_pipeline", "model_path"]
@@ -84,133 +82,11 @@ _WORD_RE = lazy_compile(rf"{_WORD}|{_PARTICLE}")
 _SURNAME_FIRST = re.compile(
     r"(?<![\w'’-])([A-Z][A-Z'’\-]{1,24}),[ \t]+([A-Z][a-z]{1,20})(?![\w'’-])")
 
-_CONTEXT = 60  # characters of context the model reads either side of the candidates
-# Candidates further apart are read in separate windows: the same findings (the model looks
-# a few tokens either side), and a long post's model work is only its windows.
-_GAP = 250
-
-
-@functools.cache
-def _lowercase_re() -> re.Pattern[str]:
-    """A cue ("well done", "congrats to") and then up to four lowercase or all-caps pairs of
-    words; which pairs are names is decided by the lexicons."""
-    cues = sorted(_cues().get("lowercase_cues", ()), key=len, reverse=True)
-    cue = "|".join(r"[ \t]+".join(re.escape(w) for w in c.split()) for c in cues)
-    word = r"[a-zß-öø-ÿ'’-]{2,}|[A-ZÀ-ÖØ-Þ'’-]{2,}"
-    return re.compile(
-        rf"(?<![\w])(?i:{cue})[ \t,:]+((?:(?:{word})[ \t]+(?:{word})(?:[ \t]*(?:,|&|and|AND)"
-        rf"[ \t]*)?){{1,4}})"
-    )
-
-
-@functools.cache
-def _lowercase_cue_re() -> re.Pattern[str]:
-    """The cues of `_lowercase_re` alone, to search the lower-cased text with (a
-    case-insensitive alternation costs several times more)."""
-    cues = sorted(_cues().get("lowercase_cues", ()), key=len, reverse=True)
-    cue = "|".join(r"[ \t]+".join(re.escape(w) for w in c.split()) for c in cues)
-    return re.compile(rf"(?<![\w])(?:{cue})[ \t,:]")
-
-
-def _cued_runs(text: str) -> Iterator[re.Match[str]]:
-    """`_lowercase_re().finditer(text)`, but the full pattern is tried only where a cue
-    starts in the lower-cased text (most posts have none)."""
-    full = _lowercase_re()
-    low = text.lower()
-    if len(low) != len(text):  # a letter whose lower case is longer: offsets would move
-        yield from full.finditer(text)
-        return
-    end = 0
-    for c in _lowercase_cue_re().finditer(low):
-        if c.start() < end:
-            continue
-        m = full.match(text, c.start())
-        if m is not None:
-            end = m.end()
-            yield m
-
-
-_PAIR = re.compile(r"(?:^|[ \t]*(?:,|&|\band\b|\bAND\b)[ \t]*)([^\s,&]+)[ \t]+([^\s,&]+)")
-
-
-_SYLLABLES = re.compile(r"[a-z]{2,4}-[a-z]{2,4}")
-
-
-def _lower_known(given: str, family: str, firsts: frozenset[str],
-                 lasts: frozenset[str]) -> bool:
-    """A lowercase given name and surname the lexicons know: a hyphenated surname with one
-    known part ("kowalczyk-reid"), a hyphenated given name with a known part ("anna-maria")
-    or of two short syllables before a known surname (Korean "min-jun kim", "park ji-ho")."""
-    if family in lasts:
-        family_ok = True
-    elif "-" in family:
-        parts = family.split("-")
-        family_ok = all(len(p) > 1 for p in parts) and any(p in lasts for p in parts)
-    else:
-        return False
-    if not family_ok:
-        return False
-    if given in firsts:
-        return True
-    if "-" not in given:
-        return False
-    if any(p in firsts for p in given.split("-")):
-        return True
-    return family in lasts and bool(_SYLLABLES.fullmatch(given))
-
-
-def _groups(cands: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
-    """The candidates in runs the model reads as one window: a run ends where the next
-    candidate is over `_GAP` characters on, so a long post's model work is the sum of its
-    windows, not the whole text between its first and last candidate."""
-    run: list[tuple[int, int]] = []
-    for cand in cands:
-        if run and cand[0] - run[-1][1] > _GAP:
-            yield run
-            run = []
-        run.append(cand)
-    if run:
-        yield run
-
 
 def _sentence_start(text: str, s: int) -> bool:
     """text[s] starts the text, a line or a sentence."""
     head = text[max(0, s - 4):s].rstrip(" \t\"'“‘(")
     return not head or head[-1] in ".!?:\n"
-
-
-# Endings of a first-person plural or polite imperative verb in the organisation's languages
-# ("Leímos", "Visitamos", "Czytaliśmy", "Guardate"): such a word starting a sentence is not a
-# given name.
-def _window(text: str, cands: list[tuple[int, int]]) -> tuple[int, int]:
-    """The stretch of text the model reads: the candidates with some context, cut at spaces
-    (the model's cost is per token)."""
-    lo = max(0, cands[0][0] - _CONTEXT)
-    hi = min(len(text), cands[-1][1] + _CONTEXT)
-    while lo > 0 and not text[lo - 1].isspace():
-        lo -= 1
-    while hi < len(text) and not text[hi].isspace():
-        hi += 1
-    return lo, hi
-
-
-def _model_spans(
-    ents: list[Entity], offset: int, cands: list[tuple[int, int]]
-) -> dict[tuple[int, int], float]:
-    """The model's PERSON spans, clipped to the candidates they overlap (the part that is a
-    run of name-like words)."""
-    spans: dict[tuple[int, int], float] = {}
-    ends = [ce for _, ce in cands]  # candidates come in text order and do not overlap
-    for start, end, label in ents:
-        if label != "PERSON":
-            continue
-        s, e = start + offset, end + offset
-        i = bisect.bisect_right(ends, s)  # the first candidate ending after s
-        while i < len(cands) and cands[i][0] < e:
-            cs, ce = cands[i]
-            spans[(max(s, cs), min(e, ce))] = 0.9
-            i += 1
-    return spans
 
 
 class PersonNameDetector(TextDetector):
@@ -254,10 +130,10 @@ class PersonNameDetector(TextDetector):
 
     def detect_text(self, text: str) -> Iterable[Finding]:
         spans, unsure = self._lexicon_pass(text)
-        for group in _groups(unsure):
-            lo, hi = _window(text, group)
+        for group in read_windows(unsure):
+            lo, hi = window(text, group)
             ents = load_tagger(self._model)(text[lo:hi])
-            spans.update(_model_spans(ents, lo, group))
+            spans.update(model_spans(ents, lo, group))
         return self._findings(text, spans)
 
     def _lexicon_pass(
@@ -301,7 +177,7 @@ class PersonNameDetector(TextDetector):
                 out.append(f)
         taken = SpanIndex((f.start, f.end) for f in out
                           if f.start is not None and f.end is not None)
-        for s, e in self._lowercase(text):
+        for s, e in lowercase_full_names(text, self._staff):
             if not taken.overlaps(s, e):
                 out.append(self.finding(
                     "PG321", Category.PERSON_NAME, Severity.MEDIUM, "a person's full name",
@@ -329,33 +205,6 @@ class PersonNameDetector(TextDetector):
                     suggestion=Suggestion(Action.REPLACE, "[name removed]")
                     if code == "PG321" else None))
         out.sort(key=lambda f: (f.start or 0, f.end or 0))
-        return out
-
-    def _lowercase(self, text: str) -> list[tuple[int, int]]:
-        """Full names written all lowercase or all capitals after a cue ("well done liam
-        o'donnell", "WELL DONE EDIE MARCHBANK"): a known given name and a known surname."""
-        if not any(c.islower() for c in text) and not any(c.isupper() for c in text):
-            return []
-        firsts, lasts, famous, not_names = _lexicons()
-        out = []
-        for m in _cued_runs(text):
-            for w in _PAIR.finditer(m.group(1)):
-                first, last = w.group(1), w.group(2)
-                if first.istitle() and last.istitle():
-                    continue  # the capitalised path decides these
-                surname = _POSSESSIVE.sub("", last.lower())
-                if (surname in not_names and not _SYLLABLES.fullmatch(first.lower())) or not (
-                    _lower_known(first.lower(), surname, firsts, lasts)
-                    or ("-" in surname and _lower_known(surname, first.lower(), firsts, lasts))
-                ):
-                    continue  # "thanks to amber park staff": a place word, no capitals to say
-
-                s = m.start(1) + w.start(1)
-                e = m.start(1) + w.end(2)
-                key = f"{first.lower()} {last.lower()}"
-                if key in famous or key in self._staff or key in works():
-                    continue
-                out.append((s, e))
         return out
 
     def _judge(self, text: str, s: int, e: int, score: float, firsts: frozenset[str],

@@ -8,24 +8,28 @@ off until none is left, infixes, then special cases that span several tokens), a
 token the four features the model's embeddings read: NORM, PREFIX, SUFFIX and SHAPE, as the
 64-bit keys of spaCy's string store (MurmurHash64A of the UTF-8 bytes, seed 1; a symbol name
 has its symbol id). `tests/test_name_tokenizer.py` checks both against spaCy on thousands of
-texts.
+texts. The keys and shapes are computed in `lexical_keys`; the patterns are loaded from their
+stored sre code by `stored_regex`.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
-import struct
-import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
+
+from .lexical_keys import hash_string, word_shape
+from .stored_regex import compile_pattern, compiled_regex, regex_platform
+
+# hash_string, word_shape, compiled_regex and regex_platform live in their own modules and are
+# named here too (the export and the tests read them from the tokenizer)
+__all__ = ["Features", "MAX_RUN", "NameTokenizer", "Piece", "Token", "compiled_regex",
+           "hash_string", "matcher_patterns", "regex_platform", "word_shape"]
 
 Piece = tuple[str, "str | None"]  # a token's text and its special-case NORM (None: the lexeme's)
 Token = tuple[int, int, "str | None"]  # start, end (characters into the text), special NORM
 Features = tuple[int, int, int, int, int]  # NORM, PREFIX, SUFFIX, SHAPE keys; IS_SPACE
 
-_M = 0xC6A4A7935BD1E995
-_MASK = (1 << 64) - 1
 _RUNS = re.compile(r"\s+|\S+")
 _PATTERNS = ("prefix", "suffix", "infix", "token_match", "url_match")
 _CACHE_LIMIT = 20_000  # entries per cache; a full cache is emptied (no LRU bookkeeping per call)
@@ -33,92 +37,6 @@ _CACHE_LIMIT = 20_000  # entries per cache; a full cache is emptied (no LRU book
 # in a run's length (16,000 "!" take spaCy 90 s). A run of non-space characters longer than
 # this is one token here, not cached (the one place where this reading differs from spaCy's).
 MAX_RUN = 400
-
-
-def hash_string(text: str) -> int:
-    """MurmurHash64A (seed 1) of the UTF-8 bytes: the key spaCy's StringStore gives a string."""
-    data = text.encode("utf-8")
-    n = len(data)
-    h = 1 ^ ((n * _M) & _MASK)
-    blocks = n // 8
-    for (k,) in struct.iter_unpack("<Q", data[: blocks * 8]):
-        k = (k * _M) & _MASK
-        k ^= k >> 47
-        k = (k * _M) & _MASK
-        h = ((h ^ k) * _M) & _MASK
-    tail = data[blocks * 8:]
-    if tail:
-        h = ((h ^ int.from_bytes(tail, "little")) * _M) & _MASK
-    h ^= h >> 47
-    h = (h * _M) & _MASK
-    return h ^ (h >> 47)
-
-
-def word_shape(text: str) -> str:
-    """Letters as X or x, digits as d, anything else as itself; runs cut at four ("LONG" from
-    100 characters): spaCy's SHAPE."""
-    if len(text) >= 100:
-        return "LONG"
-    shape = (text.translate(_ASCII_SHAPE) if text.isascii()
-             else "".join(map(_shape_char, text)))
-    return _LONG_RUN.sub(_first_four, shape) if len(shape) > 4 else shape
-
-
-def _first_four(m: re.Match[str]) -> str:
-    return m.group()[:4]
-
-
-def _shape_char(c: str) -> str:
-    if c.isalpha():
-        return "X" if c.isupper() else "x"
-    return "d" if c.isdigit() else c
-
-
-_ASCII_SHAPE = {i: _shape_char(chr(i)) for i in range(128)}
-_LONG_RUN = re.compile(r"(.)\1{4,}", re.DOTALL)
-
-
-def regex_platform() -> list[Any]:
-    """What compiled regex code depends on: the interpreter, its version, the sre engine."""
-    sre = importlib.import_module("_sre")
-    return [sys.implementation.name, *sys.version_info[:2], sre.MAGIC, sre.CODESIZE]
-
-
-def compiled_regex(pattern: str, flags: int) -> dict[str, Any] | None:
-    """The sre code of a pattern, to be stored at export time: compiling spaCy's affix
-    patterns (30 kB of character classes) costs ~40 ms a process, loading their code ~0.1 ms.
-    None where the interpreter has no `re._parser` (then patterns are compiled at load)."""
-    try:
-        parser = importlib.import_module("re._parser")
-        compiler = importlib.import_module("re._compiler")
-    except ImportError:
-        return None
-    tree = parser.parse(pattern, flags)
-    names = tree.state.groupdict
-    index: list[str | None] = [None] * tree.state.groups
-    for name, i in names.items():
-        index[i] = name
-    return {"flags": flags | tree.state.flags, "code": list(compiler._code(tree, flags)),
-            "groups": tree.state.groups - 1, "groupindex": dict(names), "indexgroup": index}
-
-
-def _compile(entry: Any, cache: Mapping[str, Any] | None) -> Any:
-    """A [pattern, flags] pair from the spec as a compiled pattern (None stays None): from
-    its stored code when that was made by this interpreter and engine, else by `re`."""
-    if entry is None:
-        return None
-    pattern, flags = entry
-    if not isinstance(pattern, str) or not isinstance(flags, int):
-        raise ValueError("a tokenizer pattern is not [pattern, flags]")
-    code = (cache or {}).get("patterns", {}).get(pattern)
-    if code is not None and cache is not None and cache.get("platform") == regex_platform():
-        try:
-            return importlib.import_module("_sre").compile(
-                pattern, code["flags"], code["code"], code["groups"], code["groupindex"],
-                tuple(code["indexgroup"]))
-        except (RuntimeError, TypeError, ValueError, KeyError, OverflowError):
-            pass  # a damaged cache: compile the pattern itself
-    return re.compile(pattern, flags)
 
 
 def _pieces(raw: Any) -> tuple[Piece, ...]:
@@ -134,7 +52,7 @@ class NameTokenizer:
     """spaCy's tokenizer algorithm over rules exported from a pipeline (see the module doc)."""
 
     def __init__(self, spec: Mapping[str, Any]) -> None:
-        pats = {k: _compile(spec[k], spec.get("compiled")) for k in _PATTERNS}
+        pats = {k: compile_pattern(spec[k], spec.get("compiled")) for k in _PATTERNS}
         self._prefix = pats["prefix"].search if pats["prefix"] else None
         self._suffix = pats["suffix"].search if pats["suffix"] else None
         self._infix = pats["infix"].finditer if pats["infix"] else None

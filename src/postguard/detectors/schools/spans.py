@@ -2,33 +2,25 @@
 span rules. A name either follows a foreign school word ("Ysgol y Graig", "Lycée Victor Hugo")
 or precedes an English one ("St Mary's C of E Primary School", "Harris Academy Peckham"),
 extended left over name words, saints, numbers and connectors, and right over kinds and tails
-that belong to the name. Written by the postguard project.
+that belong to the name. Which tokens may be part of a name is `name_words`. Written by the
+postguard project.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..names.context import lexicons
-from .words import Lexicon, Tokens
+from .name_words import NUMBERED as _NUMBERED
+from .name_words import NameWords
+from .words import Tokens
 
-_NUMBERED = re.compile(r"(?:no|nr|n°|nº)\.?\d{1,3}")  # "No.4" written as one token
 _MAX_LEFT = 12
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "lord", "lady", "dame"})
 # Church words: with one in the name, "X and Y" joins two village names ("Staunton and Corse
 # CofE Primary School").
 _CHURCH = frozenset({"church", "cofe", "ce", "c.e", "rc", "r.c", "catholic", "methodist",
                      "anglican", "voluntary", "aided", "controlled", "va", "vc", "england"})
 _MAX_RIGHT = 8
-
-
-# Centres that are schools: pupil referral units and alternative provision ("Northgate
-# Learning Centre", "Riverside Education Support Centre"), not "Leisure Centre".
-_CENTRE_KINDS = frozenset({"learning", "education", "support", "nursery", "tuition",
-                           "vocational", "pre-admission", "years", "childrens", "children's",
-                           "children", "tutorial", "inclusion", "learner",
-                           "childhood", "childcare", "primary", "secondary"})
 
 
 # Kinds of course that name a school's kind only right before its last word ("Forest
@@ -40,12 +32,8 @@ _KIND_BEFORE_ONE = frozenset({"forest", "village", "home", "night"})
 _KINDS_IN_LIST = frozenset({"junior", "infant", "infants", "nursery", "primary", "juniors"})
 
 
-class SchoolSpans:
-    """The span rules over one lexicon."""
-
-    def __init__(self, lex: Lexicon) -> None:
-        self._lex = lex
-        self._numbers = lex.number_words | {"n", "nr", "no"}
+class SchoolSpans(NameWords):
+    """The span rules over one lexicon (the token rules are `NameWords`')."""
 
     def spans(self, toks: Tokens) -> Iterator[tuple[int, int, float]]:
         """(first token, last token, score) of each school name in `toks`, left to right."""
@@ -175,46 +163,6 @@ class SchoolSpans:
             end = self._extend_tail(toks, end)
         return (first, end, 0.75 if weak_end else 0.85)
 
-    def _ends_name(self, toks: Tokens, j: int) -> bool:
-        lex = self._lex
-        key = toks.keys[j]
-        if key in lex.strong or key in lex.weak or key.endswith(lex.compound_endings):
-            return True
-        prev = toks.keys[j - 1] if j > 0 else ""
-        return (key == "form" and prev == "sixth") or (
-            key in ("unit", "service") and prev in ("referral", "reintegration", "re-integration",
-                                                    "tutorial", "tuition")
-        ) or (key == "unit" and prev in ("language", "nursery", "guidance")) or (
-            key == "base" and prev in ("resource", "resources")
-        ) or (key == "centre" and prev in _CENTRE_KINDS) or (
-            key == "wales" and prev == "in" and j > 1 and toks.keys[j - 2] == "church"
-        ) or key == "church-in-wales"
-
-    def _number_word_before(self, toks: Tokens, j: int) -> int:
-        """Index of the number word ("No", "Nr", "n.") just before digits at j, else -1."""
-        keys = toks.keys
-        k = j - 1
-        if k >= 0 and keys[k] == "." and toks.joined(j):
-            k -= 1
-        if k >= 0 and toks.joined(k + 1) and keys[k] in self._numbers:
-            return k
-        return -1
-
-    def _proper(self, toks: Tokens, k: int, after_the: bool = False) -> bool:
-        """Token k names something: not a kind, a generic word, a stop word or a joiner.
-        After "The", a generic word names the school ("The British School")."""
-        lex = self._lex
-        key = toks.keys[k]
-        if _NUMBERED.fullmatch(key):
-            return True
-        if key[0].isdigit():
-            return self._number_word_before(toks, k) >= 0
-        if key in lex.saints:
-            return True
-        if not toks.cap(k) or len(key) < 2 or key in lex.types or key in lex.stop \
-                or key in lex.connectors:
-            return False
-        return after_the or (key not in lex.generic and key not in lex.specialisms)
 
     def _extend_left(self, toks: Tokens, i: int, floor: int, churchy: bool) -> int:
         lex = self._lex
@@ -322,38 +270,6 @@ class SchoolSpans:
             first = j
             j -= 1
         return first
-
-    def _village(self, toks: Tokens, k: int) -> bool:
-        """A capitalised place-like word: not a kind, stop word or common given name."""
-        lex = self._lex
-        key = toks.keys[k]
-        return toks.cap(k) and len(key) > 2 and key not in lex.types \
-            and key not in lex.stop and key not in lex.first_names and key not in lex.saints \
-            and key not in lex.generic and key not in lex.specialisms \
-            and key not in lex.surnames and (k == 0 or toks.keys[k - 1] not in _TITLES)
-
-    def _bracketed(self, toks: Tokens, k: int) -> bool:
-        """A word allowed in brackets inside a name: "(VA)", "(C of E)", "(Barnsbury)"."""
-        key = toks.keys[k]
-        return key in self._lex.types or key in self._lex.joiners or (
-            toks.cap(k) and (key not in self._lex.stop or len(key) == 1)
-        )
-
-    def _tail_word(self, toks: Tokens, k: int) -> bool:
-        """A capitalised word that may continue a name after its school word (a place)."""
-        lex = self._lex
-        key = toks.keys[k]
-        return toks.cap(k) and len(key) > 1 and key not in lex.stop \
-            and key not in lex.tail_stop and key not in lex.after \
-            and key not in lex.kind_before and key not in lex.prefix \
-            and key not in lex.first_names
-
-    def _boundary(self, toks: Tokens, k: int) -> bool:
-        """Nothing name-like follows token k-1: the end, a line break, or no capital."""
-        lex = self._lex
-        return k >= len(toks) or not toks.joined(k) or not toks.cap(k) or (
-            toks.keys[k] in lex.stop or toks.keys[k] in lex.tail_stop
-        )
 
     def _extend_tail(self, toks: Tokens, end: int) -> int:
         lex = self._lex
