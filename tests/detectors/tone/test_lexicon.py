@@ -4,6 +4,7 @@ clear error that names the file and line."""
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -152,3 +153,12 @@ def test_every_shipped_entry_finds_its_own_example() -> None:
         if not any(f.category is e.category for f in analyser.analyse(text)):
             missed.append(f"{e.where}: {text!r}")
     assert missed == []
+
+
+@pytest.mark.parametrize(("category", "hint"), [("bulying", "did you mean 'bullying'?"),
+                                                ("profanty", "did you mean 'profanity'?")])
+def test_a_mistyped_term_category_names_the_nearest(category: str, hint: str) -> None:
+    # An inline term whose category is mistyped says which category was meant (issue 14).
+    term = {"term": "wazzock", "category": category, "severity": "low"}
+    with pytest.raises(ConfigurationError, match=re.escape(hint)):
+        Screener({"detectors": {"tone": {"terms": [term]}}}, detectors=("insults",)).screen("x")

@@ -22,6 +22,7 @@ from ...codes import code_table
 from ...datafiles import read_data
 from ...errors import ConfigurationError
 from ...model import Category, Severity
+from ...policy_schema import nearest
 from .normalise import base_form, tokenize
 
 TONE_CATEGORIES = (
@@ -256,8 +257,11 @@ def make_entry(
     except ValueError:
         cat = None
     if cat not in TONE_CATEGORIES:
-        names = ", ".join(c.value for c in TONE_CATEGORIES)
-        raise ConfigurationError(f"{where}: category must be one of {names}")
+        names = [c.value for c in TONE_CATEGORIES]
+        near = nearest(category.strip(), names)
+        hint = f"; did you mean '{near}'?" if near else ""
+        raise ConfigurationError(
+            f"{where}: category must be one of {', '.join(names)}{hint}")
     assert cat is not None
     try:
         sev = Severity(severity.strip())
