@@ -43,6 +43,11 @@ BAD = [
     ('[office_hours]\nbank_holidays = 1\n', r"bank_holidays must be a string or true or false"),
     ('[actions]\nphnoe = "block"\n', r"unknown category 'phnoe'; did you mean 'phone'\?"),
     ('[thresholds]\nphnoe = 0.4\n', r"unknown category 'phnoe'; did you mean 'phone'\?"),
+    # A finding code where a category belongs (explain PG462 says "category: bullying").
+    ('[actions]\nPG462 = "allow"\n', r"\[actions\] has unknown category 'PG462'; PG462 is a "
+     r"finding code: \[actions\] and \[thresholds\] take categories, and PG462 is 'bullying'"),
+    ('[thresholds]\npg423 = 0.9\n', r"\[thresholds\] has unknown category 'pg423'; PG423 is a "
+     r"finding code: .* PG423 is 'profanity'"),
     ('organisation = "CIE"\n', r"\[organisation\] must be a table"),
     ('[zzzz]\n', r"unknown table \[zzzz\]; tables are: \[organisation\]"),
     ('[detectors]\ndisabled = ["slangg"]\n',
