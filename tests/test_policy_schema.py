@@ -13,6 +13,7 @@ from postguard.cli import main
 from postguard.datafiles import load_toml
 from postguard.errors import ConfigurationError
 from postguard.policy import Policy
+from postguard.registry import DetectorRegistry
 from postguard.tomlcompat import tomllib
 
 REPO = Path(__file__).resolve().parent.parent
@@ -42,6 +43,11 @@ BAD = [
     ('[office_hours]\nbank_holidays = 1\n', r"bank_holidays must be a string or true or false"),
     ('[actions]\nphnoe = "block"\n', r"unknown category 'phnoe'; did you mean 'phone'\?"),
     ('[thresholds]\nphnoe = 0.4\n', r"unknown category 'phnoe'; did you mean 'phone'\?"),
+    # A finding code where a category belongs (explain PG462 says "category: bullying").
+    ('[actions]\nPG462 = "allow"\n', r"\[actions\] has unknown category 'PG462'; PG462 is a "
+     r"finding code: \[actions\] and \[thresholds\] take categories, and PG462 is 'bullying'"),
+    ('[thresholds]\npg423 = 0.9\n', r"\[thresholds\] has unknown category 'pg423'; PG423 is a "
+     r"finding code: .* PG423 is 'profanity'"),
     ('organisation = "CIE"\n', r"\[organisation\] must be a table"),
     ('[zzzz]\n', r"unknown table \[zzzz\]; tables are: \[organisation\]"),
     ('[detectors]\ndisabled = ["slangg"]\n',
@@ -106,11 +112,50 @@ def test_commented_sections_of_the_default_policy_are_valid() -> None:
     postguard.Screener(Policy.from_dict(data))
 
 
+class _PluginDetector:
+    name = "our_plugin"
+    codes = ("XX900",)
+
+    def detect(self, post: object) -> list[object]:
+        return []
+
+
 def test_plugin_sections_are_their_own() -> None:
-    # A section named after an installed detector passes to it; any other name is an error.
-    postguard.Screener(Policy.from_dict({"detectors": {"phone": {"anything": 1}}}))
+    # A section named after an installed plugin passes to it; any other name is an error.
+    registry = DetectorRegistry(extra={"our_plugin": _PluginDetector})  # type: ignore[dict-item]
+    postguard.Screener(Policy.from_dict({"detectors": {"our_plugin": {"anything": 1}}}),
+                       registry=registry)
     with pytest.raises(ConfigurationError, match=r"did you mean \[detectors.email\]"):
         postguard.Screener(Policy.from_dict({"detectors": {"emial": {"x": 1}}}))
+
+
+# A built-in detector's table takes only the settings it reads: `[detectors.insults] enabled =
+# false` (or any key under a detector that has no settings) was accepted and did nothing.
+BUILT_IN_BAD = [
+    ({"insults": {"enabled": False}},
+     r"unknown key 'enabled' in \[detectors.insults\]; \[detectors.insults\] takes no "
+     r"settings \(to turn it off: \[detectors\] disabled = \[\"insults\"\]\)"),
+    ({"phone": {"anything": 1}}, r"unknown key 'anything' in \[detectors.phone\]"),
+    ({"profanity": {"severity": "low"}}, r"unknown key 'severity' in \[detectors.profanity\]"),
+    ({"date_of_birth": {"ages_next_to_name": True}},
+     r"unknown key 'ages_next_to_name' in \[detectors.date_of_birth\]; did you mean "
+     r"'ages_next_to_names'\?"),
+    ({"date_of_birth": {"ages_next_to_names": "yes"}},
+     r"\[detectors.date_of_birth\] ages_next_to_names must be true or false"),
+]
+
+
+@pytest.mark.parametrize(("detectors", "message"), BUILT_IN_BAD)
+def test_built_in_detector_tables_take_only_their_settings(
+        detectors: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigurationError, match=message):
+        postguard.Screener(Policy.from_dict({"detectors": detectors}, source="ours.toml"))
+
+
+def test_built_in_detector_settings_that_exist_are_accepted() -> None:
+    postguard.Screener(Policy.from_dict(
+        {"detectors": {"date_of_birth": {"ages_next_to_names": True},
+                       "out_of_hours": {"children_audiences": ["pupils"]}}}))
 
 
 def test_casebook_tables_are_part_of_the_schema(tmp_path: Path) -> None:

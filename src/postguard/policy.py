@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .codes import code_table
 from .datafiles import load_toml
 from .errors import ConfigurationError
 from .model import Category, Severity, Verdict
@@ -37,6 +38,15 @@ def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _code_hint(key: str) -> str | None:
+    """When a finding code stands where a category belongs ([actions] PG462 = ...), say so."""
+    info = code_table().get(key.strip().upper())
+    if info is None:
+        return None
+    return (f"{info.code} is a finding code: [actions] and [thresholds] take categories, "
+            f"and {info.code} is '{info.category.value}'")
+
+
 def _parse_actions(raw: Mapping[str, Any], where: str) -> dict[Category, dict[Severity, Verdict]]:
     actions: dict[Category, dict[Severity, Verdict]] = {}
     valid_cats = ", ".join(c.value for c in Category)
@@ -47,7 +57,8 @@ def _parse_actions(raw: Mapping[str, Any], where: str) -> dict[Category, dict[Se
             near = nearest(key, (c.value for c in Category))
             raise ConfigurationError(
                 f"{where}: [actions] has unknown category '{key}'; " + (
-                    f"did you mean '{near}'?" if near else f"categories are: {valid_cats}")
+                    _code_hint(key) or (f"did you mean '{near}'?" if near
+                                        else f"categories are: {valid_cats}"))
             ) from None
         try:
             if isinstance(value, str):
@@ -119,9 +130,10 @@ class Policy:
                     Category(key)
                 except ValueError:
                     near = nearest(key, ["default", *(c.value for c in Category)])
+                    hint = _code_hint(key) or (f"did you mean '{near}'?" if near else "")
                     raise ConfigurationError(
                         f"{where}: [thresholds] has unknown category '{key}'"
-                        + (f"; did you mean '{near}'?" if near else "")
+                        + (f"; {hint}" if hint else "")
                     ) from None
             thresholds[key] = float(value)
         det = raw.get("detectors", {})

@@ -40,6 +40,7 @@ DETECTOR_SECTIONS: dict[str, Schema] = {
              "names": "list[str]"},
     "out_of_hours": _AUDIENCES,
     "personal_account": _AUDIENCES,
+    "date_of_birth": {"ages_next_to_names": "bool"},
 }
 
 SCHEMA: Schema = {
@@ -186,16 +187,27 @@ def check_detector_names(source: str, lists: Mapping[str, Iterable[str]],
                     f"{_file(source)}: [detectors] {key}: unknown detector '{name}'; {hint}")
 
 
-def check_sections(raw: Mapping[str, Any], source: str, detectors: Iterable[str]) -> None:
-    """Each [detectors.NAME] table names a built-in section or an installed detector (whose
-    settings are its own to check)."""
+def check_sections(raw: Mapping[str, Any], source: str, detectors: Iterable[str],
+                   builtins: Iterable[str] = ()) -> None:
+    """Each [detectors.NAME] table names a built-in section or an installed detector. A
+    plugin's settings are its own to check; a built-in detector (one of `builtins`) that has
+    no section in DETECTOR_SECTIONS reads no settings, so any key under it is an error."""
     det = raw.get("detectors", {})
     if not isinstance(det, Mapping):
         return
     valid = set(DETECTOR_SECTIONS) | set(detectors)
+    own = set(builtins)
     for name, section in det.items():
-        if isinstance(section, Mapping) and name not in valid:
+        if not isinstance(section, Mapping):
+            continue
+        if name not in valid:
             _unknown(source, f"table [detectors.{name}]", name, valid, "[detectors.{}]")
+        if name in own and name not in DETECTOR_SECTIONS and section:
+            key = next(iter(section))
+            raise ConfigurationError(
+                f"{_file(source)}: unknown key '{key}' in [detectors.{name}]; "
+                f"[detectors.{name}] takes no settings "
+                f"(to turn it off: [detectors] disabled = [\"{name}\"])")
 
 
 __all__ = ["DETECTOR_SECTIONS", "SCHEMA", "check_detector_names", "check_policy",

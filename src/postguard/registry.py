@@ -35,6 +35,11 @@ class DetectorRegistry:
     def names(self) -> list[str]:
         return sorted(set(self._entry_points()) | set(self._loaded))
 
+    def builtin_names(self) -> list[str]:
+        """The detectors postguard itself ships (entry points into the postguard package)."""
+        return sorted(n for n, ep in self._entry_points().items()
+                      if n not in self._loaded and ep.value.startswith("postguard."))
+
     def register(self, name: str, cls: type[Detector]) -> None:
         """Register a detector class by hand (plugins normally use the entry point)."""
         self._check(name, cls)

@@ -78,7 +78,8 @@ class Screener:
         self.max_text_bytes = max_text_bytes
         self.registry = registry or DetectorRegistry()
         available = self.registry.names()
-        check_sections(self.policy.raw, self.policy.source, available)
+        check_sections(self.policy.raw, self.policy.source, available,
+                       self.registry.builtin_names())
         check_detector_names(self.policy.source, {"enabled": self.policy.enabled or (),
                                                   "disabled": self.policy.disabled}, available)
         wanted = list(detectors) if detectors is not None else (

@@ -4,6 +4,7 @@ clear error that names the file and line."""
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -216,3 +217,12 @@ def test_remove_terms_drops_what_a_term_by_term_filter_drops() -> None:
                             for k, v in full.prefixes.items()}
     assert cut.infix == {k: [(w, e) for w, e in v if kept(e)] for k, v in full.infix.items()}
     assert sum(map(len, cut.words.values())) < sum(map(len, full.words.values()))
+
+
+@pytest.mark.parametrize(("category", "hint"), [("bulying", "did you mean 'bullying'?"),
+                                                ("profanty", "did you mean 'profanity'?")])
+def test_a_mistyped_term_category_names_the_nearest(category: str, hint: str) -> None:
+    # An inline term whose category is mistyped says which category was meant (issue 14).
+    term = {"term": "wazzock", "category": category, "severity": "low"}
+    with pytest.raises(ConfigurationError, match=re.escape(hint)):
+        Screener({"detectors": {"tone": {"terms": [term]}}}, detectors=("insults",)).screen("x")

@@ -20,7 +20,7 @@ from typing import Any
 from ...codes import code_table
 from ...model import Action, Category, Severity, Suggestion
 from ...policy import Policy
-from .context import ContextRules
+from .context import ContextRules, near_cleared
 from .hits import SEV_RANK, Hit, drop_nested, stack_flattery
 from .lexicon import Entry, Lexicon, build_lexicon
 from .normalise import (
@@ -91,18 +91,16 @@ class ToneAnalyser:
         if not tokens:
             return ()
         hits = self._prepass(text, tokens)
-        near = [n for n, h in enumerate(hits) if "near" in h.entry.flags]
-        if near:
-            cleared = self.context.near_cleared(tokens, hits, near)
-            hits = [h for n, h in enumerate(hits) if n not in cleared]
         if not hits:
             return ()
         needs_context = any(
             not h.entry.flags.isdisjoint(_CONTEXT_FLAGS)
             or h.entry.category is Category.SEXUAL_CONTENT for h in hits
         )
-        if needs_context:
-            hits = self.context.judge(tokens, hits)
+        # Without other context rules, only the near-vetoes (no spaCy): another language's
+        # ordinary word, as Polish "u babci" (at grandma's), is no text-speak "u".
+        hits = (self.context.judge(tokens, hits) if needs_context
+                else near_cleared(tokens, hits))
         return tuple(self._finding(h, text) for h in stack_flattery(drop_nested(hits)))
 
     def _prepass(self, text: str, tokens: list[Token]) -> list[Hit]:

@@ -105,6 +105,31 @@ def _near(words: list[str], first: int, last: int, wanted: frozenset[str],
     return False
 
 
+@functools.cache
+def _near_vetoes() -> tuple[tuple[frozenset[str], frozenset[str], int], ...]:
+    return tuple((frozenset(r["about"]), frozenset(r["words"]), int(r["distance"]))
+                 for r in _rules().get("near", []) if r.get("veto", False))
+
+
+def near_cleared(tokens: list[Token], hits: list[Hit]) -> list[Hit]:
+    """`hits` less those a near-veto clears (Polish "u babci", Spanish "ya llegamos"): the
+    near rules `ContextRules.judge` applies, without spaCy, for the posts whose hits need no
+    other context rule."""
+    rules = _near_vetoes()
+    about_all = frozenset().union(*(about for about, _, _ in rules))
+    if not any(h.key in about_all or any(tokens[i].text.lower() in about_all
+                                         for i in range(h.first, h.last + 1)) for h in hits):
+        return hits
+    words = [BOS] + [_encodable(t.text) for t in tokens] + [EOS]
+    out: list[Hit] = []
+    for h in hits:
+        seen = {h.key, *(words[i].lower() for i in range(h.first + 1, h.last + 2))}
+        if not any(not about.isdisjoint(seen) and _near(words, h.first + 1, h.last + 1, near, d)
+                   for about, near, d in rules):
+            out.append(h)
+    return out
+
+
 def _anchor(token_pattern: dict[str, Any]) -> frozenset[str] | None:
     """The words a pattern's target token can be, from its NORM or LOWER constraint; None
     when it has neither (the rule then runs on every text that needs context)."""
@@ -156,32 +181,11 @@ class _Compiled:
             self.frame.add(name, cues)
 
 
-@functools.cache
-def _near_vetoes() -> tuple[tuple[frozenset[str], frozenset[str], int], ...]:
-    return tuple((frozenset(r["about"]), frozenset(r["words"]), int(r["distance"]))
-                 for r in _rules().get("near", []) if r.get("veto", False))
-
-
 class ContextRules:
     def __init__(self, allow_phrases: Sequence[Sequence[str]]) -> None:
         self._allow = [list(p) for p in allow_phrases]
         self._compiled: _Compiled | None = None
         self._lock = threading.Lock()
-
-    @staticmethod
-    def near_cleared(tokens: list[Token], hits: list[Hit], which: list[int]) -> set[int]:
-        """Which of the hits at `which` a `near` veto of context.toml clears, in plain Python
-        (no spaCy): words of another language beside a short lexicon word ("mieszka u
-        wujka")."""
-        words = [BOS] + [t.text for t in tokens] + [EOS]
-        out: set[int] = set()
-        for about_words, near_words, distance in _near_vetoes():
-            for n in which:
-                h = hits[n]
-                if h.key in about_words and _near(words, h.first + 1, h.last + 1, near_words,
-                                                  distance):
-                    out.add(n)
-        return out
 
     def compiled(self) -> _Compiled:
         if self._compiled is None:

@@ -22,6 +22,7 @@ from ...codes import code_table
 from ...datafiles import read_data
 from ...errors import ConfigurationError
 from ...model import Category, Severity
+from ...policy_schema import nearest
 from .normalise import base_form, tokenize
 
 TONE_CATEGORIES = (
@@ -42,7 +43,6 @@ FLAGS = frozenset({
     "upper",      # only when written all in capitals (GOAT, not the animal)
     "elongated",  # only when written stretched out (sooo, not "so")
     "ctx",        # run the context rules (allow-phrases, vetoes) before reporting
-    "near",       # only its `near` vetoes, without the spaCy pass (Polish "u" = "at")
     "confirm",    # ambiguous: report only when a context rule confirms it (sick, lit, fam)
     "clinical",   # a clinical/educational word: dropped inside an educational frame
     "signoff",    # a kiss: only as a sign-off (end of message or sentence, after a comma)
@@ -281,8 +281,11 @@ def make_entry(
 ) -> list[Entry]:
     cat = _CATEGORY_OF.get(category.strip())
     if cat not in TONE_CATEGORIES:
-        names = ", ".join(c.value for c in TONE_CATEGORIES)
-        raise ConfigurationError(f"{where}: category must be one of {names}")
+        names = [c.value for c in TONE_CATEGORIES]
+        near = nearest(category.strip(), names)
+        hint = f"; did you mean '{near}'?" if near else ""
+        raise ConfigurationError(
+            f"{where}: category must be one of {', '.join(names)}{hint}")
     assert cat is not None
     sev = _SEVERITY_OF.get(severity.strip())
     if sev is None:
