@@ -17,6 +17,12 @@ from ...scans import fold_ascii
 from ...spans import SpanIndex
 
 LINK, MEETING_ID, PASSCODE = "link", "meeting_id", "passcode"
+# The meeting-id and passcode words of the students' languages, as the quick gate before the
+# scan: CJK words have no \b before them inside a run of text (腾讯会议号).
+_OTHER_LANGUAGE_CUES = (
+    r"会议|会議|ミーティング|회의|nummer|r[ée]union|reuni|riunione|spotkani|toplant|الاجتماع|密码"
+    r"|密碼|パス|비밀번호|암호|passwort|kennwort|kenncode|passe|contrase|clave|senha|c[óo]digo"
+    r"|has[łl]o|kod|[şs]ifre|parola|codice|كلمة|رمز")
 
 
 @dataclass(frozen=True)
@@ -54,22 +60,25 @@ class Patterns:
         value = r"(?P<value>" + mid["digits"] + r"|" + mid["meet_code"] + r")(?![\w-])"
         self.meeting_id = lazy_compile(
             r"\b(?:" + "|".join(mid["wordings"]) + r")\b(?:\s*(?:\(\w+(?:\s\w+)?\))?"
-            r"\s*(?:[:#=-]|is|number|no\.?)?\s*)" + value, re.IGNORECASE)
+            r"\s*(?:[:#=\uff1a-]|is|number|no\.?)?\s*)" + value, re.IGNORECASE)
         pc = data["passcode"]
         code = r"(?P<value>" + pc["value"] + r")"
         self.passcode = lazy_compile(
-            r"(?:\b(?:" + "|".join(pc["wordings"]) + r")\b\s*(?:[:=#-]|is)\s*|[?&]pwd=)" + code,
-            re.IGNORECASE)
+            r"(?:\b(?:" + "|".join(pc["wordings"]) + r")\b\s*(?P<sep>[:=#\uff1a-]|is)?\s*"
+            r"|[?&]pwd=)" + code, re.IGNORECASE)
+        # A code right after its word with no colon ("passcode Lark42", "Passwort Eule25")
+        # must look like a code (`_looks_like_code`): "passcode will be emailed" is a sentence.
         self.weak_passcode = re.compile(
-            r"\b(?:" + "|".join(pc["weak_wordings"]) + r")\b\s*(?:[:=#-]|is)\s*" + code,
+            r"\b(?:" + "|".join(pc["weak_wordings"]) + r")\b\s*(?:[:=#\uff1a-]|is)?\s*" + code,
             re.IGNORECASE)
         self.context = lazy_compile(r"\b(?:" + "|".join(data["context"]["words"]) + r")\b",
                                   re.IGNORECASE)
         self.public_audiences = frozenset(a.lower() for a in data["audience"]["public"])
         # A text with neither a link (a host, then "/") nor one of these words has nothing
         # to find.
-        self.prefilter = re.compile(r"\b(?:id|code|number|pass|pwd|pin|password|no\b)",
-                                    re.IGNORECASE)
+        self.prefilter = re.compile(
+            r"\b(?:id|code|number|pass|pwd|pin|password|no\b)|" + _OTHER_LANGUAGE_CUES,
+            re.IGNORECASE)
         # Every link holds one of the hosts and a "/": one search of the text for any of them
         # (only where there is a "/": the hosts' pattern is slow to scan) spares a scan per
         # provider where there is none (nearly every text). Only whether there is one
@@ -172,7 +181,9 @@ def scan(text: str) -> list[Match]:
     for m in pats.meeting_id.finditer(text):
         if _digits_ok(m.group("value")) and not inside_link(m.start()):
             out.append(Match(MEETING_ID, m.start(), m.end()))
-    codes = [m for m in pats.passcode.finditer(text) if not inside_link(m.start())]
+    codes = [m for m in pats.passcode.finditer(text) if not inside_link(m.start())
+             and (m.group("sep") or "pwd=" in m.group(0).lower()
+                  or _looks_like_code(m.group("value")))]
     if out or pats.context.search(text):
         codes += [m for m in pats.weak_passcode.finditer(text)
                   if not inside_link(m.start()) and _looks_like_code(m.group("value"))]
