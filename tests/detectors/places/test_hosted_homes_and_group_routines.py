@@ -8,6 +8,9 @@ places/clues.py, places/routines.py, data/home_areas.txt, data/place_clues.toml)
 - a small town is no wide place ("living with a family in Ilkley"), a city still is;
 - a routine with "to" ("takes the dog to Roundhay Park every Sunday"), and the students'
   routine as a group, reviewed ("our Spanish group trains at ... every Tuesday");
+- students all living with families in a named neighbourhood ("alloggiano tutti presso
+  famiglie nel quartiere di", "logent chez des familles dans le quartier de", "vivem todos",
+  "wohnen alle ... im Stadtteil", "mieszkają ... na osiedlu");
 - a Korean given name with its friendly "이" ("서진이는") and a given name written with its
   accent ("a Inês") name a child.
 
@@ -43,6 +46,15 @@ FOUND: list[tuple[str, str, str]] = [
     ("Chiara è ospitata da una famiglia a Redland.", "Redland", "block"),
     ("O Rafael fica hospedado com uma família em Horfield.", "Horfield", "block"),
     ("تقيم سارة مع أسرتها المضيفة في منطقة Easton.", "Easton", "block"),
+    # a group of students all living with families in a named neighbourhood (after
+    # holdout10 at first sight; fresh wording)
+    ("I nostri studenti alloggiano tutti presso famiglie nel quartiere di Bishopston.",
+     "Bishopston", "block"),
+    ("Nos élèves logent chez des familles dans le quartier de Knowle West.", "Knowle West",
+     "block"),
+    ("Os alunos vivem todos com famílias no bairro de Lockleaze.", "Lockleaze", "block"),
+    ("Die Schüler wohnen alle bei Gastfamilien im Stadtteil Henleaze.", "Henleaze", "block"),
+    ("Nasi uczniowie mieszkają u rodzin na osiedlu Hartcliffe.", "Hartcliffe", "block"),
     ("يقيم خالد في ضاحية Kingswood مع عائلة إنجليزية.", "Kingswood", "block"),
     ("도윤이는 Filton에 있는 홈스테이에서 지내요.", "Filton", "block"),
     ("アオイちゃんはBishopstonにあるホストファミリーの家にいます。", "Bishopston", "block"),
@@ -82,6 +94,9 @@ TRAPS: list[str] = [
     "어린이는 매주 토요일 도서관에 가요.",  # "children", no name, no Latin place
     "Toda semana a turma tem aula no centro.",  # no named place
     "Noé adore le football.",  # a name, no place
+    "I ragazzi alloggiano tutti presso famiglie a Londra.",  # a city: no one's home
+    "Le quartier de la gare est très animé le samedi.",  # a neighbourhood, no one lives there
+    "Wir wohnen alle gern in Deutschland.",  # a country
 ]
 
 

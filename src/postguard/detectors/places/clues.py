@@ -73,7 +73,7 @@ _ASCII_FOREIGN = frozenset({
     "ospitate", "heberge", "hebergee", "zamieszkal", "zamieszkala"})
 _HOME_HINTS = re.compile(
     "viv|mora|abit|habit|vit |wohn|lebt|mieszka|住|家在|حي|تسكن|يسكن|تعيش|يعيش|يقيم|تقيم|"
-    "منطقة|ضاحية|قرية|aloja|hosped|queda|ospitat|hébergé|heberge")
+    "منطقة|ضاحية|قرية|aloja|hosped|queda|ospitat|hébergé|heberge|alloggi|logent|loge ")
 # letters beyond ASCII (accented Latin, Arabic, kana, Han, Hangul), not emoji or curly quotes
 _OTHER_LETTERS = lazy_compile("[\u00c0-\u024f\u0370-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _TR_HINT = re.compile(r"['\u2019][dt][ae]")
