@@ -9,9 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from postguard.detectors.tone.analysis import Hit, ToneAnalyser, analyser_for
-from postguard.detectors.tone.lexicon import Entry, Slot
+from postguard.detectors.tone.lexicon import Entry
 from postguard.detectors.tone.normalise import NEWLINE, SENTENCE_END, WORD, candidates, tokenize
 from postguard.detectors.tone.phrases import candidate_phrases, match_slots, prefix_trie
+from postguard.detectors.tone.terms import Slot
 from postguard.model import Category, Severity
 from postguard.policy import Policy
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from postguard import Category, Verdict
-from postguard.detectors.tone.lexicon import slot_words
+from postguard.detectors.tone.terms import slot_words
 from postguard.screener import Screener
 
 TONE = ("kisses", "slang", "profanity", "sexual_content", "over_familiar", "private_contact")

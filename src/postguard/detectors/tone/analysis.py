@@ -37,10 +37,9 @@ from .normalise import (
 )
 from .phrases import Node, Rests, candidate_phrases, in_order, match_slots, prefix_trie
 from .substrings import infix_hits, prefix_hits
+from .token_shapes import HONORIFICS, glued, name_signoff
 
 _SIGNOFF_NEXT = frozenset(".!?,;:)")
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady",
-                         "st", "saint", "uncle", "aunt", "auntie"})
 _CONTEXT_FLAGS = frozenset({"ctx", "confirm", "benign"})
 _LONGEST = 16  # letters: spaced-out words longer than this are not looked up
 _KISS_RUN = 8  # kisses next to each other that a sign-off check looks across
@@ -49,7 +48,6 @@ _ELONGATED = re.compile(r"([a-z])\1\1")
 # Categories still reported inside a dotted or @-joined string (some.fucking.thing); other
 # words glued to a domain or handle ("orange.fr", "@lit") are part of an address, not slang.
 _GLUED_OK = (Category.PROFANITY, Category.SEXUAL_CONTENT)
-_GLUE = frozenset(".@/")
 _TOKEN_INFO_SIZE = 50_000  # word tokens whose look-ups are kept (then the memo starts again)
 
 
@@ -256,7 +254,7 @@ class ToneAnalyser:
                 return False
             if "elongated" in flags and _ELONGATED.search(written.lower()) is None:
                 return False
-        if first == last and e.category not in _GLUED_OK and _glued(tokens, first):
+        if first == last and e.category not in _GLUED_OK and glued(tokens, first):
             return False
         if written and written.istitle() and written.casefold() in self.lexicon.names \
                 and self._name_position(tokens, first):
@@ -273,8 +271,8 @@ class ToneAnalyser:
         if nxt is not None and nxt.kind == WORD and nxt.text[:1].isupper():
             return True
         if prev is not None and prev.text == "." and i >= 2:  # Mr. Dick
-            prev = tokens[i - 2] if tokens[i - 2].text.lower() in _HONORIFICS else prev
-        if prev is not None and prev.kind == WORD and prev.text.lower() in _HONORIFICS:
+            prev = tokens[i - 2] if tokens[i - 2].text.lower() in HONORIFICS else prev
+        if prev is not None and prev.kind == WORD and prev.text.lower() in HONORIFICS:
             return True
         # At the start of a sentence and alone, a capitalised word may be the insult.
         return not (prev is None or prev.kind == NEWLINE or prev.text in SENTENCE_END)
@@ -307,7 +305,7 @@ class ToneAnalyser:
                 tokens[k].kind == PUNCT and not tokens[k].text.isascii())):
             k += 1
         nxt = tokens[k] if k < len(tokens) else None
-        if nxt is None or nxt.kind == NEWLINE or _name_signoff(tokens, k):
+        if nxt is None or nxt.kind == NEWLINE or name_signoff(tokens, k):
             return True
         if nxt.text in _SIGNOFF_NEXT:
             # "x.com", "x,y": punctuation glued to the next word is not a sentence end
@@ -387,36 +385,6 @@ class ToneAnalyser:
         else:
             sugg = Suggestion(Action.REPLACE, rewrite)
         return ToneFinding(e.category, e.code, h.sev, h.score, h.start, h.end, message, sugg)
-
-
-def _glued(tokens: list[Token], i: int) -> bool:
-    """A word glued to a preceding '.', '@' or '/' that is glued to a word: part of a domain,
-    an e-mail address, a handle or a path ("orange.fr"), not a word of the sentence."""
-    if i < 2:
-        return False
-    glue, before = tokens[i - 1], tokens[i - 2]
-    return (glue.text in _GLUE and glue.end == tokens[i].start
-            and (before.end == glue.start or glue.text == "@"))
-
-
-def _name_signoff(tokens: list[Token], k: int) -> bool:
-    """Tokens from `k` are a name signing off the post or a line: "Mrs K", "Miss Patel"."""
-    if tokens[k].kind != WORD or tokens[k].text.lower().rstrip(".") not in _HONORIFICS:
-        return False
-    words = 0
-    for t in tokens[k + 1:k + 6]:
-        if t.kind == NEWLINE:
-            break
-        if t.kind == WORD:
-            if not t.text[:1].isupper():
-                return False
-            words += 1
-        elif t.text not in ".!":
-            return False
-    else:
-        if k + 6 < len(tokens):
-            return False
-    return 1 <= words <= 3
 
 
 _ANALYSERS: dict[str, ToneAnalyser] = {}

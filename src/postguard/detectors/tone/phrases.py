@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .lexicon import Entry, Slot
+from .lexicon import Entry
+from .terms import Slot
 
 # A phrase prefix trie: the phrases listed under one first word, by the words of their next
 # required slots (up to TRIE_DEPTH slots in all). A node holds (order in the list, phrase)
