@@ -19,11 +19,6 @@ from postguard.policy import Policy
 from postguard.registry import DetectorRegistry
 
 
-@pytest.fixture(scope="module")
-def detector() -> AddressDetector:
-    return AddressDetector(Policy.default())
-
-
 def found(detector: AddressDetector, text: str) -> list[tuple[str, str]]:
     return [(f.code, text[f.start:f.end]) for f in detector.detect_text(text)
             if f.start is not None and f.end is not None]

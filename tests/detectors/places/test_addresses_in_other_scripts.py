@@ -11,18 +11,6 @@ from hypothesis import strategies as st
 
 from postguard import Screener
 from postguard.detectors.places import AddressDetector
-from postguard.policy import Policy
-
-
-@pytest.fixture(scope="module")
-def detector() -> AddressDetector:
-    return AddressDetector(Policy.default())
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
 
 POSITIVES: list[tuple[str, str]] = [
     ("寄宿家庭住址：杭州市西湖区文三路259号，周末可以来玩。", "杭州市西湖区文三路259号"),

@@ -13,13 +13,6 @@ import pytest
 from found import addresses
 
 from postguard.detectors.places import AddressDetector
-from postguard.policy import Policy
-
-
-@pytest.fixture(scope="module")
-def detector() -> AddressDetector:
-    return AddressDetector(Policy.default())
-
 
 FOUND: list[tuple[str, str]] = [
     ("Their address is 3/21 Marine Parade, Bondi NSW 2026.", "3/21 Marine Parade"),

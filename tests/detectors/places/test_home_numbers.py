@@ -11,18 +11,6 @@ from hypothesis import strategies as st
 
 from postguard import Screener
 from postguard.detectors.places import AddressDetector
-from postguard.policy import Policy
-
-
-@pytest.fixture(scope="module")
-def detector() -> AddressDetector:
-    return AddressDetector(Policy.default())
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
 
 POSITIVES: list[tuple[str, str]] = [
     # a home cue, a house number and a road named without a suffix word

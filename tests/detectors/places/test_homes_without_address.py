@@ -14,11 +14,6 @@ from postguard.detectors.places import AddressDetector
 from postguard.policy import Policy
 
 
-@pytest.fixture(scope="module")
-def detector() -> AddressDetector:
-    return AddressDetector(Policy.default())
-
-
 def found(detector: AddressDetector, text: str) -> list[tuple[str, str, str]]:
     return [(f.code, f.severity.value, text[f.start:f.end]) for f in detector.detect_text(text)
             if f.start is not None and f.end is not None]

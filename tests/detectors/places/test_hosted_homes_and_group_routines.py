@@ -23,18 +23,6 @@ from found import locations
 
 from postguard import Screener
 from postguard.detectors.places import AddressDetector
-from postguard.policy import Policy
-
-
-@pytest.fixture(scope="module")
-def detector() -> AddressDetector:
-    return AddressDetector(Policy.default())
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
 
 # (text, a place that must be found, the verdict)
 FOUND: list[tuple[str, str, str]] = [

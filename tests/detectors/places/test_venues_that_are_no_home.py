@@ -16,12 +16,6 @@ from postguard.detectors.places import AddressDetector
 from postguard.detectors.vehicles import VehiclePlateDetector
 from postguard.policy import Policy
 
-
-@pytest.fixture(scope="module")
-def detector() -> AddressDetector:
-    return AddressDetector(Policy.default())
-
-
 VENUES: list[str] = [
     "Norwich City drew 1-1 at Carrow Road on Saturday.",
     "Our Year 9s watched the match at Bramall Lane.",

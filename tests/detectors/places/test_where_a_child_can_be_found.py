@@ -9,12 +9,6 @@ import pytest
 
 from postguard import Screener
 from postguard.detectors.places import AddressDetector
-from postguard.policy import Policy
-
-
-@pytest.fixture(scope="module")
-def detector() -> AddressDetector:
-    return AddressDetector(Policy.default())
 
 
 def locations(detector: AddressDetector, text: str) -> list[tuple[str, str]]:

@@ -12,18 +12,6 @@ from linear import assert_linear
 
 from postguard import Screener
 from postguard.detectors.places import AddressDetector
-from postguard.policy import Policy
-
-
-@pytest.fixture(scope="module")
-def detector() -> AddressDetector:
-    return AddressDetector(Policy.default())
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
 
 # (text, the whole address as one finding)
 WHOLE: list[tuple[str, str]] = [
