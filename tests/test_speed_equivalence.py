@@ -13,6 +13,7 @@ import pickle
 import random
 import re
 import sys
+from collections.abc import Callable, Sequence
 
 import pytest
 
@@ -35,10 +36,23 @@ _PIECES = ["a", "Z", "_", "1", " ", "  ", "\n", ".", "/", "@", "#", "-", ":", "'
            "Straße", "straat", "Caddesi", "Avenue", "xVia"]
 
 
-def _random_texts(n: int, seed: int, length: int = 60) -> list[str]:
+def _random_texts(n: int, seed: int, length: int = 60,
+                  pieces: Sequence[str] = _PIECES) -> list[str]:
+    """`n` texts of 1 to `length` random pieces each."""
     rng = random.Random(seed)
-    return ["".join(rng.choice(_PIECES) for _ in range(rng.randint(1, length)))
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, length)))
             for _ in range(n)]
+
+
+def _found_alike(fast: Callable[[str], object], plain: re.Pattern[str],
+                 texts: list[str]) -> int:
+    """Assert the fast scan finds what the plain pattern finds in every text; how many."""
+    found = 0
+    for text in texts:
+        got = _spans(fast(text))
+        assert got == _spans(plain.finditer(text)), text
+        found += len(got)
+    return found
 
 
 def _spans(matches: object) -> list[tuple[tuple[int, int], ...]]:
@@ -131,20 +145,15 @@ def _script_dates() -> list[tuple[re.Pattern[str], str, re.Pattern[str]]]:
 
 
 def test_script_dates_same_as_with_the_look_behind() -> None:
-    rng = random.Random(6)
     pieces = ["1", "2", "0", "9", "19", "20", "2012", "/", ".", "-", " ", "\t", "年", "월", "月",
               "日", "일", "号", "二〇一二", "〇", "三", "十", "五", "مارس", "x", "3", "12", "."]
     texts = ["2012年3月5日", "12012年3月5日", "2012/03/05", "12/03/2012", "112/03/2012",
              "2012. 3. 5.", "二〇一二年三月五日", "〇二〇一二年三月五日", "5 مارس 2012",
-             "15 مارس 2012"] + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 25)))
-                                 for _ in range(4000)]
+             "15 مارس 2012"] + _random_texts(4000, seed=6, length=25, pieces=pieces)
     for rx, look_behind, before in _script_dates():
         plain = re.compile(look_behind + rx.pattern)
-        found = 0
-        for text in texts:
-            got = _spans(not_after(rx, text, before))
-            assert got == _spans(plain.finditer(text)), text
-            found += len(got)
+        found = _found_alike(lambda t, rx=rx, before=before: not_after(rx, t, before), plain,
+                             texts)
         assert found, rx.pattern  # the texts hold dates of every shape
 
 
@@ -153,16 +162,10 @@ def test_arabic_school_words_same_as_with_the_look_behind() -> None:
 
     rx = scripts.script_school_words().arabic
     plain = re.compile(r"(?<![\u0621-\u064a])" + rx.pattern)
-    rng = random.Random(7)
     pieces = ["مدرسة", "المدرسة", "مدرسةالنور", "ب", "ال", " ", "x", "النور", "ثانوية"]
-    texts = ["في مدرسة النور", "بمدرسة النور"] + [
-        "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
-    found = 0
-    for text in texts:
-        got = _spans(not_after(rx, text, scripts._ARABIC_LETTER))
-        assert got == _spans(plain.finditer(text)), text
-        found += len(got)
-    assert found
+    texts = ["في مدرسة النور", "بمدرسة النور"] + _random_texts(3000, seed=7, length=12,
+                                                                pieces=pieces)
+    assert _found_alike(lambda t: not_after(rx, t, scripts._ARABIC_LETTER), plain, texts)
 
 
 def test_museum_homes_same_as_with_the_look_behind() -> None:
@@ -170,17 +173,11 @@ def test_museum_homes_same_as_with_the_look_behind() -> None:
 
     rx = words.place_words().museum
     plain = re.compile(r"(?<=\w)" + rx.pattern)
-    rng = random.Random(9)
     pieces = ["Dickens", "'s", "\u2019s", "'", " ", "house", "birthplace", "home", "x", "Anne",
               "Frank", "\n", "_"]
-    texts = ["Charles Dickens's house", "'s house", " 's house"] + [
-        "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
-    found = 0
-    for text in texts:
-        got = _spans(after(rx, text, words._WORD_CHAR))
-        assert got == _spans(plain.finditer(text)), text
-        found += len(got)
-    assert found
+    texts = ["Charles Dickens's house", "'s house", " 's house"] + _random_texts(
+        3000, seed=9, length=14, pieces=pieces)
+    assert _found_alike(lambda t: after(rx, t, words._WORD_CHAR), plain, texts)
 
 
 def test_street_type_hints_same_as_with_the_look_behind() -> None:
@@ -217,11 +214,10 @@ def test_searched_sentences_same_as_searching_each_sentence() -> None:
     from postguard.detectors.names.first_names import sentences
     from postguard.detectors.places import clues, routines
 
-    rng = random.Random(8)
     pieces = ["every", "Monday", "mondays", "each day", "todos los lunes", "cada día", "vive",
               ". ", "! ", "\n", " ", "Amy", "daily", "on Mondays", "at", "x", "?", "每天", "。"]
-    texts = ["", "Amy swims every Monday.", "every Monday", "x every Mondayx. daily"] + [
-        "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(2000)]
+    texts = ["", "Amy swims every Monday.", "every Monday", "x every Mondayx. daily"] + \
+        _random_texts(2000, seed=8, length=30, pieces=pieces)
     for rx in (clues.clue_words().regular, routines._REGULAR,
                re.compile(r"Amy\b"), re.compile(r"day(?=\.)")):  # the last two: \b, look-ahead
         found = 0
