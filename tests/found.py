@@ -27,3 +27,10 @@ def child_names(detector: Any, text: str) -> list[str]:
     titles, which the policy allows)."""
     return [text[f.start:f.end] for f in detector.detect_text(text)
             if f.start is not None and f.end is not None and f.severity.value != "low"]
+
+
+def verdict(screener: Any, text: str) -> str:
+    """The verdict ("allow", "review", "block") of a draft with no metadata."""
+    from postguard import Post
+
+    return str(screener.screen(Post(text=text)).verdict.value)

@@ -5,19 +5,10 @@ escalation.escalate. Adults with titles, characters, works and ordinary words do
 from __future__ import annotations
 
 import pytest
+from found import verdict
 
 from postguard import Post, Screener
 from postguard.detectors.names.first_names import child_first_names, sentences
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
-
-def verdict(screener: Screener, text: str) -> str:
-    return screener.screen(Post(text=text)).verdict.value
-
 
 BLOCK: list[str] = [
     "Big cheer for Tobias from Larkfield Primary School, who read his poem at the festival.",

@@ -8,18 +8,9 @@ child named."""
 from __future__ import annotations
 
 import pytest
+from found import verdict
 
-from postguard import Post, Screener
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
-
-def verdict(screener: Screener, text: str) -> str:
-    return screener.screen(Post(text=text)).verdict.value
-
+from postguard import Screener
 
 BLOCK: list[str] = [
     "Guilherme joined us this week from Colégio Santa Maria in Porto.",
