@@ -241,6 +241,18 @@ class HarmDetector(TextDetector):
     def detect_text(self, text: str) -> Iterable[Finding]:
         return self._judge(text)[0]
 
+    def _needed(self, model: HarmWeights, words: int, tiered: bool) -> np.ndarray:
+        """What each category needs in a text of `words` words (`needed`), with the inbound
+        tier's lowering when `tiered` (the same for every author of the tier); kept per
+        (words, tiered): the same few counts recur."""
+        required = self._required.get((words, tiered))
+        if required is None:
+            if len(self._required) >= 64:
+                self._required.clear()
+            lower = inbound_lowering(model.categories, "unknown") if tiered else 0.0
+            required = self._required[(words, tiered)] = needed(model.thresholds, words, lower)
+        return required
+
     def _judge(self, text: str, *, inbound: bool = False, author: str | None = None
                ) -> tuple[list[Finding], np.ndarray | None]:
         """The findings of `text` and its whole-text probabilities (None when the model cannot
@@ -264,14 +276,8 @@ class HarmDetector(TextDetector):
         many = len(parts) > _CLAUSES_ALONE
         # Most texts pass no threshold: one vectorised test, then the few categories that do.
         tiered = inbound and (author or "unknown") in _TIER_AUTHORS
-        lower = inbound_lowering(model.categories, author or "unknown") if tiered else 0.0
-        base = needed(model.thresholds, _FULL_EVIDENCE, lower)
-        key = (evidence_words(text), tiered)
-        required = self._required.get(key)
-        if required is None:  # what each category needs in a text of this many words
-            if len(self._required) >= 64:
-                self._required.clear()
-            required = self._required[key] = needed(model.thresholds, key[0], lower)
+        base = self._needed(model, _FULL_EVIDENCE, True) if tiered else model.thresholds
+        required = self._needed(model, evidence_words(text), tiered)
         passing = got.whole >= required
         if many:
             alone = (1.0 + model.thresholds) / 2  # a clause alone needs more certainty

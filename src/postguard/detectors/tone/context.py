@@ -111,12 +111,18 @@ def _near_vetoes() -> tuple[tuple[frozenset[str], frozenset[str], int], ...]:
                  for r in _rules().get("near", []) if r.get("veto", False))
 
 
+@functools.cache
+def _near_veto_words() -> frozenset[str]:
+    """Every word some near-veto is about: a post with none of them has nothing to clear."""
+    return frozenset().union(*(about for about, _, _ in _near_vetoes()))
+
+
 def near_cleared(tokens: list[Token], hits: list[Hit]) -> list[Hit]:
     """`hits` less those a near-veto clears (Polish "u babci", Spanish "ya llegamos"): the
     near rules `ContextRules.judge` applies, without spaCy, for the posts whose hits need no
     other context rule."""
     rules = _near_vetoes()
-    about_all = frozenset().union(*(about for about, _, _ in rules))
+    about_all = _near_veto_words()
     if not any(h.key in about_all or any(tokens[i].text.lower() in about_all
                                          for i in range(h.first, h.last + 1)) for h in hits):
         return hits
