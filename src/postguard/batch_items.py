@@ -125,7 +125,7 @@ class Screened(NamedTuple):
 
 
 def summarise(post: Post | None, report: Report, html: bool, line: str = "") -> Screened:
-    from .render import to_json
+    from .render import not_screened, to_json
 
     entry = None
     if html and report.verdict is not Verdict.ALLOW:
@@ -136,7 +136,7 @@ def summarise(post: Post | None, report: Report, html: bool, line: str = "") -> 
         id=str(report.id), line=line or to_json(report), verdict=report.verdict.value,
         categories=tuple(sorted({f.category.value for f in report.findings})),
         codes=tuple(sorted({f.code for f in report.findings})), findings=len(report.findings),
-        errors=len(report.errors),
+        errors=len(not_screened(report)),
         html=entry,
         threaded=threaded(post),
     )

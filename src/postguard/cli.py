@@ -1,8 +1,9 @@
 """The command line: `main(argv) -> int` over the library's own functions.
 
 Exit codes (DESIGN.md): 0 verdict below --fail-on, 1 at or above it, 2 usage, configuration
-or input error (one line on stderr; also a batch in which any post could not be fully
-screened, and I/O errors such as a full disk), 3 internal error.
+or input error (one line on stderr; also a scan or a batch in which any post could not be
+fully screened, see `render.not_screened`, and I/O errors such as a full disk), 3 internal
+error.
 """
 
 from __future__ import annotations
@@ -138,7 +139,7 @@ def _load_metadata(path: str | None) -> dict[str, Any]:
 def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
     from .inputs import read_text
     from .model import Post
-    from .render import safe, to_json, to_text
+    from .render import not_screened, safe, to_json, to_text
 
     if args.file is None and not args.image:
         raise _UsageError("postguard scan: give a draft FILE, - for stdin, or --image PATH")
@@ -159,9 +160,11 @@ def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
     post = Post(text=text, images=tuple(args.image), id=args.id or (name or None),
                 metadata=metadata)
     report = screener.screen(post)
-    # One rule for a photo that cannot be read, here and in the API: the report is given
-    # (verdict at least review, the photo in `errors`); the CLI then exits 2, as batch does.
-    unreadable = [e for e in report.errors if e.source.startswith("image:")]
+    # One rule for what could not be screened (a photo or a metadata field that cannot be
+    # read, a detector that failed), here, in batch and in the API: the report is given
+    # (verdict at least review, the cause in `errors` or a detector_error finding); the CLI
+    # then exits 2, as batch does, and the API answers 200.
+    unscreened = not_screened(report)
     if args.format == "json":
         out.write(to_json(report) + "\n")
     else:
@@ -169,8 +172,9 @@ def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
         out.write(safe(to_text(report, text, name=name, colour=colour)) + "\n")
     if args.redact_out:
         _write_redacted(args, report, post)
-    if unreadable:
-        print(f"postguard: error: {unreadable[0].message}", file=sys.stderr)
+    if unscreened:
+        more = f" (and {len(unscreened) - 1} more in the report)" if len(unscreened) > 1 else ""
+        print(f"postguard: error: not fully screened: {unscreened[0]}{more}", file=sys.stderr)
         return EXIT_INPUT
     return EXIT_FLAGGED if report.verdict.rank >= Verdict(args.fail_on).rank else EXIT_OK
 

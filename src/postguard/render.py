@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .model import Report, Verdict
+from .model import Category, Report, Verdict
 
 _COLOURS = {Verdict.BLOCK: "\033[1;37;41m", Verdict.REVIEW: "\033[30;43m", Verdict.ALLOW: ""}
 _RESET = "\033[0m"
@@ -13,6 +13,17 @@ _RESET = "\033[0m"
 def to_json(report: Report) -> str:
     # ASCII escapes keep any string (lone surrogates included) encodable on any stream.
     return json.dumps(report.to_dict(), ensure_ascii=True, separators=(", ", ": "))
+
+
+def not_screened(report: Report) -> list[str]:
+    """Why some of a report's post was not screened, one message each: its errors (a line, a
+    photo or a metadata field that could not be read) and its detector_error findings that
+    are not among them (a detector that failed, such as a missing or corrupt model file; an
+    animation's later frames; OCR, faces or video without their back end). Empty when the
+    post was screened whole. `scan` and `batch` exit 2 when it is not empty."""
+    said = [e.message for e in report.errors]
+    return said + [f.message for f in report.findings
+                   if f.category is Category.DETECTOR_ERROR and f.message not in said]
 
 
 def source_label(source: str) -> str:
