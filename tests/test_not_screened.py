@@ -120,3 +120,31 @@ def test_not_screened_lists_each_cause_once(findings: list[Finding], errors: lis
                                             want: list[str]) -> None:
     report = Report("p", Verdict.REVIEW, tuple(findings), "", tuple(errors))
     assert not_screened(report) == want
+
+
+@pytest.mark.parametrize(("files", "code", "says"), [
+    # a draft with a photo beside it that cannot be read: exit 2, not published (was 0)
+    ({"post.md": b"Sports day was great", "post.jpg": b"\xff\xd8\xff\xe0 not a whole jpeg"},
+     2, "post.jpg"),
+    # a Markdown link to a photo that is not there
+    ({"post.md": b"Sports day ![team](team.png)"}, 2, "team.png"),
+    # metadata beside the draft with a time that cannot be read
+    ({"post.md": b"Sports day was great",
+      "post.json": b'{"audience": "students", "scheduled_at": "later"}'}, 2, "scheduled_at"),
+    # traps: a clean draft is 0, a held one 1
+    ({"post.md": b"Sports day was great"}, 0, ""),
+    ({"post.md": b"Sports day, ring 07911 123456"}, 1, ""),
+])
+def test_pre_commit_hook_fails_closed_on_what_it_could_not_screen(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], files: dict[str, bytes], code: int,
+        says: str) -> None:
+    from postguard.hooks import main as hook
+
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    assert hook([str(tmp_path / "post.md")]) == code
+    err = capsys.readouterr().err
+    if code == 2:
+        assert "not fully screened" in err and says in err
+    else:
+        assert "not fully screened" not in err

@@ -99,10 +99,11 @@ def check(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """The pre-commit hook: 0 all drafts may be published, 1 one is held, 2 unreadable."""
+    """The pre-commit hook: 0 all drafts may be published, 1 one is held, 2 one could not be
+    read or not fully screened (a photo it cannot read, a detector that failed)."""
     from .archives.simple import draft_post
     from .errors import PostguardError
-    from .render import safe, to_text
+    from .render import not_screened, safe, to_text
     from .screener import Screener
 
     p = argparse.ArgumentParser(prog="postguard-hook",
@@ -121,9 +122,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 unreadable += 1
                 continue
             decision = check(item, screener=screener, hold_on=args.hold_on)
-            if not decision.publish:
-                held += 1
+            unscreened = not_screened(decision.report)
+            if not decision.publish or unscreened:
                 print(safe(to_text(decision.report, item.text, name=path)) + "\n")
+            if unscreened:  # a photo it cannot read, a detector that failed: as scan, exit 2
+                print(f"postguard: error: {path}: not fully screened: {unscreened[0]}",
+                      file=sys.stderr)
+                unreadable += 1
+            elif not decision.publish:
+                held += 1
     except PostguardError as exc:
         print(f"postguard: error: {exc}", file=sys.stderr)
         return 2
