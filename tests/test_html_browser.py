@@ -130,3 +130,37 @@ def test_review_page_says_when_to_escalate(browser: Any, tmp_path: Path) -> None
                 assert "safeguarding lead" in shown[0].text
     finally:
         stop_server(proc)
+
+
+def test_review_page_counts_photos_from_one(browser: Any, tmp_path: Path) -> None:
+    """Issue 14, point 9: the review page said 'image:0' beside a message saying 'image 1'
+    for a photo it could not read."""
+    pytest.importorskip("starlette", reason="the server needs the 'serve' extra")
+    sys.path.insert(0, os.path.dirname(__file__))
+    from test_serve import start_server, stop_server
+
+    policy = tmp_path / "policy.toml"
+    policy.write_text('[detectors]\nenabled = ["phone", "image_text"]\n')
+    good = tmp_path / "good.png"
+    Image.new("RGB", (80, 60), (200, 200, 200)).save(good)
+    broken = tmp_path / "broken.jpg"  # a photo cut short in its pixels: the API answers 200
+    Image.effect_noise((300, 200), 60).convert("RGB").save(broken, "JPEG")
+    broken.write_bytes(broken.read_bytes()[:3000])
+    proc, base = start_server(str(policy))
+    try:
+        browser.get(base + "/")
+        browser.find_element(By.ID, "text").send_keys("Sports day photos")
+        browser.find_element(By.ID, "images").send_keys(f"{good}\n{broken}")
+        browser.find_element(By.ID, "check").click()
+        WebDriverWait(browser, 60).until(
+            lambda d: d.find_element(By.ID, "status").text in ("done", "")
+            and d.find_elements(By.CSS_SELECTOR, "#result .verdict, #result .error"))
+        result = browser.find_element(By.ID, "result").text
+        assert browser.find_element(By.CSS_SELECTOR, "#result .verdict").text == "REVIEW"
+        assert "image:" not in result  # never the 0-based source
+        findings = browser.find_element(By.CSS_SELECTOR, "ol.findings").text
+        assert "(review, image 2): image 2" in findings, findings
+        errors = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#result > p.error")]
+        assert errors and errors[0].startswith("image 2: image 2"), errors
+    finally:
+        stop_server(proc)

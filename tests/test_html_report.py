@@ -127,3 +127,27 @@ def test_escalation_is_shown_and_escaped(tmp_path: Path) -> None:
     html = page.read_text()
     assert html.count('<p class="escalate">') == 1
     assert "safeguarding lead now:</b> a &lt;disclosure&gt;" in html
+
+
+@pytest.mark.parametrize(("total", "need", "says"), [
+    (1, 1, ["1 post screened", "1 needs action", '<span id="shown">1 post</span>']),
+    (1, 0, ["1 post screened", "0 need action", '<span id="shown">0 posts</span>']),
+    (2, 2, ["2 posts screened", "2 need action", '<span id="shown">2 posts</span>']),
+    (1500, 1200, ["1,500 posts screened", "1,200 need action",
+                  '<span id="shown">1,200 posts</span>']),
+])
+def test_counts_are_singular_or_plural(tmp_path: Path, total: int, need: int,
+                                       says: list[str]) -> None:
+    """Issue 14, point 9: '1 posts' in the page's header and its count of posts shown."""
+    entry = html_entry(None, Report(id="e", verdict=Verdict.REVIEW, findings=(),
+                                    redacted_text=""))
+    summary = BatchSummary(total=total)
+    summary.verdicts["review"] = need
+    summary.verdicts["allow"] = total - need
+    page = tmp_path / "r.html"
+    write_html(str(page), [entry] * need, summary)
+    html = page.read_text()
+    for phrase in says:
+        assert phrase in html
+    assert not re.search(r"\b1 posts\b", html) and "1 need action" not in html.replace(
+        "1,200 need action", "")

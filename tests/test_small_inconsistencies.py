@@ -138,3 +138,38 @@ def test_redaction_logs_count_images_from_one(tmp_path: Path,
         main(["scan", str(draft), "--image", str(photo), "--redact-out", str(tmp_path / "r")])
     said = [r.getMessage() for r in caplog.records if "not redacting" in r.getMessage()]
     assert said and said[0].startswith("not redacting image 1: "), said
+
+
+def _redact_api(payload: dict[str, Any]) -> Any:
+    httpx = pytest.importorskip("httpx")
+    pytest.importorskip("starlette")
+    import anyio
+
+    from postguard.server import create_app
+
+    app = create_app({"detectors": {"enabled": ["phone", "image_metadata"]}})
+
+    async def go() -> Any:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://pg") as client:
+            return await client.post("/v1/redact", json=payload)
+
+    return anyio.run(go)
+
+
+@pytest.mark.parametrize("broken_at", [0, 1, 2])
+def test_redact_api_counts_the_unreadable_photo_from_one(broken_at: int) -> None:
+    """/v1/redact said 'image 1' for whichever photo it could not read (the second of two)."""
+    good = io.BytesIO()
+    Image.new("RGB", (60, 40), (20, 160, 90)).save(good, "PNG")
+    photos = [good.getvalue()] * 3
+    photos[broken_at] = _truncated_jpeg()
+    r = _redact_api({"text": "Sunny",
+                     "images": [base64.b64encode(p).decode() for p in photos]})
+    assert r.status_code == 200
+    body = r.json()
+    images = body["images"]
+    assert [i["index"] for i in images] == [0, 1, 2]
+    assert [("error" in i) for i in images] == [i == broken_at for i in range(3)]
+    assert f"image {broken_at + 1} " in images[broken_at]["error"]
+    assert [e["message"] for e in body["report"]["errors"]] == [images[broken_at]["error"]]

@@ -88,15 +88,17 @@ def redact(
     values: Iterable[str] = (),
     verify: bool = True,
     max_tries: int = 3,
+    index: int = 0,
 ) -> Redaction:
     """Cover `boxes` (original pixels, upright) in the image `src` (path, bytes or a PIL image);
-    verify with OCR and widen the covers until nothing is read (bounded)."""
+    verify with OCR and widen the covers until nothing is read (bounded). `index` is the
+    image's place among the post's attachments (from 0), for the messages of bytes."""
     if isinstance(src, Image.Image):
         from .load import to_rgb
 
         pixels = to_rgb(src)
     else:
-        _, pixels = decode_full(read_bytes(src, 0), source_name(src, 0))
+        _, pixels = decode_full(read_bytes(src, index), source_name(src, index))
     current: list[Box] = [(int(b[0]), int(b[1]), int(b[2]), int(b[3])) for b in boxes]
     # A value leaks when OCR reads it whole, or any of its words of three characters or more.
     wanted = sorted({v for x in values for v in (_norm(x), *map(_norm, x.split()))
@@ -194,7 +196,7 @@ def redact_images(post: Any, report: Any, out_dir: str, *, method: str = "fill",
         boxes = [f.box for f in report.findings
                  if f.source == f"image:{i}" and f.box is not None]
         try:
-            result = redact(src, boxes, method=method, verify=verify)
+            result = redact(src, boxes, method=method, verify=verify, index=i)
         except ImageLoadError as exc:
             log.info("not redacting image %d: %s", i + 1, exc)
             continue

@@ -174,7 +174,7 @@ _JS = """
       var ok=want[p.dataset.verdict]&&(!c||p.dataset.categories.split(' ').indexOf(c)>=0);
       p.classList.toggle('hidden',!ok);if(ok){n++;}
     });
-    shown.textContent=n+' of '+posts.length+' posts shown';
+    shown.textContent=n+' of '+posts.length+(posts.length===1?' post':' posts')+' shown';
   }
   boxes.forEach(function(b){b.addEventListener('change',apply);});
   cat.addEventListener('change',apply);
@@ -273,6 +273,10 @@ def write_html(path: str, entries: Iterable[dict[str, Any]], summary: Any, *,
             os.remove(tmp)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
 def _head(summary: Any, verdicts: Counter[str], cats: Counter[str], shown: int,
           jsonl: str | None = None) -> str:
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -309,7 +313,8 @@ def _head(summary: Any, verdicts: Counter[str], cats: Counter[str], shown: int,
 <body>
 <header>
 <h1>postguard report</h1>
-<p id="summary">{summary.total:,} posts screened: {counts}. {need:,} need action.
+<p id="summary">{_count(summary.total, "post")} screened: {counts}. {need:,} \
+{"needs" if need == 1 else "need"} action.
 Generated {when}.</p>
 {more}
 </header>
@@ -317,7 +322,7 @@ Generated {when}.</p>
 <fieldset><legend>Verdict</legend>{verdict_boxes}</fieldset>
 <fieldset><legend>Category</legend><select id="category"><option value="">all categories
 </option>{options}</select></fieldset>
-<span id="shown">{shown} posts</span>
+<span id="shown">{_count(shown, "post")}</span>
 </nav>
 <main>
 """

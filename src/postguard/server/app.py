@@ -213,7 +213,7 @@ def _redact_images(post: Post, report: Report) -> list[dict[str, Any]]:
             continue
         boxes = [f.box for f in report.findings if f.source == f"image:{i}" and f.box]
         try:
-            result = redact(src, boxes)
+            result = redact(src, boxes, index=i)
         except PostguardError as exc:
             out.append({"index": i, "error": str(exc)})
             continue

@@ -62,6 +62,9 @@ img{max-width:100%;max-height:360px;border:1px solid #ccc;margin:4px 6px 0 0}
 (function(){
   var form=document.getElementById('draft'),result=document.getElementById('result'),
       status=document.getElementById('status');
+  /* where a finding is, for people: image 1 for the first photo (source image:0) */
+  function where(src){var m=/^image:(\\d+)$/.exec(src||'');
+    return m?'image '+(parseInt(m[1],10)+1):src;}
   function el(tag,cls,text){var e=document.createElement(tag);if(cls){e.className=cls;}
     if(text!==undefined&&text!==null){e.textContent=String(text);}return e;}
   function highlighted(text,findings){
@@ -95,14 +98,15 @@ img{max-width:100%;max-height:360px;border:1px solid #ccc;margin:4px 6px 0 0}
       var ol=el('ol','findings');
       r.findings.forEach(function(f){var li=el('li');li.dataset.category=f.category;
         li.appendChild(el('span','code',f.code+' '));li.appendChild(el('b',null,f.category));
-        li.appendChild(document.createTextNode(' ('+f.action+', '+f.source+'): '+f.message));
+        li.appendChild(document.createTextNode(' ('+f.action+', '+where(f.source)+'): '
+          +f.message));
         if(f.suggestion){var s=' \\u2014 suggest '+f.suggestion.action;
           if(f.suggestion.replacement){s+=' \\u2192 '+f.suggestion.replacement;}
           li.appendChild(el('i','suggestion',s));}
         ol.appendChild(li);});
       fc.appendChild(ol);result.appendChild(fc);}
     (r.errors||[]).forEach(function(e){
-      result.appendChild(el('p','error',e.source+': '+e.message));});
+      result.appendChild(el('p','error',where(e.source)+': '+e.message));});
     var rc=el('div','card');rc.appendChild(el('h2',null,'Redacted preview'));
     rc.appendChild(el('div','text redacted',data.redacted_text));
     (data.images||[]).forEach(function(im){
