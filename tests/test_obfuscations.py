@@ -104,3 +104,51 @@ def test_crisp_black_and_white_is_read_as_it_is() -> None:
     assert undither(dithered) is not dithered
     grey = Image.new("L", (200, 100), 128)
     assert undither(grey) is grey
+
+
+def _as_jpeg(png: bytes, quality: int) -> bytes:
+    buf = io.BytesIO()
+    Image.open(io.BytesIO(png)).convert("L").save(buf, "JPEG", quality=quality)
+    return buf.getvalue()
+
+
+def _grey_poster_jpeg(second_line: str, ink: int, paper: int, size: int, quality: int) -> bytes:
+    """Grey ink on grey paper, dithered to black and white, then saved as a JPEG."""
+    img = Image.new("L", (1100, 500), paper)
+    d = ImageDraw.Draw(img)
+    d.text((40, 60), "SPORTS DAY - ALL WELCOME", font=font(size), fill=ink)
+    d.text((40, 200), second_line, font=font(size), fill=ink)
+    buf = io.BytesIO()
+    img.convert("1").convert("L").save(buf, "JPEG", quality=quality)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(("line", "ink", "paper", "size", "quality", "verdict"), [
+    # its pixels are near black and white, not at them: it was read as a photo (allow)
+    ("Questions? Ring 07700 900123", 60, 200, 44, 85, "block"),
+    ("Questions? Ring 07700 900123", 60, 200, 44, 70, "block"),
+    ("Questions? Ring 07700 900123", 90, 170, 44, 85, "block"),
+    ("Questions? Ring 07700 900123", 40, 150, 34, 85, "block"),
+    # traps: the same poster without contact details
+    ("Bring a picnic and a hat", 60, 200, 44, 85, "allow"),
+    ("Bring a picnic and a hat", 40, 150, 34, 70, "allow"),
+])
+def test_dithered_poster_saved_as_jpeg_is_read(line: str, ink: int, paper: int, size: int,
+                                               quality: int, verdict: str) -> None:
+    pytest.importorskip("pytesseract")
+    poster = _grey_poster_jpeg(line, ink, paper, size, quality)
+    report = postguard.Screener().screen("", images=[poster])
+    assert report.verdict.value == verdict, report.findings
+    if verdict == "block":
+        assert [f.category.value for f in report.findings] == ["phone"]
+
+
+def test_near_black_and_white_is_smoothed_only_when_dithered() -> None:
+    from postguard.images.ocr import undither
+
+    crisp = Image.open(io.BytesIO(_as_jpeg(_poster([("Call 07911 123456", 48)], False), 85)))
+    assert undither(crisp) is crisp  # a JPEG of crisp text: read as it is
+    dithered = Image.open(io.BytesIO(_as_jpeg(_poster([("Call 07911 123456", 48)], True), 85)))
+    assert undither(dithered) is not dithered
+    photo = Image.effect_noise((300, 200), 90).convert("L")  # mid-greys: no black and white
+    assert undither(photo) is photo

@@ -53,6 +53,9 @@ PASSES = ((11, 2), (3, 0), (3, 2))
 PANEL_PASS = (7, 1)
 _UPSCALE_BELOW = 800
 _BILEVEL = frozenset({0, 255})
+#: A black-and-white image saved as a JPEG (a dithered poster photographed or re-saved) keeps
+#: its pixels near black and white, not at them: this near, for this share of the pixels.
+_NEAR_BILEVEL, _NEAR_SHARE = 48, 0.97
 #: Share of neighbouring pixels that differ, above which a black-and-white image is dithered
 #: (error diffusion flips about half of them in mid-tones; crisp text on white, a few in 100).
 _DITHER_FLIPS = 0.15
@@ -221,13 +224,20 @@ def undither(gray: Image.Image) -> Image.Image:
     import numpy as np
 
     a = np.asarray(gray)
-    if a.ndim != 2 or a.size < 64 or not _BILEVEL.issuperset(np.unique(a[::7, ::7]).tolist()):
+    if a.ndim != 2 or a.size < 64:
         return gray
+    sample = a[::7, ::7]
+    if not _BILEVEL.issuperset(np.unique(sample).tolist()):
+        # Saved as a JPEG: near black and white; read as the black and white it was.
+        near = (sample <= _NEAR_BILEVEL) | (sample >= 255 - _NEAR_BILEVEL)
+        if float(np.mean(near)) < _NEAR_SHARE:
+            return gray
+        a = np.where(a > 127, 255, 0).astype(np.uint8)
     if float(np.mean(a[:, 1:] != a[:, :-1])) < _DITHER_FLIPS:
         return gray  # crisp black-and-white text: read as it is
     from PIL import ImageFilter
 
-    return gray.filter(ImageFilter.GaussianBlur(1.5))
+    return Image.fromarray(a).filter(ImageFilter.GaussianBlur(1.5))
 
 
 def recognise(gray: Image.Image) -> OcrText:
