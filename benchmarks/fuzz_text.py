@@ -101,9 +101,9 @@ def make_case(rng: random.Random) -> tuple[str, tuple[str, str] | None]:
 def check(report: Report, text: str, planted: tuple[str, str] | None) -> list[str]:
     problems = []
     for f in report.findings:
-        if f.source == "text" and f.start is not None:
-            if f.end is None or not 0 <= f.start < f.end <= len(text):
-                problems.append(f"span {f.start}..{f.end} outside a text of {len(text)}")
+        if f.source == "text" and f.start is not None and (
+                f.end is None or not 0 <= f.start < f.end <= len(text)):
+            problems.append(f"span {f.start}..{f.end} outside a text of {len(text)}")
     if Report.from_dict(json.loads(json.dumps(report.to_dict()))) != report:
         problems.append("the JSON report does not read back equal")
     if not isinstance(report.redacted_text, str):
