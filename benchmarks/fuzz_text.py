@@ -34,6 +34,7 @@ from pathlib import Path
 
 import postguard
 from postguard import Report
+from postguard.inputs import read_text
 
 _WORDS = [
     "hello", "Привет", "Ελλάδα", "مرحبا", "الطلاب", "שלום", "学生", "今日は", "학교", "नमस्ते",
@@ -139,7 +140,7 @@ def run_cli(texts: list[str], exe: str) -> tuple[Counter[int], list[str]]:
                 continue
             if run.returncode == 2 and not run.stdout:
                 continue  # refused whole (an empty draft, bytes that are not UTF-8): one line
-            read_back = path.read_text("utf-8", errors="replace")
+            read_back = read_text(str(path))  # as scan reads it (a leading BOM dropped)
             want = screener.screen(postguard.Post(text=read_back, id="p")).to_dict()
             if json.loads(run.stdout) != want:
                 problems.append(f"scan of string {n}: the printed report is not the library's")
