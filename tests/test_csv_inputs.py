@@ -52,6 +52,8 @@ def test_semicolon_metadata_columns(tmp_path: Path) -> None:
      "unbalanced quote: the quoted field that starts on line 2 is never closed"),
     (b'id,text\n1,fine\n2,"oops\n3,more\n',
      "unbalanced quote: the quoted field that starts on line 3 is never closed"),
+    # a later quote would close it: Python's csv module read rows 1 and 2 as one post
+    (b'id,text\n1,"Hello all\n2,"Ring 07911 123456"\n3,bye\n', "broken CSV on line 3"),
 ])
 def test_unbalanced_quote_is_an_error_not_a_merged_post(tmp_path: Path, raw: bytes,
                                                          words: str) -> None:
