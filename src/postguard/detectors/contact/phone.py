@@ -82,6 +82,9 @@ _MONEY = frozenset("£$€¥₹#")  # the same one space before
 # Links that carry an international number without its "+".
 _WA_LINKS = ("wa.me/", "whatsapp.com/send?phone=", "whatsapp.com/send/?phone=")
 _MAX_DIGITS = {"plus": 16, "00": 17, "zero": 12, "bare": 12}
+# "number" in the students' languages, after a reference word ("Dernek kütük numarası")
+_NUMBER_WORDS = ("numarası|numarasi|numara|nummer|nr\\.?|numéro|número|numero|numer|n\\.?º"
+                 "|nº|n°")
 # Parses tried from one start, longest first ("+44 7911 123456 3-2 3-2" needs five).
 _MAX_ATTEMPTS = 6
 
@@ -109,9 +112,9 @@ class PhoneDetector(TextDetector):
         cue = (rf"(?<!\w)(?:{words_pattern(spaced)})(?!\w)"
                rf"|{words_pattern(words['cues_unspaced'])}")
         # "order no." must end where "no." ends, so the nearer, negative reading wins; so must
-        # "charity, number".
+        # "charity, number" and "kütük numarası".
         neg = (rf"(?<!\w)(?:{words_pattern(words['negatives'])})"
-               rf"(?:(?:,?\s+|\s*\(\s*)(?:number|no\.?|num|#))?(?!\w)"
+               rf"(?:(?:,?\s+|\s*\(\s*)(?:number|no\.?|num|#|{_NUMBER_WORDS}))?(?!\w)"
                rf"|{words_pattern(words['negatives_unspaced'])}")
         # Cue words are searched in the lower-cased text (a case-insensitive alternation costs
         # several times more), or case-insensitively when lower-casing changes its length.
