@@ -82,6 +82,8 @@ _MONEY = frozenset("£$€¥₹#")  # the same one space before
 # Links that carry an international number without its "+".
 _WA_LINKS = ("wa.me/", "whatsapp.com/send?phone=", "whatsapp.com/send/?phone=")
 _MAX_DIGITS = {"plus": 16, "00": 17, "zero": 12, "bare": 12}
+# digits, then a line break (and the spaces around it), ending where a number starts
+_LINE_TAIL = re.compile(r"[0-9][ \u00a0]*\r?\n[ \u00a0]*\Z")
 # "number" in the students' languages, after a reference word ("Dernek kütük numarası")
 _NUMBER_WORDS = ("numarası|numarasi|numara|nummer|nr\\.?|numéro|número|numero|numer|n\\.?º"
                  "|nº|n°")
@@ -176,7 +178,22 @@ class PhoneDetector(TextDetector):
         found = self._lookalike_numbers(digit_text, cues, found)
         claimed = Spans()
         for f in found:
-            claimed.add(f.start or 0, f.end or 0)
+            # digits at the start of a line after a line that ends in digits may be the rest
+            # of one number broken across the line ("0176\n4421 9036"): the spoken pass may
+            # read the whole and replace them
+            if not (spoken and _LINE_TAIL.search(text, max(0, (f.start or 0) - 12),
+                                                  f.start or 0)):
+                claimed.add(f.start or 0, f.end or 0)
+        if spoken:
+            def judge(cand: str, kind: str, n: int, start: int, end: int
+                      ) -> tuple[str, float] | None:
+                return self._verdicts.judge(cand, kind, n, start, end, cues)
+
+            read = list(find_spoken(text, judge, claimed))
+            found = [f for f in found if not any(
+                s <= (f.start or 0) and (f.end or 0) <= e for _, _, s, e in read)]
+            for f in found:
+                claimed.add(f.start or 0, f.end or 0)
         yield from found
         if abroad:  # "seis uno dos, cuatro ocho siete, tres cero nueve"
             for code, score, start, end in find_foreign_spoken(low, functools.partial(
@@ -187,11 +204,7 @@ class PhoneDetector(TextDetector):
                                        "phone number, read out in words", score=score,
                                        start=start, end=end, suggestion=PHONE_REMOVED)
         if spoken:
-            def judge(cand: str, kind: str, n: int, start: int, end: int
-                      ) -> tuple[str, float] | None:
-                return self._verdicts.judge(cand, kind, n, start, end, cues)
-
-            for code, score, start, end in find_spoken(text, judge, claimed):
+            for code, score, start, end in read:
                 message = ("phone number" if code == "PG101" else
                            "possible phone number (digits laid out like a phone number)")
                 yield self.finding(code, Category.PHONE, Severity.HIGH,
