@@ -41,6 +41,7 @@ from .phone_foreign_words import find_foreign_spoken, needs_foreign_word_pass
 from .phone_lookalikes import read_cjk_numerals, read_lookalikes
 from .phone_verdicts import PhoneVerdicts
 from .phone_words import find_spoken, has_wide_gaps, needs_word_pass
+from .phone_words_abroad import find_number_words, needs_number_words_pass
 
 _DIGITS = "0123456789"
 # a dash at the end of a line with a digit after it: a number wrapped onto the next line
@@ -82,6 +83,10 @@ _MONEY = frozenset("£$€¥₹#")  # the same one space before
 # Links that carry an international number without its "+".
 _WA_LINKS = ("wa.me/", "whatsapp.com/send?phone=", "whatsapp.com/send/?phone=")
 _MAX_DIGITS = {"plus": 16, "00": 17, "zero": 12, "bare": 12}
+# single digits each apart by a space or a spaced dash ("6 1 7 - 2 3 - 4 8 - 9 0")
+_SPREAD = re.compile(r"(?<![\w.,/:])[0-9](?:(?: | ?[\-\u2013] ?)[0-9]){7,11}"
+                     r"(?![\w,/:]| ?[0-9]|\.[0-9])")
+_NOT_DIGITS = {ord(c): None for c in " -\u2013"}
 # digits, then a line break (and the spaces around it), ending where a number starts
 _LINE_TAIL = re.compile(r"[0-9][ \u00a0]*\r?\n[ \u00a0]*\Z")
 # "number" in the students' languages, after a reference word ("Dernek kütük numarası")
@@ -170,7 +175,8 @@ class PhoneDetector(TextDetector):
             ndigits = sum(map(digit_text.count, _DIGITS))
         spoken = needs_word_pass(low, ndigits) or has_wide_gaps(text, ndigits)
         abroad = len(low) == len(text) and needs_foreign_word_pass(low)
-        if ndigits < 7 and not spoken and not abroad:
+        grouped = len(low) == len(text) and needs_number_words_pass(low)
+        if ndigits < 7 and not spoken and not abroad and not grouped:
             return
         cues = Cues(low, self._cue_cs, self._neg_cs) if len(low) == len(text) else \
             Cues(text, self._cue_ci, self._neg_ci)
@@ -203,6 +209,28 @@ class PhoneDetector(TextDetector):
                     yield self.finding(code, Category.PHONE, Severity.HIGH,
                                        "phone number, read out in words", score=score,
                                        start=start, end=end, suggestion=PHONE_REMOVED)
+        if grouped:  # "cuarenta y dos", "soixante-dix", "trzysta czterdzieści"
+            for code, score, start, end in find_number_words(low, functools.partial(
+                    self._verdicts.judge_read_out, cues=cues)):
+                if not claimed.overlaps(start, end):
+                    claimed.add(start, end)
+                    yield self.finding(code, Category.PHONE, Severity.HIGH,
+                                       "phone number, read out in words", score=score,
+                                       start=start, end=end, suggestion=PHONE_REMOVED)
+        if ndigits >= 8 and not text.isdigit():
+            # "6 1 7 - 2 3 - 4 8 - 9 0": a student's country's number typed one digit at a
+            # time, next to a cue
+            for m in _SPREAD.finditer(text):
+                digits = m.group().translate(_NOT_DIGITS)
+                if digits[0] == "0" or len(set(digits)) < 4 or claimed.overlaps(*m.span()):
+                    continue  # a 0 number spread out is phone_words'; no register of 0s and 1s
+                verdict = self._verdicts.judge_read_out(digits, m.start(), m.end(), cues)
+                if verdict is not None and verdict[0] != "allowed":
+                    claimed.add(*m.span())
+                    yield self.finding(verdict[0], Category.PHONE, Severity.HIGH,
+                                       "phone number, spelled out or spaced apart",
+                                       score=verdict[1], start=m.start(), end=m.end(),
+                                       suggestion=PHONE_REMOVED)
         if spoken:
             for code, score, start, end in read:
                 message = ("phone number" if code == "PG101" else
