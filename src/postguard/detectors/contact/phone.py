@@ -90,7 +90,7 @@ _NOT_DIGITS = {ord(c): None for c in " -\u2013"}
 # digits, then a line break (and the spaces around it), ending where a number starts
 _LINE_TAIL = re.compile(r"[0-9][ \u00a0]*\r?\n[ \u00a0]*\Z")
 # "number" in the students' languages, after a reference word ("Dernek kütük numarası")
-_NUMBER_WORDS = ("numarası|numarasi|numara|nummer|nr\\.?|numéro|número|numero|numer|n\\.?º"
+_NUMBER_WORDS = ("numarası|numarasi|numara|nummer|nr\\.?|numéro|número|numero|numer|رقم|n\\.?º"
                  "|nº|n°")
 # Parses tried from one start, longest first ("+44 7911 123456 3-2 3-2" needs five).
 _MAX_ATTEMPTS = 6
