@@ -24,7 +24,8 @@ FOUND: list[tuple[str, str]] = [
     ("Mi correo: lucia.vidal (arroba) gmail.com", "lucia.vidal (arroba) gmail.com"),
     ("Enviem as fotos para joana.reis arroba sapo ponto pt, obrigada",
      "joana.reis arroba sapo ponto pt"),
-    ("Scrivete a marta.conti chiocciola virgilio punto it", "marta.conti chiocciola virgilio punto it"),
+    ("Scrivete a marta.conti chiocciola virgilio punto it",
+     "marta.conti chiocciola virgilio punto it"),
     ("Mi dirección es pablo arroba correo punto es", "pablo arroba correo punto es"),
 ]
 
