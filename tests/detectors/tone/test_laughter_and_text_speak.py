@@ -2,7 +2,7 @@
 languages/*.tsv): "jajaja", "哈哈", "神すぎ", "대박", "echt krass", "raga", "ههههه",
 "sjsjsj", "eyw", "nara", "xD", "hahaha". Traps: the ordinary words that share their letters
 (哈哈镜 a funhouse mirror, 神社 a shrine, Nara the city, "XD" in capitals, "ein krasser
-Fehler", Spanish "sus" (their), Polish "ur." (born)). Sentences written for these tests."""
+Fehler", Spanish "sus" (their), Polish "ur." (born), a postcode's "7HX"). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -59,6 +59,7 @@ TRAPS = [
     "Felicidades a la profesora Ortiz por sus veinte años en el colegio.",
     "Karta: Zofia Wiśniewska, ur. 4 marca 2013 r. w Lublinie.",
     "Ha ha, very funny, said the head teacher in the play.",
+    "Welcome evening at the host family's house, Hove BN3 7HX, from six.",
 ]
 
 
