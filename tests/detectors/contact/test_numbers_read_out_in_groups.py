@@ -39,6 +39,13 @@ FOUND: list[tuple[str, str]] = [
     # Portuguese: "trezentos e quarenta" with its joiner, after "liguem"
     ("Se chover, liguem para a Rita: nove um dois, trezentos e quarenta, quinhentos e sessenta",
      "nove um dois, trezentos e quarenta, quinhentos e sessenta"),
+    # German glues the unit, "und" and the tens into one word
+    ("Handy von Frau Berg: null eins sieben zwei, fünfundfünfzig, neunzig, vierunddreißig, "
+     "einundachtzig", "null eins sieben zwei, fünfundfünfzig, neunzig, vierunddreißig, "
+     "einundachtzig"),
+    # Italian glues the tens and the unit, dropping a vowel before "otto" and "uno"
+    ("per il ritiro chiamate la prof al tre quattro sette, ventotto, quarantadue, sessantuno, "
+     "diciannove", "tre quattro sette, ventotto, quarantadue, sessantuno, diciannove"),
     # Korean digit syllables in groups
     ("늦으면 제 번호로 연락 주세요: 공일공 이사칠구 삼삼팔일", "공일공 이사칠구 삼삼팔일"),
     # a Spanish mobile typed one digit at a time with spaced dashes, after "Móvil"
@@ -56,6 +63,8 @@ NOT_PHONES = [
     "El sábado jugamos tres partidos: ganamos dos a uno, cuatro a dos y tres a cero.",
     "Il y a vingt-deux élèves, trente parents et quarante-huit gâteaux au goûter.",
     "W szkole jest trzysta dwadzieścia osiem uczniów i czterdzieści dwie nauczycielki.",
+    "Wir haben zweiundzwanzig Kinder, dreißig Eltern und fünfundvierzig Kuchen gezählt.",
+    "Siamo ventidue alunni, trenta genitori e quarantacinque insegnanti in gita.",
     "Gezide on iki öğrenci, iki öğretmen ve beş yüz elli lira bütçe vardı.",
     "Entradas: quince euros adultos, diez euros niños, cinco euros jubilados.",
     "삼성 이사회 오일 가격이 올랐어요",

@@ -2,7 +2,8 @@
 languages/*.tsv): "jajaja", "哈哈", "神すぎ", "대박", "echt krass", "raga", "ههههه",
 "sjsjsj", "eyw", "nara", "xD", "hahaha". Traps: the ordinary words that share their letters
 (哈哈镜 a funhouse mirror, 神社 a shrine, Nara the city, "XD" in capitals, "ein krasser
-Fehler", Spanish "sus" (their), Polish "ur." (born), a postcode's "7HX"). Sentences written for these tests."""
+Fehler", Spanish "sus" (their), Polish "ur." (born), a postcode's "7HX"). Sentences
+written for these tests."""
 
 from __future__ import annotations
 

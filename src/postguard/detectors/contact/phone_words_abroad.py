@@ -2,7 +2,8 @@
 tens and hundreds as people say them: "seis uno cinco, cuarenta y dos, dieciocho, noventa"
 (Spanish), "zéro six, soixante-dix, vingt-deux, quarante-huit, quinze" (French), "pięćset
 dwanaście, trzysta czterdzieści, dziewięćset siedem" (Polish), "sıfır beş yüz kırk üç, ..."
-(Turkish), "quarenta e dois" (Portuguese), and Korean digits in Sino-Korean syllables glued
+(Turkish), "quarenta e dois" (Portuguese), "zweiundvierzig" (German), "quarantadue"
+(Italian), and Korean digits in Sino-Korean syllables glued
 in groups ("공일공 삼팔이칠 ..."). Numbers read digit by digit are `phone_foreign_words`'.
 
 A run of number words of one language (spaces, hyphens, commas or the language's joiner
@@ -52,6 +53,7 @@ def _languages() -> tuple[dict[str, _Language], frozenset[str], dict[str, int],
         if "values" not in table:
             continue
         values = {k: int(v) for k, v in map(str.split, table["values"])}
+        values |= _glued(values, str(table.get("glued", "")))
         langs[code] = _Language(
             values,
             {k: frozenset(int(u) for u in v.split("/")) for k, v in map(str.split, table["times"])},
@@ -65,6 +67,22 @@ def _languages() -> tuple[dict[str, _Language], frozenset[str], dict[str, int],
     glued = re.compile(rf"(?<![\uac00-\ud7a3])[{syllables}]{{3,4}}"
                        rf"(?:[ \-][{syllables}]{{3,4}}){{1,3}}(?![\uac00-\ud7a3])")
     return langs, frozenset(every), korean, glued
+
+
+def _glued(values: dict[str, int], how: str) -> dict[str, int]:
+    """The numbers 21..99 a language writes as one word: "zweiundvierzig" (German: the
+    unit, "und", the tens), "quarantadue", "ventotto" (Italian: the tens, then the unit, the
+    tens' last vowel dropped before a unit that starts with a vowel)."""
+    units = {w: v for w, v in values.items() if 1 <= v <= 9}
+    tens = {w: v for w, v in values.items() if 20 <= v <= 90 and v % 10 == 0}
+    out: dict[str, int] = {}
+    for t, tv in tens.items():
+        for u, uv in units.items():
+            if how == "unit-und-tens" and u != "eins":
+                out[u + "und" + t] = tv + uv
+            elif how == "tens-unit":
+                out[(t[:-1] if u[0] in "aeiou" else t) + u] = tv + uv
+    return out
 
 
 def needs_number_words_pass(low: str) -> bool:
