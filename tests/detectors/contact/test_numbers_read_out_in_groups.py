@@ -77,3 +77,13 @@ NOT_PHONES = [
 @pytest.mark.parametrize("text", NOT_PHONES)
 def test_counts_scores_and_prices_are_no_phone(text: str) -> None:
     assert _found(text) == []
+
+
+def test_the_groups_gate_holds_every_digit_word_of_the_digit_by_digit_pass() -> None:
+    # phone.py runs the digit-by-digit pass only where the groups' gate opened
+    from postguard.detectors.contact._common import load_data
+    from postguard.detectors.contact.phone_words_abroad import needs_number_words_pass
+
+    for words in load_data("contact.toml")["phone"]["digit_words_abroad"]:
+        for w in words:
+            assert needs_number_words_pass(f"{w} {w} {w}"), w
