@@ -1,7 +1,8 @@
 """Numbers after the register words of a charity, society or company, or after a meeting's
 number, in the students' languages, are references and not phones (data/contact.toml
 [phone] negatives); contact cues with Arabic's glued prefixes and German compound cues are
-cues (cues_other_languages); a number broken across a line is one number (contact/phone.py,
+cues (cues_other_languages); a Spanish mobile in threes (mobile_in_threes_regions) is one
+next to a cue; a number broken across a line is one number (contact/phone.py,
 phone_words.py), its span taking in both lines."""
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ REFERENCES = [
     "Elternabend online: Zoom-Meeting-Nummer 845 2210 3367, Kenncode Igel7.",
     "اجتماع الأهالي عبر زووم، رقم الاجتماع 812 4470 2291",
     "Webex meeting number 2651 447 9012 for the open evening",
+    # nine digits in threes that are no Spanish mobile, next to a cue
+    "Ring the office about invoice batch 943 123 456 today",
+    "Call the box office: tickets 250 500 750 pence",
 ]
 
 
@@ -43,6 +47,9 @@ FOUND: list[tuple[str, str]] = [
     ("للاستفسار اتصلوا على الرقم 0562741983", "0562741983"),
     # a German compound cue
     ("Notfallnummer der Klassenlehrerin: 0172 5590 3481", "0172 5590 3481"),
+    # a Spanish mobile in threes, and with the letter l typed for a 1
+    ("Para cualquier cosa, mi móvil: 634 218 907", "634 218 907"),
+    ("móvil de la monitora: 6l9 402 775", "6l9 402 775"),
     # broken across a line: one number, both lines in its span
     ("Bei Verspätung bitte anrufen, Handy: 0172\n5590 3481", "0172\n5590 3481"),
     ("If the coach is late, call me on 07911\n204 583", "07911\n204 583"),
