@@ -27,6 +27,10 @@ FOUND: list[tuple[str, str]] = [
     ("Scrivete a marta.conti chiocciola virgilio punto it",
      "marta.conti chiocciola virgilio punto it"),
     ("Mi dirección es pablo arroba correo punto es", "pablo arroba correo punto es"),
+    ("Écrivez à lea.martin arobase orange point fr", "lea.martin arobase orange point fr"),
+    ("scrivete a mario.rossi [chiocciola] libero.it", "mario.rossi [chiocciola] libero.it"),
+    # a full-width at sign, as Japanese and Chinese keyboards type it
+    ("連絡はメール tanaka.yui＠docomo.ne.jp までお願いします", "tanaka.yui＠docomo.ne.jp"),
 ]
 
 

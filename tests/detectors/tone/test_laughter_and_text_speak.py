@@ -61,6 +61,7 @@ TRAPS = [
     "Karta: Zofia Wiśniewska, ur. 4 marca 2013 r. w Lublinie.",
     "Ha ha, very funny, said the head teacher in the play.",
     "Welcome evening at the host family's house, Hove BN3 7HX, from six.",
+    "Écrivez à lea.martin arobase orange point fr pour les photos.",
 ]
 
 

@@ -24,7 +24,7 @@ _LOCAL_TAIL = re.compile(r"[\w.%+'\-]{1,64}\Z")
 _DOMAIN = re.compile(r"(?:[^\W_](?:[\w\-]{0,61}[^\W_])?\.){1,8}([^\W\d_]{2,24})(?![\w\-])")
 # Hints of a written-out address, searched in the lower-cased text only after a substring
 # test: one case-insensitive alternation would cost more than the rest of the detector.
-_HINT_BRACKET = re.compile(r"[\[({<]\s{0,2}(?:at|dot)\s{0,2}[\])}>]")
+_HINT_BRACKET = re.compile(r"[\[({<]\s{0,4}(?:at|dot)\s{0,4}[\])}>]")
 _HINT_DOT = re.compile(r"\sdot\s")
 # "jo at gmail.com", "jo at gmail . com", "jo at gmail. com" (not "at school. Then ...": after
 # ". " only a common top-level domain). It opens with a literal " at": a fast scan.
@@ -43,7 +43,7 @@ def _obfuscation_hint(text: str) -> bool:
     )
 
 
-_OBF_AT = re.compile(r"(?<!\s)(?:\s{0,2}[\[({<]\s{0,2}at\s{0,2}[\])}>]\s{0,2}|\s+at\s+)",
+_OBF_AT = re.compile(r"(?<!\s)(?:\s{0,2}[\[({<]\s{0,4}at\s{0,4}[\])}>]\s{0,2}|\s+at\s+)",
                      re.IGNORECASE)
 # With a plain " at " and a real dot, the name must look like a mailbox ("jo.bloggs",
 # "sam_99", "jo99"), not a word or a class ("available at ...", "5B at ...").
@@ -127,6 +127,8 @@ class EmailDetector(TextDetector):
         return s if s < at else None
 
     def detect_text(self, text: str) -> Iterable[Finding]:
+        if "\uff20" in text:  # a full-width "＠" (Japanese, Chinese input): one character too
+            text = text.replace("\uff20", "@")
         taken = Spans()
         if "@" in text:
             plain = 0  # the "@"s of plain addresses (or file names): no spaced form there
