@@ -22,10 +22,10 @@ LINK, MEETING_ID, PASSCODE = "link", "meeting_id", "passcode"
 # others (CJK words have no \b before them inside a run of text: 腾讯会议号), looked for only in
 # a text that is not ASCII.
 _OTHER_LANGUAGE_CUES = (
-    "reuni|riunione|spotkani|toplant|kenn|contrase|clave|senha|haslo|sifre|parola")
+    "reuni|riunione|spotkani|toplant|kenn|contrase|clave|senha|haslo|sifre|parola|zoom|zugang")
 _OTHER_SCRIPT_CUES = (
     "会议|会議|ミーティング|회의|الاجتماع|密码|密碼|パス|비밀번호|암호|كلمة|رمز|şifre|código|hasło"
-    "|réunion|reunión|reunião|toplantı")
+    "|réunion|reunión|reunião|toplantı|erişim|参加|참가")
 
 
 @dataclass(frozen=True)
