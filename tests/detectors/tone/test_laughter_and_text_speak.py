@@ -42,6 +42,9 @@ POSITIVES = [
     ("super wycieczka xD dzięki, nara", "xD"),
     ("super wycieczka xD dzięki, nara", "nara"),
     ("hahaha the teachers lost the tug of war again", "hahaha"),
+    ("omw to the coach park, save me a seat", "omw"),
+    ("the choir is rehearsing rn, come and listen", "rn"),
+    ("happy bday to our lovely lunchtime supervisor", "bday"),
 ]
 
 
@@ -62,6 +65,7 @@ TRAPS = [
     "Ha ha, very funny, said the head teacher in the play.",
     "Welcome evening at the host family's house, Hove BN3 7HX, from six.",
     "Écrivez à lea.martin arobase orange point fr pour les photos.",
+    "Two RN officers spoke to Year 10 about careers at sea.",
 ]
 
 
