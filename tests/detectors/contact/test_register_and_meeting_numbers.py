@@ -33,6 +33,8 @@ REFERENCES = [
     # nine digits in threes that are no Spanish mobile, next to a cue
     "Ring the office about invoice batch 943 123 456 today",
     "Call the box office: tickets 250 500 750 pence",
+    # a date with a time after it, in dots
+    "Call us about the trip on 12.03.25.14 onwards",
 ]
 
 
@@ -50,6 +52,8 @@ FOUND: list[tuple[str, str]] = [
     # a Spanish mobile in threes, and with the letter l typed for a 1
     ("Para cualquier cosa, mi móvil: 634 218 907", "634 218 907"),
     ("móvil de la monitora: 6l9 402 775", "6l9 402 775"),
+    # a French mobile in dotted pairs (its start is no date)
+    ("Mon portable : 06.47.21.88.30, n'hésitez pas", "06.47.21.88.30"),
     # broken across a line: one number, both lines in its span
     ("Bei Verspätung bitte anrufen, Handy: 0172\n5590 3481", "0172\n5590 3481"),
     ("If the coach is late, call me on 07911\n204 583", "07911\n204 583"),
