@@ -1,6 +1,7 @@
-"""Numbers after the register words of a charity, society or company, or after a meeting's
-number, in the students' languages, are references and not phones (data/contact.toml
-[phone] negatives); contact cues with Arabic's glued prefixes and German compound cues are
+"""Numbers after the register words of a charity, society or company, after a meeting's
+number, or an exam's, a booking's or an identity card's, in the students' languages, are
+references and not phones (data/contact.toml [phone] negatives); the students' countries'
+helplines are allowed (data/default-policy.toml [allow] phones); contact cues with Arabic's glued prefixes and German compound cues are
 cues (cues_other_languages); a Spanish mobile in threes (mobile_in_threes_regions) is one
 next to a cue; a number broken across a line is one number (contact/phone.py,
 phone_words.py), its span taking in both lines."""
@@ -35,6 +36,15 @@ REFERENCES = [
     "Call the box office: tickets 250 500 750 pence",
     # a date with a time after it, in dots
     "Call us about the trip on 12.03.25.14 onwards",
+    # exam, booking and identity numbers shaped like a phone
+    "Sınav numaranız 0541234567, lütfen kartınıza yazın.",
+    "رقم الحجز للرحلة 0547712093",
+    "T.C. Kimlik No: 24681357902",
+    "Ihre Kundennummer 0176 4421 9036 bitte bei Rückfragen angeben.",
+    # the students' countries' helplines, allowed by the default policy
+    "¿Te sientes solo? Teléfono de la Esperanza: 717 003 717, a cualquier hora.",
+    "Die TelefonSeelsorge ist rund um die Uhr erreichbar: 0800 111 0 111.",
+    "Dziecięcy Telefon Zaufania Rzecznika Praw Dziecka: 800 12 12 12.",
 ]
 
 
