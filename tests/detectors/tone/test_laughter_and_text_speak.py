@@ -66,6 +66,7 @@ TRAPS = [
     "Welcome evening at the host family's house, Hove BN3 7HX, from six.",
     "Écrivez à lea.martin arobase orange point fr pour les photos.",
     "Two RN officers spoke to Year 10 about careers at sea.",
+    "Our 5th Street Dance troupe opened the summer show.",
 ]
 
 
