@@ -24,7 +24,7 @@ _LOCAL_TAIL = re.compile(r"[\w.%+'\-]{1,64}\Z")
 _DOMAIN = re.compile(r"(?:[^\W_](?:[\w\-]{0,61}[^\W_])?\.){1,8}([^\W\d_]{2,24})(?![\w\-])")
 # Hints of a written-out address, searched in the lower-cased text only after a substring
 # test: one case-insensitive alternation would cost more than the rest of the detector.
-_HINT_BRACKET = re.compile(r"[\[({<]\s{0,2}(?:at|dot)\s{0,2}[\])}>]")
+_HINT_BRACKET = re.compile(r"[\[({<]\s{0,4}(?:at|dot)\s{0,4}[\])}>]")
 _HINT_DOT = re.compile(r"\sdot\s")
 # "jo at gmail.com", "jo at gmail . com", "jo at gmail. com" (not "at school. Then ...": after
 # ". " only a common top-level domain). It opens with a literal " at": a fast scan.
@@ -43,7 +43,7 @@ def _obfuscation_hint(text: str) -> bool:
     )
 
 
-_OBF_AT = re.compile(r"(?<!\s)(?:\s{0,2}[\[({<]\s{0,2}at\s{0,2}[\])}>]\s{0,2}|\s+at\s+)",
+_OBF_AT = re.compile(r"(?<!\s)(?:\s{0,2}[\[({<]\s{0,4}at\s{0,4}[\])}>]\s{0,2}|\s+at\s+)",
                      re.IGNORECASE)
 # With a plain " at " and a real dot, the name must look like a mailbox ("jo.bloggs",
 # "sam_99", "jo99"), not a word or a class ("available at ...", "5B at ...").
@@ -127,6 +127,8 @@ class EmailDetector(TextDetector):
         return s if s < at else None
 
     def detect_text(self, text: str) -> Iterable[Finding]:
+        if "\uff20" in text:  # a full-width "＠" (Japanese, Chinese input): one character too
+            text = text.replace("\uff20", "@")
         taken = Spans()
         if "@" in text:
             plain = 0  # the "@"s of plain addresses (or file names): no spaced form there
@@ -151,16 +153,17 @@ class EmailDetector(TextDetector):
             yield from self._letter_spaced(text, taken)
         worded = self._english_words(text)
         if _obfuscation_hint(worded):
-            yield from self._obfuscated(worded, taken)
+            yield from self._obfuscated(worded, taken, text)
 
     def _english_words(self, text: str) -> str:
         """The text with the "at" and "dot" of the students' languages written as English
         ones of the same length ("punto" -> "dot  "), so every offset stays the same."""
         low = text.lower()
-        if not (any(w in low for w in self._abroad_dots) and (
-                " at " in low or any(w in low for w in self._abroad_ats))):
-            return text  # an address needs a dot word and an at word
-        return self._abroad.sub(lambda m: (" at" if m.group(1) else "dot").ljust(len(m.group())),
+        ats = any(w in low for w in self._abroad_ats)
+        if not (ats or (" at " in low and any(w in low for w in self._abroad_dots))):
+            return text  # an address needs an at word ("ana(arroba)yahoo.es") or a dot word
+        # centred, so that a bracketed "(arroba)" reads "(  at  )" and "(punto)" "( dot )"
+        return self._abroad.sub(lambda m: ("at" if m.group(1) else "dot").center(len(m.group())),
                                 text)
 
     def _letter_spaced(self, text: str, taken: Spans) -> Iterator[Finding]:
@@ -241,11 +244,14 @@ class EmailDetector(TextDetector):
             return False
         return provider or sep[-1:] not in " \t\u00a0" or low in self._spaced_tlds
 
-    def _obfuscated(self, text: str, taken: Spans) -> Iterator[Finding]:
+    def _obfuscated(self, text: str, taken: Spans, original: str) -> Iterator[Finding]:
         for at in _OBF_AT.finditer(text):
             s = self._local_start(text, at.start())
             if s is None or taken.overlaps(s, at.end()):
                 continue
+            # "arroba", "chiocciola": an address spelled out in another language takes any
+            # top-level domain after its dot word ("sapo ponto pt")
+            abroad = "at" not in original[at.start():at.end()].lower()
             labels: list[tuple[int, int]] = []
             seps: list[str] = []
             pos, worded = at.end(), False
@@ -263,7 +269,7 @@ class EmailDetector(TextDetector):
             provider = bool(labels) and text[labels[0][0]:labels[0][1]].lower() in self._providers
             last = max((k for k in range(1, len(labels))
                         if self._tld(text[labels[k][0]:labels[k][1]], seps[k - 1], provider)
-                        or (seps[k - 1] == "." and
+                        or ((seps[k - 1] == "." or abroad and "dot" in seps[k - 1].lower()) and
                             text[labels[k][0]:labels[k][1]].lower() in self._tlds)), default=0)
             if not last:
                 continue

@@ -41,6 +41,7 @@ from .phone_foreign_words import find_foreign_spoken, needs_foreign_word_pass
 from .phone_lookalikes import read_cjk_numerals, read_lookalikes
 from .phone_verdicts import PhoneVerdicts
 from .phone_words import find_spoken, has_wide_gaps, needs_word_pass
+from .phone_words_abroad import find_number_words, needs_number_words_pass
 
 _DIGITS = "0123456789"
 # a dash at the end of a line with a digit after it: a number wrapped onto the next line
@@ -66,7 +67,8 @@ _DASH = r"[\-\u2010-\u2013]"
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013")
 # Shapes that are dates, year ranges, time ranges or ISBNs, matched at a candidate's start.
 _TRAP = lazy_compile(
-    rf"[0-9]{{1,2}}[./\-][0-9]{{1,2}}[./\-](?:[0-9]{{4}}|[0-9]{{2}})(?![0-9])"
+    # (not "06.12.34.56.78": a French number in dotted pairs goes on after the "date")
+    rf"[0-9]{{1,2}}[./\-][0-9]{{1,2}}[./\-](?:[0-9]{{4}}|[0-9]{{2}})(?![0-9]|[./\-][0-9])"
     rf"|[0-9]{{4}}[./\-][0-9]{{1,2}}[./\-][0-9]{{1,2}}(?![0-9])"
     rf"|(?:19|20)[0-9]{{2}} ?{_DASH} ?(?:19|20)?[0-9]{{2}}(?![0-9])"
     rf"|[0-9]{{1,2}}[.:][0-9]{{2}} ?{_DASH} ?[0-9]{{1,2}}"
@@ -82,6 +84,15 @@ _MONEY = frozenset("£$€¥₹#")  # the same one space before
 # Links that carry an international number without its "+".
 _WA_LINKS = ("wa.me/", "whatsapp.com/send?phone=", "whatsapp.com/send/?phone=")
 _MAX_DIGITS = {"plus": 16, "00": 17, "zero": 12, "bare": 12}
+# single digits each apart by a space or a spaced dash ("6 1 7 - 2 3 - 4 8 - 9 0")
+_SPREAD = re.compile(r"(?<![\w.,/:])[0-9](?:(?: | ?[\-\u2013] ?)[0-9]){7,11}"
+                     r"(?![\w,/:]| ?[0-9]|\.[0-9])")
+_NOT_DIGITS = {ord(c): None for c in " -\u2013"}
+# digits, then a line break (and the spaces around it), ending where a number starts
+_LINE_TAIL = re.compile(r"[0-9][ \u00a0]*\r?\n[ \u00a0]*\Z")
+# "number" in the students' languages, after a reference word ("Dernek kütük numarası")
+_NUMBER_WORDS = ("numarası|numarasi|numara|nummer|nr\\.?|numéro|número|numero|numer|رقم|n\\.?º"
+                 "|nº|n°")
 # Parses tried from one start, longest first ("+44 7911 123456 3-2 3-2" needs five).
 _MAX_ATTEMPTS = 6
 
@@ -109,9 +120,9 @@ class PhoneDetector(TextDetector):
         cue = (rf"(?<!\w)(?:{words_pattern(spaced)})(?!\w)"
                rf"|{words_pattern(words['cues_unspaced'])}")
         # "order no." must end where "no." ends, so the nearer, negative reading wins; so must
-        # "charity, number".
+        # "charity, number" and "kütük numarası".
         neg = (rf"(?<!\w)(?:{words_pattern(words['negatives'])})"
-               rf"(?:(?:,?\s+|\s*\(\s*)(?:number|no\.?|num|#))?(?!\w)"
+               rf"(?:(?:,?\s+|\s*\(\s*)(?:number|no\.?|num|#|{_NUMBER_WORDS}))?(?!\w)"
                rf"|{words_pattern(words['negatives_unspaced'])}")
         # Cue words are searched in the lower-cased text (a case-insensitive alternation costs
         # several times more), or case-insensitively when lower-casing changes its length.
@@ -164,8 +175,11 @@ class PhoneDetector(TextDetector):
                                       text)
             ndigits = sum(map(digit_text.count, _DIGITS))
         spoken = needs_word_pass(low, ndigits) or has_wide_gaps(text, ndigits)
-        abroad = len(low) == len(text) and needs_foreign_word_pass(low)
-        if ndigits < 7 and not spoken and not abroad:
+        # the number words of the groups' pass hold every digit word (test_phone_words_abroad):
+        # one split of the text tells most posts that neither pass is needed
+        grouped = len(low) == len(text) and needs_number_words_pass(low)
+        abroad = grouped and needs_foreign_word_pass(low)
+        if ndigits < 7 and not spoken and not abroad and not grouped:
             return
         cues = Cues(low, self._cue_cs, self._neg_cs) if len(low) == len(text) else \
             Cues(text, self._cue_ci, self._neg_ci)
@@ -173,7 +187,22 @@ class PhoneDetector(TextDetector):
         found = self._lookalike_numbers(digit_text, cues, found)
         claimed = Spans()
         for f in found:
-            claimed.add(f.start or 0, f.end or 0)
+            # digits at the start of a line after a line that ends in digits may be the rest
+            # of one number broken across the line ("0176\n4421 9036"): the spoken pass may
+            # read the whole and replace them
+            if not (spoken and _LINE_TAIL.search(text, max(0, (f.start or 0) - 12),
+                                                  f.start or 0)):
+                claimed.add(f.start or 0, f.end or 0)
+        if spoken:
+            def judge(cand: str, kind: str, n: int, start: int, end: int
+                      ) -> tuple[str, float] | None:
+                return self._verdicts.judge(cand, kind, n, start, end, cues)
+
+            read = list(find_spoken(text, judge, claimed))
+            found = [f for f in found if not any(
+                s <= (f.start or 0) and (f.end or 0) <= e for _, _, s, e in read)]
+            for f in found:
+                claimed.add(f.start or 0, f.end or 0)
         yield from found
         if abroad:  # "seis uno dos, cuatro ocho siete, tres cero nueve"
             for code, score, start, end in find_foreign_spoken(low, functools.partial(
@@ -183,12 +212,30 @@ class PhoneDetector(TextDetector):
                     yield self.finding(code, Category.PHONE, Severity.HIGH,
                                        "phone number, read out in words", score=score,
                                        start=start, end=end, suggestion=PHONE_REMOVED)
+        if grouped:  # "cuarenta y dos", "soixante-dix", "trzysta czterdzieści"
+            for code, score, start, end in find_number_words(low, functools.partial(
+                    self._verdicts.judge_read_out, cues=cues)):
+                if not claimed.overlaps(start, end):
+                    claimed.add(start, end)
+                    yield self.finding(code, Category.PHONE, Severity.HIGH,
+                                       "phone number, read out in words", score=score,
+                                       start=start, end=end, suggestion=PHONE_REMOVED)
+        if ndigits >= 8 and not text.isdigit():
+            # "6 1 7 - 2 3 - 4 8 - 9 0": a student's country's number typed one digit at a
+            # time, next to a cue
+            for m in _SPREAD.finditer(text):
+                digits = m.group().translate(_NOT_DIGITS)
+                if digits[0] == "0" or len(set(digits)) < 4 or claimed.overlaps(*m.span()):
+                    continue  # a 0 number spread out is phone_words'; no register of 0s and 1s
+                verdict = self._verdicts.judge_read_out(digits, m.start(), m.end(), cues)
+                if verdict is not None and verdict[0] != "allowed":
+                    claimed.add(*m.span())
+                    yield self.finding(verdict[0], Category.PHONE, Severity.HIGH,
+                                       "phone number, spelled out or spaced apart",
+                                       score=verdict[1], start=m.start(), end=m.end(),
+                                       suggestion=PHONE_REMOVED)
         if spoken:
-            def judge(cand: str, kind: str, n: int, start: int, end: int
-                      ) -> tuple[str, float] | None:
-                return self._verdicts.judge(cand, kind, n, start, end, cues)
-
-            for code, score, start, end in find_spoken(text, judge, claimed):
+            for code, score, start, end in read:
                 message = ("phone number" if code == "PG101" else
                            "possible phone number (digits laid out like a phone number)")
                 yield self.finding(code, Category.PHONE, Severity.HIGH,

@@ -22,6 +22,8 @@ _GROUP = re.compile(r"[0-9]+")
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:[ \u00a0.,][0-9]{3})+")
 _FR_PAIRS = re.compile(r"0[1-9](?:[ .\-][0-9]{2}){4}")
 _NANP = re.compile(r"(?:\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}[ .\-])[2-9][0-9]{2}[ .\-][0-9]{4}")
+# libphonenumber's number types of a mobile (PhoneNumberType.MOBILE, FIXED_LINE_OR_MOBILE)
+_MOBILE = (1, 2)
 # digits a national number may have, its trunk 0 counted
 _FOREIGN_DIGITS = range(8, 13)
 
@@ -68,6 +70,11 @@ def _regions() -> tuple[str, ...]:
     return tuple(load_data("contact.toml")["phone"]["foreign_regions"])
 
 
+@functools.cache
+def _threes_regions() -> frozenset[str]:
+    return frozenset(load_data("contact.toml")["phone"]["mobile_in_threes_regions"])
+
+
 def _groups(text: str) -> list[str]:
     return _GROUP.findall(text)
 
@@ -97,7 +104,10 @@ def foreign_reading(cand: str) -> str | None:
         layout = _groups(national)
         # "1-201-555-0123": the country code before the national layout
         if loose or layout == typed or (
-                typed[1:] == layout and typed[0] == str(num.country_code)):
+                typed[1:] == layout and typed[0] == str(num.country_code)) or (
+                # a mobile of nine digits in threes, as Spain writes one too ("612 345 678")
+                list(map(len, typed)) == [3, 3, 3] and region in _threes_regions()
+                and pn.number_type(num) in _MOBILE):
             return str(pn.format_number(num, pn.PhoneNumberFormat.E164))
     return None
 

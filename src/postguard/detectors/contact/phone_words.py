@@ -65,7 +65,7 @@ _TOKEN = re.compile(
 _SEP_CHARS = " \t\r\n\u00a0,-\u2010\u2011\u2012\u2013\u2014\u2015"
 _MAX_GAP = 8
 # digits a number may have, by how it starts (the leading 0s counted, a "+" not)
-_DIGIT_RANGE = {"zero": (10, 11), "00": (11, 17), "plus": (8, 15), "nozero": (10, 10)}
+_DIGIT_RANGE = {"zero": (10, 12), "00": (11, 17), "plus": (8, 15), "nozero": (10, 10)}
 _MAX_ATTEMPTS = 2
 _DIGITS = "0123456789"
 _COUNTING = "0123456"

@@ -268,6 +268,9 @@ class DateOfBirthDetector(NamedAges, TextDetector):
                                                          else (end, cue.start()))):
                     continue  # "date of birth 5 March 2011, arriving 6 July": the cue's
                 possessive = re.search(r"['’]s\s+$", text[max(0, cue.start() - 3):cue.start()])
+                owner = word_before(text, cue.start()) if possessive else None
+                if owner is not None and owner[1][:1].isupper() and not self._is_name(owner[1]):
+                    continue  # "Shakespeare's birthday is on 23 April": a well-known person's
                 if not (possessive or self._name_near(text, start, end)):
                     continue
                 taken.add(start, end)

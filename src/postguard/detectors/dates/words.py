@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ...datafiles import load_toml
+from ...datafiles import load_toml, read_data
 from ...lazy_patterns import lazy_compile
 
 # A pattern and what may not stand just before a match (see `scan`). The patterns start with a
@@ -209,7 +209,8 @@ def rules() -> Rules:
         months=months,
         ages=ages,
         ordinals=ordinals,
-        not_names=frozenset(str(w).casefold() for w in raw["names"]["not_names"]),
+        not_names=frozenset(str(w).casefold() for w in raw["names"]["not_names"])
+        | _famous_surnames(),
         groups=frozenset(str(w).casefold() for w in raw["names"]["groups"]),
         org_birthday=frozenset(
             str(w).casefold() for w in raw["names"]["organisation_birthday"]
@@ -322,3 +323,16 @@ def rules() -> Rules:
             r"\b(?:" + "|".join(wh["sweet_not_before"]) + r")\b", re.IGNORECASE
         ),
     )
+
+
+def _famous_surnames() -> frozenset[str]:
+    """The last words of the well-known people of data/names/well_known.txt ("Shakespeare",
+    "Mozart"): "Shakespeare's birthday is on 23 April" is no child's birthday."""
+    given = {w.strip().casefold() for w in read_data("names/first_names.txt").splitlines()
+             if w.strip() and not w.startswith("#")}
+    out = set()
+    for line in read_data("names/well_known.txt").splitlines():
+        words = line.split()
+        if len(words) >= 2 and not line.startswith("#") and len(words[-1]) >= 4:
+            out.add(words[-1].casefold())
+    return frozenset(out - given)  # "Prince Harry": Harry is a child's name too

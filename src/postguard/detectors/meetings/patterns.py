@@ -22,10 +22,10 @@ LINK, MEETING_ID, PASSCODE = "link", "meeting_id", "passcode"
 # others (CJK words have no \b before them inside a run of text: 腾讯会议号), looked for only in
 # a text that is not ASCII.
 _OTHER_LANGUAGE_CUES = (
-    "reuni|riunione|spotkani|toplant|kenn|contrase|clave|senha|haslo|sifre|parola")
+    "reuni|riunione|spotkani|toplant|kenn|contrase|clave|senha|haslo|sifre|parola|zoom|zugang")
 _OTHER_SCRIPT_CUES = (
     "会议|会議|ミーティング|회의|الاجتماع|密码|密碼|パス|비밀번호|암호|كلمة|رمز|şifre|código|hasło"
-    "|réunion|reunión|reunião|toplantı")
+    "|réunion|reunión|reunião|toplantı|erişim|参加|참가")
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,8 @@ class Patterns:
         self.weak_passcode = re.compile(
             r"\b(?:" + "|".join(pc["weak_wordings"]) + r")\b\s*(?:[:=#\uff1a-]|is)?\s*" + code,
             re.IGNORECASE)
+        self.not_after = re.compile(
+            r"(?<!\w)(?:" + "|".join(pc["not_after"]) + r")[\s\-]*\Z", re.IGNORECASE)
         self.context = lazy_compile(r"\b(?:" + "|".join(data["context"]["words"]) + r")\b",
                                   re.IGNORECASE)
         self.public_audiences = frozenset(a.lower() for a in data["audience"]["public"])
@@ -194,7 +196,8 @@ def scan(text: str) -> list[Match]:
                   or _looks_like_code(m.group("value")))]
     if out or pats.context.search(text):
         codes += [m for m in pats.weak_passcode.finditer(text)
-                  if not inside_link(m.start()) and _looks_like_code(m.group("value"))]
+                  if not inside_link(m.start()) and _looks_like_code(m.group("value"))
+                  and not pats.not_after.search(text, max(0, m.start() - 24), m.start())]
     seen: set[tuple[int, int]] = set()
     for m in codes:
         if (m.start(), m.end()) in seen:
