@@ -61,6 +61,14 @@ from .model import (
 )
 from .model_windows import model_spans, read_windows, window
 from .scripts import script_name_spans
+from .who_is_named import (
+    character_sentence,
+    german_noun_phrase,
+    host_parent,
+    placeholder,
+    slogan,
+    thing_after_article,
+)
 
 __all__ = ["MODEL_NAME", "PersonNameDetector", "load_pipeline", "model_path"]
 
@@ -78,6 +86,9 @@ _CANDIDATE = re.compile(
     rf"(?<![\w@#]){_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_WORD}){{1,3}}(?![\w@])"
 )
 _WORD_RE = lazy_compile(rf"{_WORD}|{_PARTICLE}")
+# a Turkish case ending after an apostrophe ("Koleji'nden", "Hanım'a", "Aksoy'u"); not the
+# English possessive "'s"
+_CASE_ENDING = re.compile(r"['’](?!s$)[a-zçğıöşü]{1,7}$")
 # a surname in capitals, a comma and a given name ("SMITH, Jack", "O'NEILL, Aoife")
 _SURNAME_FIRST = re.compile(
     r"(?<![\w'’-])([A-Z][A-Z'’\-]{1,24}),[ \t]+([A-Z][a-z]{1,20})(?![\w'’-])")
@@ -109,6 +120,14 @@ class PersonNameDetector(TextDetector):
         for m in _CANDIDATE.finditer(text):
             words = m.group().split()
             start, end = m.start(), m.end()
+            if slogan([w for w in words if w[:1].isupper()], firsts):
+                continue  # "Shout Loud Stand Tall": a slogan or a title, no given name in it
+            ended = [i for i, w in enumerate(words[:-1]) if _CASE_ENDING.search(w)]
+            if ended:  # "Çınaraltı Koleji'nden Deniz Aksoy'u": a case ending closes a noun
+                for w in words[:ended[-1] + 1]:
+                    start = text.index(w, start) + len(w)
+                words = words[ended[-1] + 1:]
+                start = text.index(words[0], start)
             while words and words[0].lower() in common and words[0].lower() not in firsts:
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
                 words = words[1:]
@@ -157,6 +176,8 @@ class PersonNameDetector(TextDetector):
                 # A known given name and a known surname, in either order (family name first
                 # is usual in Chinese, Japanese, Korean and Hungarian names).
                 spans[(cs, ce)] = 0.85
+            elif words[0].lower() in firsts and host_parent(text, cs, ce):
+                spans[(cs, ce)] = 0.8  # "Gastvater Markus Brandt": a host parent's name
             elif german_sentence(text, cs, ce):
                 continue  # German capitalises every noun: "Die Klasse", "Deutsch Grammatik"
             elif words[0].lower() in firsts or known_word_given(words):
@@ -237,6 +258,10 @@ class PersonNameDetector(TextDetector):
                     and raw[1].lower() in firsts and raw[0].lower() not in lasts)):
             s = text.index(raw[1], s + len(raw[0]))  # "Cheer Isla Brown on": a verb first
             raw = raw[1:]
+            while len(raw) > 1 and raw[0].lower().rstrip(".") in _titles():
+                titled = True  # "Text Coach Ben Hale": the verb, then a title
+                s = text.index(raw[1], s + len(raw[0]))
+                raw = raw[1:]
         if place_case(raw[-1]):
             return None  # "Öğrencilerimiz Brighton'da": a place with a locative ending
         if len(raw) == 2 and _sentence_start(text, s) and verb_first(raw[0], firsts, lasts):
@@ -245,12 +270,18 @@ class PersonNameDetector(TextDetector):
         words = [w for w in raw if not re.fullmatch(_PARTICLE, w)]
         if len(words) < 2 or not_a_name(words, not_names):
             return None
+        after_title = _CASE_ENDING.sub("", words[-1]).lower() in titles_after()
+        if after_title and len(words) == 2:
+            return None  # "Ayşe Hanım'a": one name and a title after it, no full name
         key = " ".join(span.lower().split())
         if key in self._staff or (len(raw) == 2 and key in compound_given()):
             return None  # staff; or one given name of two words ("Ana Clara")
+        if placeholder(text, s, e, key) or german_noun_phrase(raw) or slogan(words, firsts) \
+                or thing_after_article(text, s, _known(words)):
+            return None  # "Joe Bloggs", "Tag der Umwelt", "Speak Out Stay Safe", "la Guerra"
         ctx = _context(text, s, e, raw)
-        if ctx is None and famous_sentence(text, s, e):
-            ctx = "famous"  # "... deux Français célèbres", "ünlü Türkler", "famous scientists"
+        if ctx is None and (famous_sentence(text, s, e) or character_sentence(text, s, e)):
+            ctx = "famous"  # "... deux Français célèbres", "ünlü Türkler", "which character"
 
         if ctx in ("place", "org"):
             return None
@@ -269,7 +300,7 @@ class PersonNameDetector(TextDetector):
         prev = ""
         if before[-1:].isspace() and before.strip():
             prev = before.split()[-1].lower().rstrip(".")
-        if titled or prev in _titles() or words[-1].lower() in titles_after():
+        if (titled or prev in _titles() or after_title) and not host_parent(text, s, e):
             return self.finding("PG322", Category.PERSON_NAME, Severity.LOW,
                                 "name of a staff member (with a title)", score=score,
                                 start=s, end=e)
