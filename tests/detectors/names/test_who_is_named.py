@@ -67,6 +67,18 @@ NO_CHILD: list[str] = [
     "Thanks to Dr Claire Hobbs for the first aid talk.",
     # Arabic: a given name and an adjective that ends like a family name
     "برنامج سارة الصيفي يبدأ غدا",
+    # events, wars and revolutions of history lessons
+    "Lekcja historii: Bitwa Grunwaldzka i jej skutki.",
+    "Ders notu: Malazgirt Savaşı hakkında bir paragraf yazın.",
+    "Em história vimos a Revolução Industrial.",
+    # a word that starts with a lowercase letter of Latin Extended-A is no name
+    "Szanowna Pani Lis, Zosia świetnie napisała test.",
+    # a play's act or scene; a German title in the dative; a German imperative
+    "Macbeth Scene 2 rehearsal at lunch.",
+    "Karte für Herrn Vogel bitte unterschreiben.",
+    "Macht Fotos vom Plakat und zeigt sie der Klasse.",
+    # a Korean vocative that opens the sentence, before a space
+    "서준아 숙제 다 했어?",
 ]
 
 CHILD: list[tuple[str, list[str]]] = [
@@ -95,6 +107,11 @@ CHILD: list[tuple[str, list[str]]] = [
     ("شكرا للأم المضيفة هند العتيبي على العشاء", ["هند العتيبي"]),
     # Korean: a family-name syllable first, or 아 after a vowel: a full name
     ("김민아, 축하해!", ["김민아"]),
+    ("오늘 서윤아 사진 봤어", ["서윤아"]),  # not at a sentence start: no vocative
+    # a capital of Latin Extended-A starts a name; a surname that is also a history word
+    ("Brawo! Łucja Kamińska też wygrała.", ["Łucja Kamińska"]),
+    ("Na zajęciach ćwiczenia Ola Nowak zrobiła sama.", ["Ola Nowak"]),
+    ("Laura Guerra won the art prize.", ["Laura Guerra"]),
     ("이서아, 축하해!", ["이서아"]),
     # Chinese: a family name, a given name and the pupil word; after 把
     ("陈思远同学，你的作业很好。", ["陈思远"]),
@@ -170,3 +187,10 @@ def test_german_noun_phrase(words: list[str], expected: bool) -> None:
 def test_korean_vocative(name: str, after: str, expected: bool) -> None:
     given_first = load_toml("names/script_full_names.toml")["ko"]["given_first"]
     assert korean_vocative(name, after, given_first) is expected
+
+
+@pytest.mark.parametrize(("opens", "expected"), [(True, True), (False, False)])
+def test_korean_vocative_before_a_space(opens: bool, expected: bool) -> None:
+    """A space after the vocative counts only when the name opens a sentence."""
+    given_first = load_toml("names/script_full_names.toml")["ko"]["given_first"]
+    assert korean_vocative("서준아", " ", given_first, opens=opens) is expected

@@ -86,12 +86,43 @@ _CANDIDATE = re.compile(
     rf"(?<![\w@#]){_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_WORD}){{1,3}}(?![\w@])"
 )
 _WORD_RE = lazy_compile(rf"{_WORD}|{_PARTICLE}")
+_PARTICLE_RE = lazy_compile(_PARTICLE)
 # a Turkish case ending after an apostrophe ("Koleji'nden", "Hanım'a", "Aksoy'u"); not the
 # English possessive "'s"
 _CASE_ENDING = re.compile(r"['’](?!s$)[a-zçğıöşü]{1,7}$")
 # a surname in capitals, a comma and a given name ("SMITH, Jack", "O'NEILL, Aoife")
 _SURNAME_FIRST = re.compile(
     r"(?<![\w'’-])([A-Z][A-Z'’\-]{1,24}),[ \t]+([A-Z][a-z]{1,20})(?![\w'’-])")
+
+
+def _capitalised_runs(text: str) -> Iterable[tuple[list[str], int, int]]:
+    """(words, start, end) of each run of the candidate pattern, cut before a word that
+    starts with a lowercase letter of Latin Extended-A ("Ola świetnie"; the pattern's range
+    \u0100-\u017f holds both cases) and read again after it. Name particles ("de") stay."""
+    pos = 0
+    while True:
+        m = _CANDIDATE.search(text, pos)
+        if m is None:
+            return
+        words = m.group().split()
+        low = next((i for i, w in enumerate(words)
+                    if not w[:1].isupper() and not _PARTICLE_RE.fullmatch(w)), None)
+        if low is None:
+            yield words, m.start(), m.end()
+            pos = m.end()
+            continue
+        end = m.start()
+        for w in words[:low + 1]:
+            end = text.index(w, end) + len(w)
+        part = words[:low]
+        while part and _PARTICLE_RE.fullmatch(part[-1]):
+            part.pop()
+        if len(part) >= 2:
+            e = m.start()
+            for w in part:
+                e = text.index(w, e) + len(w)
+            yield part, m.start(), e
+        pos = end  # read again after the lowercase word
 
 
 def _sentence_start(text: str, s: int) -> bool:
@@ -117,9 +148,8 @@ class PersonNameDetector(TextDetector):
         firsts, _, _, not_names = _lexicons()
         common = _common_words()
         out = []
-        for m in _CANDIDATE.finditer(text):
-            words = m.group().split()
-            start, end = m.start(), m.end()
+        for words, start, end in _capitalised_runs(text):
+            run_end = end
             if slogan([w for w in words if w[:1].isupper()], firsts):
                 continue  # "Shout Loud Stand Tall": a slogan or a title, no given name in it
             ended = [i for i, w in enumerate(words[:-1]) if _CASE_ENDING.search(w)]
@@ -133,7 +163,7 @@ class PersonNameDetector(TextDetector):
                 words = words[1:]
             while words and words[-1].lower() in common:
                 words = words[:-1]
-                end = text.rindex(words[-1], start, m.end()) + len(words[-1]) if words else start
+                end = text.rindex(words[-1], start, run_end) + len(words[-1]) if words else start
             cut = [i for i, w in enumerate(words[:-2]) if w.lower() in not_last()]
             if cut:  # "Head Girl Aisha Khan", "Sports Captain Leo Hart": the name after
                 for w in words[:cut[-1] + 1]:

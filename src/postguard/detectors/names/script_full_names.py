@@ -159,8 +159,10 @@ def script_full_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int,
     if re.search(f"[{HANGUL}]", text) is not None:
         for m in not_after(w.ko, text, _HANGUL_CHAR):
             name = m.group(1)
-            if name in w.ko_not or korean_vocative(name, text[m.end(1):m.end(1) + 1],
-                                                   w.ko_given_first):
+            head = text[max(0, m.start(1) - 3):m.start(1)].rstrip()
+            if name in w.ko_not or korean_vocative(
+                    name, text[m.end(1):m.end(1) + 1], w.ko_given_first,
+                    opens=not head or head[-1] in ".!?\n。！？"):
                 continue  # a word, or a given name called out ("지민아!")
             (famous if name in w.ko_famous else names).append(m.span(1))
     if re.search(f"[{_ARABIC}]", text) is not None:

@@ -132,11 +132,13 @@ def _batchim(syllable: str) -> bool:
     return 0 <= code < 11172 and code % 28 != 0
 
 
-def korean_vocative(name: str, after: str, given_first: str) -> bool:
+def korean_vocative(name: str, after: str, given_first: str, opens: bool = False) -> bool:
     """Three syllables that are a two-syllable given name and the vocative ending, then a
-    pause ("지민아!", "하나야,"): 아 after a closing consonant, 야 after a vowel."""
+    pause, or a space when the name opens a sentence ("지민아!", "하나야,", "서윤아 사진 ..."):
+    아 after a closing consonant, 야 after a vowel."""
     if len(name) != 3 or name[2] not in "아야" or name[0] not in given_first:
         return False
-    if after[:1] not in (",", "!", "?", "~", "…", "，", "！", "？", ""):
+    if after[:1] not in (",", "!", "?", "~", "…", "，", "！", "？", "") and not (
+            opens and after[:1] in (" ", "\t")):
         return False
     return _batchim(name[1]) == (name[2] == "아")
