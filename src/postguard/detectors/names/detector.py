@@ -65,6 +65,7 @@ from .who_is_named import (
     character_sentence,
     german_noun_phrase,
     host_parent,
+    pet,
     placeholder,
     slogan,
     thing_after_article,
@@ -307,8 +308,9 @@ class PersonNameDetector(TextDetector):
         if key in self._staff or (len(raw) == 2 and key in compound_given()):
             return None  # staff; or one given name of two words ("Ana Clara")
         if placeholder(text, s, e, key) or german_noun_phrase(raw) or slogan(words, firsts) \
-                or thing_after_article(text, s, _known(words)):
-            return None  # "Joe Bloggs", "Tag der Umwelt", "Speak Out Stay Safe", "la Guerra"
+                or thing_after_article(text, s, _known(words)) or pet(text, e):
+            return None  # "Joe Bloggs", "Tag der Umwelt", "Speak Out Stay Safe", "la Guerra",
+            # "Honey Bun the guinea pig"
         ctx = _context(text, s, e, raw)
         if ctx is None and (famous_sentence(text, s, e) or character_sentence(text, s, e)):
             ctx = "famous"  # "... deux Français célèbres", "ünlü Türkler", "which character"

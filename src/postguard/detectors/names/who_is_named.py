@@ -16,6 +16,8 @@ private adult rather than staff. Words: `data/names/who_is_named.toml`.
   "님"), which otherwise marks staff.
 - A sentence that offers characters of a story ("which character would you be, X or Y?",
   "the heteronym X"): its names are characters.
+- A pet or a mascot: "the" or "our" and an animal word right after the name ("Honey Bun the
+  guinea pig").
 - A Korean given name called out with the vocative ending ("지민아!", "하나야,"): a first name,
   not a family name and a given name.
 """
@@ -41,6 +43,7 @@ class _Words:
     noble: frozenset[str]
     host: re.Pattern[str]
     characters: re.Pattern[str]
+    pet: re.Pattern[str]
 
 
 @functools.cache
@@ -59,6 +62,12 @@ def _words() -> _Words:
         host=re.compile("(?:" + alternation(d["host_cues"]) + ")", re.IGNORECASE),
         characters=re.compile(r"(?<![\w])(?:" + alternation(d["character_sentence"]) + ")",
                               re.IGNORECASE),
+        pet=re.compile(
+            r"['’]?s?,?[ \t]+(?:the|our)[ \t]+(?:(?:class|school|new|little|form|year[ \t]*\d+)"
+            r"[ \t]+){0,2}(?:" + alternation(d["pet_after"]) + r")(?![\w])"
+            # "our class hamster monitor": a child's job, not a pet
+            r"(?![ \t]+(?:monitor|helper|keeper|feeder|carer|champion|leader|expert|"
+            r"whisperer|duty|team|club|walker)s?\b)", re.IGNORECASE),
     )
 
 
@@ -114,6 +123,12 @@ def host_parent(text: str, s: int, e: int) -> bool:
     stop = _STOP.search(text, e, hi)
     return _words().host.search(text[lo:s] + " " + text[e:stop.start() if stop else hi]) \
         is not None
+
+
+def pet(text: str, e: int) -> bool:
+    """An animal word follows the name with "the" or "our" ("Honey Bun the guinea pig",
+    "Biscuit, our class hamster"): a pet or a mascot."""
+    return _words().pet.match(text, e) is not None
 
 
 def character_sentence(text: str, s: int, e: int) -> bool:
