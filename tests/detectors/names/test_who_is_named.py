@@ -46,6 +46,9 @@ NO_CHILD: list[str] = [
     "Szanowny Panie Nowicki, dziękujemy za pomoc.",
     # a venue named after its noun
     "W piątek trening na lodowisku Srebrna Tafla.",
+    # a school role before a surname
+    "Grazie alla Professoressa Ferri per la gita.",
+    "Spotkanie z Dyrektor Wiśniewską w piątek.",
     # a verb, then a staff title, then a name
     "Need a lift? Text Coach Mia Lowe before nine.",
     # the characters a sentence offers ("which character")
@@ -122,6 +125,8 @@ CHILD: list[tuple[str, list[str]]] = [
     ("Brawo! Łucja Kamińska też wygrała.", ["Łucja Kamińska"]),
     ("Na zajęciach ćwiczenia Ola Nowak zrobiła sama.", ["Ola Nowak"]),
     ("Laura Guerra won the art prize.", ["Laura Guerra"]),
+    # thanks or praise that opens the sentence is no part of the name
+    ("Tebrikler Elif Yıldız'a!", ["Elif Yıldız'a"]),
     ("이서아, 축하해!", ["이서아"]),
     # Chinese: a family name, a given name and the pupil word; after 把
     ("陈思远同学，你的作业很好。", ["陈思远"]),
@@ -157,6 +162,7 @@ def test_no_name(detector: PersonNameDetector, text: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Need a lift? Text Coach Mia Lowe before nine.", ["Mia Lowe"]),  # staff, at low
     ("Cakes go to Chair Priya Malhotra for the PTA stall.", ["Priya Malhotra"]),  # a chair
+    ("Teşekkürler Öğretmenimiz Zehra Koç'a.", ["Zehra Koç'a"]),  # "our teacher"
     ("Year 12 read Anne Sexton alongside Carol Ann Duffy.",
      ["Anne Sexton", "Carol Ann Duffy"]),  # poets
     ("Which character do you like best, Mildred Hubble or Ethel Hallow?",

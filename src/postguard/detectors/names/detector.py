@@ -151,7 +151,8 @@ class PersonNameDetector(TextDetector):
         out = []
         for words, start, end in _capitalised_runs(text):
             run_end = end
-            if slogan([w for w in words if w[:1].isupper()], firsts):
+            if slogan([w for w in words if w[:1].isupper()], firsts) and not any(
+                    w.lower().rstrip(".") in _titles() for w in words):
                 continue  # "Shout Loud Stand Tall": a slogan or a title, no given name in it
             ended = [i for i, w in enumerate(words[:-1]) if _CASE_ENDING.search(w)]
             if ended:  # "Çınaraltı Koleji'nden Deniz Aksoy'u": a case ending closes a noun
