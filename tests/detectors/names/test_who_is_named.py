@@ -33,6 +33,11 @@ NO_CHILD: list[str] = [
     "Hoy repasamos las Cruzadas Medievales en historia.",
     # a German article alone between nouns
     "Telefonnummer der Betreuerin: 0160 1234 567",
+    # a German notice without function words: nouns that end like German nouns
+    "Sammelpunkt Nebeneingang, Abfahrt 8 Uhr.",
+    "Bitte Turnzeug mitbringen, Hallenkurs beginnt.",
+    "Schulband Vorführung Hänsel und Gretel am Montag.",
+    "Lesewoche Gewinnerin steht fest.",
     # a slogan of four capitalised words without a given name
     "Shout Loud Stand Tall is our assembly theme this term.",
     # a verb that starts the sentence before a given name, in the students' languages
@@ -125,6 +130,9 @@ CHILD: list[tuple[str, list[str]]] = [
     ("Brawo! Łucja Kamińska też wygrała.", ["Łucja Kamińska"]),
     ("Na zajęciach ćwiczenia Ola Nowak zrobiła sama.", ["Ola Nowak"]),
     ("Laura Guerra won the art prize.", ["Laura Guerra"]),
+    # family names ending in -ung are names, not German nouns
+    ("Well done Sophie Hartung and Jasmine Cheung!", ["Sophie Hartung", "Jasmine Cheung"]),
+    ("Leonie Fischer hat den Lesewettbewerb gewonnen!", ["Leonie Fischer"]),
     # thanks or praise that opens the sentence is no part of the name
     ("Tebrikler Elif Yıldız'a!", ["Elif Yıldız'a"]),
     ("이서아, 축하해!", ["이서아"]),

@@ -63,6 +63,7 @@ from .model_windows import model_spans, read_windows, window
 from .scripts import script_name_spans
 from .who_is_named import (
     character_sentence,
+    german_notice,
     german_noun_phrase,
     host_parent,
     pet,
@@ -309,7 +310,8 @@ class PersonNameDetector(TextDetector):
         if key in self._staff or (len(raw) == 2 and key in compound_given()):
             return None  # staff; or one given name of two words ("Ana Clara")
         if placeholder(text, s, e, key) or german_noun_phrase(raw) or slogan(words, firsts) \
-                or thing_after_article(text, s, _known(words)) or pet(text, e):
+                or thing_after_article(text, s, _known(words)) or pet(text, e) \
+                or (not _known(words) and german_notice(words, firsts, lasts)):
             return None  # "Joe Bloggs", "Tag der Umwelt", "Speak Out Stay Safe", "la Guerra",
             # "Honey Bun the guinea pig"
         ctx = _context(text, s, e, raw)

@@ -9,6 +9,8 @@ private adult rather than staff. Words: `data/names/who_is_named.toml`.
   stand before given names too, and "a" is Spanish "to" before a person.
 - A German noun phrase: "der", "die", "des" alone between capitalised words are articles
   ("Notfallnummer der Begleiterin"); in names they follow "von" or "van" ("von der Heide").
+- A German notice: a word that ends like a German noun ("Treffpunkt Haupteingang",
+  "Aufführung Romeo"), no name having such an ending.
 - A run of four or more capitalised words without a given name is a title or a slogan
   ("Speak Out Stay Safe"), not a person.
 - A host parent: a full name after "host father", "Gastvater", "홈스테이 아버지", "寄宿家庭的"
@@ -44,6 +46,7 @@ class _Words:
     host: re.Pattern[str]
     characters: re.Pattern[str]
     pet: re.Pattern[str]
+    german_endings: tuple[str, ...]
 
 
 @functools.cache
@@ -62,6 +65,7 @@ def _words() -> _Words:
         host=re.compile("(?:" + alternation(d["host_cues"]) + ")", re.IGNORECASE),
         characters=re.compile(r"(?<![\w])(?:" + alternation(d["character_sentence"]) + ")",
                               re.IGNORECASE),
+        german_endings=tuple(d["german_noun_endings"]),
         pet=re.compile(
             r"['’]?s?,?[ \t]+(?:the|our)[ \t]+(?:(?:class|school|new|little|form|year[ \t]*\d+)"
             r"[ \t]+){0,2}(?:" + alternation(d["pet_after"]) + r")(?![\w])"
@@ -104,6 +108,17 @@ def german_noun_phrase(raw: list[str]) -> bool:
     w = _words()
     for i, word in enumerate(raw[1:-1], 1):
         if word in w.german_articles and raw[i - 1].lower() not in w.noble:
+            return True
+    return False
+
+
+def german_notice(words: list[str], firsts: frozenset[str], lasts: frozenset[str]) -> bool:
+    """A word of six letters or more ends like a German noun ("Treffpunkt", "Aufführung") and
+    is no known given name or surname."""
+    ends = _words().german_endings
+    for x in words:
+        w = x.split("'")[0].split("’")[0].lower()
+        if len(w) >= 6 and w.endswith(ends) and w not in firsts and w not in lasts:
             return True
     return False
 
