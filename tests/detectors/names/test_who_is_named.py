@@ -120,6 +120,8 @@ CHILD: list[tuple[str, list[str]]] = [
     # a host parent: a private adult, with or without a title
     ("Huge thanks to host mum Dr Claire Hobbs for the cinema trip.", ["Claire Hobbs"]),
     ("Ein Dank an Gastmutter Ute Schreiber für das Abendessen.", ["Ute Schreiber"]),
+    ("Our host dad Gary Pemberton drove the group to the coast.", ["Gary Pemberton"]),
+    ("Thank you to host mum Claire Ashdown for the picnic.", ["Claire Ashdown"]),
     ("寄宿家庭的李志强先生开车送学生去机场。", ["李志强"]),
     ("홈스테이 어머니 박미경 님이 저녁을 준비해 주셨어요.", ["박미경"]),
     ("شكرا للأم المضيفة هند العتيبي على العشاء", ["هند العتيبي"]),
