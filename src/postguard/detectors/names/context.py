@@ -263,7 +263,9 @@ _PEOPLE_AFTER = re.compile(
 # "Londra'daki"): they end places, not people's names (those take the genitive "'nin").
 _TURKISH_PLACE_CASE = re.compile(r"['\u2019](?:n?[dt][ae]n?|n?[dt][ae]ki)$")
 _VERB_ENDINGS = ("liśmy", "łyśmy", "iśmy", "amos", "emos", "imos", "ímos", "iamo", "ammo",
-                 "amy", "emy", "imy", "ymy")  # Polish "Czytamy", "Idziemy", "Robimy"
+                 "amy", "emy", "imy", "ymy",  # Polish "Czytamy", "Idziemy", "Robimy"
+                 "ajcie", "ijcie", "yjcie",  # Polish plural imperatives: "Zapytajcie"
+                 "sanız", "seniz")  # Turkish "if you ...": "Kaybolursanız", "Gelirseniz"
 
 
 def verb_first(word: str, firsts: frozenset[str], lasts: frozenset[str]) -> bool:

@@ -61,6 +61,16 @@ from .model import (
 )
 from .model_windows import model_spans, read_windows, window
 from .scripts import script_name_spans
+from .who_is_named import (
+    character_sentence,
+    german_notice,
+    german_noun_phrase,
+    host_parent,
+    pet,
+    placeholder,
+    slogan,
+    thing_after_article,
+)
 
 __all__ = ["MODEL_NAME", "PersonNameDetector", "load_pipeline", "model_path"]
 
@@ -78,9 +88,43 @@ _CANDIDATE = re.compile(
     rf"(?<![\w@#]){_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_WORD}){{1,3}}(?![\w@])"
 )
 _WORD_RE = lazy_compile(rf"{_WORD}|{_PARTICLE}")
+_PARTICLE_RE = lazy_compile(_PARTICLE)
+# a Turkish case ending after an apostrophe ("Koleji'nden", "Hanım'a", "Aksoy'u"); not the
+# English possessive "'s"
+_CASE_ENDING = re.compile(r"['’](?!s$)[a-zçğıöşü]{1,7}$")
 # a surname in capitals, a comma and a given name ("SMITH, Jack", "O'NEILL, Aoife")
 _SURNAME_FIRST = re.compile(
     r"(?<![\w'’-])([A-Z][A-Z'’\-]{1,24}),[ \t]+([A-Z][a-z]{1,20})(?![\w'’-])")
+
+
+def _capitalised_runs(text: str) -> Iterable[tuple[list[str], int, int]]:
+    """(words, start, end) of each run of the candidate pattern, cut before a word that
+    starts with a lowercase letter of Latin Extended-A ("Ola świetnie"; the pattern's range
+    \u0100-\u017f holds both cases) and read again after it. Name particles ("de") stay."""
+    pos = 0
+    while True:
+        m = _CANDIDATE.search(text, pos)
+        if m is None:
+            return
+        words = m.group().split()
+        low = next((i for i, w in enumerate(words)
+                    if not w[:1].isupper() and not _PARTICLE_RE.fullmatch(w)), None)
+        if low is None:
+            yield words, m.start(), m.end()
+            pos = m.end()
+            continue
+        end = m.start()
+        for w in words[:low + 1]:
+            end = text.index(w, end) + len(w)
+        part = words[:low]
+        while part and _PARTICLE_RE.fullmatch(part[-1]):
+            part.pop()
+        if len(part) >= 2:
+            e = m.start()
+            for w in part:
+                e = text.index(w, e) + len(w)
+            yield part, m.start(), e
+        pos = end  # read again after the lowercase word
 
 
 def _sentence_start(text: str, s: int) -> bool:
@@ -106,15 +150,23 @@ class PersonNameDetector(TextDetector):
         firsts, _, _, not_names = _lexicons()
         common = _common_words()
         out = []
-        for m in _CANDIDATE.finditer(text):
-            words = m.group().split()
-            start, end = m.start(), m.end()
+        for words, start, end in _capitalised_runs(text):
+            run_end = end
+            if slogan([w for w in words if w[:1].isupper()], firsts) and not any(
+                    w.lower().rstrip(".") in _titles() for w in words):
+                continue  # "Shout Loud Stand Tall": a slogan or a title, no given name in it
+            ended = [i for i, w in enumerate(words[:-1]) if _CASE_ENDING.search(w)]
+            if ended:  # "Çınaraltı Koleji'nden Deniz Aksoy'u": a case ending closes a noun
+                for w in words[:ended[-1] + 1]:
+                    start = text.index(w, start) + len(w)
+                words = words[ended[-1] + 1:]
+                start = text.index(words[0], start)
             while words and words[0].lower() in common and words[0].lower() not in firsts:
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
                 words = words[1:]
             while words and words[-1].lower() in common:
                 words = words[:-1]
-                end = text.rindex(words[-1], start, m.end()) + len(words[-1]) if words else start
+                end = text.rindex(words[-1], start, run_end) + len(words[-1]) if words else start
             cut = [i for i, w in enumerate(words[:-2]) if w.lower() in not_last()]
             if cut:  # "Head Girl Aisha Khan", "Sports Captain Leo Hart": the name after
                 for w in words[:cut[-1] + 1]:
@@ -157,6 +209,8 @@ class PersonNameDetector(TextDetector):
                 # A known given name and a known surname, in either order (family name first
                 # is usual in Chinese, Japanese, Korean and Hungarian names).
                 spans[(cs, ce)] = 0.85
+            elif words[0].lower() in firsts and host_parent(text, cs, ce):
+                spans[(cs, ce)] = 0.8  # "Gastvater Markus Brandt": a host parent's name
             elif german_sentence(text, cs, ce):
                 continue  # German capitalises every noun: "Die Klasse", "Deutsch Grammatik"
             elif words[0].lower() in firsts or known_word_given(words):
@@ -237,6 +291,10 @@ class PersonNameDetector(TextDetector):
                     and raw[1].lower() in firsts and raw[0].lower() not in lasts)):
             s = text.index(raw[1], s + len(raw[0]))  # "Cheer Isla Brown on": a verb first
             raw = raw[1:]
+            while len(raw) > 1 and raw[0].lower().rstrip(".") in _titles():
+                titled = True  # "Text Coach Ben Hale": the verb, then a title
+                s = text.index(raw[1], s + len(raw[0]))
+                raw = raw[1:]
         if place_case(raw[-1]):
             return None  # "Öğrencilerimiz Brighton'da": a place with a locative ending
         if len(raw) == 2 and _sentence_start(text, s) and verb_first(raw[0], firsts, lasts):
@@ -245,12 +303,20 @@ class PersonNameDetector(TextDetector):
         words = [w for w in raw if not re.fullmatch(_PARTICLE, w)]
         if len(words) < 2 or not_a_name(words, not_names):
             return None
+        after_title = _CASE_ENDING.sub("", words[-1]).lower() in titles_after()
+        if after_title and len(words) == 2:
+            return None  # "Ayşe Hanım'a": one name and a title after it, no full name
         key = " ".join(span.lower().split())
         if key in self._staff or (len(raw) == 2 and key in compound_given()):
             return None  # staff; or one given name of two words ("Ana Clara")
+        if placeholder(text, s, e, key) or german_noun_phrase(raw) or slogan(words, firsts) \
+                or thing_after_article(text, s, _known(words)) or pet(text, e) \
+                or (not _known(words) and german_notice(words, firsts, lasts)):
+            return None  # "Joe Bloggs", "Tag der Umwelt", "Speak Out Stay Safe", "la Guerra",
+            # "Honey Bun the guinea pig"
         ctx = _context(text, s, e, raw)
-        if ctx is None and famous_sentence(text, s, e):
-            ctx = "famous"  # "... deux Français célèbres", "ünlü Türkler", "famous scientists"
+        if ctx is None and (famous_sentence(text, s, e) or character_sentence(text, s, e)):
+            ctx = "famous"  # "... deux Français célèbres", "ünlü Türkler", "which character"
 
         if ctx in ("place", "org"):
             return None
@@ -269,7 +335,7 @@ class PersonNameDetector(TextDetector):
         prev = ""
         if before[-1:].isspace() and before.strip():
             prev = before.split()[-1].lower().rstrip(".")
-        if titled or prev in _titles() or words[-1].lower() in titles_after():
+        if (titled or prev in _titles() or after_title) and not host_parent(text, s, e):
             return self.finding("PG322", Category.PERSON_NAME, Severity.LOW,
                                 "name of a staff member (with a title)", score=score,
                                 start=s, end=e)

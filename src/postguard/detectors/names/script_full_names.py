@@ -26,9 +26,11 @@ from ...datafiles import alternation, load_toml
 from ...lazy_patterns import lazy_compile
 from ...scans import not_after
 from ...unicode_scripts import HAN, HANGUL
+from .who_is_named import host_parent, korean_vocative
 
 _KANA_SPACE = " \u3000"
 _ARABIC = "\u0600-\u06ff"
+_ARABIC_LETTER = "\u0621-\u064a\u0671-\u06d3"  # letters, not the comma or digits
 _KANA = re.compile("[\u3041-\u30fa\u30fc]")
 _HAN_CHAR = lazy_compile(f"[{HAN}]")
 _HAN_OR_WORD = lazy_compile(rf"[{HAN}\w]")
@@ -40,18 +42,24 @@ _ARABIC_CHAR = lazy_compile(f"[{_ARABIC}]")
 class _Words:
     zh: re.Pattern[str]
     zh_pair: re.Pattern[str]
+    zh_host: re.Pattern[str]
     zh_not_given: frozenset[str]
     zh_not: frozenset[str]
     zh_famous: frozenset[str]
     zh_famous_words: re.Pattern[str]
     adult: tuple[str, ...]
+    child_cues: tuple[str, ...]
     ja: re.Pattern[str]
+    ja_hira: re.Pattern[str]
+    ja_hira_not: tuple[str, ...]
     ja_famous: frozenset[str]
     ko: re.Pattern[str]
     ko_not: frozenset[str]
     ko_famous: frozenset[str]
+    ko_given_first: str
     ar: re.Pattern[str]
     ar_not: frozenset[str]
+    ar_family: re.Pattern[str]
 
 
 @functools.cache
@@ -60,6 +68,8 @@ def _words() -> _Words:
     zh, ja, ko, ar = d["zh"], d["ja"], d["ko"], d["ar"]
     surnames = re.escape("".join(load_toml("scripts.toml")["names"]["zh_surnames"]))
     after = re.escape(zh["after"])
+    # a title after the name ("周建国先生") ends it too: kept only for a host parent
+    adult = alternation(load_toml("scripts.toml")["names"]["adult_after"])
     before = "|".join(f"(?<={re.escape(b)})" for b in zh["before"])  # fixed-width each
     ja_not = re.escape(ja["not_given"])
     ko_sur, ko_first, ko_last = (re.escape(ko[k]) for k in ("surnames", "given_first",
@@ -68,7 +78,12 @@ def _words() -> _Words:
         # a family name and two given characters: a run of its own, or at a sentence start
         # or after a greeting, before a particle or the run's end
         zh=re.compile(
-            rf"(?:(?<![{HAN}])|{before})([{surnames}][{HAN}]{{2}})(?=[{after}]|[^{HAN}]|$)"),
+            rf"(?:(?<![{HAN}])|{before})([{surnames}][{HAN}]{{2}})"
+            rf"(?=[{after}]|[^{HAN}]|$|{adult})"),
+        # a host parent's full name right after the host-family word ("寄宿家庭的周建国先生")
+        zh_host=re.compile(
+            rf"(?:{alternation(zh['host_before'])})的?(?:爸爸|妈妈|媽媽|父亲|父親|母亲|母親)?"
+            rf"([{surnames}][{HAN}]{{2}})(?=[{after}]|[^{HAN}]|$|{adult})"),
         # the look-behinds that start zh_pair, ja, ko and ar are checked by `not_after`
         zh_pair=re.compile(rf"([{surnames}][{HAN}])(?![{HAN}\w])"),
         zh_not_given=frozenset(zh["not_given"]),
@@ -76,6 +91,13 @@ def _words() -> _Words:
         zh_famous=frozenset(zh["famous"]),
         zh_famous_words=re.compile(alternation(zh["famous_words"])),
         adult=tuple(load_toml("scripts.toml")["names"]["adult_after"]),
+        child_cues=tuple(load_toml("scripts.toml")["names"]["zh_child_after"]),
+        # a family name in kanji and a given name in hiragana with no space ("鈴木さくら（"),
+        # closed by anything but more kana
+        ja_hira=re.compile(
+            rf"({alternation(ja['surnames'])})([\u3041-\u3093]{{2,4}})"
+            rf"(?![\u3041-\u30fa\u30fc])"),
+        ja_hira_not=tuple(ja["hiragana_not_given"]),
         ja=re.compile(
             rf"({alternation(ja['surnames'])})([{_KANA_SPACE}]?)"
             rf"((?![{ja_not}])[{HAN}](?:[^\W\d_{ja_not}{_KANA_SPACE}]){{0,2}}?|"
@@ -86,9 +108,14 @@ def _words() -> _Words:
                       rf"(?=[{re.escape(ko['particles'])}]?(?![{HANGUL}]))"),
         ko_not=frozenset(ko["not_names"]),
         ko_famous=frozenset(ko["famous"]),
+        ko_given_first=ko["given_first"],
         ar=re.compile(rf"(?:{alternation(ar['cues'])})[ \t]+"
                       rf"([{_ARABIC}]{{2,}}[ \t]+[{_ARABIC}]{{2,}})"),
         ar_not=frozenset(ar["not_names"]),
+        # a known given name and a family name of "al-" and the -i ending ("عمر الشمري")
+        ar_family=re.compile(
+            rf"(?<![{_ARABIC_LETTER}])({alternation(ar['given'])})[ \t]+"
+            rf"(ال[{_ARABIC_LETTER}]{{2,}}ي)(?![{_ARABIC_LETTER}])"),
     )
 
 
@@ -105,9 +132,13 @@ def script_full_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int,
             name = m.group(1)
             if any(c in w.zh_not_given for c in name[1:]) or any(
                     name.startswith(x) for x in w.zh_not) or \
-                    text.startswith(w.adult, m.start(1) + 1):
-                continue  # a word, or an adult ("王老师", "林先生")
+                    text.startswith(w.adult, m.start(1) + 1) or \
+                    text.startswith(w.child_cues, m.start(1) + 1):
+                continue  # a word, an adult ("王老师", "林先生") or a pupil ("林同学")
             (famous if topic or name in w.zh_famous else names).append(m.span(1))
+        for m in w.zh_host.finditer(text):
+            if not any(c in w.zh_not_given for c in m.group(1)[1:]):
+                names.append(m.span(1))
         for m in not_after(w.zh_pair, text, _HAN_OR_WORD):
             name = m.group(1)
             if name in w.zh_famous:
@@ -122,18 +153,29 @@ def script_full_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int,
                 famous.append(span)
             elif m.group(2) or len(whole) >= 3:
                 names.append(span)  # "佐藤 陽翔", "山田結衣": not "田中さん" (a family name)
+        for m in not_after(w.ja_hira, text, _HAN_CHAR) if kana else ():
+            if not m.group(2).startswith(w.ja_hira_not):
+                names.append(m.span())  # "鈴木さくら": not "田中です", "山田から"
     if re.search(f"[{HANGUL}]", text) is not None:
         for m in not_after(w.ko, text, _HANGUL_CHAR):
             name = m.group(1)
-            if name in w.ko_not:
-                continue
+            head = text[max(0, m.start(1) - 3):m.start(1)].rstrip()
+            if name in w.ko_not or korean_vocative(
+                    name, text[m.end(1):m.end(1) + 1], w.ko_given_first,
+                    opens=not head or head[-1] in ".!?\n。！？"):
+                continue  # a word, or a given name called out ("지민아!")
             (famous if name in w.ko_famous else names).append(m.span(1))
     if re.search(f"[{_ARABIC}]", text) is not None:
         for m in not_after(w.ar, text, _ARABIC_CHAR):
             if not any(x in w.ar_not for x in m.group(1).split()):
                 names.append(m.span(1))
-    names = [(s, e) for s, e in names if not _adult_after(text, e, w.adult)
-             and not text[s:e].endswith(w.adult)]  # "宮崎駿監督": the title read in the run
+        for m in w.ar_family.finditer(text):
+            if m.group(2) not in w.ar_not:
+                names.append(m.span())
+    names = [(s, e) for s, e in names if host_parent(text, s, e) or (
+        not _adult_after(text, e, w.adult) and not text[s:e].endswith(w.adult))]
+    # "宮崎駿監督": the title read in the run; a host parent's title ("寄宿家庭的周先生") is
+    # no staff member's
     return _merge(names), _merge(famous)
 
 
