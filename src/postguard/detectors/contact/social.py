@@ -167,6 +167,8 @@ class SocialHandleDetector(TextDetector):
             # "add me on snap jobloggs"
             (lazy_compile(rf"\b(?:add|follow|find|message|dm|msg)\s+(?:me|him|her|them)\s+on\s+"
                         rf"{platform}\s?[:\-]?\s{{0,2}}{user}", re.IGNORECASE), False),
+            # "says hi on her snap, kai_rides_09, every day": the owner's platform, a comma
+            (lazy_compile(rf"\b{owner}\s+{platform}\s?,\s{{0,2}}{user}", re.IGNORECASE), True),
             # "follow her on Instagram, jo_bakes_2009, for ..."
             (lazy_compile(rf"\b(?:add|follow|find|message|dm|msg)\s+(?:me|him|her|them)\s+on\s+"
                         rf"{platform}\s?,\s{{0,2}}{user}", re.IGNORECASE), True),
