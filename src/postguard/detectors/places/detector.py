@@ -133,6 +133,8 @@ class AddressDetector(StreetReading, AreaHomes, TextDetector):
         if has_digit or any(p.category is Category.ADDRESS for p in places):
             places = self._whole_addresses(text, places, postcodes, has_digit)
         places.extend(routine_places(text))  # a routine, a home told in other languages
+        if len(places) > 1:
+            places = _street_into_address(text, places)
         return _drop_contained(places)
 
     def _whole_addresses(self, text: str, places: list[_Place],
@@ -234,6 +236,31 @@ def is_uk_postcode(value: str) -> bool:
 def _squash(value: str) -> str:
     """Letters and digits only, lowercase: "1 School Lane, BN1 1AA" -> "1schoollanebn11aa"."""
     return "".join(c for c in value.lower() if c.isalnum())
+
+
+# between a street named as a home and the address read after it: a comma and a number
+# word ("mora na Bevendean Crescent, número 56, Brighton BN2 4RB")
+_STREET_TO_NUMBER = re.compile(
+    r"[ \t]*,?[ \t]*(?:(?:n[uú]mero|number|numer|numara|nummer|nr|no|n[°º])\.?[ \t]*)?\Z",
+    re.IGNORECASE)
+
+
+def _street_into_address(text: str, places: list[_Place]) -> list[_Place]:
+    """A street found as a home (a location) right before an address that starts at its house
+    number is the address's first part: the address covers both."""
+    starts = {p.start: p for p in places if p.category is Category.ADDRESS}
+    if not starts:
+        return places
+    dropped: set[int] = set()
+    for k, p in enumerate(places):
+        if p.category is not Category.LOCATION:
+            continue
+        for s, a in starts.items():
+            if p.end <= s <= p.end + 12 and _STREET_TO_NUMBER.match(text[p.end:s]):
+                a.start = p.start
+                dropped.add(k)
+                break
+    return [p for k, p in enumerate(places) if k not in dropped]
 
 
 _CODE_RANK = {"PG201": 1, "PG202": 2, "PG203": 3}

@@ -42,7 +42,9 @@ _COMMON_PLACE = lazy_compile(
     r"corner[ \t]+shop|leisure[ \t]+centre|swimming[ \t]+pool|pool|station|playground|"
     r"rec|skate[ \t]*park|shops|chip[ \t]+shop|newsagents?|sports[ \t]+centre|church|"
     r"mosque|community[ \t]+centre|youth[ \t]+club|football[ \t]+ground|school[ \t]+gates|"
-    r"church|temple|gurdwara|synagogue|velodrome|sports[ \t]+hall|gym|lido|rink|stables)"
+    r"church|temple|gurdwara|synagogue|velodrome|sports[ \t]+hall|gym|lido|rink|stables|"
+    r"village[ \t]+green|green|bus[ \t]+station|rec(?:reation)?[ \t]+ground|allotments?|"
+    r"canal[ \t]+path|towpath|beach|boxing[ \t]+gym|dance[ \t]+studio|scout[ \t]+hut)"
     r"(?:[ \t]+(?:on|in|at)[ \t]+[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*){0,2})?)")
 # a name the lexicons may not hold, as the subject of a routine's verb ("Dev has karate")
 _SUBJECT = re.compile(
@@ -61,7 +63,44 @@ def routine_places(text: str) -> list[Place]:
            Place(s, e, "PG214", Category.LOCATION, Severity.MEDIUM, 0.6,
                  "a group's routine: a place and a regular time")
            for s, e, named in english_routines(text)] if any(w in text for w in _CHEAP) else []
+    if "day" in text:
+        out += [Place(s, e, "PG214", Category.LOCATION, Severity.HIGH, 0.7,
+                      "where a named child will be: a venue, a day and a time")
+                for s, e in english_events(text)]
     return out + location_clues(text)
+
+
+# one day and a time, where a named child will be ("cheer on Maisie at the Grangeford pool
+# this Sunday from 10am"): an event they take part in (the policy's "locations of events
+# they are taking part in"); a past day ("last Sunday") tells where no one will be
+_EVENT_DAY = lazy_compile(rf"\b(?:[Tt]his|[Nn]ext|[Oo]n)[ \t]+{_DAYS}\b")
+_CLOCK = re.compile(r"\b(?:[01]?\d(?:[:.][0-5]\d)?[ \t]?(?:am|pm)|[012]?\d[:.][0-5]\d)\b",
+                    re.IGNORECASE)
+
+
+def english_events(text: str) -> list[tuple[int, int]]:
+    """Named venues in sentences with one coming day and a clock time that name a child
+    (the triangle's first-name reading): where that child will be."""
+    if _EVENT_DAY.search(text) is None:
+        return []
+    out: list[tuple[int, int]] = []
+    for lo, hi in searched_sentences(_EVENT_DAY, text):
+        if _CLOCK.search(text, lo, hi) is None:
+            continue
+        places = [m.span(1) for m in _NAMED_PLACE.finditer(text, lo, hi)
+                  if _NOT_PLACE.match(m.group(1)) is None and not _person(m.group(1))
+                  and not _wide_venue(m.group(1))]
+        if places and child_first_names(text, lo, hi, places):
+            out.extend(sorted(set(places)))
+    return out
+
+
+def _wide_venue(place: str) -> bool:
+    """A town or a county alone ("at Leeds this Sunday"): where no one in particular is."""
+    words = place.split()
+    if words[0].lower() == "the":
+        words = words[1:]
+    return not words or " ".join(words).lower() in area_words().wide
 
 
 # words one of which a routine's regular time holds (a substring test costs next to nothing)
@@ -73,7 +112,11 @@ _CHEAP = ("every", "Every", "each", "Each", "days", "daily", "mornings", "aftern
 # group"; not a choir, a team or a club (a group of no one in particular)
 _GROUP = re.compile(
     r"\b(?:students|pupils|boarders|learners|(?:[Oo]ur|[Tt]he)[ \t]+[A-Z][a-z]+[ \t]+"
-    r"(?:group|class|boys|girls|kids|children))\b")
+    r"(?:group|class|boys|girls|kids|children)|"
+    # a team of the organisation's children by age ("our under-9s", "the U11s") and a
+    # year group's club ("Our Year 9 dog walkers", "the Year 6 runners")
+    r"(?:[Oo]ur|[Tt]he)[ \t]+(?:under[ -]?\d{1,2}s|U\d{1,2}s)|"
+    r"(?:[Oo]ur|[Tt]he)[ \t]+Year[ \t]+\d{1,2}[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)\b")
 
 
 def english_routines(text: str) -> list[tuple[int, int, bool]]:

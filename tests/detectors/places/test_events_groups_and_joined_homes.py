@@ -1,0 +1,71 @@
+"""Where a child can be found, in English wordings added in this session (places/routines.py,
+areas.py, detector.py): a named child at a venue on a coming day and a time; a team or a
+year group's club at a regular time; common meeting places ("the village green"); a home just
+outside a village; a street named as a home joined to the address read after it. Traps: a
+class that "stays in" a classroom, a car park's street, a family lived with, a past day, a
+town as a venue. Fresh wording, not from any evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from postguard import Post, Screener
+from postguard.detectors.places import AddressDetector
+
+# (text, a place inside a finding, the severity expected)
+FOUND: list[tuple[str, str, str]] = [
+    ("Go and support Freya at the Westgate Lido this Saturday at 2pm, she's in the relay!",
+     "Westgate Lido", "high"),
+    ("Cheer Harvey on at Millbrook Tennis Club next Sunday from 11am.", "Millbrook Tennis Club",
+     "high"),
+    ("Our under-11s train at Hollins Rec every Wednesday at 5pm.", "Hollins Rec", "medium"),
+    ("The U10s meet at Fernside Park every Sunday morning.", "Fernside Park", "medium"),
+    ("Our Year 8 chess players gather at the Kingsgate Library every Thursday.",
+     "Kingsgate Library", "medium"),
+    ("Priya waits at the village green each morning for the school bus.", "the village green",
+     "high"),
+    ("Leo meets his brother at the bus station every afternoon at 4.", "the bus station",
+     "high"),
+    # a home placed by a village near it: reviewed, as any home placed by a landmark
+    ("Noah's dad says their farm is just outside Upper Brockley.", "Upper Brockley", "medium"),
+    ("Amara's cottage is on the edge of Long Marston, by the pond.", "Long Marston", "medium"),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "severity"), FOUND)
+def test_found(detector: AddressDetector, text: str, place: str, severity: str) -> None:
+    s = text.index(place)
+    hits = [f for f in detector.detect_text(text) if f.start is not None
+            and f.end is not None and f.start <= s and s + len(place) <= f.end]
+    assert hits, place
+    assert hits[0].category.value == "location"
+    assert hits[0].severity.value == severity
+
+
+TRAPS: list[str] = [
+    "Year 2 stays in Willow next term; Reception move to Rowan.",
+    "Parking is at the NCP on Queen Street, two minutes from the hall.",
+    "The coach drops us at the museum on Castle Street at 10am.",
+    "Lukas wohnt bei Familie Brook während des Austauschs.",
+    "Well done to Freya, who swam at the Westgate Lido last Saturday at 2pm.",
+    "Tom will play at Leeds this Saturday at 3pm in the county final.",
+    "Join Mrs Okafor at the Town Hall this Friday at 6pm for the quiz.",
+    "Come and see Year 5 sing at the Corn Exchange this Thursday at 7pm.",
+    "Every Sunday the brass band plays at Fernside Park.",
+]
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_not_found(detector: AddressDetector, text: str) -> None:
+    assert [text[f.start:f.end] for f in detector.detect_text(text)] == []
+
+
+def test_a_street_named_as_a_home_joins_the_address_after_it(detector: AddressDetector) -> None:
+    text = "A família do Rui mora na Hartfield Avenue, número 23, Brighton BN1 6QT."
+    found = [(f.category.value, text[f.start:f.end]) for f in detector.detect_text(text)]
+    assert found == [("address", "Hartfield Avenue, número 23, Brighton BN1 6QT")]
+
+
+def test_a_named_childs_event_blocks(screener: Screener) -> None:
+    text = FOUND[0][0]
+    assert screener.screen(Post(text=text)).verdict.value == "block"
