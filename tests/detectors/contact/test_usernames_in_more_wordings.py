@@ -34,6 +34,7 @@ FOUND: list[tuple[str, str]] = [
     # the owner's platform, then a comma and the username
     ("Kai posts his skate clips on his insta, kai_rolls_08, most evenings.", "kai_rolls_08"),
     ("You can see her drawings on her TikTok, amy.sketches12, she says.", "amy.sketches12"),
+    ("The spelling quiz chat is run by instagram user sam_spells09.", "sam_spells09"),
 ]
 
 
@@ -49,6 +50,7 @@ TRAPS: list[str] = [
     "We talked about TikTok \u2013 and screen time \u2013 in PSHE.",
     "She spends too long on her snap, honestly, says her mum.",
     "He showed us his instagram, which was lovely.",
+    "Every instagram user should check their privacy settings.",
 ]
 
 

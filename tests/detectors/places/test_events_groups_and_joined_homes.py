@@ -66,6 +66,35 @@ def test_a_street_named_as_a_home_joins_the_address_after_it(detector: AddressDe
     assert found == [("address", "Hartfield Avenue, número 23, Brighton BN1 6QT")]
 
 
+NUMBER_AFTER_STREET: list[tuple[str, str]] = [
+    ("Our new hosts are on Lindley Crescent, no. 14 \U0001f3e1", "Lindley Crescent, no. 14"),
+    ("Ana lives on Moorside Road, number 9 with her host family.", "Moorside Road, number 9"),
+    ("Marta mieszka na Ashgrove Lane, nr 5.", "Ashgrove Lane, nr 5"),
+]
+
+
+@pytest.mark.parametrize(("text", "address"), NUMBER_AFTER_STREET)
+def test_a_house_number_after_its_street_is_an_address(detector: AddressDetector, text: str,
+                                                       address: str) -> None:
+    found = [(f.category.value, text[f.start:f.end]) for f in detector.detect_text(text)]
+    assert ("address", address) in found
+
+
+NOT_A_HOUSE_NUMBER: list[str] = [
+    # a bus number after a street named without a home cue stays a street (reviewed)
+    "The route follows Station Road, no. 7 buses stop by the gates.",
+    # a museum's own street after its name and a comma
+    "Year 8 will visit the Museum of Rail and Steam, Wharf Road, Swindon, on Friday.",
+    "We meet at the Central Library, Market Street, at 9.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_HOUSE_NUMBER)
+def test_no_home_address(detector: AddressDetector, text: str) -> None:
+    assert [f.category.value for f in detector.detect_text(text)
+            if f.category.value == "address"] == []
+
+
 def test_a_named_childs_event_blocks(screener: Screener) -> None:
     text = FOUND[0][0]
     assert screener.screen(Post(text=text)).verdict.value == "block"

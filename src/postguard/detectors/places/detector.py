@@ -133,7 +133,7 @@ class AddressDetector(StreetReading, AreaHomes, TextDetector):
         if has_digit or any(p.category is Category.ADDRESS for p in places):
             places = self._whole_addresses(text, places, postcodes, has_digit)
         places.extend(routine_places(text))  # a routine, a home told in other languages
-        if len(places) > 1:
+        if places:
             places = _street_into_address(text, places)
         return _drop_contained(places)
 
@@ -245,12 +245,18 @@ _STREET_TO_NUMBER = re.compile(
     re.IGNORECASE)
 
 
+# a house number written after its street, as much of Europe writes it ("on Ferncliffe
+# Drive, no. 31", "Hartfield Avenue, number 23")
+_NUMBER_AFTER_STREET = re.compile(
+    r"[ \t]*,?[ \t]*(?:n[uú]mero|number|numer|nummer|nr|no|n[°º])\.?[ \t]*[1-9][0-9]{0,3}[A-Za-z]?"
+    r"(?![\w/.,]\d)", re.IGNORECASE)
+
+
 def _street_into_address(text: str, places: list[_Place]) -> list[_Place]:
     """A street found as a home (a location) right before an address that starts at its house
-    number is the address's first part: the address covers both."""
+    number is the address's first part: the address covers both; a street with its house
+    number after it is an address."""
     starts = {p.start: p for p in places if p.category is Category.ADDRESS}
-    if not starts:
-        return places
     dropped: set[int] = set()
     for k, p in enumerate(places):
         if p.category is not Category.LOCATION:
@@ -260,7 +266,18 @@ def _street_into_address(text: str, places: list[_Place]) -> list[_Place]:
                 a.start = p.start
                 dropped.add(k)
                 break
+        else:
+            m = _NUMBER_AFTER_STREET.match(text, p.end) if p.code in ("PG211", "PG212") else None
+            # a street named without a home cue: the number ends the clause ("on Ferncliffe
+            # Drive, no. 31 🏠"), not "Church Street, no. 52 stops here" (a bus)
+            if m is not None and (p.code == "PG212" or _CLAUSE_END.match(text, m.end())):
+                p.end = m.end()
+                p.code, p.category, p.severity = "PG202", Category.ADDRESS, Severity.HIGH
+                p.message = "street and house number"
     return [p for k, p in enumerate(places) if k not in dropped]
+
+
+_CLAUSE_END = re.compile(r"[ \t]*(?:$|[^\w \t])")
 
 
 _CODE_RANK = {"PG201": 1, "PG202": 2, "PG203": 3}
