@@ -95,6 +95,23 @@ def test_no_home_address(detector: AddressDetector, text: str) -> None:
             if f.category.value == "address"] == []
 
 
+POSTCODE_TRAPS: list[str] = [
+    "Our visit to the Tower (EC3N 4AB) starts at ten.",  # a landmark's postcode in brackets
+    "Invoice paid, reference LS61AB-2291, with thanks.",  # a reference holding one
+    "Order no. 55-BN11AA-7 is on its way.",
+]
+
+
+@pytest.mark.parametrize("text", POSTCODE_TRAPS)
+def test_no_home_postcode(detector: AddressDetector, text: str) -> None:
+    assert [text[f.start:f.end] for f in detector.detect_text(text)] == []
+
+
+def test_a_home_postcode_in_brackets_is_still_found(detector: AddressDetector) -> None:
+    text = "Ravi's host family: 8 Elm Road (LS6 1AB)."
+    assert "LS6 1AB" in [text[f.start:f.end] for f in detector.detect_text(text)]
+
+
 def test_a_named_childs_event_blocks(screener: Screener) -> None:
     text = FOUND[0][0]
     assert screener.screen(Post(text=text)).verdict.value == "block"

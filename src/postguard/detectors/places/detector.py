@@ -36,10 +36,11 @@ from .words import place_words
 # BS 7666 letter rules per position: first letter never Q V X; second never I J Z; third
 # (A9A) only A-H J K P S T U W; fourth (AA9A) only A B E H M N P R V W X Y; the inward
 # letters never C I K M O V.
+# not inside a hyphenated reference ("ref BS78PT-INV0042")
 _POSTCODE = re.compile(
-    rf"(?<![A-Za-z0-9])(?:GIR[ \u00a0]?0AA|({OUTWARD})([ \u00a0]{{0,2}})"
+    rf"(?<![A-Za-z0-9])(?<![A-Za-z0-9]-)(?:GIR[ \u00a0]?0AA|({OUTWARD})([ \u00a0]{{0,2}})"
     r"[0-9][ABD-HJLNP-UW-Z]{2})"
-    r"(?![A-Za-z0-9])",
+    r"(?![A-Za-z0-9]|-[A-Za-z0-9])",
     re.IGNORECASE,
 )
 _ORDINAL = {"1": "st", "2": "nd", "3": "rd"}
