@@ -26,6 +26,10 @@ FOUND: list[tuple[str, str, str]] = [
      "high"),
     ("Leo meets his brother at the bus station every afternoon at 4.", "the bus station",
      "high"),
+    # "in" and "on" place a named child; a subject before "will" names one
+    ("Isla rides her pony in Carr Wood every Sunday morning.", "Carr Wood", "high"),
+    ("Every Friday Kian plays cricket on Ashfield Green.", "Ashfield Green", "high"),
+    ("Harriet will be at Mill Lane parkrun this Saturday at 9am.", "Mill Lane", "high"),
     # a home placed by a village near it: reviewed, as any home placed by a landmark
     ("Noah's dad says their farm is just outside Upper Brockley.", "Upper Brockley", "medium"),
     ("Amara's cottage is on the edge of Long Marston, by the pond.", "Long Marston", "medium"),
@@ -52,6 +56,10 @@ TRAPS: list[str] = [
     "Join Mrs Okafor at the Town Hall this Friday at 6pm for the quiz.",
     "Come and see Year 5 sing at the Corn Exchange this Thursday at 7pm.",
     "Every Sunday the brass band plays at Fernside Park.",
+    # a group "in" a room or an area is read elsewhere; a town's team is no child
+    "Our pupils meet every Wednesday with Mr Hale in the library at lunch.",
+    "Our boarders in Kirkstall have breakfast every day at 7.",
+    "Bradford will be at Valley Parade this Saturday at 3pm.",
 ]
 
 
@@ -110,6 +118,12 @@ def test_no_home_postcode(detector: AddressDetector, text: str) -> None:
 def test_a_home_postcode_in_brackets_is_still_found(detector: AddressDetector) -> None:
     text = "Ravi's host family: 8 Elm Road (LS6 1AB)."
     assert "LS6 1AB" in [text[f.start:f.end] for f in detector.detect_text(text)]
+
+
+def test_a_place_ends_before_a_day(detector: AddressDetector) -> None:
+    text = "Her dad takes Esme to the Otterburn Dance Studio on Tuesdays at 6pm."
+    assert "the Otterburn Dance Studio" in [text[f.start:f.end] for f in
+                                            detector.detect_text(text)]
 
 
 def test_a_named_childs_event_blocks(screener: Screener) -> None:

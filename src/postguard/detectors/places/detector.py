@@ -282,12 +282,15 @@ _CLAUSE_END = re.compile(r"[ \t]*(?:$|[^\w \t])")
 
 
 _CODE_RANK = {"PG201": 1, "PG202": 2, "PG203": 3}
+_SEVERITY_RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
 
 
 def _drop_contained(places: list[_Place]) -> list[_Place]:
     """Keep the widest of nested findings; partial overlaps stay (the redactor merges)."""
-    # the same span found twice (a postcode read back to its street): the most telling code
-    places.sort(key=lambda p: (p.start, -p.end, -_CODE_RANK.get(p.code, 0)))
+    # the same span found twice (a postcode read back to its street): the most telling code;
+    # a street that is also a named child's routine place: the graver finding
+    places.sort(key=lambda p: (p.start, -p.end, -_CODE_RANK.get(p.code, 0),
+                               -_SEVERITY_RANK.get(p.severity, 0)))
     out: list[_Place] = []
     reach = -1
     for p in places:
