@@ -126,6 +126,27 @@ def test_a_place_ends_before_a_day(detector: AddressDetector) -> None:
                                             detector.detect_text(text)]
 
 
+ABROAD_WHOLE: list[tuple[str, str]] = [
+    ("Datos de la familia de Iker: Calle del Olmo 7, 3º A, 28045 Madrid.",
+     "Calle del Olmo 7, 3º A, 28045 Madrid"),
+    ("Zeynep'in adresi: Çiçek Sokak No: 12 Daire 4, Üsküdar, İstanbul.",
+     "Çiçek Sokak No: 12 Daire 4, Üsküdar, İstanbul"),
+    ("Indirizzo di Sara: Via dei Mille 9, scala C, int. 5, 40121 Bologna.",
+     "Via dei Mille 9, scala C, int. 5, 40121 Bologna"),
+]
+
+
+@pytest.mark.parametrize(("text", "address"), ABROAD_WHOLE)
+def test_an_address_abroad_is_covered_whole(detector: AddressDetector, text: str,
+                                            address: str) -> None:
+    assert address in [text[f.start:f.end] for f in detector.detect_text(text)]
+
+
+def test_a_unit_word_needs_a_house_number_before_it(detector: AddressDetector) -> None:
+    text = "Leo lives at 12 Elm Road, 3 kids share the room."
+    assert [text[f.start:f.end] for f in detector.detect_text(text)] == ["12 Elm Road"]
+
+
 def test_a_named_childs_event_blocks(screener: Screener) -> None:
     text = FOUND[0][0]
     assert screener.screen(Post(text=text)).verdict.value == "block"
