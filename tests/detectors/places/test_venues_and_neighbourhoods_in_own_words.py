@@ -26,12 +26,18 @@ FOUND: list[tuple[str, str, str]] = [
     ("小杰每周三下午四点在东湖公园旁边的游泳馆训练。", "东湖公园旁边的游泳馆", "location"),
     ("ユウタくんは毎週金曜日の夕方、さくら通りの空手道場に通っています。", "空手道場", "location"),
     ("서연이는 매주 목요일 저녁 7시에 시민공원 옆 수영장에 갑니다.", "시민공원 옆 수영장", "location"),
+    # a bus stop, a youth centre; a doubled pet name, a Korean subject without "이"
+    ("小军每天早上七点在小区门口的公交站等校车。", "小区门口的公交站", "location"),
+    ("乐乐每周六下午去市少年宫的活动中心学跳舞。", "市少年宫的活动中心", "location"),
+    ("지호는 매일 오후 4시에 행복마을 앞 정류장에서 기다립니다.", "행복마을 앞 정류장", "location"),
+    ("تسبح سلمى كل أحد في مسبح الواحة الساعة الخامسة", "مسبح الواحة", "location"),
     # a neighbourhood named with its word, in a sentence that tells a home
     ("我们的冬令营学生都住在伯明翰Kings Heath区的寄宿家庭。", "Kings Heath", "location"),
     ("留学生たちはリーズのメドウバンク地区のホストファミリーと暮らしています。", "メドウバンク",
      "location"),
     ("학생들은 모두 Fairfield 동네 홈스테이에서 머물 예정입니다.", "Fairfield", "location"),
     ("Öğrencilerimiz bu ay Oakdene semtinde ailelerin yanında kalıyor.", "Oakdene", "location"),
+    ("학생들은 리즈의 로던 동네에서 홈스테이를 합니다.", "로던", "location"),
     # addresses in other scripts after an English or a Chinese cue, covered whole
     ("Send Mei's prize to her home: 广州市天河区体育西路12号3栋801室.",
      "广州市天河区体育西路12号3栋801室", "address"),
@@ -59,6 +65,9 @@ TRAPS: list[str] = [
     "每周六上午体育馆开放到十二点。",
     "이번 주 토요일 시민공원에서 축제가 열립니다.",
     "어린이는 매주 토요일 도서관에 가요.",  # "children": a word, not a name
+    "우리는 매주 금요일 시민공원에서 만나요.",  # "we"
+    "우리 동네 홈스테이 가족들은 모두 친절해요.",  # "our neighbourhood"
+    "يتدرب فريق المدرسة كل خميس في ملعب الأمل",  # a team, no one named
     # a district with no home, a wide city, a district in kanji only
     "我们参观了伦敦Camden区的市场。",
     "生徒たちはロンドン地区の美術館を見学しました。",

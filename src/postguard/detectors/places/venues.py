@@ -40,6 +40,7 @@ _KO_NOT_PLACE = re.compile(r".*(?:[0-9]|에|는|은|가|이|를|을|도|시|분|
 class VenueWords:
     latin: re.Pattern[str]
     arabic: re.Pattern[str]
+    arabic_stop: frozenset[str]
     cjk: re.Pattern[str]
     cjk_cut: tuple[str, ...]
     korean: re.Pattern[str]
@@ -62,12 +63,14 @@ def venue_words() -> VenueWords:
             rf"(?<!{_LATIN})(?i:{_alts(v['latin'])})(?:[ \t]+(?i:{_alts(v['latin_joiners'])}))?"
             rf"[ \t]+{_CAP_RUN}"),
         arabic=lazy_compile(rf"(?:{_alts(v['arabic'])})(?:[ \t]+{_ARABIC_WORD}){{1,3}}"),
+        arabic_stop=frozenset(v["arabic_stop"]),
         cjk=lazy_compile(_alts(v["cjk_endings"])),
         cjk_cut=tuple(sorted(v["cjk_cut"], key=len, reverse=True)),
         korean=lazy_compile(_alts(v["korean_endings"])),
         # the name before the neighbourhood word: capitalised Latin words or a katakana run
         neighbourhood=lazy_compile(
-            rf"({_CAP_RUN}|{_KATA_RUN})[ \t]?(?:{_alts(n['words'])})"),
+            rf"({_CAP_RUN}|{_KATA_RUN}|(?<![\uac00-\ud7a3])(?!{_alts(n['korean_not'])}[ \t])"
+            rf"[\uac00-\ud7a3]{{2,6}}(?=[ \t]동네))[ \t]?(?:{_alts(n['words'])})"),
         home=lazy_compile(rf"(?i:{_alts(n['home_words'])})"),
     )
 
@@ -79,7 +82,13 @@ def venue_places(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     out = [m.span() for m in w.latin.finditer(text, lo, hi)]
     if text.isascii():
         return out
-    out += [m.span() for m in w.arabic.finditer(text, lo, hi)]
+    for m in w.arabic.finditer(text, lo, hi):
+        words = m.group().split()
+        keep = 1
+        while keep < len(words) and words[keep] not in w.arabic_stop:
+            keep += 1
+        if keep > 1:  # "مسبح النخيل", not "مسبح" + "الساعة الرابعة"
+            out.append((m.start(), m.start() + len(" ".join(words[:keep]))))
     for m in w.cjk.finditer(text, lo, hi):
         s = m.start()
         while s > max(lo, m.start() - 14) and _CJK_PLACE_CHAR.match(text, s - 1):
@@ -94,12 +103,16 @@ def venue_places(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         s = word.start() if word is not None else m.start()
         for _ in range(2):  # "한강공원 옆 태권도장": up to two words before
             prev = re.search(r"([\uac00-\ud7a3]+)[ \t]+$", text[max(lo, s - 12):s])
-            if prev is None or _KO_NOT_PLACE.match(prev.group(1)):
-                break
+            if prev is None or (_KO_NOT_PLACE.match(prev.group(1))
+                                and not prev.group(1).endswith(_KO_PLACE_ENDINGS)):
+                break  # "4시에", "민준이는"; not "행복마을" (a village: 마을 ends in 을)
             s -= len(prev.group())
         if s < m.start() or m.end() - m.start() >= 3:
             out.append((s, m.end()))
     return out
+
+
+_KO_PLACE_ENDINGS = ("마을", "아파트", "공원", "시장", "빌라", "타운", "단지")
 
 
 def _word_start(text: str, pos: int, lo: int) -> int:
@@ -121,7 +134,15 @@ def neighbourhood_homes(text: str, bounds: tuple[tuple[int, int], ...]) -> list[
 
 _JA_NAMED = lazy_compile(r"[\u3041-\u3093\u30a1-\u30fa\u30fc\u4e00-\u9fff]{1,6}(?:ちゃん|くん|君)")
 _KO_NAMED = lazy_compile(r"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{2}이(?:는|가|도|랑|와|의)")
-_AR_NAMED = lazy_compile(r"(?:^|[.!؟\n][ \t]*)(?!ال)[\u0621-\u064a]{3,8}[ \t]+[تي][\u0621-\u064a]{3,}")
+# a two-syllable given name as the sentence's subject ("지우는 매일 ..."), not "우리는"
+_KO_SUBJECT = lazy_compile(r"([\uac00-\ud7a3]{2})(?:는|가)[ \t]")
+# a Chinese pet name of one character said twice ("美美每周日 ...")
+_ZH_DOUBLED = lazy_compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])\1(?=[的是每在今会和也])")
+# an Arabic given name before its verb ("نورة تتدرب") or right after it ("تسبح سلمى"), at
+# the start of the sentence; not a word with the article ("الطلاب") or a group word
+_AR_NAMED = lazy_compile(
+    r"(?:(?!ال)[\u0621-\u064a]{3,8}[ \t]+[تي][\u0621-\u064a]{3,}"
+    r"|[تي][\u0621-\u064a]{2,}[ \t]+(?!ال|فريق|طلاب|مجموعة|كل|جميع)[\u0621-\u064a]{3,6}(?![\u0621-\u064a]))")
 
 
 def script_named(text: str, lo: int, hi: int) -> bool:
@@ -130,8 +151,17 @@ def script_named(text: str, lo: int, hi: int) -> bool:
     if text.isascii():
         return False
     sentence = text[lo:hi]
-    return _JA_NAMED.search(sentence) is not None or _AR_NAMED.match(sentence.lstrip()) \
-        is not None or any(m.group()[:3] not in _KO_WORDS for m in _KO_NAMED.finditer(sentence))
+    stripped = sentence.lstrip()
+    subject = _KO_SUBJECT.match(stripped)
+    return _JA_NAMED.search(sentence) is not None or _AR_NAMED.match(stripped) is not None \
+        or any(m.group()[:3] not in _KO_WORDS for m in _KO_NAMED.finditer(sentence)) \
+        or (subject is not None and subject.group(1) not in _KO_NOT_NAMES) \
+        or _ZH_DOUBLED.search(sentence) is not None
+
+
+# Korean words that may be a sentence's subject and are no name ("우리는": we)
+_KO_NOT_NAMES = frozenset({"우리", "저희", "그들", "학생", "모두", "아이", "부모", "선생", "여기",
+                           "이번", "오늘", "내일", "매주", "매일", "수업", "행사", "학교", "친구"})
 
 
 # Korean words that end in "이" like a child's name does ("어린이는": children)
