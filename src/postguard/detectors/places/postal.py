@@ -29,7 +29,8 @@ from ..names.context import lexicons
 from .data import load_sections, word_key
 
 # capitals of Latin Extended-A too ("İstanbul", "Łódź", "Šiauliai")
-_CAPITALS = "A-Z\u00c0-\u00de\u0130\u0141\u015a\u0179\u017b\u0106\u0118\u0104\u0143\u015e\u010c\u0160\u017d"
+_CAPITALS = ("A-Z\u00c0-\u00de\u0130\u0141\u015a\u0179\u017b\u0106\u0118\u0104\u0143"
+             "\u015e\u010c\u0160\u017d")
 _CAP = rf"[{_CAPITALS}][\w'\u2019.\-]*"
 _NUM = r"[0-9]{1,4}[A-Za-z]{0,2}(?:[-/\u2013][0-9]{1,4}[A-Za-z]?)?"
 _LINK = r"(?:of|the|on|upon|under|le|la|de|cum|en|super|next|and)\b"
@@ -59,7 +60,8 @@ _POSTCODE_TOWN_ABROAD = re.compile(
 # a flat, floor or door in the layouts abroad, after a house number with or without a comma
 # ("Calle Mayor 23, 2º B", "No: 45 Daire 3", "Via Roma 4, scala B int. 7", "ul. Lipowa 8 m. 3")
 _UNIT_ABROAD = re.compile(
-    r"[ \t]*,?[ \t]*(?:[0-9]{1,2}[ \t]?[º°ª][ \t]?(?:[A-Z](?![\w'\u2019])|(?:izq|izda|dcha|dch)\.?)?"
+    r"[ \t]*,?[ \t]*(?:[0-9]{1,2}[ \t]?[º°ª][ \t]?"
+    r"(?:[A-Z](?![\w'\u2019])|(?:izq|izda|dcha|dch)\.?)?"
     r"|(?:piso|planta|puerta|escalera|esc\.|apto\.?|apartamento|andar|bloco|daire|kat|"
     r"Wohnung|Whg\.|scala|interno|int\.|appartement|app\.|étage|m\.|lok\.)"
     r"[ \t]*:?[ \t]*[0-9A-Z]{1,4}(?![\w'\u2019]))", re.IGNORECASE)

@@ -38,10 +38,12 @@ _REGULAR = lazy_compile(
 # a group "in the library" or "in Roundhay" is a room or where they stay, read elsewhere
 _PLACE_WORD = r"(?:at|outside|near|past|by|from|behind|opposite|in front of|next to|(?P<io>in|on))"
 _NAMED_PLACE = lazy_compile(
-    rf"\b(?:{_PLACE_WORD}|to)[ \t]+(?P<place>(?:the[ \t]+)?[A-Z][\w'\u2019&-]*(?:[ \t]+(?:of|on|the|&|"
+    rf"\b(?:{_PLACE_WORD}|to)[ \t]+"
+    rf"(?P<place>(?:the[ \t]+)?[A-Z][\w'\u2019&-]*(?:[ \t]+(?:of|on|the|&|"
     rf"(?!{_DAYS}s?\b)[A-Z][\w'\u2019&-]*)){{0,5}})")
 _COMMON_PLACE = lazy_compile(
-    rf"\b(?:{_PLACE_WORD}|to)[ \t]+(?P<place>the[ \t]+(?:bus[ \t]+stop|park(?:[ \t]+gates)?|library|"
+    rf"\b(?:{_PLACE_WORD}|to)[ \t]+"
+    r"(?P<place>the[ \t]+(?:bus[ \t]+stop|park(?:[ \t]+gates)?|library|"
     r"corner[ \t]+shop|leisure[ \t]+centre|swimming[ \t]+pool|pool|station|playground|"
     r"rec|skate[ \t]*park|shops|chip[ \t]+shop|newsagents?|sports[ \t]+centre|church|"
     r"mosque|community[ \t]+centre|youth[ \t]+club|football[ \t]+ground|school[ \t]+gates|"

@@ -49,7 +49,8 @@ def _patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
         rf"(?:{alternation(sec['arabic_streets'])})[ \t]+{arabic_word}"
         rf"(?:[ \t]+{arabic_word}){{0,3}}"
         # then the parts after commas: a street, a building and its number, a town
-        rf"(?:[ \t]+{_DIGITS}+)?(?:[ \t]*[،,][ \t]*{arabic_word}(?:[ \t]+{arabic_word}){{0,2}}){{0,4}}"
+        rf"(?:[ \t]+{_DIGITS}+)?"
+        rf"(?:[ \t]*[،,][ \t]*{arabic_word}(?:[ \t]+{arabic_word}){{0,2}}){{0,4}}"
         rf"(?:[ \t]+{_DIGITS}{{5}})?")
     return cue, (cjk, korean, arabic)
 

@@ -142,7 +142,8 @@ _ZH_DOUBLED = lazy_compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])\1(?=[的是�
 # the start of the sentence; not a word with the article ("الطلاب") or a group word
 _AR_NAMED = lazy_compile(
     r"(?:(?!ال)[\u0621-\u064a]{3,8}[ \t]+[تي][\u0621-\u064a]{3,}"
-    r"|[تي][\u0621-\u064a]{2,}[ \t]+(?!ال|فريق|طلاب|مجموعة|كل|جميع)[\u0621-\u064a]{3,6}(?![\u0621-\u064a]))")
+    r"|[تي][\u0621-\u064a]{2,}[ \t]+(?!ال|فريق|طلاب|مجموعة|كل|جميع)"
+    r"[\u0621-\u064a]{3,6}(?![\u0621-\u064a]))")
 
 
 def script_named(text: str, lo: int, hi: int) -> bool:
