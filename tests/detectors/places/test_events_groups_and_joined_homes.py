@@ -60,6 +60,7 @@ TRAPS: list[str] = [
     "Our pupils meet every Wednesday with Mr Hale in the library at lunch.",
     "Our boarders in Kirkstall have breakfast every day at 7.",
     "Bradford will be at Valley Parade this Saturday at 3pm.",
+    "The Year 9 trip to Fountains Abbey leaves every Tuesday at 8am for three weeks.",
 ]
 
 

@@ -123,7 +123,8 @@ _GROUP = re.compile(
     # a team of the organisation's children by age ("our under-9s", "the U11s") and a
     # year group's club ("Our Year 9 dog walkers", "the Year 6 runners")
     r"(?:[Oo]ur|[Tt]he)[ \t]+(?:under[ -]?\d{1,2}s|U\d{1,2}s)|"
-    r"(?:[Oo]ur|[Tt]he)[ \t]+Year[ \t]+\d{1,2}[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)\b")
+    # people, not a trip or an event: "dog walkers", "chess players", "cyclists", "musicians"
+    r"(?:[Oo]ur|[Tt]he)[ \t]+Year[ \t]+\d{1,2}[ \t]+(?:[a-z]+[ \t]+)?[a-z]+(?:ers|ists|ians))\b")
 
 
 def english_routines(text: str) -> list[tuple[int, int, bool]]:
