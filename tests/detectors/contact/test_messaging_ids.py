@@ -36,6 +36,11 @@ POSITIVES: list[tuple[str, str]] = [
     ("ไลน์ไอดี: mint_2013 ทักมาได้เลย", "mint_2013"),
     ("ويتشات الطالب: omar_2012", "omar_2012"),
     ("For homework help, QQ: 3318420675", "3318420675"),
+    # the ID word in brackets after the platform word
+    ("Parents can reach the trip leader on LINE (ID: tanaka-trip09) while abroad.",
+     "tanaka-trip09"),
+    ("Message your buddy Seo-yeon on KakaoTalk (ID: seoyeon.k14) before Monday.", "seoyeon.k14"),
+    ("先生とはLINE（ID：hikari_class3）で連絡できます。", "hikari_class3"),
 ]
 
 TRAPS: list[str] = [
@@ -53,6 +58,10 @@ TRAPS: list[str] = [
     "WeChat Pay and Alipay are accepted in the shop.",
     "카톡으로 사진 보내 드릴게요.",
     "微信：请扫描下方二维码",
+    # "온라인" (online) holds "라인"; a link after a colon is no ID
+    "내일 온라인 수업 링크입니다: https://meet.example.org/abc 확인하세요.",
+    "가이드라인 안내: https://school.example.kr/guide",
+    "Download LINE (it is free) before the trip to Osaka.",
 ]
 
 

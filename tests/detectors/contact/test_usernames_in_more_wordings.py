@@ -31,6 +31,13 @@ FOUND: list[tuple[str, str]] = [
     ("小美的小红书号：xiaomei_2012", "xiaomei_2012"),
     ("민서 인스타 아이디: minseo.draws", "minseo.draws"),
     ("ハルのインスタ：haru_ball11", "haru_ball11"),
+    # the owner's platform, then a comma and the username
+    ("Kai posts his skate clips on his insta, kai_rolls_08, most evenings.", "kai_rolls_08"),
+    ("You can see her drawings on her TikTok, amy.sketches12, she says.", "amy.sketches12"),
+    ("The spelling quiz chat is run by instagram user sam_spells09.", "sam_spells09"),
+    # a username in brackets after the platform; the platform as a verb
+    ("Ask Wen on WeChat (wen_hz2010) about the homework.", "wen_hz2010"),
+    ("Kik me at rory_b_2011 after practice", "rory_b_2011"),
 ]
 
 
@@ -44,6 +51,11 @@ TRAPS: list[str] = [
     "Instagram di Giulia: bellissimo!",
     "Snapchat de Lucas : bonjour",
     "We talked about TikTok \u2013 and screen time \u2013 in PSHE.",
+    "She spends too long on her snap, honestly, says her mum.",
+    "He showed us his instagram, which was lovely.",
+    "Every instagram user should check their privacy settings.",
+    "Follow us on Instagram (link in bio) for the photos.",
+    "TikTok (2020) was the year of the dance craze.",
 ]
 
 

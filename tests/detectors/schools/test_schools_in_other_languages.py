@@ -51,6 +51,12 @@ POSITIVES: list[tuple[str, str]] = [
      "Harwood High School Science College"),
     ("Thanks to Brookfield Language College for the debate.", "Brookfield Language College"),
     ("Hollins Early Years Centre opened a new garden.", "Hollins Early Years Centre"),
+    # a German Gymnasium named after a preposition; an elided Italian or French article
+    ("Paul vom Gymnasium am Schlossberg hat den Preis gewonnen.", "Gymnasium am Schlossberg"),
+    ("Bravo a Marco dell'Istituto Tecnico Enrico Fermi!", "Istituto Tecnico Enrico Fermi"),
+    ("Bravo à Chloé de l'École Saint-Exupéry !", "École Saint-Exupéry"),
+    # Chinese: a school word before a road is a road's name; a school word after "dial"
+    ("她在杭州市第二中学读书。", "杭州市第二中学"),
 ]
 
 
@@ -78,6 +84,11 @@ TRAPS: list[str] = [
     "Hey Primary School friends!",
     "黄金周期间学校放假。",  # "during the holiday week the school is closed"
     "马拉松比赛的路线经过学校。",  # "the route passes the school"
+    "The Gymnasium is closed for the book fair.",  # an English hall
+    "Meet in the Sports Gymnasium after lunch.",
+    "Perdimos 2-0 contra el colegio de enfrente.",  # the school opposite: no name
+    "请寄到海淀区学院路20号的展览馆。",  # "学院路": a road
+    "如有问题请拨学校总机。",  # "call the school's switchboard"
 ]
 
 

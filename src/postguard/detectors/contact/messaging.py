@@ -45,8 +45,10 @@ def messaging_words() -> MessagingWords:
     sec = load_toml("scripts.toml")["messaging"]
     return MessagingWords(
         heads=tuple(sorted({p[:2] for p in sec["platforms"]})),
-        platform=re.compile(rf"(?<![A-Za-z])(?:{alternation(sec['platforms'])})"),
-        id_word=re.compile(rf"[ \t\u3000]*,?[ \t\u3000]*(?:{alternation(sec['id_words'])})"),
+        # not inside a Korean word: "온라인" (online) holds "라인" (LINE)
+        platform=re.compile(rf"(?<![A-Za-z\uac00-\ud7a3])(?:{alternation(sec['platforms'])})"),
+        # "LINE (ID: ...)", "KakaoTalk, ID ...": a comma or a bracket before the ID word
+        id_word=re.compile(rf"[ \t\u3000]*[,(（]?[ \t\u3000]*(?:{alternation(sec['id_words'])})"),
         digit_platforms=frozenset(sec["digit_platforms"]),
         not_ids=tuple(sec["not_ids"]),
     )
@@ -79,8 +81,8 @@ def messaging_ids(text: str) -> list[tuple[int, int]]:
         marked = marked or ":" in gap.group() or "：" in gap.group() or "=" in gap.group()
         pos = gap.end()
         ident = _ID.match(text, pos)
-        if ident is None or len(ident.group()) < 3:
-            continue
+        if ident is None or len(ident.group()) < 3 or text.startswith("://", ident.end()):
+            continue  # too short, or a link's scheme ("링크: https://...")
         value = ident.group()
         if not _HAS_LETTER.search(value) and (
                 m.group() not in w.digit_platforms or not 5 <= len(value) <= 11):

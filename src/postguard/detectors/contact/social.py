@@ -167,6 +167,13 @@ class SocialHandleDetector(TextDetector):
             # "add me on snap jobloggs"
             (lazy_compile(rf"\b(?:add|follow|find|message|dm|msg)\s+(?:me|him|her|them)\s+on\s+"
                         rf"{platform}\s?[:\-]?\s{{0,2}}{user}", re.IGNORECASE), False),
+            # "on WeChat (jun_bj08)", "Instagram (@mia.draws)": a username in brackets
+            (lazy_compile(rf"\b{platform}\s?[(\uff08]\s?{user}\s?[)\uff09]", re.IGNORECASE), True),
+            # "kik me at jess_b_2010", "snap me: jo_b" (the platform as a verb)
+            (lazy_compile(rf"\b{platform}\s+me\s?(?:at|on|[:\-])?\s{{0,2}}{user}", re.IGNORECASE),
+             True),
+            # "says hi on her snap, kai_rides_09, every day": the owner's platform, a comma
+            (lazy_compile(rf"\b{owner}\s+{platform}\s?,\s{{0,2}}{user}", re.IGNORECASE), True),
             # "follow her on Instagram, jo_bakes_2009, for ..."
             (lazy_compile(rf"\b(?:add|follow|find|message|dm|msg)\s+(?:me|him|her|them)\s+on\s+"
                         rf"{platform}\s?,\s{{0,2}}{user}", re.IGNORECASE), True),

@@ -133,6 +133,11 @@ def area_words() -> AreaWords:
     )
 
 
+# a year group or a class as the one who "stays in" a place: a classroom named as a tree or
+# a bird, no home
+_CLASS_WORDS = frozenset({"year", "reception", "class", "classes", "nursery", "form", "set"})
+
+
 def _words_before(text: str, s: int, n: int) -> list[str]:
     """The last n words (lowercase, apostrophes kept) before text[s], in the same clause."""
     words = text[max(0, s - 12 * n):s].split()[-n:]
@@ -202,6 +207,8 @@ class AreaHomes:
                 if words and not any(word_key(w) in aw.movers for w in words):
                     m = None  # "the club has moved to Thursdays"
             span = None if m is None else self._area_name(text, m.end(), aw)
+            if span is not None and not _CLASS_WORDS.isdisjoint(_words_before(text, s, 2)):
+                span = None  # "Year 1 stays in Oak", "Reception stay in Willow": a classroom
             if span is not None:
                 group = _GROUP_BEFORE.search(text, max(0, s - 60), s) is not None
                 # a home cue blocks (DESIGN.md `location`), a group's home area as well as

@@ -35,6 +35,7 @@ from ..names.first_names import child_first_names, sentences, unaccented
 from .areas import area_words
 from .data import word_key
 from .homes import Place
+from .venues import neighbourhood_homes, script_named, venue_places
 
 # a capitalised name in Latin letters ("Kemp Town", "King Alfred", "St John's Wood"); an
 # apostrophe only before a capital or "s": "Hove Park'taki" ends at "Park"
@@ -170,8 +171,8 @@ _WORD_CHAR = re.compile(r"\w")
 
 def location_clues(text: str) -> list[Place]:
     """Home areas and routines told in other languages, and the English wordings above."""
-    if not any(c.isupper() for c in text):
-        return []  # every place here is a capitalised Latin name
+    if text.isascii() and not any(c.isupper() for c in text):
+        return []  # every place in an ASCII post is a capitalised name
     w = clue_words()
     # Each rule runs only where a cheap look says its words may be there: most posts are
     # English and have none (the cost of a post is mostly these scans).
@@ -197,6 +198,11 @@ def location_clues(text: str) -> list[Place]:
         for lo, hi in searched_sentences(w.regular, text):
             for span in _routine_places(text, lo, hi, w):
                 spans.setdefault(span, "routine")
+            for span in venue_places(text, lo, hi):  # "au stade des Glycines", "少年宫"
+                spans.setdefault(span, "routine")
+    if letters:  # "Ashworth Vale区的寄宿家庭", "Rosebank 동네 홈스테이"
+        for span in neighbourhood_homes(text, sentence_bounds(text)[0]):
+            spans.setdefault(span, "home")
     if not spans:
         return []
     bounds, _, _ = sentence_bounds(text)
@@ -210,12 +216,13 @@ def location_clues(text: str) -> list[Place]:
         lo, hi = bounds[max(0, bisect.bisect_right(starts, s) - 1)]
         named = kind in ("age", "named-home") or \
             bool(child_first_names(text, lo, hi, [(s, e)])) or \
-            _given_after_article(text, lo, hi, s, e) or _zh_pet_name(text, lo, hi)
+            _given_after_article(text, lo, hi, s, e) or _zh_pet_name(text, lo, hi) or \
+            script_named(text, lo, hi)
         home = kind != "routine"
         if not named and not home and w.people.search(text, lo, hi) is None and \
                 not _loose_given(text, lo, hi, s, e):
             continue  # a routine of no one in particular
-        if not home:
+        if not home and text[e - 1].isascii():  # "Hove的图书馆"; not "少年宫" + "学钢琴"
             e = _cjk_venue(text, e) or e
         what = ("where a named child lives" if home else
                 "a named child's routine: a place and a regular time") if named else (

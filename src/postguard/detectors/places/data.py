@@ -87,6 +87,7 @@ class PlaceLexicon:
     first_names: frozenset[str] = frozenset()
     place_before_number: frozenset[str] = frozenset()
     public_venues: frozenset[str] = frozenset()
+    public_before_street: frozenset[str] = frozenset()
     family_words: frozenset[str] = frozenset()
     story_cue: re.Pattern[str] = re.compile(r"(?!)")
     flat_before: re.Pattern[str] = re.compile(r"(?!)")
@@ -134,6 +135,7 @@ def lexicon() -> PlaceLexicon:
         first_names=_first_names(),
         place_before_number=frozenset(word_key(w) for w in cues["place_before_number"]),
         public_venues=frozenset(word_key(w) for w in cues["public_venues"]),
+        public_before_street=frozenset(word_key(w) for w in cues["public_before_street"]),
         family_words=frozenset(word_key(w) for w in cues["family_words"]),
         story_cue=_cue_regex(cues["story_cues"]),
         # "flat 3, 22 " right before a lowercase street's name (one or two words)

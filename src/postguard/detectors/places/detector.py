@@ -36,10 +36,11 @@ from .words import place_words
 # BS 7666 letter rules per position: first letter never Q V X; second never I J Z; third
 # (A9A) only A-H J K P S T U W; fourth (AA9A) only A B E H M N P R V W X Y; the inward
 # letters never C I K M O V.
+# not inside a hyphenated reference ("ref BS78PT-INV0042")
 _POSTCODE = re.compile(
-    rf"(?<![A-Za-z0-9])(?:GIR[ \u00a0]?0AA|({OUTWARD})([ \u00a0]{{0,2}})"
+    rf"(?<![A-Za-z0-9])(?<![A-Za-z0-9]-)(?:GIR[ \u00a0]?0AA|({OUTWARD})([ \u00a0]{{0,2}})"
     r"[0-9][ABD-HJLNP-UW-Z]{2})"
-    r"(?![A-Za-z0-9])",
+    r"(?![A-Za-z0-9]|-[A-Za-z0-9])",
     re.IGNORECASE,
 )
 _ORDINAL = {"1": "st", "2": "nd", "3": "rd"}
@@ -133,6 +134,8 @@ class AddressDetector(StreetReading, AreaHomes, TextDetector):
         if has_digit or any(p.category is Category.ADDRESS for p in places):
             places = self._whole_addresses(text, places, postcodes, has_digit)
         places.extend(routine_places(text))  # a routine, a home told in other languages
+        if places:
+            places = _street_into_address(text, places)
         return _drop_contained(places)
 
     def _whole_addresses(self, text: str, places: list[_Place],
@@ -236,13 +239,58 @@ def _squash(value: str) -> str:
     return "".join(c for c in value.lower() if c.isalnum())
 
 
+# between a street named as a home and the address read after it: a comma and a number
+# word ("mora na Bevendean Crescent, número 56, Brighton BN2 4RB")
+_STREET_TO_NUMBER = re.compile(
+    r"[ \t]*,?[ \t]*(?:(?:n[uú]mero|number|numer|numara|nummer|nr|no|n[°º])\.?[ \t]*)?\Z",
+    re.IGNORECASE)
+
+
+# a house number written after its street, as much of Europe writes it ("on Ferncliffe
+# Drive, no. 31", "Hartfield Avenue, number 23")
+_NUMBER_AFTER_STREET = re.compile(
+    r"[ \t]*,?[ \t]*(?:n[uú]mero|number|numer|nummer|nr|no|n[°º])\.?[ \t]*[1-9][0-9]{0,3}[A-Za-z]?"
+    r"(?![\w/.,]\d)", re.IGNORECASE)
+
+
+def _street_into_address(text: str, places: list[_Place]) -> list[_Place]:
+    """A street found as a home (a location) right before an address that starts at its house
+    number is the address's first part: the address covers both; a street with its house
+    number after it is an address."""
+    starts = {p.start: p for p in places if p.category is Category.ADDRESS}
+    dropped: set[int] = set()
+    for k, p in enumerate(places):
+        if p.category is not Category.LOCATION:
+            continue
+        for s, a in starts.items():
+            if p.end <= s <= p.end + 12 and _STREET_TO_NUMBER.match(text[p.end:s]):
+                a.start = p.start
+                dropped.add(k)
+                break
+        else:
+            m = _NUMBER_AFTER_STREET.match(text, p.end) if p.code in ("PG211", "PG212") else None
+            # a street named without a home cue: the number ends the clause ("on Ferncliffe
+            # Drive, no. 31 🏠"), not "Church Street, no. 52 stops here" (a bus)
+            if m is not None and (p.code == "PG212" or _CLAUSE_END.match(text, m.end())):
+                p.end = m.end()
+                p.code, p.category, p.severity = "PG202", Category.ADDRESS, Severity.HIGH
+                p.message = "street and house number"
+    return [p for k, p in enumerate(places) if k not in dropped]
+
+
+_CLAUSE_END = re.compile(r"[ \t]*(?:$|[^\w \t])")
+
+
 _CODE_RANK = {"PG201": 1, "PG202": 2, "PG203": 3}
+_SEVERITY_RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
 
 
 def _drop_contained(places: list[_Place]) -> list[_Place]:
     """Keep the widest of nested findings; partial overlaps stay (the redactor merges)."""
-    # the same span found twice (a postcode read back to its street): the most telling code
-    places.sort(key=lambda p: (p.start, -p.end, -_CODE_RANK.get(p.code, 0)))
+    # the same span found twice (a postcode read back to its street): the most telling code;
+    # a street that is also a named child's routine place: the graver finding
+    places.sort(key=lambda p: (p.start, -p.end, -_CODE_RANK.get(p.code, 0),
+                               -_SEVERITY_RANK.get(p.severity, 0)))
     out: list[_Place] = []
     reach = -1
     for p in places:

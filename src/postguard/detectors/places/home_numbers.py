@@ -133,7 +133,12 @@ def attraction_address(text: str, start: int, end: int) -> bool:
     History Museum, Cromwell Road, ...") and holds no home cue before it."""
     part = _FIRST_PART.match(text, start, end)
     words = part.group().split() if part else []
-    return len(words) >= 2 and words[0][:1].isupper() and word_key(words[-1]) in _attractions()
+    if len(words) >= 2 and words[0][:1].isupper() and word_key(words[-1]) in _attractions():
+        return True
+    # its postcode in brackets after its name: "the Houses of Parliament (SW1A 0AA)"
+    before = text[max(0, start - 40):start].rstrip(" \t")
+    named = before[:-1].split() if before.endswith("(") else []
+    return bool(named) and named[-1][:1].isupper() and word_key(named[-1]) in _attractions()
 
 
 __all__ = ["attraction_address", "home_numbers"]

@@ -28,7 +28,10 @@ from ...lazy_patterns import lazy_compile
 from ..names.context import lexicons
 from .data import load_sections, word_key
 
-_CAP = r"[A-Z\u00c0-\u00de][\w'\u2019.\-]*"
+# capitals of Latin Extended-A too ("İstanbul", "Łódź", "Šiauliai")
+_CAPITALS = ("A-Z\u00c0-\u00de\u0130\u0141\u015a\u0179\u017b\u0106\u0118\u0104\u0143"
+             "\u015e\u010c\u0160\u017d")
+_CAP = rf"[{_CAPITALS}][\w'\u2019.\-]*"
 _NUM = r"[0-9]{1,4}[A-Za-z]{0,2}(?:[-/\u2013][0-9]{1,4}[A-Za-z]?)?"
 _LINK = r"(?:of|the|on|upon|under|le|la|de|cum|en|super|next|and)\b"
 _TOKEN = rf"(?:{_CAP}|{_NUM}|&)"
@@ -54,6 +57,14 @@ _POSTCODE_TOWN_ABROAD = re.compile(
     r"(?:[0-9]{4,5}(?:-[0-9]{3,4})?|[0-9]{2}-[0-9]{3})(?:[ \t]+[A-Z]{2}(?![\w'\u2019]))?"
     r"[ \t]+[A-Z\u00c0-\u00de][\w'\u2019.\-]+(?:[ \t]+[A-Z\u00c0-\u00de][\w'\u2019.\-]+){0,2}"
     r"|[A-Z]{2}[ \t]+[0-9]{5}(?:-[0-9]{4})?(?![\w-])")
+# a flat, floor or door in the layouts abroad, after a house number with or without a comma
+# ("Calle Mayor 23, 2º B", "No: 45 Daire 3", "Via Roma 4, scala B int. 7", "ul. Lipowa 8 m. 3")
+_UNIT_ABROAD = re.compile(
+    r"[ \t]*,?[ \t]*(?:[0-9]{1,2}[ \t]?[º°ª][ \t]?"
+    r"(?:[A-Z](?![\w'\u2019])|(?:izq|izda|dcha|dch)\.?)?"
+    r"|(?:piso|planta|puerta|escalera|esc\.|apto\.?|apartamento|andar|bloco|daire|kat|"
+    r"Wohnung|Whg\.|scala|interno|int\.|appartement|app\.|étage|m\.|lok\.)"
+    r"[ \t]*:?[ \t]*[0-9A-Z]{1,4}(?![\w'\u2019]))", re.IGNORECASE)
 _MAX_PARTS_ON = 5
 _WINDOW = 90
 
@@ -99,6 +110,10 @@ class Postal:
         best = end
         pos = end
         for _ in range(_MAX_PARTS_ON):
+            unit = _UNIT_ABROAD.match(text, pos)
+            if unit is not None and unit.end() > pos and _NUMBER.search(text, pos - 16, pos):
+                best = pos = unit.end()  # right after a number: "Calle Mayor 23, 2º B"
+                continue
             sep = _SEP_AT.match(text, pos)
             if sep is None or sep.end() == pos:
                 gap = _SPACES.match(text, pos)

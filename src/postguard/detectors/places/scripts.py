@@ -38,7 +38,7 @@ def _patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
         rf"(?:{han}{{1,6}}?(?:{units})){{1,4}}"
         rf"(?:{han}{{0,8}}?(?:{streets})|{han}{{0,6}}?)"
         rf"{_DIGITS}+(?:(?:{numbers})|[-－ー丁]{_DIGITS}+)"
-        rf"(?:[-－ー]?{_DIGITS}+(?:{numbers})?)*")
+        rf"(?:[-－ー]?[院楼樓栋棟幢座]?{_DIGITS}+(?:{numbers})?)*")  # "37号院6号楼1单元502"
     hangul = r"[\uac00-\ud7a3]"
     korean = re.compile(
         rf"(?:{hangul}{{1,6}}(?:{alternation(sec['korean_units'])})[ \t]*){{1,4}}"
@@ -48,7 +48,9 @@ def _patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
     arabic = re.compile(
         rf"(?:{alternation(sec['arabic_streets'])})[ \t]+{arabic_word}"
         rf"(?:[ \t]+{arabic_word}){{0,3}}"
-        rf"(?:[ \t]+{_DIGITS}+)?(?:[ \t]*[،,][ \t]*{arabic_word}(?:[ \t]+{arabic_word})?)?"
+        # then the parts after commas: a street, a building and its number, a town
+        rf"(?:[ \t]+{_DIGITS}+)?"
+        rf"(?:[ \t]*[،,][ \t]*{arabic_word}(?:[ \t]+{arabic_word}){{0,2}}){{0,4}}"
         rf"(?:[ \t]+{_DIGITS}{{5}})?")
     return cue, (cjk, korean, arabic)
 

@@ -221,6 +221,13 @@ class StreetReading(HomeWordings):
                 return None  # a title: "Hip Hop Street Dance"
             if self._story_near(t.text, s, e) or self._museum_near(t, j, i):
                 return None  # "the Great Fire started on Pudding Lane", "Dickens' house on"
+            if word_key(t.word(j - 1)) in ("on", "in", "off") and \
+                    word_key(t.word(j - 2)) in lex.public_before_street:
+                return None  # "parking at the NCP on Church Street": a public place's street
+            if t.word(j - 1) == "," and any(
+                    is_cap(w) and word_key(w) in lex.public_venues
+                    for w in t.words[max(0, j - 7):j - 1]):
+                return None  # "the Museum of Science and Industry, Liverpool Road, ..."
             return _Place(s, e, "PG211", Category.LOCATION, Severity.MEDIUM, 0.75,
                           "street name")
         town = self._words.town_at(t, nxt, lower, True) if e == end and follow == "," else \

@@ -26,6 +26,9 @@ _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _ARABIC_JOIN = frozenset({"بن", "ابن", "بنت", "أبو", "ابو"})
 _JA_CITY_RUN = lazy_compile(r"[\u4e00-\u9fff]{1,6}立[\u3041-\u3093]{2,6}$")  # "横浜市立みなと"
 _JA_CITY_BEFORE = lazy_compile(r"[\u4e00-\u9fff]{1,6}立[\u3041-\u3093\u30a1-\u30fa\u30fc]{1,6}$")
+# a character right after a school word that makes it another word: pupils ("小学生"), a
+# road or a street ("学院路", "学院街")
+_NOT_AFTER_SCHOOL_WORD = frozenset("生路街巷道")
 _MAX_NAME = 14  # characters of a CJK name before its school word
 
 
@@ -70,8 +73,8 @@ def script_school_spans(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     reach = 0
     for m in w.cjk.finditer(text):
-        if m.start() < reach or text[m.end():m.end() + 1] in ("生", "生"):
-            continue  # "小学生", "高中生": pupils, not a school
+        if m.start() < reach or text[m.end():m.end() + 1] in _NOT_AFTER_SCHOOL_WORD:
+            continue  # "小学生", "高中生": pupils; "学院路": a road named for a college
         run = _CJK_RUN_BEFORE.search(text, max(0, m.start() - _MAX_NAME), m.start()) or \
             _JA_CITY_RUN.search(text, max(0, m.start() - _MAX_NAME), m.start())
         if run is None:

@@ -51,7 +51,10 @@ class SchoolSpans(NameWords):
                 i += 1
                 continue
             best: tuple[int, int, float] | None = None
-            if key in lex.prefix:
+            # "Gymnasium am Lindenhof" is a school; "the Gymnasium is closed" names none after
+            # it (a name before it is read as before: "Goethe Gymnasium")
+            if key in lex.prefix and (key not in lex.prefix_before_preposition or (
+                    i + 1 < n and keys[i + 1] in lex.prepositions)):
                 best = self._prefix_match(toks, i)
             suffix = self._suffix_match(toks, i, floor)
             if suffix is not None and (best is None or suffix[0] < best[0]):

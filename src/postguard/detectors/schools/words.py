@@ -16,8 +16,12 @@ from ...datafiles import load_toml, read_data
 from ...lazy_patterns import lazy_compile
 
 _LETTERS = r"[\w\u0300-\u036f]"
+# An elided Italian or French article is a token of its own before a capital
+# ("dell'Istituto Comprensivo ...", "all'Istituto", "l'École"): the school word is then
+# a capitalised token.
+_ELIDED = r"(?:[dDlLnN]|[dDaAnNsS](?:e|a|u)ll|[qQ]uell)['’](?=[A-Z\u00c0-\u00de])"
 _TOKEN = re.compile(
-    rf"{_LETTERS}+(?:[.'’\-]{_LETTERS}+)*(?:['’](?=\s))?|[^\s\w\u0300-\u036f]"
+    rf"{_ELIDED}|{_LETTERS}+(?:[.'’\-]{_LETTERS}+)*(?:['’](?=\s))?|[^\s\w\u0300-\u036f]"
 )
 
 
@@ -58,6 +62,8 @@ class Lexicon:
     prefilter: re.Pattern[str]
     anchors: frozenset[str]
     prefix_upper: frozenset[str]
+    prefix_before_preposition: frozenset[str]
+    prepositions: frozenset[str]
     of_subjects: frozenset[str]
     lower_not_name: frozenset[str]
     lower_start: re.Pattern[str]
@@ -72,7 +78,8 @@ def lexicon() -> Lexicon:
     strong = _words(words, "suffix", "strong")
     weak = _words(words, "suffix", "weak")
     endings = tuple(str(e).casefold() for e in words["suffix"]["compound_endings"])
-    prefix = _words(foreign, "prefix", "words")
+    prefix = _words(foreign, "prefix", "words") | \
+        _words(foreign, "prefix_before_preposition", "words")
     # Capitalised forms only ("School", "SCHOOL", "Pre-School", "Sixth Form"), and no leading
     # \\b: a plain alternation of literals lets the regex engine skip ahead fast.
     forms: set[str] = set()
@@ -113,6 +120,8 @@ def lexicon() -> Lexicon:
         anchors=strong | weak | prefix | {"form", "unit", "service", "centre", "wales",
                                           "church-in-wales", "base"},
         prefix_upper=_words(foreign, "prefix_upper", "words"),
+        prefix_before_preposition=_words(foreign, "prefix_before_preposition", "words"),
+        prepositions=_words(foreign, "prefix_before_preposition", "prepositions"),
         of_subjects=_words(traps, "of_subjects", "words"),
         lower_not_name=_words(foreign, "lower_not_name", "words")
         | _words(words, "stop", "words") | _words(words, "tail_stop", "words")
