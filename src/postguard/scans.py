@@ -13,8 +13,9 @@ as an IGNORECASE search reads the text.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 
 def not_after(rx: re.Pattern[str], text: str,
@@ -79,3 +80,65 @@ def fold_ascii(text: str) -> str:
             text = text.replace(c, letter)
     return text.lower()
 
+
+
+# -- a scan of a long text tried only where a cheap gate says a match may start ---------------
+# A pattern with no first characters the engine can skip to (an IGNORECASE alternation, a
+# group of alternations, a leading \b) is tried at every position of the text; on a long post
+# each such pass costs tens of milliseconds. A gate is a pattern the engine does skip to (a
+# flat alternation of lower-case words, searched in the folded text) that matches wherever
+# the exact pattern may start; the exact pattern is then tried only at those places.
+
+def gate_starts(gate: re.Pattern[str], text: str) -> list[int]:
+    """Every position at which `gate` matches in `text`, overlapping ones included."""
+    out: list[int] = []
+    m = gate.search(text)
+    while m is not None:
+        s = m.start()
+        out.append(s)
+        m = gate.search(text, s + 1)
+    return out
+
+
+def near(hits: Iterable[int], lo: int, hi: int, size: int) -> Iterator[int]:
+    """The positions hit+lo .. hit+hi (within 0 .. size) of every hit, ascending, each once;
+    `hits` ascending."""
+    nxt = 0
+    for h in hits:
+        yield from range(max(h + lo, nxt, 0), min(h + hi, size) + 1)
+        nxt = max(nxt, h + hi + 1)
+
+
+def matches_at(rx: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """`rx.finditer(text)` when `starts` (ascending) holds every position where a match of
+    `rx` may start (more do no harm) and `rx` never matches an empty string: the leftmost
+    match at or after the end of the last is the first candidate at which `rx` matches."""
+    end = 0
+    for p in starts:
+        if p < end:
+            continue
+        m = rx.match(text, p)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
+@functools.lru_cache(maxsize=2)
+def folded(text: str) -> str:
+    """`fold_ascii(text)`, kept for the last two texts: several detectors read it."""
+    return fold_ascii(text)
+
+
+def word_gate(words: Iterable[str], space: str = r"\s?") -> str:
+    """A pattern that matches where one of `words` (lower-case; a space in one stands for
+    `space`) begins, factored by first letters ("s(?:nap|c)|t(?:ag|witter)"): the regex engine
+    skips to the letters and tries one branch there, not every word."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(set(words)):
+        groups.setdefault(w[0], []).append(w[1:])
+    alts = []
+    for c, rests in groups.items():
+        head = space if c == " " else re.escape(c)
+        tails = [re.escape(r).replace(r"\ ", space) for r in rests]
+        alts.append(head if "" in tails else head + "(?:" + "|".join(tails) + ")")
+    return "|".join(alts)

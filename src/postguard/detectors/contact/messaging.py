@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ...datafiles import alternation, load_toml
 from ...lazy_patterns import lazy_compile
+from ...scans import not_after
 
 _ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.\-]{1,30}[A-Za-z0-9])?(?![A-Za-z0-9@])")
 _GAP = lazy_compile(r"[ \t\u3000]*(?:[:：=＝][ \t\u3000]*)?")
@@ -45,7 +46,9 @@ def messaging_words() -> MessagingWords:
     sec = load_toml("scripts.toml")["messaging"]
     return MessagingWords(
         heads=tuple(sorted({p[:2] for p in sec["platforms"]})),
-        platform=re.compile(rf"(?<![A-Za-z])(?:{alternation(sec['platforms'])})"),
+        # the platform words; a match after an ASCII letter is refused (scans.not_after: a
+        # leading look-behind would have the regex engine try every position of the text)
+        platform=re.compile(alternation(sec["platforms"])),
         id_word=re.compile(rf"[ \t\u3000]*,?[ \t\u3000]*(?:{alternation(sec['id_words'])})"),
         digit_platforms=frozenset(sec["digit_platforms"]),
         not_ids=tuple(sec["not_ids"]),
@@ -58,7 +61,7 @@ def messaging_ids(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if not any(h in text for h in w.heads):  # most posts name no platform: no regex scan
         return out
-    for m in w.platform.finditer(text):
+    for m in not_after(w.platform, text, _HAS_LETTER):
         if text.startswith(w.not_ids, m.end()):
             continue
         pos = m.end()
