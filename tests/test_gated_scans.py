@@ -19,7 +19,17 @@ import pytest
 from postguard.detectors.contact import messaging
 from postguard.detectors.contact.social import SocialHandleDetector
 from postguard.policy import Policy
-from postguard.scans import fold_ascii, gate_starts, matches_at, near, not_after, word_gate
+from postguard.scans import (
+    beginnings,
+    fold_ascii,
+    gate_starts,
+    gated_finditer,
+    gated_search,
+    matches_at,
+    near,
+    not_after,
+    word_gate,
+)
 
 _FOLD_CHARS = ["\u0130", "\u0131", "\u017f", "\u212a", "I", "K", "S"]
 
@@ -121,3 +131,62 @@ def test_messaging_platforms_same_as_with_the_look_behind() -> None:
             _texts(pieces, 2000, seed=13, length=20):
         assert _spans(not_after(w.platform, text, messaging._HAS_LETTER)) == \
             _spans(plain.finditer(text)), text
+
+
+# -- a pattern's own beginnings (scans.beginnings, gated_finditer) -------------------------------
+@pytest.mark.parametrize("pattern,flags,begins", [
+    (r"\b(?:ab|c)d", 0, ("abd", "cd")),
+    (r"(?<![A-Z])[0-3]x", 0, ("0x", "1x", "2x", "3x")),
+    (r"(?i:Viv(?:e|en)|mora)[ \t]+X", 0, ("mor", "viv")),
+    (r"(?:è|e)[ \t]+o", re.IGNORECASE, ("e\t\t", "e\t ", "e\to", "e \t", "e  ", "e o",
+                                        "è\t\t", "è\t ", "è\to", "è \t", "è  ", "è o")),
+    (r"a*b", 0, ("aaa", "aab", "ab", "b")),
+    (r"(?:ab)+c", 0, ("aba", "abc")),
+    (r"KIS", re.IGNORECASE, ("kis",)),  # the folded text has "k", "i", "s" for K, İ, ı, ſ
+    (r"\u0130x", 0, ("ix",)),  # a dotted capital I is "i" in the folded text
+    # no gate: a match may begin anywhere, be empty, or hold a Greek letter IGNORECASE
+    # matches with a second lower case
+    (r"[A-Z]x", 0, None),
+    (r"\w+", 0, None),
+    (r"a?", 0, None),
+    (r"σx", re.IGNORECASE, None),
+    (r"(?a:ab)", 0, None),
+])
+def test_beginnings(pattern: str, flags: int, begins: tuple[str, ...] | None) -> None:
+    assert beginnings(pattern, flags) == begins
+
+
+_GATED = [
+    r"\b(?:ab|c)d", r"(?<![A-Za-z])(?i:kis|ıs|sk)[ \t]+\w", r"(?i:viv(?:e|en)|mora)[ \t]+[A-Z]\w*",
+    r"(?:è|e)[ \t]+o\w", r"a*b", r"(?:ab)+c", r"(?<=\s)(?:ab|b[cd])(?!\w)", r"x{2,3}y?",
+    r"(?i:straße|strasse)\b",
+]
+_GATED_PIECES = ["a", "b", "c", "d", "x", "y", "ab", "cd", "kis", "KIS", "ıs", "İs", "ſk",
+                 "\u212aIS", "viv", "VIVE", "vıve", "mora", "è", "È", "e", "E", " ", "\t", "  ",
+                 "o", "O",
+                 "Mora", "Hove", "straße", "STRASSE", "strasse", "ß", "\n", ".", "1"]
+
+
+def test_gated_finditer_same_as_finditer(monkeypatch: pytest.MonkeyPatch) -> None:
+    from postguard import scans
+
+    monkeypatch.setattr(scans, "LONG_TEXT", 0)  # gate even short texts
+    found = 0
+    for flags in (0, re.IGNORECASE):
+        for pattern in _GATED:
+            rx = re.compile(pattern, flags)
+            assert beginnings(pattern, flags) is not None, pattern
+            for text in _texts(_GATED_PIECES, 400, seed=21 + flags):
+                plain = _spans(rx.finditer(text))
+                assert _spans(gated_finditer(rx, text)) == plain, (pattern, text)
+                assert _spans(gated_finditer(rx, text, 5)) == _spans(rx.finditer(text, 5))
+                first = gated_search(rx, text, 3)
+                again = rx.search(text, 3)
+                assert (first and first.span()) == (again and again.span())
+                found += len(plain)
+    assert found > 1000
+
+
+def test_short_texts_are_searched_plainly() -> None:
+    rx = re.compile(r"(?i:abc)")
+    assert gated_finditer(rx, "x ABC").__class__ is rx.finditer("").__class__

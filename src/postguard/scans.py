@@ -15,7 +15,11 @@ from __future__ import annotations
 
 import functools
 import re
+import re._constants as _c
+import re._parser as _p
 from collections.abc import Iterable, Iterator
+from re._compiler import _EXTRA_CASES
+from typing import Any
 
 
 def not_after(rx: re.Pattern[str], text: str,
@@ -142,3 +146,145 @@ def word_gate(words: Iterable[str], space: str = r"\s?") -> str:
         tails = [re.escape(r).replace(r"\ ", space) for r in rests]
         alts.append(head if "" in tails else head + "(?:" + "|".join(tails) + ")")
     return "|".join(alts)
+
+
+# -- a gate made from a pattern's own first characters ----------------------------------------
+_PREFIX = 3  # characters of each possible beginning
+_MAX_BEGINNINGS = 400
+
+
+def _gate_char(ch: str, ignorecase: bool) -> str | None:
+    """What `ch` (a literal of the pattern) is in the folded text wherever the pattern matches
+    it, or None when that is not one character (the Greek letters IGNORECASE matches with a
+    second lower case)."""
+    f = fold_ascii(ch)
+    if len(f) != 1 or (ignorecase and not f.isascii() and ord(f) in _EXTRA_CASES):
+        return None
+    return f
+
+
+_Begin = list[tuple[str, bool]]  # (a beginning, whether the part it covers is complete)
+
+
+def _item(op: object, av: Any, icase: bool, room: int) -> _Begin:
+    """The beginnings (up to `room` characters) of one parsed item: ("", False) where
+    nothing can be said."""
+    if room <= 0:
+        return [("", False)]
+    if op is _c.LITERAL:
+        ch = _gate_char(chr(av), icase)
+        return [(ch, True)] if ch is not None else [("", False)]
+    if op is _c.IN:
+        chars: list[str] = []
+        for kind, val in av:
+            if kind is _c.LITERAL:
+                chars.append(chr(val))
+            elif kind is _c.RANGE and val[1] - val[0] < 16:
+                chars.extend(chr(c) for c in range(val[0], val[1] + 1))
+            else:
+                return [("", False)]
+        out = [_gate_char(c, icase) for c in chars]
+        if any(c is None for c in out):
+            return [("", False)]
+        return [(c, True) for c in sorted({c for c in out if c is not None})]
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return [("", True)]  # takes no character
+    if op is _c.SUBPATTERN:
+        _group, add, remove, sub = av
+        if (add | remove) & (re.ASCII | re.LOCALE):
+            return [("", False)]
+        return _seq(sub.data, bool(add & re.IGNORECASE) or (icase and not remove & re.IGNORECASE),
+                    room)
+    if op is _c.BRANCH:
+        found: _Begin = []
+        for alt in av[1]:
+            found.extend(_seq(alt.data, icase, room))
+        return found
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        low, high, sub = av
+        if high == 0:
+            return [("", True)]
+        if sub.getwidth()[0] == 0:
+            return [("", False)]
+        # x{low,high} is x then x{low-1,high-1}; x{0,high} is nothing or x{1,high} (each x
+        # takes a character: `room` shrinks)
+        if low == 0:
+            return [("", True)] + _item(op, (1, high, sub), icase, room)
+        return _seq([(_c.SUBPATTERN, (None, 0, 0, sub)), (op, (low - 1, high - 1, sub))], icase,
+                    room)
+    return [("", False)]
+
+
+def _seq(items: list[tuple[object, Any]], icase: bool, room: int = _PREFIX) -> _Begin:
+    """The beginnings (up to `room` characters) of the matches of a parsed sequence."""
+    begins: _Begin = [("", True)]
+    for op, av in items:
+        open_ = [len(s) for s, done in begins if done and len(s) < room]
+        if not open_:
+            break
+        parts = _item(op, av, icase, room - min(open_))
+        nxt: dict[str, bool] = {}
+        for s, done in begins:
+            if not done or len(s) >= room:
+                nxt[s] = nxt.get(s, True) and done
+                continue
+            for p, pdone in parts:
+                nxt[s + p] = nxt.get(s + p, True) and pdone
+        begins = [(s[:room], done and len(s) <= room) for s, done in nxt.items()]
+        if len(begins) > _MAX_BEGINNINGS:
+            return [("", False)]
+    return begins
+
+
+@functools.cache
+def beginnings(source: str, flags: int) -> tuple[str, ...] | None:
+    """Every way a match of the pattern can begin in the folded text (its first characters,
+    up to three; a shorter one where the pattern's next part is not a literal or a small
+    class), or None when some match could begin anywhere or be empty."""
+    if flags & (re.ASCII | re.LOCALE | re.VERBOSE):
+        return None
+    try:
+        parsed = _p.parse(source, flags)
+    except re.error:
+        return None
+    if parsed.getwidth()[0] == 0:
+        return None  # an empty match: matches_at does not hold
+    found = {s for s, _ in _seq(parsed.data, bool(flags & re.IGNORECASE))}
+    if not found or "" in found:
+        return None
+    return tuple(sorted(found))
+
+
+@functools.cache
+def _own_gate(source: str, flags: int) -> re.Pattern[str] | None:
+    begins = beginnings(source, flags)
+    return None if begins is None else re.compile(word_gate(begins, space=" "))
+
+
+LONG_TEXT = 4096  # characters: below this a plain scan costs less than a gate's
+
+
+def gated_finditer(rx: re.Pattern[str], text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+    """`rx.finditer(text, pos)`, on a long text tried only where the pattern's own beginnings
+    (`beginnings`) are found in the folded text."""
+    if len(text) < LONG_TEXT:
+        return rx.finditer(text, pos)
+    gate = _own_gate(rx.pattern, rx.flags)
+    if gate is None:
+        return rx.finditer(text, pos)
+    return matches_at(rx, text, _gate_hits(gate, folded(text), pos))
+
+
+def gated_search(rx: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
+    """`rx.search(text, pos)`, as `gated_finditer` finds it."""
+    if len(text) < LONG_TEXT:
+        return rx.search(text, pos)
+    return next(gated_finditer(rx, text, pos), None)
+
+
+def _gate_hits(gate: re.Pattern[str], text: str, pos: int) -> Iterator[int]:
+    m = gate.search(text, pos)
+    while m is not None:
+        s = m.start()
+        yield s
+        m = gate.search(text, s + 1)

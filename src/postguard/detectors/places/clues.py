@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from ...datafiles import load_toml
 from ...lazy_patterns import lazy_compile
 from ...model import Category, Severity
+from ...scans import gated_finditer, gated_search
 from ..names.first_names import child_first_names, sentences, unaccented
 from .areas import area_words
 from .data import word_key
@@ -154,7 +155,7 @@ def searched_sentences(rx: re.Pattern[str], text: str) -> Iterator[tuple[int, in
         # not in the text (never so, as `sentences` cuts); a look-ahead, "$" ... likewise
         yield from ((lo, hi) for lo, hi in bounds if rx.search(text, lo, hi))
         return
-    m = rx.search(text)
+    m = gated_search(rx, text)
     while m is not None:
         k = bisect.bisect_right(ends, m.start())  # the sentence with lo <= start < hi
         if k == len(bounds):
@@ -162,7 +163,7 @@ def searched_sentences(rx: re.Pattern[str], text: str) -> Iterator[tuple[int, in
         lo, hi = bounds[k]
         if rx.search(text, lo, hi) is not None:
             yield lo, hi
-        m = rx.search(text, hi) if hi < len(text) else None
+        m = gated_search(rx, text, hi) if hi < len(text) else None
 
 
 _WORD_CHAR = re.compile(r"\w")
@@ -183,7 +184,7 @@ def location_clues(text: str) -> list[Place]:
         ([w.home_after] if letters else []) + ([w.estate] if estate else [])
     spans: dict[tuple[int, int], str] = {}  # (start, end) -> "home", "routine" or "age"
     for rx in rules:
-        for m in rx.finditer(text):
+        for m in gated_finditer(rx, text):
             subject = _SUBJECT_BEFORE.search(text, max(0, m.start() - 24), m.start())
             named = subject is not None and subject.group(1).lower() not in _NOT_SUBJECTS
             spans.setdefault(m.span(1), "named-home" if named else "home")
@@ -193,7 +194,7 @@ def location_clues(text: str) -> list[Place]:
         spans[m.span(1)] = "age"  # "Thomas Egerton, 11, of Saltdean": a child and a home
     for m in w.turkish_home.finditer(text) if _TR_HINT.search(text) else ():
         spans.setdefault(m.span(1 if m.group(1) is not None else 2), "home")
-    if foreign and w.regular.search(text) is not None:
+    if foreign and gated_search(w.regular, text) is not None:
         for lo, hi in searched_sentences(w.regular, text):
             for span in _routine_places(text, lo, hi, w):
                 spans.setdefault(span, "routine")
