@@ -127,9 +127,10 @@ def matches_at(rx: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterato
             end = m.end()
 
 
-@functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=4)
 def folded(text: str) -> str:
-    """`fold_ascii(text)`, kept for the last two texts: several detectors read it."""
+    """`fold_ascii(text)`, kept for the last four texts: several detectors read it (and of
+    one post, some read the text and some a lower-cased copy)."""
     return fold_ascii(text)
 
 

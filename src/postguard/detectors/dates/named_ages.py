@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from ...model import Finding
+from ...scans import gated_finditer
 from .ages import BirthdayWordings
 from .words import AFTER_SPACE, Spans, scan
 
@@ -59,14 +60,14 @@ class NamedAges(BirthdayWordings):
         r = self._r
         found: list[tuple[int, int, str]] = []
         if "sweet" in low:
-            for m in r.sweet.finditer(text):
+            for m in gated_finditer(r.sweet, text):
                 lo, _ = self._sentence(text, m.start(), m.end())
                 if self._name_near(text, m.start(), m.end()) and not r.sweet_not.match(
                         text, m.end()) and not r.sweet_not_before.search(
                         text, max(lo, m.start() - 40), m.start()):
                     found.append((m.start(), m.end(), "age with a birthday"))
         if ", who" in text or birth and " who " in low:
-            for m in r.who_age.finditer(text):
+            for m in gated_finditer(r.who_age, text):
                 if text[m.start()] != "," and not birth:
                     continue
                 if 1 <= self._age(m.group("n")) <= _MAX_AGE and self._name_before(
@@ -88,26 +89,26 @@ class NamedAges(BirthdayWordings):
                     and not self._animal_before(text, m.start()):
                 found.append((m.start("verb"), m.end("n"), "age next to a name"))
         if has_digit and "(" in text:
-            for m in r.paren_age.finditer(text):
+            for m in gated_finditer(r.paren_age, text):
                 if m.start() == 0 or not text[m.start() - 1].isalpha():
                     continue
                 if 1 <= int(m.group("n")) <= _MAX_AGE and self._name_before(text, m.start()) \
                         and not self._counted(text, m.start()):
                     found.append((m.start("n") - 1, m.end(), "age next to a name"))
         # (search first: most posts have no match, and a search is cheaper than an iterator)
-        for m in r.comma_age.finditer(text) if has_digit and r.comma_age.search(text) else ():
+        for m in gated_finditer(r.comma_age, text) if has_digit else ():
             if m.start() == 0 or not text[m.start() - 1].isalpha():
                 continue
             if 1 <= int(m.group("n")) <= _MAX_AGE and self._name_before(text, m.start()):
                 found.append((m.start("n"), m.end("n"), "age next to a name"))
-        for m in r.aged.finditer(text) if "aged" in low else ():
+        for m in gated_finditer(r.aged, text) if "aged" in low else ():
             before = r.word_before.search(text, max(0, m.start() - 40), m.start())
             pre = before.group(1).casefold() if before else ""
             if pre in r.groups or not 1 <= self._age(m.group("n")) <= _MAX_AGE:
                 continue
             found.append((m.start(), m.end("n"), "child's age"))
         if "old" in low and "year" in low:
-            for m in r.year_old.finditer(text):
+            for m in gated_finditer(r.year_old, text):
                 if 1 <= self._age(m.group("n")) <= _MAX_AGE and not self._described(
                     text, m.start()
                 ) and self._name_near(text, m.start(), m.end()):
