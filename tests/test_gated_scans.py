@@ -190,3 +190,31 @@ def test_gated_finditer_same_as_finditer(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_short_texts_are_searched_plainly() -> None:
     rx = re.compile(r"(?i:abc)")
     assert gated_finditer(rx, "x ABC").__class__ is rx.finditer("").__class__
+
+
+# -- one-word street names abroad ("Hauptstraße 5", "Lindenweg") -------------------------------
+def test_street_endings_gated_same_as_plain() -> None:
+    from postguard.detectors.places import abroad
+
+    p = abroad.patterns()
+    pieces = ["Haupt", "straße", "Straße", "weg", "Linden", "gasse", "laan", "-", "--", "_", " ",
+              "\t", "5", "12a", "x", "Nord", "ß", ".", ",", "\n", "é", "Str.", "1"]
+    written = ["Hauptstraße 5", "just off Lindenweg.", "Ab-Hauptstraße 5", "x_Lindenweg",
+               "Hauptstraße-Nordweg 3", "weg weg", "--Lindenweg"]
+    found = 0
+    for text in written + _texts(pieces, 3000, seed=31, length=20):
+        starts = abroad._run_starts(text, gate_starts(p.ending_word_hint, text))
+        for rx in (p.ending_alone, p.endings):
+            plain = _spans(rx.finditer(text))
+            assert _spans(matches_at(rx, text, starts)) == plain, (rx.pattern[:40], text)
+            found += len(plain)
+    assert found > 300
+
+
+def test_run_starts_reads_each_character_once() -> None:
+    from postguard.detectors.places import abroad
+
+    text = "ab-cd ef_gh-ij"
+    assert abroad._run_starts(text, [1, 3, 4, 7, 12]) == [0, 6, 9]
+    long = "weg-" * 50_000  # one run: every hit's start is its first character
+    assert abroad._run_starts(long, list(range(0, len(long), 4))) == [0]
