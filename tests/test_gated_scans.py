@@ -175,9 +175,13 @@ def test_gated_finditer_same_as_finditer(monkeypatch: pytest.MonkeyPatch) -> Non
     for flags in (0, re.IGNORECASE):
         for pattern in _GATED:
             rx = re.compile(pattern, flags)
-            assert beginnings(pattern, flags) is not None, pattern
+            begins = beginnings(pattern, flags)
+            assert begins is not None, pattern
+            gate = re.compile(word_gate(begins, space=" "))
             for text in _texts(_GATED_PIECES, 400, seed=21 + flags):
                 plain = _spans(rx.finditer(text))
+                hits = gate_starts(gate, fold_ascii(text))
+                assert _spans(matches_at(rx, text, hits)) == plain, (pattern, text)
                 assert _spans(gated_finditer(rx, text)) == plain, (pattern, text)
                 assert _spans(gated_finditer(rx, text, 5)) == _spans(rx.finditer(text, 5))
                 first = gated_search(rx, text, 3)

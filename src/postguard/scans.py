@@ -259,7 +259,9 @@ def beginnings(source: str, flags: int) -> tuple[str, ...] | None:
 @functools.cache
 def _own_gate(source: str, flags: int) -> re.Pattern[str] | None:
     begins = beginnings(source, flags)
-    return None if begins is None else re.compile(word_gate(begins, space=" "))
+    if begins is None or any(len(b) == 1 and b.isascii() and b.isalpha() for b in begins):
+        return None  # a match may begin at any "a": the gate would not pay
+    return re.compile(word_gate(begins, space=" "))
 
 
 LONG_TEXT = 4096  # characters: below this a plain scan costs less than a gate's
