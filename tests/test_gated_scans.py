@@ -222,3 +222,25 @@ def test_run_starts_reads_each_character_once() -> None:
     assert abroad._run_starts(text, [1, 3, 4, 7, 12]) == [0, 6, 9]
     long = "weg-" * 50_000  # one run: every hit's start is its first character
     assert abroad._run_starts(long, list(range(0, len(long), 4))) == [0]
+
+
+# -- phone numbers read out in words ------------------------------------------------------------
+def test_phone_word_tokens_gated_same_as_plain(monkeypatch: pytest.MonkeyPatch) -> None:
+    from postguard import scans
+    from postguard.detectors.contact import phone_foreign_words, phone_words
+
+    monkeypatch.setattr(phone_words, "LONG_TEXT", 0)
+    monkeypatch.setattr(scans, "LONG_TEXT", 0)
+    pieces = ["0", "7", "12", "+44", "+", "o", "O", "oo", "zero", "ZERO", "one", "fıve", "fİve",
+              "ſix", "six", "twenty", "double", "plus", "hundred", "phone", "someone", "to",
+              " ", "-", ",", "\n", "a", "\u20e3", "\ufe0f", "7\ufe0f\u20e3", "é", "_",
+              "cero", "uno", "dos", "tres", "quattro", "dziewięć", "sieben"]
+    _, foreign = phone_foreign_words._words()
+    found = 0
+    for text in _texts(pieces, 2500, seed=41, length=30):
+        plain = _spans(phone_words._TOKEN.finditer(text))
+        assert _spans(phone_words._tokens(text)) == plain, text
+        low = text.lower()
+        assert _spans(scans.gated_finditer(foreign, low)) == _spans(foreign.finditer(low)), text
+        found += len(plain)
+    assert found > 5000

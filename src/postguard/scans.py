@@ -275,7 +275,7 @@ def gated_finditer(rx: re.Pattern[str], text: str, pos: int = 0) -> Iterator[re.
     gate = _own_gate(rx.pattern, rx.flags)
     if gate is None:
         return rx.finditer(text, pos)
-    return matches_at(rx, text, _gate_hits(gate, folded(text), pos))
+    return matches_at(rx, text, gate_hits(gate, folded(text), pos))
 
 
 def gated_search(rx: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
@@ -285,7 +285,8 @@ def gated_search(rx: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] 
     return next(gated_finditer(rx, text, pos), None)
 
 
-def _gate_hits(gate: re.Pattern[str], text: str, pos: int) -> Iterator[int]:
+def gate_hits(gate: re.Pattern[str], text: str, pos: int = 0) -> Iterator[int]:
+    """`gate_starts` one at a time, from `pos`."""
     m = gate.search(text, pos)
     while m is not None:
         s = m.start()
