@@ -244,3 +244,27 @@ def test_phone_word_tokens_gated_same_as_plain(monkeypatch: pytest.MonkeyPatch) 
         assert _spans(scans.gated_finditer(foreign, low)) == _spans(foreign.finditer(low)), text
         found += len(plain)
     assert found > 5000
+
+
+# -- email addresses and their written-out forms ------------------------------------------------
+def test_email_scans_gated_same_as_plain(monkeypatch: pytest.MonkeyPatch) -> None:
+    from postguard import scans
+    from postguard.detectors.contact import emails
+
+    monkeypatch.setattr(scans, "LONG_TEXT", 0)
+    det = emails.EmailDetector(Policy.default())
+    pieces = ["jo", "@", "gmail", ".", "com", " ", "arroba", "ARROBA", "punto", "Punkt", "dot",
+              "at", "chiocciola", "małpa", "kropka", "_", "x", "1", "é", "\u0130", "\n"]
+    found = 0
+    for text in _texts(pieces, 2500, seed=51, length=25):
+        plain = det._abroad.sub(lambda m: (" at" if m.group(1) else "dot").ljust(len(m.group())),
+                                text)
+        low = text.lower()
+        if not (any(w in low for w in det._abroad_dots) and (
+                " at " in low or any(w in low for w in det._abroad_ats))):
+            plain = text  # no dot word and at word: the text as it is
+        assert det._english_words(text) == plain, text
+        at = _spans(emails._AT.finditer(text))
+        assert _spans(scans.gated_finditer(emails._AT, text)) == at, text
+        found += len(at) + (plain != text)
+    assert found > 1000

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from ...lazy_patterns import lazy_compile
 from ...model import Category, Finding, Severity
 from ...policy import Policy
+from ...scans import gated_finditer
 from ..base import TextDetector
 from ._common import (
     EMAIL_REMOVED,
@@ -130,7 +131,7 @@ class EmailDetector(TextDetector):
         taken = Spans()
         if "@" in text:
             plain = 0  # the "@"s of plain addresses (or file names): no spaced form there
-            for at in _AT.finditer(text):
+            for at in gated_finditer(_AT, text):
                 s = self._local_start(text, at.start())
                 d = _DOMAIN.match(text, at.end())
                 if s is None or d is None:
@@ -160,8 +161,13 @@ class EmailDetector(TextDetector):
         if not (any(w in low for w in self._abroad_dots) and (
                 " at " in low or any(w in low for w in self._abroad_ats))):
             return text  # an address needs a dot word and an at word
-        return self._abroad.sub(lambda m: (" at" if m.group(1) else "dot").ljust(len(m.group())),
-                                text)
+        # `self._abroad.sub(...)`, on a long post tried only where its words are found
+        parts: list[str] = []
+        last = 0
+        for m in gated_finditer(self._abroad, text):
+            parts += [text[last:m.start()], (" at" if m.group(1) else "dot").ljust(len(m.group()))]
+            last = m.end()
+        return "".join(parts) + text[last:]
 
     def _letter_spaced(self, text: str, taken: Spans) -> Iterator[Finding]:
         """Every character apart: "j o . s m i t h @ g m a i l . c o m"."""
