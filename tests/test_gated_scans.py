@@ -159,12 +159,13 @@ def test_beginnings(pattern: str, flags: int, begins: tuple[str, ...] | None) ->
 _GATED = [
     r"\b(?:ab|c)d", r"(?<![A-Za-z])(?i:kis|ıs|sk)[ \t]+\w", r"(?i:viv(?:e|en)|mora)[ \t]+[A-Z]\w*",
     r"(?:è|e)[ \t]+o\w", r"a*b", r"(?:ab)+c", r"(?<=\s)(?:ab|b[cd])(?!\w)", r"x{2,3}y?",
-    r"(?i:straße|strasse)\b",
+    r"(?i:straße|strasse)\b", r"(?<=\w)[@,\]^-]\w|ab",  # one-character beginnings: a class gate
 ]
 _GATED_PIECES = ["a", "b", "c", "d", "x", "y", "ab", "cd", "kis", "KIS", "ıs", "İs", "ſk",
                  "\u212aIS", "viv", "VIVE", "vıve", "mora", "è", "È", "e", "E", " ", "\t", "  ",
                  "o", "O",
-                 "Mora", "Hove", "straße", "STRASSE", "strasse", "ß", "\n", ".", "1"]
+                 "Mora", "Hove", "straße", "STRASSE", "strasse", "ß", "\n", ".", "1", "@", ",", "]",
+                 "^", "-"]
 
 
 def test_gated_finditer_same_as_finditer(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,6 +14,7 @@ as an IGNORECASE search reads the text.
 from __future__ import annotations
 
 import functools
+import heapq
 import re
 import re._constants as _c
 import re._parser as _p
@@ -184,10 +185,11 @@ def _item(op: object, av: Any, icase: bool, room: int) -> _Begin:
                 chars.extend(chr(c) for c in range(val[0], val[1] + 1))
             else:
                 return [("", False)]
-        out = [_gate_char(c, icase) for c in chars]
-        if any(c is None for c in out):
+        out = {_gate_char(c, icase) for c in chars}
+        if None in out:
             return [("", False)]
-        return [(c, True) for c in sorted({c for c in out if c is not None})]
+        # a class of more than four characters ends a beginning: longer ones would not pay
+        return [(c, len(out) <= 4) for c in sorted(c for c in out if c is not None)]
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
         return [("", True)]  # takes no character
     if op is _c.SUBPATTERN:
@@ -257,11 +259,21 @@ def beginnings(source: str, flags: int) -> tuple[str, ...] | None:
 
 
 @functools.cache
-def _own_gate(source: str, flags: int) -> re.Pattern[str] | None:
+def _own_gates(source: str, flags: int) -> tuple[re.Pattern[str], ...]:
+    """The gates of a pattern (none: it is not worth gating): one for its one-character
+    beginnings (a class, which the engine skips to) and one for the longer ones (factored by
+    first character)."""
     begins = beginnings(source, flags)
     if begins is None or any(len(b) == 1 and b.isascii() and b.isalpha() for b in begins):
-        return None  # a match may begin at any "a": the gate would not pay
-    return re.compile(word_gate(begins, space=" "))
+        return ()  # a match may begin at any "a": the gate would not pay
+    single = "".join(b for b in begins if len(b) == 1)
+    longer = [b for b in begins if len(b) > 1]
+    gates = [re.compile("[" + "".join(_class_char(c) for c in single) + "]")] if single else []
+    return (*gates, *([re.compile(word_gate(longer, space=" "))] if longer else []))
+
+
+def _class_char(c: str) -> str:
+    return "\\" + c if c in "\\]^-[" else c
 
 
 LONG_TEXT = 4096  # characters: below this a plain scan costs less than a gate's
@@ -272,10 +284,13 @@ def gated_finditer(rx: re.Pattern[str], text: str, pos: int = 0) -> Iterator[re.
     (`beginnings`) are found in the folded text."""
     if len(text) < LONG_TEXT:
         return rx.finditer(text, pos)
-    gate = _own_gate(rx.pattern, rx.flags)
-    if gate is None:
+    gates = _own_gates(rx.pattern, rx.flags)
+    if not gates:
         return rx.finditer(text, pos)
-    return matches_at(rx, text, gate_hits(gate, folded(text), pos))
+    fold = folded(text)
+    hits = gate_hits(gates[0], fold, pos) if len(gates) == 1 else \
+        heapq.merge(*(gate_hits(g, fold, pos) for g in gates))
+    return matches_at(rx, text, hits)
 
 
 def gated_search(rx: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
