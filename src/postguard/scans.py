@@ -20,6 +20,8 @@ import re._constants as _c
 import re._parser as _p
 from collections.abc import Iterable, Iterator
 from re._compiler import _EXTRA_CASES
+from re._compiler import _get_charset_prefix as _charset_prefix
+from re._compiler import _get_literal_prefix as _literal_prefix
 from typing import Any
 
 
@@ -266,6 +268,9 @@ def _own_gates(source: str, flags: int) -> tuple[re.Pattern[str], ...]:
     begins = beginnings(source, flags)
     if begins is None or any(len(b) == 1 and b.isascii() and b.isalpha() for b in begins):
         return ()  # a match may begin at any "a": the gate would not pay
+    parsed = _p.parse(source, flags)
+    if _literal_prefix(parsed, flags)[0] or _charset_prefix(parsed, flags) is not None:
+        return ()  # the engine skips to the pattern's own first characters already
     single = "".join(b for b in begins if len(b) == 1)
     longer = [b for b in begins if len(b) > 1]
     gates = [re.compile("[" + "".join(_class_char(c) for c in single) + "]")] if single else []
