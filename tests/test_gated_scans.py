@@ -269,3 +269,34 @@ def test_email_scans_gated_same_as_plain(monkeypatch: pytest.MonkeyPatch) -> Non
         assert _spans(scans.gated_finditer(emails._AT, text)) == at, text
         found += len(at) + (plain != text)
     assert found > 1000
+
+
+# -- place clues whose capitalised run comes first ("Hangleton'da oturuyor", "Withdeanに住んで")
+def test_place_clues_gated_same_as_plain(monkeypatch: pytest.MonkeyPatch) -> None:
+    from postguard.detectors.places import clues
+
+    monkeypatch.setattr(clues, "LONG_TEXT", 0)
+    w = clues.clue_words()
+    pieces = ["Hangleton", "Kemp", "Town", " ", "  ", "\t", "'", "\u2019", "da", "de", "ta",
+              "DA", "oturuyor", "yaşıyor", "YAŞIYOR", "kalıyor", "ailesi", "Ailesi", "evi",
+              "aile", "に住んで", "에 살", "에서 살", "に住む", "of", "St", "-", "x", "é", "İ", "ı",
+              ".", ",", "\n", "1", "s", "Ève"]
+    written = ["Ayşe Hangleton'da oturuyor", "ev sahibi ailesi Hangleton'da kalıyor",
+               "Withdeanに住んでいます", "Kemp Town에 살아요", "ailesi Kemp Town'da"]
+    found = 0
+    for text in written + _texts(pieces, 3000, seed=61, length=25):
+        after = _spans(w.home_after.finditer(text))
+        assert _spans(clues._home_after(text, w)) == after, text
+        turkish = _spans(w.turkish_home.finditer(text))
+        assert _spans(clues._turkish_homes(text, w)) == turkish, text
+        found += len(after) + len(turkish)
+    assert found > 500
+
+
+def test_cap_run_starts_reads_each_character_once() -> None:
+    from postguard.detectors.places import clues
+
+    assert list(clues._cap_run_starts("Ab Cd, Ef Gh'x", [5, 12])) == [0, 3, 7, 10]
+    long = "Ab " * 100_000
+    hits = list(range(3, len(long), 3000))
+    assert len(list(clues._cap_run_starts(long, hits))) == hits[-1] // 3
