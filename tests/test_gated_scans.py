@@ -253,9 +253,11 @@ def test_email_scans_gated_same_as_plain(monkeypatch: pytest.MonkeyPatch) -> Non
     from postguard.detectors.contact import emails
 
     monkeypatch.setattr(scans, "LONG_TEXT", 0)
+    monkeypatch.setattr(emails, "LONG_TEXT", 0)
     det = emails.EmailDetector(Policy.default())
     pieces = ["jo", "@", "gmail", ".", "com", " ", "arroba", "ARROBA", "punto", "Punkt", "dot",
-              "at", "chiocciola", "małpa", "kropka", "_", "x", "1", "é", "\u0130", "\n"]
+              "at", "AT", "At", "that", "(", "[", "<", "{", ")", "]", "\t", "  ", "\u00a0",
+              "chiocciola", "małpa", "kropka", "_", "x", "1", "é", "\u0130", "\n"]
     found = 0
     for text in _texts(pieces, 2500, seed=51, length=25):
         plain = det._abroad.sub(lambda m: (" at" if m.group(1) else "dot").ljust(len(m.group())),
@@ -267,7 +269,9 @@ def test_email_scans_gated_same_as_plain(monkeypatch: pytest.MonkeyPatch) -> Non
         assert det._english_words(text) == plain, text
         at = _spans(emails._AT.finditer(text))
         assert _spans(scans.gated_finditer(emails._AT, text)) == at, text
-        found += len(at) + (plain != text)
+        written = _spans(emails._OBF_AT.finditer(text))
+        assert _spans(emails._written_ats(text)) == written, text
+        found += len(at) + (plain != text) + len(written)
     assert found > 1000
 
 
