@@ -304,3 +304,25 @@ def test_cap_run_starts_reads_each_character_once() -> None:
     long = "Ab " * 100_000
     hits = list(range(3, len(long), 3000))
     assert len(list(clues._cap_run_starts(long, hits))) == hits[-1] // 3
+
+
+# -- sentences and the Chinese, Japanese and Korean name cues of a long post ---------------------
+def test_sentences_and_script_name_cues_gated_same_as_plain(monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    from postguard import scans
+    from postguard.detectors.names import first_names, scripts
+
+    monkeypatch.setattr(scans, "LONG_TEXT", 0)
+    w = scripts.script_name_words()
+    pieces = ["Amy", " ", ".", "!", "?", "...", "\n", "。", "！", "？", '"', "\u201d", ")", "x",
+              "王", "小明", "同学", "小朋友", "们", "さん", "くん", "ちゃん", "先生", "佐藤",
+              "민서", "학생", "어린이", " 학생", "김"]
+    found = 0
+    for text in _texts(pieces, 2000, seed=71, length=30):
+        plain = [m.end() for m in first_names._SENTENCE.finditer(text)]
+        assert [e for _, e in first_names.sentences(text)][:len(plain)] == plain, text
+        for rx in (w.zh_cue, w.ja_cue, w.ko_cue):
+            spans = _spans(rx.finditer(text))
+            assert _spans(scans.gated_finditer(rx, text)) == spans, (rx.pattern[:30], text)
+            found += len(spans)
+    assert found > 1000
