@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ...lazy_patterns import lazy_compile
 from ...model import Category, Finding, Severity
 from ...policy import Policy
-from ...scans import folded, gate_starts, matches_at, near, word_gate
+from ...scans import folded, gate_starts, gated_finditer, matches_at, near, word_gate
 from ..base import TextDetector
 from ._common import (
     HANDLE_REMOVED,
@@ -241,7 +241,7 @@ class SocialHandleDetector(TextDetector):
                                    "link to a personal social-media profile", score=0.9,
                                    start=m.start(), end=end, suggestion=LINK_REMOVED)
         if "@" in text:
-            for m in _HANDLE.finditer(text):
+            for m in gated_finditer(_HANDLE, text):
                 name = m.group(1)
                 hlow = name.lower()
                 plain = _plain(hlow)
@@ -273,7 +273,7 @@ class SocialHandleDetector(TextDetector):
 
     def _tags(self, text: str, taken: Spans, named: bool) -> Iterator[Finding]:
         """Discord tags written anywhere: "dd_cricket#4471"."""
-        for num in _TAG_NUM.finditer(text):
+        for num in gated_finditer(_TAG_NUM, text):
             m = _TAG_NAME.search(text, max(0, num.start() - 32), num.start())
             if m is None:
                 continue
