@@ -326,3 +326,21 @@ def test_sentences_and_script_name_cues_gated_same_as_plain(monkeypatch: pytest.
             assert _spans(scans.gated_finditer(rx, text)) == spans, (rx.pattern[:30], text)
             found += len(spans)
     assert found > 1000
+
+
+# -- "eleven years old" ------------------------------------------------------------------------
+def test_year_olds_gated_same_as_plain(monkeypatch: pytest.MonkeyPatch) -> None:
+    from postguard.detectors.dates import named_ages
+    from postguard.detectors.dates.words import rules
+
+    monkeypatch.setattr(named_ages, "LONG_TEXT", 0)
+    year_old = rules().year_old
+    pieces = ["Sam", " ", "  ", "-", "\n", "11", "7", "١٢", "eleven", "Seventeen", "SIX", "ten",
+              "year", "years", "YEARS", "Year", "old", "OLD", "s", "x", ",", "yes", "İ", "ſ",
+              " years old", "-year-old", " YEARS  OLD", "- years -old"]
+    found = 0
+    for text in _texts(pieces, 3000, seed=81, length=20):
+        plain = _spans(year_old.finditer(text))
+        assert _spans(named_ages._year_olds(year_old, text)) == plain, text
+        found += len(plain)
+    assert found > 100

@@ -12,10 +12,10 @@ postguard project.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ...model import Finding
-from ...scans import gated_finditer
+from ...scans import LONG_TEXT, folded, gate_hits, gated_finditer, matches_at
 from .ages import BirthdayWordings
 from .words import AFTER_SPACE, Spans, scan
 
@@ -23,6 +23,31 @@ _MAX_AGE = 19  # as in detector.py: ages above this are adults' milestones
 # a verb of a birthday inside an age finding ("turns 12", "who turned 10")
 _TURN = re.compile(r"turn", re.IGNORECASE)
 # when the age is reached, right after it ("will be 16 on the 4th of December", "is 11 today")
+_YEAR = re.compile("year")  # searched in the folded text
+_NUMBER_REACH = 9  # the longest age the year_old form reads ("seventeen")
+
+
+def _year_olds(year_old: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`year_old.finditer(text)` ("Sam, eleven years old"); on a long post tried only just
+    before the spaces and hyphens before a "year"."""
+    if len(text) < LONG_TEXT:
+        return year_old.finditer(text)
+    return matches_at(year_old, text, _numbers_before(text, gate_hits(_YEAR, folded(text))))
+
+
+def _numbers_before(text: str, hits: Iterable[int]) -> Iterator[int]:
+    """Where an age (1 to _NUMBER_REACH characters) that ends where the spaces and hyphens
+    before a hit begin may start; ascending, once each (each character is read once)."""
+    done = 0
+    for q in hits:
+        r = q
+        while r > done and (text[r - 1].isspace() or text[r - 1] == "-"):
+            r -= 1
+        if r < q:  # an age needs spaces or a hyphen before "year"
+            yield from range(max(r - _NUMBER_REACH, done), r)
+        done = max(done, q)
+
+
 _WHEN_AFTER = re.compile(r"[ \t]+(?:on|this|next|today|tomorrow|tonight)\b", re.IGNORECASE)
 
 
@@ -108,7 +133,7 @@ class NamedAges(BirthdayWordings):
                 continue
             found.append((m.start(), m.end("n"), "child's age"))
         if "old" in low and "year" in low:
-            for m in gated_finditer(r.year_old, text):
+            for m in _year_olds(r.year_old, text):
                 if 1 <= self._age(m.group("n")) <= _MAX_AGE and not self._described(
                     text, m.start()
                 ) and self._name_near(text, m.start(), m.end()):
