@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from ...lazy_patterns import lazy_compile
 from ...model import Category, Finding, Severity
 from ...policy import Policy
+from ...scans import LONG_TEXT, folded, gate_hits, gated_finditer, matches_at
 from ..base import TextDetector
 from ._common import (
     EMAIL_REMOVED,
@@ -45,6 +46,29 @@ def _obfuscation_hint(text: str) -> bool:
 
 _OBF_AT = re.compile(r"(?<!\s)(?:\s{0,2}[\[({<]\s{0,4}at\s{0,4}[\])}>]\s{0,2}|\s+at\s+)",
                      re.IGNORECASE)
+_AT_LETTERS = re.compile("at")  # searched in the folded text
+
+
+def _written_ats(text: str) -> Iterator[re.Match[str]]:
+    """`_OBF_AT.finditer(text)`; on a long post tried only in the spaces and brackets right
+    before an "at" (where a match starts: it holds "at" after them)."""
+    if len(text) < LONG_TEXT:
+        return _OBF_AT.finditer(text)
+    return matches_at(_OBF_AT, text, _runs_before(text, gate_hits(_AT_LETTERS, folded(text))))
+
+
+def _runs_before(text: str, hits: Iterable[int]) -> Iterator[int]:
+    """Every position of the spaces and opening brackets right before each hit (ascending,
+    once each; each character is read once)."""
+    done = 0
+    for q in hits:
+        r = q
+        while r > done and (text[r - 1].isspace() or text[r - 1] in "[({<"):
+            r -= 1
+        yield from range(max(r, done), q)
+        done = max(done, q)
+
+
 # With a plain " at " and a real dot, the name must look like a mailbox ("jo.bloggs",
 # "sam_99", "jo99"), not a word or a class ("available at ...", "5B at ...").
 _ADDRESS_LIKE = re.compile(r"[._]|(?=.*[^\W\d_])(?=.*\d).{4}")
@@ -132,7 +156,7 @@ class EmailDetector(TextDetector):
         taken = Spans()
         if "@" in text:
             plain = 0  # the "@"s of plain addresses (or file names): no spaced form there
-            for at in _AT.finditer(text):
+            for at in gated_finditer(_AT, text):
                 s = self._local_start(text, at.start())
                 d = _DOMAIN.match(text, at.end())
                 if s is None or d is None:
@@ -162,9 +186,14 @@ class EmailDetector(TextDetector):
         ats = any(w in low for w in self._abroad_ats)
         if not (ats or (" at " in low and any(w in low for w in self._abroad_dots))):
             return text  # an address needs an at word ("ana(arroba)yahoo.es") or a dot word
-        # centred, so that a bracketed "(arroba)" reads "(  at  )" and "(punto)" "( dot )"
-        return self._abroad.sub(lambda m: ("at" if m.group(1) else "dot").center(len(m.group())),
-                                text)
+        # centred, so that a bracketed "(arroba)" reads "(  at  )" and "(punto)" "( dot )";
+        # `self._abroad.sub(...)`, on a long post tried only where its words are found
+        parts: list[str] = []
+        last = 0
+        for m in gated_finditer(self._abroad, text):
+            parts += [text[last:m.start()], ("at" if m.group(1) else "dot").center(len(m.group()))]
+            last = m.end()
+        return "".join(parts) + text[last:]
 
     def _letter_spaced(self, text: str, taken: Spans) -> Iterator[Finding]:
         """Every character apart: "j o . s m i t h @ g m a i l . c o m"."""
@@ -245,7 +274,7 @@ class EmailDetector(TextDetector):
         return provider or sep[-1:] not in " \t\u00a0" or low in self._spaced_tlds
 
     def _obfuscated(self, text: str, taken: Spans, original: str) -> Iterator[Finding]:
-        for at in _OBF_AT.finditer(text):
+        for at in _written_ats(text):
             s = self._local_start(text, at.start())
             if s is None or taken.overlaps(s, at.end()):
                 continue

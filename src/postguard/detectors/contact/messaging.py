@@ -17,10 +17,12 @@ from dataclasses import dataclass
 
 from ...datafiles import alternation, load_toml
 from ...lazy_patterns import lazy_compile
+from ...scans import not_after
 
 _ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.\-]{1,30}[A-Za-z0-9])?(?![A-Za-z0-9@])")
 _GAP = lazy_compile(r"[ \t\u3000]*(?:[:：=＝][ \t\u3000]*)?")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
+_PLATFORM_GLUED = re.compile("[A-Za-z\uac00-\ud7a3]")  # a letter a platform word cannot follow
 # "her KakaoTalk is minji0405", "his LINE ID is haru_22": an ID after "is" must look like one
 _COPULA = re.compile(r"[ \t]+(?:is|was)[ \t]+")
 _SHAPE = re.compile(r"[0-9_.]")
@@ -45,8 +47,10 @@ def messaging_words() -> MessagingWords:
     sec = load_toml("scripts.toml")["messaging"]
     return MessagingWords(
         heads=tuple(sorted({p[:2] for p in sec["platforms"]})),
-        # not inside a Korean word: "온라인" (online) holds "라인" (LINE)
-        platform=re.compile(rf"(?<![A-Za-z\uac00-\ud7a3])(?:{alternation(sec['platforms'])})"),
+        # the platform words; a match after an ASCII letter or inside a Korean word ("온라인"
+        # (online) holds "라인" (LINE)) is refused (scans.not_after: a leading look-behind would
+        # have the regex engine try every position of the text)
+        platform=re.compile(alternation(sec["platforms"])),
         # "LINE (ID: ...)", "KakaoTalk, ID ...": a comma or a bracket before the ID word
         id_word=re.compile(rf"[ \t\u3000]*[,(（]?[ \t\u3000]*(?:{alternation(sec['id_words'])})"),
         digit_platforms=frozenset(sec["digit_platforms"]),
@@ -60,7 +64,7 @@ def messaging_ids(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if not any(h in text for h in w.heads):  # most posts name no platform: no regex scan
         return out
-    for m in w.platform.finditer(text):
+    for m in not_after(w.platform, text, _PLATFORM_GLUED):
         if text.startswith(w.not_ids, m.end()):
             continue
         pos = m.end()

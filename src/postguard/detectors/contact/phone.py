@@ -113,7 +113,15 @@ class PhoneDetector(TextDetector):
     def __init__(self, policy: Policy) -> None:
         super().__init__(policy)
         import phonenumbers
+        from phonenumbers import re_util
 
+        # phonenumbers compiles its metadata patterns through the re module's cache (512
+        # patterns, shared with everything else): on a long post, full of numbers, they drop
+        # out and are compiled again, hundreds of times. Where the library can keep its own
+        # compiled patterns (phonenumbers 9), it does.
+        keep = getattr(re_util, "enable_pattern_cache", None)
+        if callable(keep):
+            keep()
         self._pn: Any = phonenumbers
         words = load_data("contact.toml")["phone"]
         spaced = words["cues"] + words["cues_other_languages"]

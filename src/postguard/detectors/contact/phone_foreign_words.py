@@ -18,6 +18,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 
+from ...scans import gated_finditer
 from ._common import load_data
 
 # (digits, start, end) -> (code, score) or None
@@ -64,7 +65,7 @@ def find_foreign_spoken(low: str, judge: Judge) -> Iterator[tuple[str, float, in
             if verdict is not None and verdict[0] != "allowed":
                 yield verdict[0], verdict[1], run[0].start(), run[-1].end()
 
-    for m in token.finditer(low):
+    for m in gated_finditer(token, low):
         if run:
             gap = _GAP.match(low, run[-1].end())
             if gap is None or gap.end() != m.start():

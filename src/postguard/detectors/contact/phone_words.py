@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
+from ...scans import LONG_TEXT, folded, gate_hits, matches_at
 from ._common import Spans
 
 Judge = Callable[[str, str, int, int, int], tuple[str, float] | None]
@@ -54,14 +55,25 @@ _WORDS = {
 _TENS = {"twenty": "2", "thirty": "3", "forty": "4", "fifty": "5", "sixty": "6",
          "seventy": "7", "eighty": "8", "ninety": "9"}
 _TIMES = {"double": 2, "treble": 3, "triple": 3}
-_TOKEN = re.compile(
-    r"((?:[0-9]\ufe0f?\u20e3)+)|(\+?[0-9]+)"
-    r"|(?<![^\W\d_])(zero|nought|oh|o+|one|two|three|four|five|six|seven|eight|nine"
+_NUMBER_WORDS = (
+    r"zero|nought|oh|o+|one|two|three|four|five|six|seven|eight|nine"
     r"|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
-    r"|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundred|double|treble|triple|plus)"
-    r"(?![^\W\d_])",
+    r"|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundred|double|treble|triple|plus"
+)
+_TOKEN = re.compile(
+    rf"((?:[0-9]\ufe0f?\u20e3)+)|(\+?[0-9]+)|(?<![^\W\d_])({_NUMBER_WORDS})(?![^\W\d_])",
     re.IGNORECASE,
 )
+# Where a token may start, searched in the folded text of a long post (scans.folded): a
+# digit, or a number word that ends a word (its start is checked by _TOKEN itself)
+_TOKEN_START = re.compile(rf"\+?[0-9]|(?:{_NUMBER_WORDS})(?![^\W\d_])")
+
+
+def _tokens(text: str) -> Iterator[re.Match[str]]:
+    """`_TOKEN.finditer(text)`; on a long post tried only where a token may start."""
+    if len(text) < LONG_TEXT:
+        return _TOKEN.finditer(text)
+    return matches_at(_TOKEN, text, gate_hits(_TOKEN_START, folded(text)))
 _SEP_CHARS = " \t\r\n\u00a0,-\u2010\u2011\u2012\u2013\u2014\u2015"
 _MAX_GAP = 8
 # digits a number may have, by how it starts (the leading 0s counted, a "+" not)
@@ -126,7 +138,7 @@ def _runs(text: str) -> Iterator[list[_Unit]]:
     pending: tuple[int, int, int] | None = None  # a "double": (times, start, end)
     tens = False  # the last unit is a word of tens ("twenty")
     prev_end = -1
-    for m in _TOKEN.finditer(text):
+    for m in _tokens(text):
         s, e = m.span()
         gap = text[prev_end:s] if prev_end >= 0 else ""
         if prev_end >= 0 and (len(gap) > _MAX_GAP or gap.strip(_SEP_CHARS)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ...lazy_patterns import lazy_compile
 from ...model import Category, Finding, Severity
 from ...policy import Policy
-from ...scans import after_boundary
+from ...scans import folded, gate_starts, gated_finditer, matches_at, near, word_gate
 from ..base import TextDetector
 from ._common import (
     HANDLE_REMOVED,
@@ -109,6 +109,8 @@ class SocialHandleDetector(TextDetector):
                 self._sites[d.lower()] = info
         domains = "|".join(re.escape(d) for d in sorted(self._sites, key=len, reverse=True))
         self._link = lazy_compile(_LINK_HEAD.format(domains=domains), re.IGNORECASE)
+        # a link starts at most "https://mobile." (15 characters) before its domain and "/"
+        self._link_gate = lazy_compile(word_gate(d.lower() + "/" for d in self._sites))
         self._site_paths = tuple(d + "/" for d in self._sites)
         informal = "|".join(re.escape(p).replace(r"\ ", r"\s?")
                             for p in words["informal_platforms"])
@@ -196,20 +198,42 @@ class SocialHandleDetector(TextDetector):
             # "on Twitch as robo_rhys_07"
             (lazy_compile(rf"\bon\s+{platform}\s+(?:as|at)\s+{user}", re.IGNORECASE), True),
         )
-        # the same forms for the lower-cased text, but for the case-sensitive ones; a leading
-        # \b is left out and checked by `after_boundary` (the forms then start with their
-        # words' first letters, which the regex engine skips to, instead of trying the whole
-        # form at every position of the text)
+        # the same forms for the lower-cased text (a case-sensitive search is several times
+        # cheaper), but for the ones with a case-sensitive part
         self._cue_forms_low = tuple(
-            None if "(?-i:" in p.pattern else lazy_compile(p.pattern.removeprefix(r"\b"))
-            for p, _ in self._cue_forms)
-        self._cue_bounded = tuple(p.pattern.startswith(r"\b") for p, _ in self._cue_forms)
+            None if "(?-i:" in p.pattern else lazy_compile(p.pattern) for p, _ in self._cue_forms)
+        # Where each form may start, found in the folded text (scans.folded) by its leading
+        # words factored by first letter (scans.word_gate), which the regex engine skips to:
+        # (gate, from, to) = the form is tried at each gate hit + from .. + to. On a long post
+        # the forms are tried at a few thousand places instead of at every position.
+        platforms = [*words["informal_platforms"], *words["formal_platforms"]]
+        on_platform = word_gate(platforms)
+        informal_at = lazy_compile(word_gate(words["informal_platforms"]))
+        platform_at = lazy_compile(on_platform)
+        owner_at = lazy_compile(word_gate(["my", "his", "her", "their", "your"]))
+        add_at = lazy_compile(word_gate(["add", "follow", "find", "message", "dm", "msg"]))
+        gates: tuple[tuple[re.Pattern[str], int, int], ...] = (
+            (informal_at, 0, 0), (lazy_compile(word_gate(words["formal_platforms"])), 0, 0),
+            (platform_at, 0, 0), (owner_at, 0, 0),
+            # a capitalised first name of 2 to 21 letters, then "'s" and a platform
+            (lazy_compile(rf"['\u2019]s\s+(?:{on_platform})"), -21, -2),
+            (lazy_compile(word_gate(words["chat_platforms"])), 0, 0), (informal_at, 0, 0),
+            (add_at, 0, 0), (add_at, 0, 0), (platform_at, 0, 0), (owner_at, 0, 0),
+            (lazy_compile(word_gate(words["username_words"])), 0, 0), (owner_at, 0, 0),
+            (add_at, 0, 0),
+            # "@" and a username of 2 to 35 characters end where the spaces before "on" begin
+            (lazy_compile(rf"\s+on\s+(?:{on_platform})"), -36, -2),
+            (lazy_compile(rf"on\s+(?:{on_platform})"), 0, 0))
+        if len(gates) != len(self._cue_forms):
+            raise AssertionError("social_handle: one gate for each cue form")
+        self._cue_gates = gates
 
     def detect_text(self, text: str) -> Iterable[Finding]:
         taken = Spans()
         low = text.lower()
         if "/" in text and any(d in low for d in self._site_paths):
-            for m in self._link.finditer(text):
+            hits = gate_starts(self._link_gate, folded(text))
+            for m in matches_at(self._link, text, near(hits, -15, 0, len(text))):
                 found = self._profile(m)
                 if found is None:
                     continue
@@ -224,7 +248,7 @@ class SocialHandleDetector(TextDetector):
                                    "link to a personal social-media profile", score=0.9,
                                    start=m.start(), end=end, suggestion=LINK_REMOVED)
         if "@" in text:
-            for m in _HANDLE.finditer(text):
+            for m in gated_finditer(_HANDLE, text):
                 name = m.group(1)
                 hlow = name.lower()
                 plain = _plain(hlow)
@@ -256,7 +280,7 @@ class SocialHandleDetector(TextDetector):
 
     def _tags(self, text: str, taken: Spans, named: bool) -> Iterator[Finding]:
         """Discord tags written anywhere: "dd_cricket#4471"."""
-        for num in _TAG_NUM.finditer(text):
+        for num in gated_finditer(_TAG_NUM, text):
             m = _TAG_NAME.search(text, max(0, num.start() - 32), num.start())
             if m is None:
                 continue
@@ -283,14 +307,17 @@ class SocialHandleDetector(TextDetector):
         # searched in the lower-cased text where that keeps every offset (several times
         # cheaper than a case-insensitive search); the name is read from the text itself
         same = len(low_text) == len(text)
-        for (pattern, needs_shape), low_pattern, bounded in zip(
-                self._cue_forms, self._cue_forms_low, self._cue_bounded, strict=True):
+        fold = folded(text)
+        hits: dict[re.Pattern[str], list[int]] = {}
+        for (pattern, needs_shape), low_pattern, (gate, lo, hi) in zip(
+                self._cue_forms, self._cue_forms_low, self._cue_gates, strict=True):
+            if gate not in hits:
+                hits[gate] = gate_starts(gate, fold)
+            starts = hits[gate] if lo == hi == 0 else near(hits[gate], lo, hi, len(text))
             if not same or low_pattern is None:
-                found: Iterable[re.Match[str]] = pattern.finditer(text)
-            elif bounded:
-                found = after_boundary(low_pattern, low_text)
+                found: Iterable[re.Match[str]] = matches_at(pattern, text, starts)
             else:
-                found = low_pattern.finditer(low_text)
+                found = matches_at(low_pattern, low_text, starts)
             for m in found:
                 s = m.start(1)
                 name = text[s:m.end(1)].rstrip(".")

@@ -15,6 +15,7 @@ import datetime
 import re
 from collections.abc import Iterator
 
+from ...scans import gated_finditer, gated_search
 from .words import Rules
 
 _HISTORY = 100  # as in dates.py: a birth more than a century ago is history
@@ -105,7 +106,7 @@ class BirthdayWordings:
             hit = self._when_age(text, low, m, birthday_post)
             if hit is not None:
                 hits.append(hit)
-            m = rx.search(low, m.end())
+            m = gated_search(rx, low, m.end())
         return hits
 
     def _when_age(self, text: str, low: str, m: re.Match[str], birthday_post: bool
@@ -144,7 +145,7 @@ class BirthdayWordings:
     def _happy_ordinals(self, text: str, low: str) -> Iterator[tuple[int, int, str]]:
         """ "Happy 7th to Sam!", "Happy 10th, Maya": an ordinal wished to a name."""
         r = self._r
-        for m in r.happy_ordinal.finditer(low):
+        for m in gated_finditer(r.happy_ordinal, low):
             raw = m.group("n")
             n = int(raw[:-2]) if raw[:1].isdigit() else r.ordinals[raw]
             w = _WISHED.match(text, m.end())
@@ -157,7 +158,7 @@ class BirthdayWordings:
         in a birthday post."""
         r = self._r
         birthday_post = "birthday" in low or "bday" in low or "b-day" in low
-        for m in r.turning.finditer(low):
+        for m in gated_finditer(r.turning, low):
             if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "_-"):
                 continue  # "returning 10 books"
             n = self._age(m.group("n"))
@@ -181,7 +182,7 @@ class BirthdayWordings:
         if not any(s in low for s in r.holiday_stems):
             return
         this_year = datetime.date.today().year
-        for m in r.holiday.finditer(low):
+        for m in gated_finditer(r.holiday, low):
             start, end = m.span()
             if self._animal_before(text, start):
                 continue

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from ...errors import ConfigurationError
 from ...model import Action, Category, Finding, Severity, Suggestion
 from ...policy import Policy
+from ...scans import gated_finditer, gated_search
 from ..base import TextDetector
 from .ages import age_fits, word_before
 from .named_ages import NamedAges
@@ -178,7 +179,7 @@ class DateOfBirthDetector(NamedAges, TextDetector):
             if has_digit or words:
                 # ages in words ("thirteen") only in a post with a word ages go with
                 rx = self._r.age_when_words if words else self._r.age_when
-                m = rx.search(low)  # most posts have no match: no call for them
+                m = gated_search(rx, low)  # most posts have no match: no call for them
                 if m is not None:
                     found = self._when_ages(text, low, rx, m)
         if turn:
@@ -300,7 +301,7 @@ class DateOfBirthDetector(NamedAges, TextDetector):
 
     def _ordinal_birthdays(self, text: str, taken: Spans) -> Iterator[Finding]:
         r = self._r
-        for cue in r.birthday_cue.finditer(text):
+        for cue in gated_finditer(r.birthday_cue, text):
             # The ordinal just before "birthday": looked for behind each cue, not everywhere.
             m = r.ordinal_before.search(text, max(0, cue.start() - 20), cue.start())
             if m is None:

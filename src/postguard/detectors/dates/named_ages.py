@@ -12,9 +12,10 @@ postguard project.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ...model import Finding
+from ...scans import LONG_TEXT, folded, gate_hits, gated_finditer, matches_at
 from .ages import BirthdayWordings
 from .words import AFTER_SPACE, Spans, scan
 
@@ -22,6 +23,31 @@ _MAX_AGE = 19  # as in detector.py: ages above this are adults' milestones
 # a verb of a birthday inside an age finding ("turns 12", "who turned 10")
 _TURN = re.compile(r"turn", re.IGNORECASE)
 # when the age is reached, right after it ("will be 16 on the 4th of December", "is 11 today")
+_YEAR = re.compile("year")  # searched in the folded text
+_NUMBER_REACH = 9  # the longest age the year_old form reads ("seventeen")
+
+
+def _year_olds(year_old: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`year_old.finditer(text)` ("Sam, eleven years old"); on a long post tried only just
+    before the spaces and hyphens before a "year"."""
+    if len(text) < LONG_TEXT:
+        return year_old.finditer(text)
+    return matches_at(year_old, text, _numbers_before(text, gate_hits(_YEAR, folded(text))))
+
+
+def _numbers_before(text: str, hits: Iterable[int]) -> Iterator[int]:
+    """Where an age (1 to _NUMBER_REACH characters) that ends where the spaces and hyphens
+    before a hit begin may start; ascending, once each (each character is read once)."""
+    done = 0
+    for q in hits:
+        r = q
+        while r > done and (text[r - 1].isspace() or text[r - 1] == "-"):
+            r -= 1
+        if r < q:  # an age needs spaces or a hyphen before "year"
+            yield from range(max(r - _NUMBER_REACH, done), r)
+        done = max(done, q)
+
+
 _WHEN_AFTER = re.compile(r"[ \t]+(?:on|this|next|today|tomorrow|tonight)\b", re.IGNORECASE)
 
 
@@ -59,14 +85,14 @@ class NamedAges(BirthdayWordings):
         r = self._r
         found: list[tuple[int, int, str]] = []
         if "sweet" in low:
-            for m in r.sweet.finditer(text):
+            for m in gated_finditer(r.sweet, text):
                 lo, _ = self._sentence(text, m.start(), m.end())
                 if self._name_near(text, m.start(), m.end()) and not r.sweet_not.match(
                         text, m.end()) and not r.sweet_not_before.search(
                         text, max(lo, m.start() - 40), m.start()):
                     found.append((m.start(), m.end(), "age with a birthday"))
         if ", who" in text or birth and " who " in low:
-            for m in r.who_age.finditer(text):
+            for m in gated_finditer(r.who_age, text):
                 if text[m.start()] != "," and not birth:
                     continue
                 if 1 <= self._age(m.group("n")) <= _MAX_AGE and self._name_before(
@@ -88,26 +114,26 @@ class NamedAges(BirthdayWordings):
                     and not self._animal_before(text, m.start()):
                 found.append((m.start("verb"), m.end("n"), "age next to a name"))
         if has_digit and "(" in text:
-            for m in r.paren_age.finditer(text):
+            for m in gated_finditer(r.paren_age, text):
                 if m.start() == 0 or not text[m.start() - 1].isalpha():
                     continue
                 if 1 <= int(m.group("n")) <= _MAX_AGE and self._name_before(text, m.start()) \
                         and not self._counted(text, m.start()):
                     found.append((m.start("n") - 1, m.end(), "age next to a name"))
         # (search first: most posts have no match, and a search is cheaper than an iterator)
-        for m in r.comma_age.finditer(text) if has_digit and r.comma_age.search(text) else ():
+        for m in gated_finditer(r.comma_age, text) if has_digit else ():
             if m.start() == 0 or not text[m.start() - 1].isalpha():
                 continue
             if 1 <= int(m.group("n")) <= _MAX_AGE and self._name_before(text, m.start()):
                 found.append((m.start("n"), m.end("n"), "age next to a name"))
-        for m in r.aged.finditer(text) if "aged" in low else ():
+        for m in gated_finditer(r.aged, text) if "aged" in low else ():
             before = r.word_before.search(text, max(0, m.start() - 40), m.start())
             pre = before.group(1).casefold() if before else ""
             if pre in r.groups or not 1 <= self._age(m.group("n")) <= _MAX_AGE:
                 continue
             found.append((m.start(), m.end("n"), "child's age"))
         if "old" in low and "year" in low:
-            for m in r.year_old.finditer(text):
+            for m in _year_olds(r.year_old, text):
                 if 1 <= self._age(m.group("n")) <= _MAX_AGE and not self._described(
                     text, m.start()
                 ) and self._name_near(text, m.start(), m.end()):

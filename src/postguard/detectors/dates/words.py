@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ...datafiles import load_toml, read_data
 from ...lazy_patterns import lazy_compile
+from ...scans import gated_search
 
 # A pattern and what may not stand just before a match (see `scan`). The patterns start with a
 # plain character class instead of a look-behind, so that the regex engine skips straight to
@@ -28,7 +29,7 @@ def scan(rx: re.Pattern[str], text: str, before: str) -> Iterator[re.Match[str]]
     """`rx.finditer(text)`, keeping only matches whose preceding character `before` allows:
     a search resumes one character on after a refused start, so the result is what a
     look-behind in the pattern would give."""
-    m = rx.search(text)
+    m = gated_search(rx, text)
     while m is not None:
         s = m.start()
         c = text[s - 1] if s else " "
@@ -39,10 +40,10 @@ def scan(rx: re.Pattern[str], text: str, before: str) -> Iterator[re.Match[str]]
         else:
             refused = c.isalnum() or c == "_" or (c == "." and before == _NOT_AFTER_WORD_OR_DOT)
         if refused:
-            m = rx.search(text, s + 1)
+            m = gated_search(rx, text, s + 1)
             continue
         yield m
-        m = rx.search(text, m.end())
+        m = gated_search(rx, text, m.end())
 
 
 _NONE: list[int] = []  # shared, never changed: Spans.add makes its own lists

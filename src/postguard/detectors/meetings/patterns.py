@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ...datafiles import load_toml
 from ...lazy_patterns import lazy_compile
-from ...scans import fold_ascii
+from ...scans import fold_ascii, gated_finditer, gated_search
 from ...spans import SpanIndex
 
 LINK, MEETING_ID, PASSCODE = "link", "meeting_id", "passcode"
@@ -179,7 +179,7 @@ def scan(text: str) -> list[Match]:
         return []
     out: list[Match] = []
     for prov in pats.providers if hosted else ():
-        for m in prov.link.finditer(text):
+        for m in gated_finditer(prov.link, text):
             link = m.group(0).rstrip(".,;:!?)")
             with_code = bool(prov.passcode and prov.passcode.search(link))
             out.append(Match(LINK, m.start(), m.start() + len(link), prov.name, with_code))
@@ -188,14 +188,14 @@ def scan(text: str) -> list[Match]:
     def inside_link(s: int) -> bool:
         return links.overlaps(s, s + 1)  # some link has a <= s < b
 
-    for m in pats.meeting_id.finditer(text):
+    for m in gated_finditer(pats.meeting_id, text):
         if _digits_ok(m.group("value")) and not inside_link(m.start()):
             out.append(Match(MEETING_ID, m.start(), m.end()))
-    codes = [m for m in pats.passcode.finditer(text) if not inside_link(m.start())
+    codes = [m for m in gated_finditer(pats.passcode, text) if not inside_link(m.start())
              and (m.group("sep") or "pwd=" in m.group(0).lower()
                   or _looks_like_code(m.group("value")))]
-    if out or pats.context.search(text):
-        codes += [m for m in pats.weak_passcode.finditer(text)
+    if out or gated_search(pats.context, text):
+        codes += [m for m in gated_finditer(pats.weak_passcode, text)
                   if not inside_link(m.start()) and _looks_like_code(m.group("value"))
                   and not pats.not_after.search(text, max(0, m.start() - 24), m.start())]
     seen: set[tuple[int, int]] = set()

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
+from ...scans import gated_finditer
 from ...spans import SpanIndex
 from .context import common_words, context, lexicons, lines, titles, word_given
 from .script_full_names import arabic_given_names
@@ -88,7 +89,7 @@ def _signed(text: str, s: int, e: int) -> bool:
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence or line."""
     start = 0
-    for m in _SENTENCE.finditer(text):
+    for m in gated_finditer(_SENTENCE, text):
         yield start, m.end()
         start = m.end()
     if start < len(text):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ...datafiles import alternation, load_toml
 from ...lazy_patterns import lazy_compile
+from ...scans import gated_finditer
 from ...spans import SpanIndex
 from ...unicode_scripts import HAN, HANGUL
 from .script_full_names import ja_family_name, ja_surname, ko_surname, script_full_names
@@ -81,7 +82,7 @@ def _child_names(text: str) -> tuple[tuple[int, int], ...]:
         return ()
     w = script_name_words()
     out: list[tuple[int, int]] = []
-    for m in w.zh_cue.finditer(text):
+    for m in gated_finditer(w.zh_cue, text):
         if text[m.end():m.end() + 1] in ("们", "們"):
             continue  # "同学们": classmates, everyone
         run = _HAN_BEFORE.search(text, max(0, m.start() - 4), m.start())
@@ -95,7 +96,7 @@ def _child_names(text: str) -> tuple[tuple[int, int], ...]:
         name = _zh_name(m.group(1), w)
         if name == m.group(1) and not name.endswith(w.adult):
             out.append(m.span(1))
-    for m in w.ja_cue.finditer(text):
+    for m in gated_finditer(w.ja_cue, text):
         if text.startswith(w.adult, m.start()):
             continue  # "さま", "先生" ...
         run = _JA_BEFORE.search(text, max(0, m.start() - 8), m.start())
@@ -112,7 +113,7 @@ def _child_names(text: str) -> tuple[tuple[int, int], ...]:
             out.append((run.start() + len(mixed.group(1)), run.end()))
             continue
         out.append(run.span())
-    for m in w.ko_cue.finditer(text):
+    for m in gated_finditer(w.ko_cue, text):
         run = _KO_BEFORE.search(text, max(0, m.start() - 5), m.start())
         if run is None:
             continue

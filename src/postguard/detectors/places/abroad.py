@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ...lazy_patterns import lazy_compile
-from ...scans import not_after
+from ...scans import gate_starts, gated_finditer, matches_at, not_after
 from .data import load_sections, trie
 
 _WORD = r"[^\W\d_][^\W_]*(?:['\u2019\-][^\W_]+)*"
@@ -155,14 +155,34 @@ def addresses_abroad(text: str) -> list[Street]:
         _after(p, text, out)
     if "after_name" in kinds:
         _turkish(p, text, out)
-    if p.ending_word_hint.search(text) is not None:
-        _endings(p, text, out)
+    hints = gate_starts(p.ending_word_hint, text)
+    if hints:
+        _endings(p, text, out, _run_starts(text, hints))
+    return out
+
+
+def _run_starts(text: str, hits: list[int]) -> list[int]:
+    """The start of the run of letters, digits and hyphens that each hit (ascending) is in:
+    the only place a one-word name ending there may start (it is preceded by neither a word
+    character nor a hyphen, and holds only letters, digits and hyphens). Each character is
+    read once: a run that goes back to the last hit starts where that hit's run did."""
+    out: list[int] = []
+    last_hit, last_start = -1, -1
+    for q in hits:
+        s = q
+        while s > 0 and s > last_hit and (text[s - 1].isalnum() or text[s - 1] == "-"):
+            s -= 1
+        if s == last_hit and s > 0:
+            s = last_start  # the run goes on past the last hit
+        if not out or s > out[-1]:
+            out.append(s)
+        last_hit, last_start = q, s
     return out
 
 
 def _before(p: _Patterns, text: str, out: list[Street]) -> None:
     """The type before the name: "Calle Mayor 12", "Via Roma, 5", "Triq il-Kbira"."""
-    for m in p.before.finditer(text):
+    for m in gated_finditer(p.before, text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
             continue  # inside a word ("Vial", "ScaVia")
         words = [w for w in m.group("name").split() if w.lower() not in p.joiners]
@@ -182,7 +202,7 @@ def _after(p: _Patterns, text: str, out: list[Street]) -> None:
     for m in p.after.finditer(text):
         if m.group("name")[:1].isupper():
             out.append(Street(m.start(), _name_end(p, m), True))  # not "in Lyon"
-    for m in p.french.finditer(text):
+    for m in gated_finditer(p.french, text):
         if m.group("name")[:1].isupper():
             end = _name_end(p, m)
             plain = " ".join(text[m.start():end].lower().split()) not in p.landmarks
@@ -191,7 +211,7 @@ def _after(p: _Patterns, text: str, out: list[Street]) -> None:
 
 def _turkish(p: _Patterns, text: str, out: list[Street]) -> None:
     """Turkish, the type after the name: "Bağdat Caddesi No: 45"."""
-    for m in p.turkish.finditer(text):
+    for m in gated_finditer(p.turkish, text):
         n = p.turkish_name.search(text, max(0, m.start() - 60), m.start())
         if n is None:
             continue
@@ -206,13 +226,14 @@ def _turkish(p: _Patterns, text: str, out: list[Street]) -> None:
         out.append(Street(start, m.end(), num is not None and not _year(num)))
 
 
-def _endings(p: _Patterns, text: str, out: list[Street]) -> None:
-    """One-word names: "Hauptstraße 5", "just off Lindenweg" (unnumbered)."""
-    for m in p.ending_alone.finditer(text):
+def _endings(p: _Patterns, text: str, out: list[Street], starts: list[int]) -> None:
+    """One-word names: "Hauptstraße 5", "just off Lindenweg" (unnumbered); tried only at
+    `starts` (`_run_starts`)."""
+    for m in matches_at(p.ending_alone, text, starts):
         if m.group("name")[:1].isupper():
             out.append(Street(m.start(), m.end(), False))
     if p.ending_hint.search(text) is None:
         return
-    for m in p.endings.finditer(text):
+    for m in matches_at(p.endings, text, starts):
         if m.group("name")[:1].isupper() and not _year(m.group("num")):
             out.append(Street(m.start(), m.end(), True))

@@ -24,13 +24,24 @@ from __future__ import annotations
 
 import bisect
 import functools
+import heapq
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ...datafiles import load_toml
 from ...lazy_patterns import lazy_compile
 from ...model import Category, Severity
+from ...scans import (
+    LONG_TEXT,
+    beginnings,
+    folded,
+    gate_hits,
+    gated_finditer,
+    gated_search,
+    matches_at,
+    word_gate,
+)
 from ..names.first_names import child_first_names, sentences, unaccented
 from .areas import area_words
 from .data import word_key
@@ -91,6 +102,11 @@ class ClueWords:
     estate: re.Pattern[str]
     age_of: re.Pattern[str]
     wide: frozenset[str]
+    # where home_after and the second Turkish form end their capitalised run (the words
+    # after it), and where the first Turkish form starts: gates for a long post
+    home_after_tail: re.Pattern[str]
+    turkish_tail: re.Pattern[str]
+    turkish_head: re.Pattern[str] | None
 
 
 def _alts(patterns: list[str]) -> str:
@@ -118,7 +134,62 @@ def clue_words() -> ClueWords:
         age_of=lazy_compile(rf"[A-Z][\w'\u2019-]+,[ \t]*(?:aged[ \t]+)?\d{{1,2}},[ \t]*of[ \t]+"
                           rf"({_CAP_RUN})"),
         wide=frozenset(" ".join(w.split()) for w in d["wide"]["words"]),
+        home_after_tail=lazy_compile(_alts(home_after["patterns"])),
+        turkish_tail=lazy_compile(rf"['\u2019](?:[dt][ae])[ \t]+(?i:{tr_verbs})"),
+        turkish_head=_head_gate(rf"(?i:{tr_before})"),
     )
+
+
+def _head_gate(pattern: str) -> re.Pattern[str] | None:
+    """A gate for where `pattern` may start in the folded text (scans.beginnings)."""
+    begins = beginnings(pattern, 0)
+    return None if begins is None else lazy_compile(word_gate(begins, space=" "))
+
+
+def _cap_run_starts(text: str, ends: Iterable[int]) -> Iterator[int]:
+    """Where a capitalised run (_CAP_RUN) that ends at one of `ends` (ascending) may start:
+    each capital in the stretch of letters, hyphens, apostrophes, spaces and tabs that comes
+    right before the end, ascending, once each (each character is read once)."""
+    done = 0
+    for q in ends:
+        r = q
+        while r > done and _in_run(text[r - 1]):
+            r -= 1
+        for p in range(max(r, done), q):
+            c = text[p]
+            if "A" <= c <= "Z" or "\u00c0" <= c <= "\u00de":
+                yield p
+        done = max(done, q)
+
+
+def _in_run(c: str) -> bool:
+    return "a" <= c <= "z" or "A" <= c <= "Z" or "\u00c0" <= c <= "\u024f" or c in "-'\u2019 \t"
+
+
+def _home_after(text: str, w: ClueWords) -> Iterator[re.Match[str]]:
+    """`w.home_after.finditer(text)`; on a long post tried only before its words."""
+    if len(text) < LONG_TEXT:
+        return w.home_after.finditer(text)
+    return matches_at(w.home_after, text,
+                      _cap_run_starts(text, gate_hits(w.home_after_tail, text)))
+
+
+def _turkish_homes(text: str, w: ClueWords) -> Iterator[re.Match[str]]:
+    """`w.turkish_home.finditer(text)`; on a long post tried only where its first form may
+    start and before the ending and verb of its second."""
+    if len(text) < LONG_TEXT or w.turkish_head is None:
+        return w.turkish_home.finditer(text)
+    heads = gate_hits(w.turkish_head, folded(text))
+    tails = _cap_run_starts(text, gate_hits(w.turkish_tail, text))
+    return matches_at(w.turkish_home, text, _unique(heapq.merge(heads, tails)))
+
+
+def _unique(positions: Iterable[int]) -> Iterator[int]:
+    last = -1
+    for p in positions:
+        if p != last:
+            yield p
+            last = p
 
 
 def _wide(name: str) -> bool:
@@ -155,7 +226,7 @@ def searched_sentences(rx: re.Pattern[str], text: str) -> Iterator[tuple[int, in
         # not in the text (never so, as `sentences` cuts); a look-ahead, "$" ... likewise
         yield from ((lo, hi) for lo, hi in bounds if rx.search(text, lo, hi))
         return
-    m = rx.search(text)
+    m = gated_search(rx, text)
     while m is not None:
         k = bisect.bisect_right(ends, m.start())  # the sentence with lo <= start < hi
         if k == len(bounds):
@@ -163,7 +234,7 @@ def searched_sentences(rx: re.Pattern[str], text: str) -> Iterator[tuple[int, in
         lo, hi = bounds[k]
         if rx.search(text, lo, hi) is not None:
             yield lo, hi
-        m = rx.search(text, hi) if hi < len(text) else None
+        m = gated_search(rx, text, hi) if hi < len(text) else None
 
 
 _WORD_CHAR = re.compile(r"\w")
@@ -184,7 +255,7 @@ def location_clues(text: str) -> list[Place]:
         ([w.home_after] if letters else []) + ([w.estate] if estate else [])
     spans: dict[tuple[int, int], str] = {}  # (start, end) -> "home", "routine" or "age"
     for rx in rules:
-        for m in rx.finditer(text):
+        for m in _home_after(text, w) if rx is w.home_after else gated_finditer(rx, text):
             subject = _SUBJECT_BEFORE.search(text, max(0, m.start() - 24), m.start())
             named = subject is not None and subject.group(1).lower() not in _NOT_SUBJECTS
             spans.setdefault(m.span(1), "named-home" if named else "home")
@@ -192,9 +263,9 @@ def location_clues(text: str) -> list[Place]:
         if word_key(m.group(1).split()[-1]) in area_words().not_after:
             continue  # "Ryan Ho, 15, of Greenbank Secondary School": a school, not a home
         spans[m.span(1)] = "age"  # "Thomas Egerton, 11, of Saltdean": a child and a home
-    for m in w.turkish_home.finditer(text) if _TR_HINT.search(text) else ():
+    for m in _turkish_homes(text, w) if _TR_HINT.search(text) else ():
         spans.setdefault(m.span(1 if m.group(1) is not None else 2), "home")
-    if foreign and w.regular.search(text) is not None:
+    if foreign and gated_search(w.regular, text) is not None:
         for lo, hi in searched_sentences(w.regular, text):
             for span in _routine_places(text, lo, hi, w):
                 spans.setdefault(span, "routine")

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 
 from ...model import Action, Category, Finding, Severity, Suggestion
 from ...policy import Policy
+from ...scans import gated_finditer
 from ..base import TextDetector
 from .areas import AreaHomes, Taken, area_words
 from .data import Tokens, is_alpha, is_cap, lexicon, postcode_area, word_key
@@ -89,7 +90,7 @@ class AddressDetector(StreetReading, AreaHomes, TextDetector):
         # one scan finds the street suffixes and the first words of all home cues
         hits: list[re.Match[str]] = []
         heads: list[re.Match[str]] = []
-        for x in self._scan.finditer(text):
+        for x in gated_finditer(self._scan, text):
             w = x.group()
             if w in self._head_words:
                 heads.append(x)

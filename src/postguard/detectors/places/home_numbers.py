@@ -26,6 +26,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 
 from ...lazy_patterns import lazy_compile
+from ...scans import gated_finditer, gated_search
 from .data import load_sections, word_key
 
 _NAME = r"[A-Z][a-z'\u2019\-]+(?:[ \t]+[A-Z][a-z'\u2019\-]+){0,2}"
@@ -107,12 +108,13 @@ def home_numbers(text: str, stop: frozenset[str], units: frozenset[str],
         if named(m.group("name")) and not suffixed(m.group("name")):
             out.append((h.start(), m.end("name")))
     low = text.lower()
-    if not any(w in low for w in pats.verb_words) or verbs.search(text) is None:
+    if not any(w in low for w in pats.verb_words) or gated_search(verbs, text) is None:
         return out
-    for m in pats.worded.finditer(text):  # "vive en el número 8 de Florence Road"
+    for m in gated_finditer(pats.worded, text):  # "vive en el número 8 de Florence Road"
         if named(m.group("name")) and suffixed(m.group("name")) and lived(m.start()):
             out.append((m.start("w"), m.end("name")))
-    for m in pats.after.finditer(text):  # "wohnt ... in der Ladies Mile 12": two words or a suffix
+    # "wohnt ... in der Ladies Mile 12": two words or a suffix
+    for m in gated_finditer(pats.after, text):
         name = m.group("name")
         if named(name, number_first=False) and (suffixed(name) or " " in name.strip()) \
                 and lived(m.start()):

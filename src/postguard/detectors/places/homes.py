@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...model import Category, Severity
+from ...scans import gated_finditer
 from .abroad import Street, addresses_abroad
 from .data import PlaceLexicon, Tokens, is_alpha, is_cap, word_key
 from .words import PlaceWords
@@ -57,7 +58,7 @@ def _cue_spans(t: Tokens, kind: str, rx: re.Pattern[str],
     "'s house" of a famous person's museum home ("Dickens's house")."""
     spans = t.spans.get(kind)
     if spans is None:
-        found = [m.span() for m in rx.finditer(t.text)]
+        found = [m.span() for m in gated_finditer(rx, t.text)]
         if found and ("'" in t.text or "\u2019" in t.text):
             starts, ends = _museum_spans(t, words)
             found = [(a, b) for a, b in found if not _inside(starts, ends, a, b)]

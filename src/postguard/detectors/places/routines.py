@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from ...lazy_patterns import lazy_compile
 from ...model import Category, Severity
+from ...scans import gated_search
 from ..names.context import common_words, lexicons, titles
 from ..names.first_names import child_first_names
 from .areas import area_words
@@ -130,7 +131,7 @@ _GROUP = re.compile(
 def english_routines(text: str) -> list[tuple[int, int, bool]]:
     """Spans of the places in sentences that give a routine of a named child (True) or of
     the students as a group (False)."""
-    if _REGULAR.search(text) is None:
+    if gated_search(_REGULAR, text) is None:
         return []
     out: list[tuple[int, int, bool]] = []
     for lo, hi in searched_sentences(_REGULAR, text):

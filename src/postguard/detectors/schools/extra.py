@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ...datafiles import load_toml
 from ...lazy_patterns import lazy_compile
+from ...scans import gated_finditer
 from .words import Lexicon
 
 # "St Bede's", "Saint Aelred’s", "St Peter and St Paul's", "St James'": a saint and a possessive.
@@ -87,7 +88,7 @@ def extra_spans(text: str, lex: Lexicon, ex: Extra, taken: list[tuple[int, int]]
 
 
 def _saint_spans(text: str, ex: Extra) -> Iterator[tuple[int, int]]:
-    for m in _SAINT.finditer(text):
+    for m in gated_finditer(_SAINT, text):
         nxt = _NEXT_WORD.match(text, m.end())
         word = nxt.group(1) if nxt else ""
         if m.group()[0] == "s" or m.group().split()[1][0].islower():

@@ -14,6 +14,7 @@ from typing import Any
 
 from ...datafiles import load_toml, read_data
 from ...lazy_patterns import lazy_compile
+from ...scans import gated_finditer
 
 _LETTERS = r"[\w\u0300-\u036f]"
 # An elided Italian or French article is a token of its own before a capital
@@ -233,7 +234,7 @@ def lowercase_spans(
     if lex.lower_words.isdisjoint(text.split() if words is None else words):
         return  # cheap: no start word stands alone in the text
     starts = [s for s, _ in taken]
-    for m in lex.lower_start.finditer(text):
+    for m in gated_finditer(lex.lower_start, text):
         k = bisect.bisect_right(starts, m.start()) - 1
         if k >= 0 and taken[k][1] > m.start():
             continue  # inside a name already found
