@@ -218,7 +218,10 @@ class SocialHandleDetector(TextDetector):
             # a capitalised first name of 2 to 21 letters, then "'s" and a platform
             (lazy_compile(rf"['\u2019]s\s+(?:{on_platform})"), -21, -2),
             (lazy_compile(word_gate(words["chat_platforms"])), 0, 0), (informal_at, 0, 0),
-            (add_at, 0, 0), (add_at, 0, 0), (platform_at, 0, 0), (owner_at, 0, 0),
+            (add_at, 0, 0),
+            # a username in brackets, the platform as a verb, the owner's platform and a comma
+            (platform_at, 0, 0), (platform_at, 0, 0), (owner_at, 0, 0),
+            (add_at, 0, 0), (platform_at, 0, 0), (owner_at, 0, 0),
             (lazy_compile(word_gate(words["username_words"])), 0, 0), (owner_at, 0, 0),
             (add_at, 0, 0),
             # "@" and a username of 2 to 35 characters end where the spaces before "on" begin
