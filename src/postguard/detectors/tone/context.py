@@ -175,6 +175,16 @@ class _Compiled:
                 matcher.add(name, [pattern])
                 self.targets[self.vocab.strings[name]] = (kind, target)
         self.groups = list(groups.items())
+        # The groups by the words they are about, and those about any word: a text runs the
+        # groups its hits' words name, not all of them.
+        self.groups_of_word: dict[str, list[int]] = {}
+        self.groups_always: list[int] = []
+        for k, (anchor, _) in enumerate(self.groups):
+            if anchor is None:
+                self.groups_always.append(k)
+            else:
+                for w in anchor:
+                    self.groups_of_word.setdefault(w, []).append(k)
         self.near = [(frozenset(r["about"]), frozenset(r["words"]), int(r["distance"]),
                       bool(r.get("veto", False))) for r in raw.get("near", [])]
         self.allow = PhraseMatcher(self.vocab, attr="LOWER")
@@ -185,12 +195,13 @@ class _Compiled:
         # The same cues by their first word's LOWER (spaCy's LOWER is str.lower), for the
         # frames of a long text, read without a Doc of the whole text (`frames_of`).
         self.frame_cues: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for name in ("education", "benign", "media"):
+        self._frame_names = ("education", "benign", "media")
+        for name in self._frame_names:
             cue_words = [[t.text.lower() for t in tokenize(c)] for c in raw["frame"][name]]
-            self.frame.add(name, [Doc(self.vocab, words=w) for w in cue_words])
-            for w in cue_words:
-                if w:
-                    low = tuple(x.lower() for x in w)
+            self.frame.add(name, [Doc(self.vocab, words=cue) for cue in cue_words])
+            for cue in cue_words:
+                if cue:
+                    low = tuple(x.lower() for x in cue)
                     self.frame_cues.setdefault(low[0], []).append((low, name))
         # An allow-phrase match that holds a token lies within this many tokens of it.
         self.allow_reach = max((len(p) for p in allow_phrases if p), default=1)
@@ -201,10 +212,13 @@ class _Compiled:
         low = [w.lower() for w in words]
         found: set[str] = set()
         cues = self.frame_cues
-        for i, w in enumerate(low):
-            for cue, name in cues.get(w, ()):
+        every = len(self._frame_names)
+        for i in [i for i, w in enumerate(low) if w in cues]:
+            for cue, name in cues[low[i]]:
                 if name not in found and tuple(low[i:i + len(cue)]) == cue:
                     found.add(name)
+                    if len(found) == every:
+                        return found
         return found
 
 
@@ -223,7 +237,8 @@ class ContextRules:
 
     def judge(self, tokens: list[Token], hits: list[Hit]) -> list[Hit]:
         c = self.compiled()
-        words = [BOS] + [_encodable(t.text) for t in tokens] + [EOS]
+        words = [BOS] + [w if w.isascii() else _encodable(w) for w in
+                         [t.text for t in tokens]] + [EOS]
         # Each hit's words; a group runs only in windows around the hits it is about, so a
         # long post costs the same per hit as a short one (rules are shorter than _WINDOW).
         about = [(h, {h.key, *(words[i].lower() for i in range(h.first + 1, h.last + 2))})
@@ -232,9 +247,17 @@ class ContextRules:
         confirmed: set[int] = set()
         docs = _WindowDocs(c, tokens, words, hits)
         allowed = docs.allowed()
-        for anchor, matcher in c.groups:
+        # Which hits each group is about (a hit whose words meet the group's anchor).
+        about_group: dict[int, list[int]] = {k: list(range(len(hits)))
+                                              for k in c.groups_always}
+        of_word = c.groups_of_word
+        for n, (_, seen) in enumerate(about):
+            for k in {k for w in seen for k in of_word.get(w, ())}:
+                about_group.setdefault(k, []).append(n)
+        for k, hit_numbers in about_group.items():
+            matcher = c.groups[k][1]
             spans = [(max(0, h.first + 1 - _WINDOW), min(len(words), h.last + 2 + _WINDOW))
-                     for h, seen in about if anchor is None or not anchor.isdisjoint(seen)]
+                     for h in (hits[n] for n in hit_numbers)]
             for a, b in _merged(spans):
                 for match_id, s, e in matcher(docs.span(a, b)):
                     kind, target = c.targets[match_id]
