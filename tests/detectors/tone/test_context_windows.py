@@ -41,9 +41,10 @@ SENTENCES = [
     "Please bring a packed lunch and a coat.",
 ]
 
-FILLER = ("The coach leaves the school car park at nine and returns by four so please "
-          "collect your child from the main gate where staff will be waiting with the "
-          "register and the first aid kit for anyone who needs it").split()
+FILLER_TEXT = ("The coach leaves the school car park at nine and returns by four so please "
+               "collect your child from the main gate where staff will be waiting with the "
+               "register and the first aid kit for anyone who needs it")
+FILLER = FILLER_TEXT.split()
 
 
 @pytest.fixture(scope="module")

@@ -130,6 +130,21 @@ class Occurrences:
         self._fits = fits
         self._words = words  # word starts (intp)
 
+    def runs(self) -> list[tuple[int, int, np.ndarray | None]]:
+        """The occurrences in runs of rising starts: (first row, rows, starts) of the
+        character n-grams of each size (starts None: they are 0, 1, 2, ...), the words and
+        the word pairs."""
+        out: list[tuple[int, int, np.ndarray | None]] = []
+        row = 0
+        for n in self._fits:
+            out.append((row, self._size - n + 1, None))
+            row += self._size - n + 1
+        ws = self._words
+        if len(ws):
+            out.append((row, len(ws), ws))
+            out.append((row + len(ws), len(ws) - 1, ws[:-1]))
+        return out
+
     @property
     def starts(self) -> np.ndarray:
         ws = self._words.astype(np.int64)
