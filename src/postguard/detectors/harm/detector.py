@@ -181,7 +181,12 @@ def clauses(text: str) -> list[tuple[int, int]]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if e - s >= _MIN_CLAUSE or cut == len(text):
-            out.extend(p for p in _pieces(text, s, e) if _HAS_WORD.search(text, p[0], p[1]))
+            if e - s <= _MAX_CLAUSE:  # one piece (nearly every clause)
+                if _HAS_WORD.search(text, s, e):
+                    out.append((s, e))
+            else:
+                out.extend(p for p in _pieces(text, s, e)
+                           if _HAS_WORD.search(text, p[0], p[1]))
             start = cut
     return out
 

@@ -292,7 +292,8 @@ def _clause_sums(contrib: np.ndarray, starts: np.ndarray, cs: np.ndarray, ce: np
     """Sum of the weight rows and number of occurrences starting in each [cs, ce)."""
     if len(cs) * len(starts) <= _DENSE:
         inside = (starts >= cs[:, None]) & (starts < ce[:, None])
-        return inside.astype(np.float32) @ contrib, inside.sum(axis=1)
+        # np.add.reduce: inside.sum's numbers, without its Python-level wrapper
+        return inside.astype(np.float32) @ contrib, np.add.reduce(inside, axis=1)
     order = np.argsort(starts, kind="stable")
     # A row per category (the running sums along a row are the same additions, in the same
     # order, as down a column of the occurrences' rows, and several times faster).
