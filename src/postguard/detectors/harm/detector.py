@@ -181,7 +181,12 @@ def clauses(text: str) -> list[tuple[int, int]]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if e - s >= _MIN_CLAUSE or cut == len(text):
-            out.extend(p for p in _pieces(text, s, e) if _HAS_WORD.search(text, p[0], p[1]))
+            if e - s <= _MAX_CLAUSE:  # one piece (nearly every clause)
+                if _HAS_WORD.search(text, s, e):
+                    out.append((s, e))
+            else:
+                out.extend(p for p in _pieces(text, s, e)
+                           if _HAS_WORD.search(text, p[0], p[1]))
             start = cut
     return out
 
@@ -220,6 +225,7 @@ class HarmDetector(TextDetector):
         self.judge_threads = True
         self._weights: HarmWeights | None = None
         self._required: dict[tuple[int, bool], np.ndarray] = {}  # by (words, inbound tier)
+        self._alone_of: tuple[HarmWeights, np.ndarray] | None = None
 
     @property
     def weights(self) -> HarmWeights:
@@ -253,6 +259,13 @@ class HarmDetector(TextDetector):
             required = self._required[(words, tiered)] = needed(model.thresholds, words, lower)
         return required
 
+    def _alone(self, model: HarmWeights) -> np.ndarray:
+        """What a clause alone needs: halfway from each threshold to certainty (kept: the
+        same for every text)."""
+        if self._alone_of is None or self._alone_of[0] is not model:
+            self._alone_of = (model, (1.0 + model.thresholds) / 2)
+        return self._alone_of[1]
+
     def _judge(self, text: str, *, inbound: bool = False, author: str | None = None
                ) -> tuple[list[Finding], np.ndarray | None]:
         """The findings of `text` and its whole-text probabilities (None when the model cannot
@@ -280,7 +293,7 @@ class HarmDetector(TextDetector):
         required = self._needed(model, evidence_words(text), tiered)
         passing = got.whole >= required
         if many:
-            alone = (1.0 + model.thresholds) / 2  # a clause alone needs more certainty
+            alone = self._alone(model)  # a clause alone needs more certainty
             passing |= (got.clauses >= alone).any(axis=0)
         for k in passing.nonzero()[0].tolist():
             cat = model.categories[k]

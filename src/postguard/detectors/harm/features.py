@@ -34,6 +34,10 @@ CHAR_SIZES = (2, 3, 4, 5)
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 _SPACES = re.compile(r"\s")
 _DIGIT = re.compile(r"\d")
+# The same substitutions, leaving out the characters they would replace by themselves ("0"
+# and " ", most of a text's spaces): the same result, with a fraction of the replacements.
+_OTHER_SPACES = re.compile(r"[^\S ]")
+_OTHER_DIGITS = re.compile(r"[^\D0]")
 # What `normalise` does to an ASCII text after lower-casing (NFKC leaves ASCII alone): the
 # characters `_DIGIT` and `_SPACES` match, in one `str.translate`.
 _ASCII_FOLD = {i: ("0" if _DIGIT.match(chr(i)) else " ") for i in range(128)
@@ -75,8 +79,8 @@ def normalise(text: str) -> str:
     low = folded.lower()
     if len(low) != len(folded):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
-    low = _DIGIT.sub("0", low)
-    return _SPACES.sub(" ", low)
+    low = _OTHER_DIGITS.sub("0", low)
+    return _OTHER_SPACES.sub(" ", low)
 
 
 def _one(c: str) -> str:
@@ -130,9 +134,24 @@ class Occurrences:
         self._fits = fits
         self._words = words  # word starts (intp)
 
+    def runs(self) -> list[tuple[int, int, np.ndarray | None]]:
+        """The occurrences in runs of rising starts: (first row, rows, starts) of the
+        character n-grams of each size (starts None: they are 0, 1, 2, ...), the words and
+        the word pairs."""
+        out: list[tuple[int, int, np.ndarray | None]] = []
+        row = 0
+        for n in self._fits:
+            out.append((row, self._size - n + 1, None))
+            row += self._size - n + 1
+        ws = self._words
+        if len(ws):
+            out.append((row, len(ws), ws))
+            out.append((row + len(ws), len(ws) - 1, ws[:-1]))
+        return out
+
     @property
     def starts(self) -> np.ndarray:
-        ws = self._words.astype(np.int64)
+        ws = self._words.astype(np.int64, copy=False)
         return np.concatenate([_char_starts(self._size, tuple(self._fits)), ws, ws[:-1]])
 
 

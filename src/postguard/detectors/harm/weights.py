@@ -31,8 +31,10 @@ from .features import FEATURE_VERSION, normalise, occurrences
 
 REBUILD = "make harm-model"
 META, KEYS, WEIGHTS = "harm-model.json", "harm-keys.npy", "harm-weights.npy"
-# The slot table (see HarmWeights) has 2**_SLOT_BITS entries, at least 4 per key.
-_MIN_SLOT_BITS, _MAX_SLOT_BITS, _SLOTS_PER_KEY = 12, 22, 4
+# The slot table (see HarmWeights) has 2**_SLOT_BITS entries, at least 16 per key (up to 2**22,
+# 16 MB): a key then rarely shares its slot, and the look-up rarely needs a second step
+# (measured: 4 per key, 19 us a corpus post; 16 per key, 15 us).
+_MIN_SLOT_BITS, _MAX_SLOT_BITS, _SLOTS_PER_KEY = 12, 22, 16
 # Blocks whose clauses x occurrences stay under this are summed with one matrix product.
 _DENSE = 200_000
 
@@ -79,9 +81,13 @@ class HarmWeights:
         self.table[:-1] = table[:-1]  # converted as it is copied: one pass, not two
         self.table[-1] = 0.0
         self.unknown = len(known)
+        # float16 weights are whole multiples of 2**-24: float64 sums of fewer than
+        # 2**29 / (largest weight) of them are exact, in any order (see `_clause_sums`).
+        top = float(np.abs(self.table).max()) if self.table.size else 0.0
+        self._exact_terms = (int(2 ** 29 / top) - 1 if top > 0 else 1 << 62) \
+            if table.dtype == np.float16 else 0
         self._build_slots(known)
         self._ones = np.ones(4096, np.float32)
-        self._bias_rows = np.vstack([self.bias, self.bias])
 
     def _build_slots(self, known: np.ndarray) -> None:
         """A direct table on the keys' top bits finds a key's row in one or two steps: a slot
@@ -211,8 +217,12 @@ class HarmWeights:
                 else:
                     cs = np.array([c[0] - lo for c in clauses[i:j]])
                     ce = np.array([c[1] - lo for c in clauses[i:j]])
-                    sums[i + 1:j + 1], sizes[i + 1:j + 1] = _clause_sums(
-                        contrib, occ.starts, cs, ce)
+                    if len(cs) * m > _DENSE and m <= self._exact_terms:
+                        sums[i + 1:j + 1], sizes[i + 1:j + 1] = _exact_clause_sums(
+                            contrib, occ.runs(), cs, ce)
+                    else:
+                        sums[i + 1:j + 1], sizes[i + 1:j + 1] = _clause_sums(
+                            contrib, occ.starts, cs, ce)
             i = j
         root = np.sqrt(np.maximum(sizes, 1))
         z = sums / root[:, None]
@@ -239,8 +249,42 @@ class HarmWeights:
         ones = self._ones if m <= len(self._ones) else np.ones(m, np.float32)
         # sums / sqrt(sizes): the float64 sum divided by the float64 root, as `score` does
         evidence = (ones[:m] @ contrib).astype(np.float64) / np.sqrt(np.float64(m))
-        probs = _sigmoid(evidence + self._bias_rows)  # rows: the whole text, the clause
-        return Spans(probs[0], [lo], [hi], probs[1:], evidence[None, :])
+        # The whole text and the clause have the same log-odds: one row of probabilities
+        # (the same numbers as two equal rows: the sigmoid is element by element), shared.
+        probs = _sigmoid(evidence + self.bias)
+        return Spans(probs, [lo], [hi], probs[None, :], evidence[None, :])
+
+
+def _exact_clause_sums(contrib: np.ndarray, runs: list[tuple[int, int, np.ndarray | None]],
+                       cs: np.ndarray, ce: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """What `_clause_sums` gives for many clauses (its float64 running sums), where every
+    float64 sum of these rows is exact (the weights are whole multiples of 2**-24 and the
+    rows few enough: see HarmWeights): then any order of addition gives the same numbers,
+    and each clause is summed run by run (`Occurrences.runs`: starts rise within a run), one
+    `reduceat` a run, without sorting the occurrences or a running sum over all of them."""
+    n, k = len(cs), contrib.shape[1]
+    sums = np.zeros((n, k), np.float64)
+    sizes = np.zeros(n, np.int64)
+    bounds = np.empty(2 * n, np.int64)
+    for row, size, starts in runs:
+        if size <= 0:
+            continue
+        if starts is None:  # starts 0, 1, 2, ...
+            a, b = np.clip(cs, 0, size), np.clip(ce, 0, size)
+        else:
+            a, b = np.searchsorted(starts, cs), np.searchsorted(starts, ce)
+        sizes += b - a
+        bounds[0::2], bounds[1::2] = a, b  # never falling: the clauses are in order
+        # reduceat sums rows idx[i]..idx[i + 1] (to the end for the last index kept; an
+        # index must be below `size`, so the trailing ones at `size` are left off: their
+        # clauses are empty, or end at the run's end)
+        kept = int(np.searchsorted(bounds, size))
+        if kept:
+            part = np.add.reduceat(contrib[row:row + size], bounds[:kept], axis=0,
+                                   dtype=np.float64)[0::2]
+            full = (b > a)[:len(part)]
+            sums[:len(part)][full] += part[full]
+    return sums, sizes
 
 
 def _clause_sums(contrib: np.ndarray, starts: np.ndarray, cs: np.ndarray, ce: np.ndarray
@@ -248,7 +292,8 @@ def _clause_sums(contrib: np.ndarray, starts: np.ndarray, cs: np.ndarray, ce: np
     """Sum of the weight rows and number of occurrences starting in each [cs, ce)."""
     if len(cs) * len(starts) <= _DENSE:
         inside = (starts >= cs[:, None]) & (starts < ce[:, None])
-        return inside.astype(np.float32) @ contrib, inside.sum(axis=1)
+        # np.add.reduce: inside.sum's numbers, without its Python-level wrapper
+        return inside.astype(np.float32) @ contrib, np.add.reduce(inside, axis=1)
     order = np.argsort(starts, kind="stable")
     # A row per category (the running sums along a row are the same additions, in the same
     # order, as down a column of the occurrences' rows, and several times faster).

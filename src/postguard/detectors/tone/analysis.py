@@ -48,6 +48,7 @@ _ELONGATED = re.compile(r"([a-z])\1\1")
 # Categories still reported inside a dotted or @-joined string (some.fucking.thing); other
 # words glued to a domain or handle ("orange.fr", "@lit") are part of an address, not slang.
 _GLUED_OK = (Category.PROFANITY, Category.SEXUAL_CONTENT)
+_LONG_POST = 400  # words and breaks: above this, phrases are also pre-filtered by sentence
 _TOKEN_INFO_SIZE = 50_000  # word tokens whose look-ups are kept (then the memo starts again)
 
 
@@ -164,13 +165,18 @@ class ToneAnalyser:
             hits = sorted(hits + more, key=lambda h: h.first)
         rests = Rests(seq)
         present: frozenset[str] | None = None  # every spelling in the post
+        long_post = len(seq) > _LONG_POST
         for j in phrase_at:
             for c in in_order(seq[j] or frozenset(), ""):
                 need = self._needs(c)
                 if need:  # no phrase of this first word can match without one of these
                     if present is None:
                         present = frozenset().union(*(x for x in seq if x is not None))
-                    if present.isdisjoint(need):
+                    # ... in the post, and in a long post in the rest of the sentence (a
+                    # phrase never reaches past a sentence break; a long text holds every
+                    # common word somewhere, its sentences do not)
+                    if present.isdisjoint(need) or (
+                            long_post and rests.after(j).isdisjoint(need)):
                         continue
                 trie = self._phrase_trie(c)
                 if trie is None:

@@ -25,6 +25,7 @@ Each candidate token's NORM is set to the lexicon word it matched, so patterns c
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import threading
@@ -174,6 +175,16 @@ class _Compiled:
                 matcher.add(name, [pattern])
                 self.targets[self.vocab.strings[name]] = (kind, target)
         self.groups = list(groups.items())
+        # The groups by the words they are about, and those about any word: a text runs the
+        # groups its hits' words name, not all of them.
+        self.groups_of_word: dict[str, list[int]] = {}
+        self.groups_always: list[int] = []
+        for k, (anchor, _) in enumerate(self.groups):
+            if anchor is None:
+                self.groups_always.append(k)
+            else:
+                for w in anchor:
+                    self.groups_of_word.setdefault(w, []).append(k)
         self.near = [(frozenset(r["about"]), frozenset(r["words"]), int(r["distance"]),
                       bool(r.get("veto", False))) for r in raw.get("near", [])]
         self.allow = PhraseMatcher(self.vocab, attr="LOWER")
@@ -181,10 +192,34 @@ class _Compiled:
         if docs:
             self.allow.add("allow", docs)
         self.frame = PhraseMatcher(self.vocab, attr="LOWER")
-        for name in ("education", "benign", "media"):
-            cues = [Doc(self.vocab, words=[t.text.lower() for t in tokenize(c)])
-                    for c in raw["frame"][name]]
-            self.frame.add(name, cues)
+        # The same cues by their first word's LOWER (spaCy's LOWER is str.lower), for the
+        # frames of a long text, read without a Doc of the whole text (`frames_of`).
+        self.frame_cues: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._frame_names = ("education", "benign", "media")
+        for name in self._frame_names:
+            cue_words = [[t.text.lower() for t in tokenize(c)] for c in raw["frame"][name]]
+            self.frame.add(name, [Doc(self.vocab, words=cue) for cue in cue_words])
+            for cue in cue_words:
+                if cue:
+                    low = tuple(x.lower() for x in cue)
+                    self.frame_cues.setdefault(low[0], []).append((low, name))
+        # An allow-phrase match that holds a token lies within this many tokens of it.
+        self.allow_reach = max((len(p) for p in allow_phrases if p), default=1)
+
+    def frames_of(self, words: list[str]) -> set[str]:
+        """The frames whose cues `words` hold (what the `frame` PhraseMatcher finds on a Doc
+        of these words, by LOWER), without building the Doc."""
+        low = [w.lower() for w in words]
+        found: set[str] = set()
+        cues = self.frame_cues
+        every = len(self._frame_names)
+        for i in [i for i, w in enumerate(low) if w in cues]:
+            for cue, name in cues[low[i]]:
+                if name not in found and tuple(low[i:i + len(cue)]) == cue:
+                    found.add(name)
+                    if len(found) == every:
+                        return found
+        return found
 
 
 class ContextRules:
@@ -202,28 +237,29 @@ class ContextRules:
 
     def judge(self, tokens: list[Token], hits: list[Hit]) -> list[Hit]:
         c = self.compiled()
-        words = [BOS] + [_encodable(t.text) for t in tokens] + [EOS]
-        spaces = [True] + [
-            tokens[i + 1].start > t.end if i + 1 < len(tokens) else True
-            for i, t in enumerate(tokens)
-        ] + [False]
-        doc = c.Doc(c.vocab, words=words, spaces=spaces)
-        for h in hits:
-            doc[h.first + 1].norm_ = h.key
-        allowed: set[int] = set()
-        for _, s, e in c.allow(doc):
-            allowed.update(range(s - 1, e - 1))
+        words = [BOS] + [w if w.isascii() else _encodable(w) for w in
+                         [t.text for t in tokens]] + [EOS]
         # Each hit's words; a group runs only in windows around the hits it is about, so a
         # long post costs the same per hit as a short one (rules are shorter than _WINDOW).
         about = [(h, {h.key, *(words[i].lower() for i in range(h.first + 1, h.last + 2))})
                  for h in hits]
         vetoed: set[int] = set()
         confirmed: set[int] = set()
-        for anchor, matcher in c.groups:
-            spans = [(max(0, h.first + 1 - _WINDOW), min(len(doc), h.last + 2 + _WINDOW))
-                     for h, seen in about if anchor is None or not anchor.isdisjoint(seen)]
+        docs = _WindowDocs(c, tokens, words, hits)
+        allowed = docs.allowed()
+        # Which hits each group is about (a hit whose words meet the group's anchor).
+        about_group: dict[int, list[int]] = {k: list(range(len(hits)))
+                                              for k in c.groups_always}
+        of_word = c.groups_of_word
+        for n, (_, seen) in enumerate(about):
+            for k in {k for w in seen for k in of_word.get(w, ())}:
+                about_group.setdefault(k, []).append(n)
+        for k, hit_numbers in about_group.items():
+            matcher = c.groups[k][1]
+            spans = [(max(0, h.first + 1 - _WINDOW), min(len(words), h.last + 2 + _WINDOW))
+                     for h in (hits[n] for n in hit_numbers)]
             for a, b in _merged(spans):
-                for match_id, s, e in matcher(doc[a:b]):
+                for match_id, s, e in matcher(docs.span(a, b)):
                     kind, target = c.targets[match_id]
                     pos = a + (s + target if target >= 0 else e + target) - 1
                     (vetoed if kind == "veto" else confirmed).add(pos)
@@ -236,7 +272,7 @@ class ContextRules:
                         cleared.add(n)
                     else:
                         confirmed.add(h.first)
-        frames = {c.vocab.strings[m] for m, _, _ in c.frame(doc)}
+        frames = docs.frames()
         educational = "education" in frames
         benign = "benign" in frames
         media = "media" in frames
@@ -275,6 +311,68 @@ class ContextRules:
                 h = dataclasses.replace(h, severity=Severity.LOW)
             out.append(h)
         return out
+
+
+# Doc tokens (the post's tokens and the two ends) above which the matchers read Docs of the
+# windows around the hits instead of one Doc of the whole text: building a Doc costs per token,
+# and a long text's hits are a few windows of it (the same matches: every rule reads token and
+# word attributes only, never a position in the Doc).
+_LONG_DOC = 1000
+
+
+class _WindowDocs:
+    """The spaCy Doc(s) a judgement reads, with each hit's token NORM set to its lexicon word:
+    one Doc of the whole text, or, for a long text, one Doc per stretch of the text within
+    `max(_WINDOW, allow_reach)` tokens of a hit (every window a rule group runs in, and every
+    allow-phrase that holds a hit, lies inside one)."""
+
+    def __init__(self, c: _Compiled, tokens: list[Token], words: list[str],
+                 hits: list[Hit]) -> None:
+        self.c = c
+        self.words = words
+        n = len(words)
+
+        def space_after(j: int) -> bool:  # doc token j (0: the start mark, n - 1: the end)
+            if j == 0:
+                return True
+            if j == n - 1:
+                return False
+            return j >= len(tokens) or tokens[j].start > tokens[j - 1].end
+
+        if n <= _LONG_DOC:
+            self.starts = [0]
+            regions = [(0, n)]
+        else:
+            reach = max(_WINDOW, c.allow_reach)
+            regions = _merged([(max(0, h.first + 1 - reach), min(n, h.last + 2 + reach))
+                               for h in hits])
+            self.starts = [a for a, _ in regions]
+        self.docs = [c.Doc(c.vocab, words=words[a:b], spaces=[space_after(j)
+                                                               for j in range(a, b)])
+                     for a, b in regions]
+        for h in hits:
+            k = bisect.bisect_right(self.starts, h.first + 1) - 1
+            self.docs[k][h.first + 1 - self.starts[k]].norm_ = h.key
+
+    def allowed(self) -> set[int]:
+        """Token indexes inside an allow-phrase (in a long text: those near a hit)."""
+        out: set[int] = set()
+        for a, doc in zip(self.starts, self.docs, strict=True):
+            for _, s, e in self.c.allow(doc):
+                out.update(range(a + s - 1, a + e - 1))
+        return out
+
+    def span(self, a: int, b: int) -> Any:
+        """Doc tokens a..b (a window inside one region)."""
+        k = bisect.bisect_right(self.starts, a) - 1
+        start = self.starts[k]
+        return self.docs[k][a - start:b - start]
+
+    def frames(self) -> set[str]:
+        """The frames (education, benign, media) of the whole text."""
+        if len(self.docs) == 1 and self.starts[0] == 0 and len(self.docs[0]) == len(self.words):
+            return {self.c.vocab.strings[m] for m, _, _ in self.c.frame(self.docs[0])}
+        return self.c.frames_of(self.words)
 
 
 _QUOTES = frozenset("\"'\u2018\u2019\u201c\u201d")

@@ -20,10 +20,13 @@ class _ToneDetector(TextDetector):
         self._category = self.categories[0]
 
     def detect_text(self, text: str) -> Iterable[Finding]:
-        for f in self._analyser.analyse(text):
-            if f.category is self._category:
-                yield self.finding(f.code, f.category, f.severity, f.message, score=f.score,
-                                   start=f.start, end=f.end, suggestion=f.suggestion)
+        found = self._analyser.analyse(text)
+        if not found:  # most posts: no tone finding at all
+            return ()
+        cat = self._category
+        return [self.finding(f.code, f.category, f.severity, f.message, score=f.score,
+                             start=f.start, end=f.end, suggestion=f.suggestion)
+                for f in found if f.category is cat]
 
 
 class KissesDetector(_ToneDetector):
