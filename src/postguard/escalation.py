@@ -219,9 +219,8 @@ def lead_escalation(post: Post, findings: list[Finding]) -> str | None:
         if any(f.category is cat for f in acting):
             return why
     for f in acting:
-        why = _ESCALATING_CODES.get(f.code)
-        if why is not None:
-            return why
+        if f.code in _ESCALATING_CODES:
+            return _ESCALATING_CODES[f.code]
     if any(f.code in _GROOMING_CODES for f in acting):
         return "grooming signals (secrecy, pictures, meeting alone or checking a child is alone)"
     meta = post.metadata if isinstance(post.metadata, dict) else dict(post.metadata)
