@@ -29,6 +29,7 @@ from ...policy import Policy
 from ..base import TextDetector
 from ..tone.analysis import analyser_for
 from .conversation import ThreadMemory
+from .reading import without_spelled_numbers
 from .weights import HarmWeights, ModelUnavailable, load_weights
 
 log = logging.getLogger(__name__)
@@ -267,7 +268,7 @@ class HarmDetector(TextDetector):
             log.warning("harm detector cannot run: %s", exc)
             return [self.finding("PG001", Category.DETECTOR_ERROR, Severity.HIGH, str(exc),
                                  score=1.0, suggestion=Suggestion(Action.REVIEW))], None
-        reading = without_links(text)
+        reading = without_spelled_numbers(without_links(text))
         parts = clauses(reading)
         if not parts:
             return [], np.zeros(len(model.categories))
