@@ -191,6 +191,11 @@ _ALWAYS_ESCALATE = {
     Category.SELF_HARM: "signs of self-harm or suicidal thoughts",
     Category.EXTREMISM: "radicalising or extremist content",
 }
+# Telling someone to kill or hurt themselves ("kys", "go kill yourself", "nobody would miss
+# you"): aimed at a child, it is a risk to that child's life, whoever wrote it (insults PG463).
+_ESCALATING_CODES = {
+    "PG463": "someone told to kill or hurt themselves, or wished dead",
+}
 # Grooming signals: secrecy, requests for pictures, meeting alone, checking a child is alone.
 # The harm model's private-contact finding (PG701) and its conversation findings (PG710-712)
 # are the same signals judged by meaning.
@@ -213,6 +218,9 @@ def lead_escalation(post: Post, findings: list[Finding]) -> str | None:
     for cat, why in _ALWAYS_ESCALATE.items():
         if any(f.category is cat for f in acting):
             return why
+    for f in acting:
+        if f.code in _ESCALATING_CODES:
+            return _ESCALATING_CODES[f.code]
     if any(f.code in _GROOMING_CODES for f in acting):
         return "grooming signals (secrecy, pictures, meeting alone or checking a child is alone)"
     meta = post.metadata if isinstance(post.metadata, dict) else dict(post.metadata)

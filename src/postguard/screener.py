@@ -285,8 +285,14 @@ class Screener:
         )
 
 
+# Detectors whose span and code are a learned model's guess: on an exact repeat of equal
+# severity, a lexicon's finding (its specific code, e.g. PG463 "kys", which escalates) is kept.
+_GUESSING_DETECTORS = frozenset({"harm"})
+
+
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    """Drop exact repeats (same category, source and span), keeping the strongest."""
+    """Drop exact repeats (same category, source and span), keeping the strongest (on equal
+    severity, a lexicon's finding before a learned model's, then the higher score)."""
     best: dict[tuple[Any, ...], Finding] = {}
     order = {Severity.LOW: 0, Severity.MEDIUM: 1, Severity.HIGH: 2}
     for f in findings:
@@ -295,7 +301,9 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
         else:
             key = (f.category, f.source, f.start, f.end, f.time)  # time: a video's frame
         cur = best.get(key)
-        if cur is None or (order[f.severity], f.score) > (order[cur.severity], cur.score):
+        if cur is None or (
+                order[f.severity], f.detector not in _GUESSING_DETECTORS, f.score) > (
+                order[cur.severity], cur.detector not in _GUESSING_DETECTORS, cur.score):
             best[key] = f
     return list(best.values())
 

@@ -169,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
                     "(the result does not depend on it)")
     ap.add_argument("--max-features", type=int, default=MAX_FEATURES,
                     help="n-grams kept in the exported model (largest weights first)")
+    ap.add_argument("--lang-weight", type=float, default=LANG_WEIGHT,
+                    help="weight of a text in another language than English (a trial)")
     ap.add_argument("--oof", type=Path, help="also save the out-of-fold scores here (.npz), to "
                     "study threshold rules without retraining")
     args = ap.parse_args(argv)
@@ -190,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     y_orig, y_held = labels(train), labels(held)
     w_orig = np.array([(NOTICE_WEIGHT if not r["labels"] and (
         r.get("register") in NOTICE_REGISTERS or r.get("behaviour") == "benign_notice")
-        else 1.0) * (LANG_WEIGHT if r.get("lang", "en") != "en" else 1.0) for r in train])
+        else 1.0) * (args.lang_weight if r.get("lang", "en") != "en" else 1.0) for r in train])
     extra = variants(train)
     source = np.concatenate([np.arange(len(train)), np.array([i for i, _ in extra], int)])
     original = np.arange(len(source)) < len(train)
@@ -279,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         "held_out_harmless_raised": f"{raised}/{len(harmless_121)}",
         "out_of_fold": oof_scores,
         "settings": {"min_df": MIN_DF, "C": C, "nb_alpha": NB_ALPHA,
-                     "variant_weight": VARIANT_WEIGHT, "lang_weight": LANG_WEIGHT,
+                     "variant_weight": VARIANT_WEIGHT, "lang_weight": args.lang_weight,
                      "notice_weight": NOTICE_WEIGHT,
                      "harmless_raised": HARMLESS_RAISED,
                      "precision_floor": PRECISION_FLOOR,

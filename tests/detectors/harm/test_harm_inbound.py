@@ -53,6 +53,14 @@ def test_the_review_categories_get_the_full_tier_the_blocking_ones_less(author: 
         assert 0 < lower[blocking] < _INBOUND_LOGIT
 
 
+@pytest.mark.parametrize(("category", "lowering"), [
+    ("self_harm", 1.0), ("disclosure", 1.0), ("private_contact", 1.0), ("extremism", 0.5)])
+def test_the_blocking_categories_tiers(category: str, lowering: float) -> None:
+    """A child's distress or disclosure gets as much of a tier as private contact (a missed
+    one is not escalated); extremism keeps half of that."""
+    assert inbound_lowering((category,), "child")[0] == lowering
+
+
 @pytest.mark.parametrize("author", ["parent", "staff", "someone"])
 def test_parents_staff_and_others_get_no_tier(author: str) -> None:
     assert not inbound_lowering(CATEGORIES, author).any()

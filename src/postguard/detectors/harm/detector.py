@@ -29,6 +29,7 @@ from ...policy import Policy
 from ..base import TextDetector
 from ..tone.analysis import analyser_for
 from .conversation import ThreadMemory
+from .reading import without_spelled_numbers
 from .weights import HarmWeights, ModelUnavailable, load_weights
 
 log = logging.getLogger(__name__)
@@ -131,9 +132,11 @@ _INBOUND_LOGIT = 2.0
 # Per category where it differs: the categories that always block and escalate (self-harm,
 # disclosure, extremism; private contact blocks) get a smaller tier than those the policy
 # reviews at a lower severity (bullying, violence, over-familiarity, sexualising remarks).
-# Measured on the seen holdout5 and holdout7 (benchmarks/RESULTS.md, harm section).
+# Measured on the seen holdout5 and holdout7 (benchmarks/RESULTS.md, harm section). Self-harm
+# and disclosure 0.5 -> 1.0 (harm7 section): on the training texts' held-out split +3 to +5
+# points of recall for +0.3 to +0.5 of harmless texts raised; a missed one is not escalated.
 _INBOUND_LOGIT_BY_CATEGORY: dict[str, float] = {
-    "self_harm": 0.5, "disclosure": 0.5, "extremism": 0.5, "private_contact": 1.0}
+    "self_harm": 1.0, "disclosure": 1.0, "extremism": 0.5, "private_contact": 1.0}
 # From a child's own message: peers flirting, complimenting, swapping usernames and making
 # plans between themselves is not grooming (the model reads the register, not the age of the
 # writer): the model's over-familiar and private-contact findings stand aside there. A child
@@ -280,7 +283,7 @@ class HarmDetector(TextDetector):
             log.warning("harm detector cannot run: %s", exc)
             return [self.finding("PG001", Category.DETECTOR_ERROR, Severity.HIGH, str(exc),
                                  score=1.0, suggestion=Suggestion(Action.REVIEW))], None
-        reading = without_links(text)
+        reading = without_spelled_numbers(without_links(text))
         parts = clauses(reading)
         if not parts:
             return [], np.zeros(len(model.categories))

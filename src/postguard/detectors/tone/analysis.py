@@ -36,6 +36,7 @@ from .normalise import (
     tokenize,
 )
 from .phrases import Node, Rests, candidate_phrases, in_order, match_slots, prefix_trie
+from .safety_warnings import drop_quoted_warnings
 from .substrings import infix_hits, prefix_hits
 from .token_shapes import HONORIFICS, glued, name_signoff
 
@@ -100,6 +101,7 @@ class ToneAnalyser:
         # ordinary word, as Polish "u babci" (at grandma's), is no text-speak "u".
         hits = (self.context.judge(tokens, hits) if needs_context
                 else near_cleared(tokens, hits))
+        hits = drop_quoted_warnings(text, hits)
         return tuple(self._finding(h, text) for h in stack_flattery(drop_nested(hits)))
 
     def _prepass(self, text: str, tokens: list[Token]) -> list[Hit]:
