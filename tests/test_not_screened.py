@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import postguard.batch_items
 from postguard.cli import main
 from postguard.detectors.harm import HarmDetector
 from postguard.model import Category, ErrorEntry, Finding, Report, Severity, Verdict
@@ -73,6 +74,8 @@ def no_harm_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     name: str = request.param
     (folder / name).unlink()
     monkeypatch.setattr(HarmDetector, "model_folder", folder)
+    # batch keeps a Screener per policy: one built by an earlier test has the model loaded
+    monkeypatch.setattr(postguard.batch_items, "_screeners", {})
     return name
 
 
