@@ -1,10 +1,10 @@
 """Numbers after the register words of a charity, society or company, after a meeting's
 number, or an exam's, a booking's or an identity card's, in the students' languages, are
 references and not phones (data/contact.toml [phone] negatives); the students' countries'
-helplines are allowed (data/default-policy.toml [allow] phones); contact cues with Arabic's glued prefixes and German compound cues are
-cues (cues_other_languages); a Spanish mobile in threes (mobile_in_threes_regions) is one
-next to a cue; a number broken across a line is one number (contact/phone.py,
-phone_words.py), its span taking in both lines."""
+helplines are allowed (data/default-policy.toml [allow] phones); contact cues with
+Arabic's glued prefixes and German compound cues are cues (cues_other_languages); a Spanish
+mobile in threes (mobile_in_threes_regions) is one next to a cue; a number broken across a
+line is one number (contact/phone.py, phone_words.py), its span taking in both lines."""
 
 from __future__ import annotations
 
