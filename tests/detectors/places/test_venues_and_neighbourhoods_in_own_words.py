@@ -7,6 +7,7 @@ English or a Chinese cue (places/scripts.py). Fresh wording, not from any evalua
 from __future__ import annotations
 
 import pytest
+from linear import assert_linear
 
 from postguard import Post, Screener
 from postguard.detectors.places import AddressDetector
@@ -99,3 +100,12 @@ def test_offsets_in_mixed_scripts(detector: AddressDetector) -> None:
     for f in detector.detect_text(text):
         assert f.start is not None and f.end is not None
         assert 0 <= f.start < f.end <= len(text)
+
+
+def test_linear_time_on_many_venues_homes_and_events(detector: AddressDetector) -> None:
+    unit = (FOUND[0][0] + " " + FOUND[5][0] + FOUND[7][0] + " " + FOUND[11][0] + " "
+            "Cheer on Maisie at the Parkside Lido this Sunday at 10am. "
+            "Ana lives on Moorside Road, number 9, and Mia lives on Elm Grove, no. 4. ")
+    small = unit * 60
+    assert_linear(lambda t: list(detector.detect_text(t)), small, small * 10, repeats=1,
+                  slack=0.5)

@@ -258,16 +258,20 @@ def _street_into_address(text: str, places: list[_Place]) -> list[_Place]:
     """A street found as a home (a location) right before an address that starts at its house
     number is the address's first part: the address covers both; a street with its house
     number after it is an address."""
-    starts = {p.start: p for p in places if p.category is Category.ADDRESS}
+    addresses = sorted((p.start, k) for k, p in enumerate(places)
+                       if p.category is Category.ADDRESS)
+    starts = [s for s, _ in addresses]
     dropped: set[int] = set()
     for k, p in enumerate(places):
         if p.category is not Category.LOCATION:
             continue
-        for s, a in starts.items():
-            if p.end <= s <= p.end + 12 and _STREET_TO_NUMBER.match(text[p.end:s]):
-                a.start = p.start
-                dropped.add(k)
-                break
+        i = bisect.bisect_left(starts, p.end)  # the addresses that start right after it
+        while i < len(starts) and starts[i] <= p.end + 12 and \
+                not _STREET_TO_NUMBER.match(text[p.end:starts[i]]):
+            i += 1
+        if i < len(starts) and starts[i] <= p.end + 12:
+            places[addresses[i][1]].start = p.start
+            dropped.add(k)
         else:
             m = _NUMBER_AFTER_STREET.match(text, p.end) if p.code in ("PG211", "PG212") else None
             # a street named without a home cue: the number ends the clause ("on Ferncliffe
