@@ -344,3 +344,12 @@ def test_year_olds_gated_same_as_plain(monkeypatch: pytest.MonkeyPatch) -> None:
         assert _spans(named_ages._year_olds(year_old, text)) == plain, text
         found += len(plain)
     assert found > 100
+
+
+def test_other_digits_read_as_ascii_same_as_translate() -> None:
+    from postguard.detectors.contact import phone
+
+    pieces = [chr(c) for c in phone._DIGIT_MAP] + ["a", " ", "0", "9", "é", "\U0001f642", "٫"]
+    for text in ["", "０９０－３３１２", "٠٧٩١١ ١٢٣٤٥٦"] + _texts(pieces, 2000, seed=91):
+        assert phone._OTHER_DIGITS.sub(phone._ascii_digit, text) == \
+            text.translate(phone._DIGIT_MAP), text
