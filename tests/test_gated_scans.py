@@ -353,3 +353,17 @@ def test_other_digits_read_as_ascii_same_as_translate() -> None:
     for text in ["", "０９０－３３１２", "٠٧٩١١ ١٢٣٤٥٦"] + _texts(pieces, 2000, seed=91):
         assert phone._OTHER_DIGITS.sub(phone._ascii_digit, text) == \
             text.translate(phone._DIGIT_MAP), text
+
+
+def test_dates_text_forms_same_as_character_loops() -> None:
+    """The dates detector's ASCII-digit copy and offset-keeping lower-cased copy, made by a
+    substitution and a split instead of a loop over every character."""
+    from postguard.detectors.dates import detector
+
+    pieces = ["٠", "٣", "۵", "0", "9", "１", "\U0001d7d8", "᠐", "a", "İ", "i", "I", "ı", " ",
+              "é", "ß", "ǅ", "Σ"]
+    for text in ["DOB ٠٣/٠٥/٢٠١٤", "İstanbul İzmir"] + _texts(pieces, 2000, seed=92):
+        assert detector._other_digits().sub(detector._ascii_digit, text) == \
+            "".join(str(int(c)) if c.isdecimal() else c for c in text), text
+        assert "\u0130".join(part.lower() for part in text.split("\u0130")) == \
+            "".join(c if len(c.lower()) != 1 else c.lower() for c in text), text
