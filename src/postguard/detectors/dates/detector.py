@@ -59,6 +59,20 @@ def _other_digits() -> re.Pattern[str]:
 def _ascii_digit(m: re.Match[str]) -> str:
     return str(int(m.group()))
 
+
+def _with_ascii_digits(text: str) -> str:
+    """The text with every digit an ASCII one (one character each: offsets stay), by a
+    substitution where they are (a loop over every character is slow on a 5 MB post)."""
+    return _other_digits().sub(_ascii_digit, text)
+
+
+def _lowered_in_place(text: str) -> str:
+    """Each character lower-cased on its own, but for the one whose lower case is two ("İ"),
+    kept as it is: offsets stay. A capital sigma is "σ", not the final "ς" a whole string's
+    lower() may give."""
+    return "\u0130".join(part.replace("\u03a3", "\u03c3").lower()
+                          for part in text.split("\u0130"))
+
 _YEAR = re.compile(r"\d{4}")
 _SHORT_YEAR = re.compile(r"['\u2019]\d{2}(?!\d)")  # "8th Aug '13"
 _NUMERIC = re.compile(r"\d[/.\-]\d")
@@ -156,12 +170,10 @@ class DateOfBirthDetector(NamedAges, TextDetector):
         has_digit = digit is not None
         if digit is not None and not digit.group().isascii():  # "DOB ٠٣/٠٥/٢٠١٤"
             # the rules read ASCII digits: each other digit becomes one, so offsets stay
-            # (by a substitution where they are: a loop over every character is slow on 5 MB)
-            text = _other_digits().sub(_ascii_digit, text)
+            text = _with_ascii_digits(text)
         low = text.lower()
         if len(low) != len(text):  # "İ" lowers to two characters: keep offsets aligned
-            # (the one character that does: it is kept as it is, the rest lower-cased)
-            low = "\u0130".join(part.lower() for part in text.split("\u0130"))
+            low = _lowered_in_place(text)
         taken = Spans()
         # "出生日期：2013年11月22日", "생년월일: ...", "出生日期：二〇一二年五月十四日"
         if (has_digit or "年" in text) and not low.isascii():
