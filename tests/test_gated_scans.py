@@ -344,3 +344,26 @@ def test_year_olds_gated_same_as_plain(monkeypatch: pytest.MonkeyPatch) -> None:
         assert _spans(named_ages._year_olds(year_old, text)) == plain, text
         found += len(plain)
     assert found > 100
+
+
+def test_other_digits_read_as_ascii_same_as_translate() -> None:
+    from postguard.detectors.contact import phone
+
+    pieces = [chr(c) for c in phone._DIGIT_MAP] + ["a", " ", "0", "9", "é", "\U0001f642", "٫"]
+    for text in ["", "０９０－３３１２", "٠٧٩١١ ١٢٣٤٥٦"] + _texts(pieces, 2000, seed=91):
+        assert phone._OTHER_DIGITS.sub(phone._ascii_digit, text) == \
+            text.translate(phone._DIGIT_MAP), text
+
+
+def test_dates_text_forms_same_as_character_loops() -> None:
+    """The dates detector's ASCII-digit copy and offset-keeping lower-cased copy, made by a
+    substitution and a split instead of a loop over every character."""
+    from postguard.detectors.dates import detector
+
+    pieces = ["٠", "٣", "۵", "0", "9", "１", "\U0001d7d8", "᠐", "a", "İ", "i", "I", "ı", " ",
+              "é", "ß", "ǅ", "Σ", "ΟΔΟΣ", "σ", "ς"]
+    for text in ["DOB ٠٣/٠٥/٢٠١٤", "İstanbul İzmir"] + _texts(pieces, 2000, seed=92):
+        assert detector._with_ascii_digits(text) == \
+            "".join(str(int(c)) if c.isdecimal() else c for c in text), text
+        assert detector._lowered_in_place(text) == \
+            "".join(c if len(c.lower()) != 1 else c.lower() for c in text), text

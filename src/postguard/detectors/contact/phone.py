@@ -53,6 +53,13 @@ _DIGIT_MAP = {base + d: ord("0") + d for base in (0xFF10, 0x0660, 0x06F0, 0x0966
                                      0xFF0D: ord("-")}  # "０９０－３３１２"
 # searched before translating (a scan for a class is several times cheaper than translate)
 _OTHER_DIGITS = re.compile("[" + "".join(map(chr, _DIGIT_MAP)) + "]")
+
+
+def _ascii_digit(m: re.Match[str]) -> str:
+    """`_DIGIT_MAP` for one matched character."""
+    return chr(_DIGIT_MAP[ord(m.group())])
+
+
 # two Chinese numerals together: the cheap gate before reading them as digits
 _CJK_NUMERAL = re.compile("[〇零一二三四五六七八九]{2}")
 # A run starts at a digit (a leading "+" or "(" is added back by hand: a regex that opens
@@ -172,7 +179,8 @@ class PhoneDetector(TextDetector):
         if not text.isascii() and _OTHER_DIGITS.search(text):
             # Full-width and Arabic-Indic digits read as ASCII ones: one character each, so
             # every offset stays the same.
-            text = text.translate(_DIGIT_MAP)
+            # (only where they are: translate reads every character, 6x slower on 1 MB)
+            text = _OTHER_DIGITS.sub(_ascii_digit, text)
         if not text.isascii() and _CJK_NUMERAL.search(text):
             text = read_cjk_numerals(text) or text
         ndigits = sum(map(text.count, _DIGITS))

@@ -18,7 +18,9 @@ birthday wordings in `ages.py`, ages next to names in `named_ages.py`, other scr
 from __future__ import annotations
 
 import datetime
+import functools
 import re
+import sys
 from collections.abc import Iterable, Iterator
 
 from ...errors import ConfigurationError
@@ -44,6 +46,33 @@ _LIST = 200  # ... or this far before a date in a list of names ("Birthdays: Sam
 _SENTENCE_END = re.compile(
     r"(?:(?<![.\s(][^\W\d_])(?<![Gg]eb)(?<![\W_][Uu]r)\.|[!?])(?:\s|$)|\n")
 _DIGIT = re.compile(r"\d")
+
+
+@functools.cache
+def _other_digits() -> re.Pattern[str]:
+    """What \\d matches beyond 0-9 (Arabic-Indic, full-width ... digits), read once from
+    the character database when a post needs it."""
+    return re.compile("[" + "".join(
+        chr(c) for c in range(0x80, sys.maxunicode + 1) if chr(c).isdecimal()) + "]")
+
+
+def _ascii_digit(m: re.Match[str]) -> str:
+    return str(int(m.group()))
+
+
+def _with_ascii_digits(text: str) -> str:
+    """The text with every digit an ASCII one (one character each: offsets stay), by a
+    substitution where they are (a loop over every character is slow on a 5 MB post)."""
+    return _other_digits().sub(_ascii_digit, text)
+
+
+def _lowered_in_place(text: str) -> str:
+    """Each character lower-cased on its own, but for the one whose lower case is two ("İ"),
+    kept as it is: offsets stay. A capital sigma is "σ", not the final "ς" a whole string's
+    lower() may give."""
+    return "\u0130".join(part.replace("\u03a3", "\u03c3").lower()
+                          for part in text.split("\u0130"))
+
 _YEAR = re.compile(r"\d{4}")
 _SHORT_YEAR = re.compile(r"['\u2019]\d{2}(?!\d)")  # "8th Aug '13"
 _NUMERIC = re.compile(r"\d[/.\-]\d")
@@ -141,10 +170,10 @@ class DateOfBirthDetector(NamedAges, TextDetector):
         has_digit = digit is not None
         if digit is not None and not digit.group().isascii():  # "DOB ٠٣/٠٥/٢٠١٤"
             # the rules read ASCII digits: each other digit becomes one, so offsets stay
-            text = "".join(str(int(c)) if c.isdecimal() else c for c in text)
+            text = _with_ascii_digits(text)
         low = text.lower()
         if len(low) != len(text):  # "İ" lowers to two characters: keep offsets aligned
-            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+            low = _lowered_in_place(text)
         taken = Spans()
         # "出生日期：2013年11月22日", "생년월일: ...", "出生日期：二〇一二年五月十四日"
         if (has_digit or "年" in text) and not low.isascii():
