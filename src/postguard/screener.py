@@ -14,7 +14,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from . import escalation
-from .peer_inbound import peer_inbound
 from .detectors.base import Detector
 from .errors import ConfigurationError, PluginError, ScreeningTimeout
 from .limits import MAX_TEXT_BYTES, check_text_size
@@ -30,6 +29,7 @@ from .model import (
     Verdict,
     strongest,
 )
+from .peer_inbound import peer_inbound
 from .policy import Policy
 from .policy_schema import check_detector_names, check_sections
 from .redaction import redact_text
