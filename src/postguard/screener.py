@@ -29,6 +29,7 @@ from .model import (
     Verdict,
     strongest,
 )
+from .peer_inbound import peer_inbound
 from .policy import Policy
 from .policy_schema import check_detector_names, check_sections
 from .redaction import redact_text
@@ -265,9 +266,8 @@ class Screener:
         """The report of the findings `kept` (above their thresholds) and errors `errs`."""
         policy = self.policy
         kept = escalation.escalate(post, _dedupe(kept))
-        decided = escalation.inbound_tone(post, escalation.child_overshare(post, [
-            f.with_action(policy.action_for(f.category, f.severity)) for f in kept
-        ]))
+        decided = peer_inbound(post, escalation.inbound_tone(post, escalation.child_overshare(
+            post, [f.with_action(policy.action_for(f.category, f.severity)) for f in kept])))
         decided.sort(key=lambda f: (f.source != "text", f.source, f.start or 0, f.end or 0,
                                     f.category.value))
         verdict = strongest(f.action for f in decided if f.action is not None)
