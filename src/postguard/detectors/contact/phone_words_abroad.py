@@ -102,8 +102,9 @@ def find_number_words(low: str, judge: Judge) -> Iterator[tuple[str, float, int,
     """(code, score, start, end) of each number read out in number words of another
     language; `low` is the lower-cased text (same length as the text)."""
     langs, _, korean, glued = _languages()
+    words = _tokenise(low)
     for lang in langs.values():
-        for run in _runs(low, lang):
+        for run in _runs(low, words, lang):
             read = _read(low, run, lang)
             if read is None:
                 continue
@@ -119,32 +120,60 @@ def find_number_words(low: str, judge: Judge) -> Iterator[tuple[str, float, int,
                     yield verdict[0], verdict[1], m.start(), m.end()
 
 
-def _runs(low: str, lang: _Language) -> Iterator[list[tuple[int, int, bool]]]:
-    """Runs of the language's number words: (start, end, a comma before it) each."""
+@dataclass(frozen=True)
+class _Words:
+    """The words of a text, once for every language: where each starts and ends, and which
+    of them (by index) are a number word of some language."""
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    numbers: list[int]
+
+
+def _tokenise(low: str) -> _Words:
+    _, every, _, _ = _languages()
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _WORD.finditer(low):
+        words.append(m.group())
+        starts.append(m.start())
+        ends.append(m.end())
+    return _Words(words, starts, ends, [i for i, w in enumerate(words) if w in every])
+
+
+def _runs(low: str, text: _Words, lang: _Language) -> Iterator[list[tuple[int, int, bool]]]:
+    """Runs of the language's number words: (start, end, a comma before it) each. Walks only
+    the language's number words; the other words between two of them end an open run
+    unless every one is a joiner (a joiner is skipped while a run is open)."""
+    words, joiners, values = text.words, lang.joiners, lang.values
     run: list[tuple[int, int, bool]] = []
     prev_end = -1
-    for m in _WORD.finditer(low):
-        word = m.group()
-        if word in lang.joiners and run:
-            continue  # judged by the gap test of the next number word
-        if word not in lang.values:
-            if run:
-                yield run
-            run = []
+    last = -1  # index of the last word of this language's numbers looked at
+    for i in text.numbers:
+        word = words[i]
+        if word not in values:
             continue
+        if run and any(words[k] not in joiners for k in range(last + 1, i)):
+            yield run  # another word between: the run ends there
+            run = []
+        last = i
+        if word in joiners and run:
+            continue  # judged by the gap test of the next number word
+        start = text.starts[i]
         comma = False
         if run:
-            gap = low[prev_end:m.start()]
-            words = gap.split()
-            if any(w.strip(",-\u2013") not in lang.joiners and w.strip(",-\u2013")
-                   for w in words) or len(gap) > 12 or gap.count(",") > 1 \
-                    or gap.strip(_SPACES + ",-\u2013") and not words:
+            gap = low[prev_end:start]
+            gap_words = gap.split()
+            if any(w.strip(",-\u2013") not in joiners and w.strip(",-\u2013")
+                   for w in gap_words) or len(gap) > 12 or gap.count(",") > 1 \
+                    or gap.strip(_SPACES + ",-\u2013") and not gap_words:
                 yield run
                 run = []
             else:
                 comma = "," in gap
-        run.append((m.start(), m.end(), comma))
-        prev_end = m.end()
+        run.append((start, text.ends[i], comma))
+        prev_end = text.ends[i]
     if run:
         yield run
 
