@@ -181,7 +181,7 @@ class _Compiled:
         if docs:
             self.allow.add("allow", docs)
         self.frame = PhraseMatcher(self.vocab, attr="LOWER")
-        for name in ("education", "benign", "media"):
+        for name in ("education", "benign", "media", "history"):
             cues = [Doc(self.vocab, words=[t.text.lower() for t in tokenize(c)])
                     for c in raw["frame"][name]]
             self.frame.add(name, cues)
@@ -240,6 +240,9 @@ class ContextRules:
         educational = "education" in frames
         benign = "benign" in frames
         media = "media" in frames
+        # A coded extremist signal named in a lesson, a history or RE talk or a news report
+        # ("police removed graffiti reading 1488") is taught or reported, not used.
+        named = educational or "history" in frames
         out: list[Hit] = []
         for n, h in enumerate(hits):
             span = range(h.first, h.last + 1)
@@ -254,6 +257,8 @@ class ContextRules:
             if "confirm" in h.entry.flags and not any(i in confirmed for i in span):
                 continue
             if benign and "benign" in h.entry.flags:
+                continue
+            if named and h.entry.category is Category.EXTREMISM:
                 continue
             if educational and h.entry.category is Category.BULLYING and _in_title(
                     tokens, h.first, h.last):

@@ -1,4 +1,4 @@
-"""The seven tone detectors. Each is thin: they share one cached `ToneAnalyser` per policy, so
+"""The eight tone detectors. Each is thin: they share one cached `ToneAnalyser` per policy, so
 a post is analysed once, and each reports the findings of its own category."""
 
 from __future__ import annotations
@@ -74,3 +74,11 @@ class InsultDetector(_ToneDetector):
     categories = (Category.BULLYING,)
     description = ("insults aimed at a person (you're such a loser, you fat pig, kys), "
                    "dehumanising words; never a quoted word in an anti-bullying lesson")
+
+
+class ExtremistSignalDetector(_ToneDetector):
+    name = "extremist_signals"
+    codes = ("PG471", "PG472")
+    categories = (Category.EXTREMISM,)
+    description = ("coded extremist numbers, slogans and greetings (14 words, 88 from the lads), "
+                   "calls to kill a group; never named in a lesson, history talk or news report")

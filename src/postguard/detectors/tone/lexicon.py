@@ -27,11 +27,11 @@ from .terms import Slot, expand_macros, parse_term
 
 TONE_CATEGORIES = (
     Category.KISSES, Category.SLANG, Category.PROFANITY, Category.SEXUAL_CONTENT,
-    Category.OVER_FAMILIAR, Category.PRIVATE_CONTACT, Category.BULLYING,
+    Category.OVER_FAMILIAR, Category.PRIVATE_CONTACT, Category.BULLYING, Category.EXTREMISM,
 )
 SHIPPED_FILES = (
     "kisses.tsv", "slang.tsv", "profanity.tsv", "sexual.tsv", "familiar.tsv", "private.tsv",
-    "insults.tsv",
+    "insults.tsv", "extremism.tsv",
 )
 #: the lexicons of the students' other languages, one file a language, every category in it
 LANGUAGE_FILES = tuple(f"languages/{code}.tsv" for code in (
@@ -63,6 +63,7 @@ DEFAULT_CODES = {
     (Category.OVER_FAMILIAR, None): "PG441",
     (Category.PRIVATE_CONTACT, None): "PG451",
     (Category.BULLYING, None): "PG462",
+    (Category.EXTREMISM, None): "PG471",
 }
 
 
