@@ -51,7 +51,7 @@ SIGNALS = [
     ("i havent had food in 2 days", "PG482", "havent had food in 2 days"),
     ("hadn't eaten anything for like three days", "PG482",
      "hadn't eaten anything for like three days"),
-    ("there's no food at home again", "PG482", "no food at home"),
+    ("mum's away n theres no food at home since tues", "PG482", "no food at home"),
 ]
 
 
