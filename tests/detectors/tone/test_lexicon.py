@@ -29,7 +29,9 @@ def test_shipped_entries_use_documented_codes_of_their_category() -> None:
     table = code_table()
     for e in entries:
         assert table[e.code].category is e.category, e.where
-    assert {e.category.value for e in entries} == {*TONE, "bullying"}  # bullying: insults
+    # bullying: insults; extremism, self_harm, disclosure: coded and distress signals
+    assert {e.category.value for e in entries} == {
+        *TONE, "bullying", "extremism", "self_harm", "disclosure"}
 
 
 @pytest.mark.parametrize("name", [*SHIPPED_FILES, "allow-phrases.txt", "names.txt",
@@ -45,7 +47,8 @@ def test_every_tone_code_in_the_table_is_declared_by_a_detector() -> None:
 
     declared = {c for cls in (tone.KissesDetector, tone.SlangDetector, tone.ProfanityDetector,
                               tone.SexualContentDetector, tone.OverFamiliarDetector,
-                              tone.PrivateContactDetector, tone.InsultDetector)
+                              tone.PrivateContactDetector, tone.InsultDetector,
+                              tone.ExtremistSignalDetector, tone.DistressSignalDetector)
                 for c in cls.codes}
     in_table = {c for c in code_table() if c.startswith("PG4")}
     assert declared == in_table

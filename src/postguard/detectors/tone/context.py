@@ -195,7 +195,7 @@ class _Compiled:
         # The same cues by their first word's LOWER (spaCy's LOWER is str.lower), for the
         # frames of a long text, read without a Doc of the whole text (`frames_of`).
         self.frame_cues: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        self._frame_names = ("education", "benign", "media")
+        self._frame_names = ("education", "benign", "media", "history")
         for name in self._frame_names:
             cue_words = [[t.text.lower() for t in tokenize(c)] for c in raw["frame"][name]]
             self.frame.add(name, [Doc(self.vocab, words=cue) for cue in cue_words])
@@ -276,6 +276,9 @@ class ContextRules:
         educational = "education" in frames
         benign = "benign" in frames
         media = "media" in frames
+        # A coded extremist signal named in a lesson, a history or RE talk or a news report
+        # ("police removed graffiti reading 1488") is taught or reported, not used.
+        named = educational or "history" in frames
         out: list[Hit] = []
         for n, h in enumerate(hits):
             span = range(h.first, h.last + 1)
@@ -290,6 +293,8 @@ class ContextRules:
             if "confirm" in h.entry.flags and not any(i in confirmed for i in span):
                 continue
             if benign and "benign" in h.entry.flags:
+                continue
+            if named and h.entry.category is Category.EXTREMISM:
                 continue
             if educational and h.entry.category is Category.BULLYING and _in_title(
                     tokens, h.first, h.last):

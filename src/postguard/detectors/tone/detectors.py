@@ -1,4 +1,4 @@
-"""The seven tone detectors. Each is thin: they share one cached `ToneAnalyser` per policy, so
+"""The nine tone detectors. Each is thin: they share one cached `ToneAnalyser` per policy, so
 a post is analysed once, and each reports the findings of its own category."""
 
 from __future__ import annotations
@@ -77,3 +77,27 @@ class InsultDetector(_ToneDetector):
     categories = (Category.BULLYING,)
     description = ("insults aimed at a person (you're such a loser, you fat pig, kys), "
                    "dehumanising words; never a quoted word in an anti-bullying lesson")
+
+
+class ExtremistSignalDetector(_ToneDetector):
+    name = "extremist_signals"
+    codes = ("PG471", "PG472")
+    categories = (Category.EXTREMISM,)
+    description = ("coded extremist numbers, slogans and greetings (14 words, 88 from the lads), "
+                   "calls to kill a group; never named in a lesson, history talk or news report")
+
+
+class DistressSignalDetector(_ToneDetector):
+    """Reports both categories of the distress lexicon (self-harm and neglect)."""
+
+    name = "distress_signals"
+    codes = ("PG481", "PG482")
+    categories = (Category.SELF_HARM, Category.DISCLOSURE)
+    description = ("short distress messages: restricting food, giving belongings away, asking "
+                   "how many pills is too many, a child not fed or left alone at home")
+
+    def detect_text(self, text: str) -> Iterable[Finding]:
+        for f in self._analyser.analyse(text):
+            if f.category in self.categories:
+                yield self.finding(f.code, f.category, f.severity, f.message, score=f.score,
+                                   start=f.start, end=f.end, suggestion=f.suggestion)

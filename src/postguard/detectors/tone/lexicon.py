@@ -27,11 +27,12 @@ from .terms import Slot, expand_macros, parse_term
 
 TONE_CATEGORIES = (
     Category.KISSES, Category.SLANG, Category.PROFANITY, Category.SEXUAL_CONTENT,
-    Category.OVER_FAMILIAR, Category.PRIVATE_CONTACT, Category.BULLYING,
+    Category.OVER_FAMILIAR, Category.PRIVATE_CONTACT, Category.BULLYING, Category.EXTREMISM,
+    Category.SELF_HARM, Category.DISCLOSURE,
 )
 SHIPPED_FILES = (
     "kisses.tsv", "slang.tsv", "profanity.tsv", "sexual.tsv", "familiar.tsv", "private.tsv",
-    "insults.tsv",
+    "insults.tsv", "extremism.tsv", "distress.tsv",
 )
 #: the lexicons of the students' other languages, one file a language, every category in it
 LANGUAGE_FILES = tuple(f"languages/{code}.tsv" for code in (
@@ -63,6 +64,9 @@ DEFAULT_CODES = {
     (Category.OVER_FAMILIAR, None): "PG441",
     (Category.PRIVATE_CONTACT, None): "PG451",
     (Category.BULLYING, None): "PG462",
+    (Category.EXTREMISM, None): "PG471",
+    (Category.SELF_HARM, None): "PG481",
+    (Category.DISCLOSURE, None): "PG482",
 }
 
 
