@@ -220,16 +220,12 @@ class PhoneDetector(TextDetector):
             for f in found:
                 claimed.add(f.start or 0, f.end or 0)
         yield from found
-        if abroad:  # "seis uno dos, cuatro ocho siete, tres cero nueve"
-            for code, score, start, end in find_foreign_spoken(low, functools.partial(
-                    self._verdicts.judge_read_out, cues=cues)):
-                if not claimed.overlaps(start, end):
-                    claimed.add(start, end)
-                    yield self.finding(code, Category.PHONE, Severity.HIGH,
-                                       "phone number, read out in words", score=score,
-                                       start=start, end=end, suggestion=PHONE_REMOVED)
-        if grouped:  # "cuarenta y dos", "soixante-dix", "trzysta czterdzieści"
-            for code, score, start, end in find_number_words(low, functools.partial(
+        # digit by digit ("seis uno dos, cuatro ocho siete, tres cero nueve"), then in groups
+        # ("cuarenta y dos", "soixante-dix", "trzysta czterdzieści")
+        readers = [find for find, wanted in ((find_foreign_spoken, abroad),
+                                             (find_number_words, grouped)) if wanted]
+        for read_out in readers:
+            for code, score, start, end in read_out(low, functools.partial(
                     self._verdicts.judge_read_out, cues=cues)):
                 if not claimed.overlaps(start, end):
                     claimed.add(start, end)
