@@ -35,6 +35,12 @@ WARNINGS = [
     "Hinweis: Schreibt dir jemand „sag es niemandem“, rede mit einer Vertrauensperson.",
     "温馨提示：陌生人说“这是我们的秘密”时，请马上告诉你信任的大人。",
     "ポイント：「だれにも言わないで」と言われたら、信頼できる大人に話そう。",
+    # the plain "tell an adult / a teacher" of each language is a warning's cue too
+    "Uwaga: gdy ktoś na czacie pisze „nie mów mamie”, powiedz o tym nauczycielowi.",
+    "Oyunda biri sana \"kimseye söyleme\" yazarsa hemen öğretmenine söyle.",
+    "如果有人在游戏里跟你说“别跟爸妈讲”，要马上告诉老师。",
+    "ゲームで「ママにはひみつね」と言われたら、先生に相談してね。",
+    "إذا كتب لك أحد في اللعبة \"لا تخبر أحداً\" فأخبر والديك فوراً.",
 ]
 
 
@@ -51,6 +57,8 @@ TRAPS = [
     "you can tell a trusted adult if you want but keep this between us",
     # quoted, but no warning: a groomer quoting himself
     "remember what I said, \"it's our secret\" xx",
+    # a teacher's cue in a groomer's message, the phrase unquoted
+    "nie mów mamie ok? a jak ktoś zapyta, powiedz nauczycielowi że byłaś w bibliotece",
 ]
 
 
