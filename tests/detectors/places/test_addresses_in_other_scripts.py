@@ -21,6 +21,16 @@ POSITIVES: list[tuple[str, str]] = [
     ("지우네 주소: 인천광역시 연수구 송도대로 88", "인천광역시 연수구 송도대로 88"),
     ("하은이는 대구광역시 수성구 달구벌대로 2450 에 살아요", "대구광역시 수성구 달구벌대로 2450"),
     ("العنوان: شارع العليا 27، الرياض", "شارع العليا 27، الرياض"),
+    # spaces between the parts, a lane and a flat; a road numbered off a main road and a flat
+    ("Birthday card for Hao's host family: 南京市鼓楼区中山北路 120弄 8号 602室, thanks!",
+     "南京市鼓楼区中山北路 120弄 8号 602室"),
+    ("Send Riko's photos to her family address: 福岡県福岡市中央区大名 1-9-22.",
+     "福岡県福岡市中央区大名 1-9-22"),
+    ("민서 가족에게 보낼 선물: 광주광역시 서구 상무대로 15길 8, 305동 1102호",
+     "광주광역시 서구 상무대로 15길 8, 305동 1102호"),
+    ("帮小雨家寄一本书：成都市武侯区科华北路33号1栋2单元704室。",
+     "成都市武侯区科华北路33号1栋2单元704室"),
+    ("健太くんのご家族への手紙：愛知県名古屋市千種区今池4-6-11", "愛知県名古屋市千種区今池4-6-11"),
     # addresses abroad with their postal code and town
     ("Her host family lives at Carrer de Mallorca 212, 08036 Barcelona.",
      "Carrer de Mallorca 212, 08036 Barcelona"),
@@ -42,6 +52,9 @@ TRAPS: list[str] = [
     "住在东京的同学请举手。",
     "서울특별시 강남구 테헤란로 152 에서 박람회가 열립니다.",
     "شارع الملك فهد مزدحم اليوم",
+    # a family day at a public venue, a flat number with no address
+    "家族で行ける科学館は名古屋市中区栄 2-17-1 にあります。",
+    "가족에게 인기 많은 박물관은 다음 주에 문을 엽니다.",
 ]
 
 

@@ -34,16 +34,19 @@ def _patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
     units = alternation(sec["cjk_units"])
     streets = alternation(sec["cjk_streets"])
     numbers = alternation(sec["cjk_numbers"])
+    gap = r"[ \t\u3000]?"  # "漕溪北路 88弄 5号 1203室": a space between the parts
     cjk = re.compile(
         rf"(?:{han}{{1,6}}?(?:{units})){{1,4}}"
-        rf"(?:{han}{{0,8}}?(?:{streets})|{han}{{0,6}}?)"
+        rf"(?:{han}{{0,8}}?(?:{streets})|{han}{{0,6}}?){gap}"
         rf"{_DIGITS}+(?:(?:{numbers})|[-－ー丁]{_DIGITS}+)"
-        rf"(?:[-－ー]?[院楼樓栋棟幢座]?{_DIGITS}+(?:{numbers})?)*")  # "37号院6号楼1单元502"
+        rf"(?:{gap}[-－ー]?[院楼樓栋棟幢座]?{_DIGITS}+(?:{numbers})?)*")  # "37号院6号楼1单元502"
     hangul = r"[\uac00-\ud7a3]"
     korean = re.compile(
         rf"(?:{hangul}{{1,6}}(?:{alternation(sec['korean_units'])})[ \t]*){{1,4}}"
-        rf"{hangul}{{1,10}}(?:{alternation(sec['korean_streets'])})[ \t]*{_DIGITS}+"
-        rf"(?:-{_DIGITS}+)?(?:[ \t]*(?:번지|호))?")
+        rf"{hangul}{{1,10}}(?:{alternation(sec['korean_streets'])})"
+        rf"(?:[ \t]*{_DIGITS}+(?:번)?길)?[ \t]*{_DIGITS}+"  # "연남로 12길 34"
+        rf"(?:-{_DIGITS}+)?(?:[ \t]*(?:번지|호))?"
+        rf"(?:,?[ \t]*{_DIGITS}+동)?(?:[ \t]*{_DIGITS}+호)?")  # ", 102동 1504호": flat
     arabic_word = r"[\u0621-\u064a\u0660-\u0669]+"
     arabic = re.compile(
         rf"(?:{alternation(sec['arabic_streets'])})[ \t]+{arabic_word}"
