@@ -272,7 +272,7 @@ def test_long_texts_score_the_same(model: HarmWeights, text: str) -> None:
 
 def reference_evidence_words(text: str) -> int:
     """`evidence_words` as first written: every run of letters, CJK characters one by one."""
-    from postguard.detectors.harm.detector import _CJK, _FULL_EVIDENCE, _LETTERS
+    from postguard.detectors.harm.bars import _CJK, _FULL_EVIDENCE, _LETTERS
 
     n = 0
     for m in _LETTERS.finditer(text):

@@ -15,7 +15,7 @@ import pytest
 
 from postguard import Screener
 from postguard.detectors.harm import HarmDetector
-from postguard.detectors.harm.detector import (
+from postguard.detectors.harm.bars import (
     _INBOUND_LOGIT,
     inbound_lowering,
     needed,
