@@ -7,13 +7,11 @@ takes the run-by-run path)."""
 
 from __future__ import annotations
 
-import hashlib
-import io
-import json
 from pathlib import Path
 
 import numpy as np
 import pytest
+from harm_model_files import write_model
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -112,18 +110,7 @@ def test_crafted_clauses_the_same_both_ways(model: HarmWeights,
 
 
 def _model_with(folder: Path, table: np.ndarray) -> HarmWeights:
-    cats = list(load_weights().categories)
-    arrays = {"harm-keys.npy": np.array([5, 9], np.uint64), "harm-weights.npy": table}
-    files = {}
-    for name, arr in arrays.items():
-        buf = io.BytesIO()
-        np.save(buf, arr, allow_pickle=False)
-        (folder / name).write_bytes(buf.getvalue())
-        files[name] = hashlib.sha256(buf.getvalue()).hexdigest()
-    meta = {"categories": cats, "thresholds": {c: 0.5 for c in cats},
-            "feature_version": features.FEATURE_VERSION, "files": files}
-    (folder / "harm-model.json").write_text(json.dumps(meta), "utf-8")
-    return HarmWeights(folder)
+    return write_model(folder, np.array([5, 9], np.uint64), table)
 
 
 def test_the_bound_follows_the_weights(tmp_path: Path, model: HarmWeights) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from harm_model_files import write_model
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -143,24 +144,10 @@ def test_slot_table_rows_match_a_dictionary(model: HarmWeights, picks: list[int]
 
 def _tiny_model(folder: Path, keys: list[int], seed: int = 3) -> HarmWeights:
     """A model of the shipped categories over `keys` (sorted), with random float16 rows."""
-    import hashlib
-    import io
-    import json
-
-    cats = list(load_weights().categories)
     rng = np.random.default_rng(seed)
-    arrays = {"harm-keys.npy": np.array(sorted(keys), np.uint64),
-              "harm-weights.npy": rng.normal(size=(len(keys) + 1, len(cats))).astype(np.float16)}
-    files = {}
-    for name, arr in arrays.items():
-        buf = io.BytesIO()
-        np.save(buf, arr, allow_pickle=False)
-        (folder / name).write_bytes(buf.getvalue())
-        files[name] = hashlib.sha256(buf.getvalue()).hexdigest()
-    meta = {"categories": cats, "thresholds": {c: 0.5 for c in cats},
-            "feature_version": features.FEATURE_VERSION, "files": files}
-    (folder / "harm-model.json").write_text(json.dumps(meta), "utf-8")
-    return HarmWeights(folder)
+    k = len(load_weights().categories)
+    return write_model(folder, np.array(sorted(keys), np.uint64),
+                       rng.normal(size=(len(keys) + 1, k)).astype(np.float16))
 
 
 @pytest.mark.parametrize("keys", [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...datafiles import load_toml
@@ -106,27 +107,35 @@ class Patterns:
         return self.any_host_low.search(fold_ascii(text)) is not None
 
 
-def _host_cores(hosts: str) -> list[str]:
-    """Each top-level alternative of a host regex, without an optional group at its start
-    ("(?:[a-z0-9-]+\\.)?zoom\\.us" -> "zoom\\.us"): whether a text holds the host is the same."""
-    alts: list[str] = []
-    depth, start, i = 0, 0, 0
-    while i < len(hosts):
-        c = hosts[i]
+def _syntax(rx: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) of each character of the regex source `rx`
+    outside escapes and character classes ("]" first in a class is literal)."""
+    depth, i = 0, 0
+    while i < len(rx):
+        c = rx[i]
         if c == "\\":
             i += 2
             continue
-        if c == "[":  # a class: skip to its end ("]" first in a class is literal)
-            i = hosts.index("]", i + 2 if hosts[i + 1:i + 2] in ("]", "^") else i + 1) + 1
+        if c == "[":
+            i = rx.index("]", i + 2 if rx[i + 1:i + 2] in ("]", "^") else i + 1) + 1
             continue
         if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
-        elif c == "|" and depth == 0:
+        yield i, c, depth
+        i += 1
+
+
+def _host_cores(hosts: str) -> list[str]:
+    """Each top-level alternative of a host regex, without an optional group at its start
+    ("(?:[a-z0-9-]+\\.)?zoom\\.us" -> "zoom\\.us"): whether a text holds the host is the same."""
+    alts: list[str] = []
+    start = 0
+    for i, c, depth in _syntax(hosts):
+        if c == "|" and depth == 0:
             alts.append(hosts[start:i])
             start = i + 1
-        i += 1
     alts.append(hosts[start:])
     return [_without_optional_head(a) for a in alts]
 
@@ -134,28 +143,15 @@ def _host_cores(hosts: str) -> list[str]:
 def _without_optional_head(alt: str) -> str:
     if not alt.startswith("(?:"):
         return alt
-    depth, i = 0, 0
-    while i < len(alt):
-        c = alt[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = alt.index("]", i + 2 if alt[i + 1:i + 2] in ("]", "^") else i + 1) + 1
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                rest = alt[i + 1:]
-                # "(?:...)?" followed by more: the rest alone; "(?:a|b)" or "(?:...)?" alone:
-                # unchanged
-                if rest.startswith("?") and not rest.startswith("??") and rest[1:] \
-                        and rest[1] not in "*+?{":
-                    return rest[1:]
-                return alt
-        i += 1
+    for i, c, depth in _syntax(alt):
+        if c == ")" and depth == 0:
+            rest = alt[i + 1:]
+            # "(?:...)?" followed by more: the rest alone; "(?:a|b)" or "(?:...)?" alone:
+            # unchanged
+            if rest.startswith("?") and not rest.startswith("??") and rest[1:] \
+                    and rest[1] not in "*+?{":
+                return rest[1:]
+            return alt
     return alt
 
 
